@@ -1,0 +1,17 @@
+//! Rare-Earth Outlook: a scenario calculator for the rare-earth supply chain.
+//!
+//! Modules in reading order. Everything here but `web` and `app` is plain Rust that
+//! never touches a browser; `web` and `app` exist only on wasm32.
+
+pub mod cli;
+pub mod data;
+pub mod params;
+pub mod projection;
+pub mod scenario;
+pub mod simulate;
+
+pub use data::{Region, Stage};
+pub use params::{Param, PARAMS};
+pub use projection::Projection;
+pub use scenario::{Preset, Scenario, PRESETS};
+pub use simulate::simulate;

@@ -1,0 +1,624 @@
+//! The one parameter table: every input of the model, its range, default and source.
+//!
+//! Sliders, link keys, the command line's `--set`, validation, Monte Carlo ranges,
+//! sensitivity analysis and docs/MODEL.md are all generated from [`PARAMS`].
+//! Adding a parameter is one [`Param`] variant and one row here.
+
+use serde::Serialize;
+
+/// Where a parameter is shown on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Russia's programme and resources.
+    Russia,
+    /// China's position and response.
+    China,
+    /// Sanctions friction on Russia.
+    Sanctions,
+    /// Demand growth and the allied pipeline.
+    DemandAllies,
+    /// Technical assumptions, folded away on the page.
+    Advanced,
+}
+
+impl Group {
+    /// Every group, in display order.
+    pub const ALL: [Group; 5] = [
+        Group::Russia,
+        Group::China,
+        Group::Sanctions,
+        Group::DemandAllies,
+        Group::Advanced,
+    ];
+
+    /// A human label for the group.
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Russia => "Russia",
+            Group::China => "China",
+            Group::Sanctions => "Sanctions",
+            Group::DemandAllies => "Demand and allies",
+            Group::Advanced => "Advanced assumptions",
+        }
+    }
+}
+
+/// How a value is shown to a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// A fraction shown as a percentage (0.1 is "10%").
+    Percent,
+    /// A calendar year.
+    Year,
+    /// A plain number with the given number of decimals.
+    Number(u8),
+}
+
+/// One model input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Param {
+    /// Russia's ambition: its share of world supply in 2030.
+    RuPlanShare,
+    /// The year Russia's first new plants start.
+    RuFirstPlant,
+    /// Years for Russia's new plants to reach nameplate.
+    RuRampYears,
+    /// Russia's rare-earth reserves in million tonnes REO.
+    RuReservesMt,
+    /// Share of Russia's new separation and magnet capacity that imported feed can supply without sanctions.
+    RuFeedImports,
+    /// China's base-year share of separation (refining).
+    CnRefiningShare,
+    /// Share of China's exports withheld by export controls.
+    CnExportControls,
+    /// Strength of China's price suppression against new rival plants.
+    CnPriceResponse,
+    /// Share of world demand consumed inside China (China never supplies less).
+    CnDomesticShare,
+    /// Sanctions friction on Russia, 0 (none) to 1 (full).
+    Sanctions,
+    /// Years of delay at full sanctions, at the separation stage.
+    SanctionsDelayMax,
+    /// Utilisation lost at full sanctions, at the separation stage.
+    SanctionsUtilLoss,
+    /// How strongly sanctions hit mining relative to separation.
+    SanctionsMiningFactor,
+    /// How strongly sanctions hit magnet making relative to separation.
+    SanctionsMagnetFactor,
+    /// Growth of world demand per year, at every stage.
+    DemandGrowth,
+    /// Factor on the announced non-China, non-Russia pipeline.
+    AlliedBuildout,
+    /// Years the allied pipeline slips past its announced start.
+    AlliedSlip,
+    /// Utilisation new non-China plants reach once ramped.
+    RivalUtilisation,
+    /// Years a new non-Russian plant takes to reach nameplate.
+    ProjectRampYears,
+    /// Minimum mine life: reserves divided by this cap mining capacity.
+    MineLifeYears,
+    /// The last year projected.
+    Horizon,
+}
+
+/// Number of parameters.
+pub const PARAM_COUNT: usize = 21;
+
+/// One row of the parameter table.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct ParamSpec {
+    /// The variant this row describes.
+    #[serde(skip)]
+    pub param: Param,
+    /// Short stable key used in links, on the command line and in JSON.
+    pub key: &'static str,
+    /// Label shown beside the control.
+    pub label: &'static str,
+    /// Group on the page.
+    pub group: Group,
+    /// Unit shown after the value.
+    pub unit: &'static str,
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// Slider step.
+    pub step: f64,
+    /// Default value (the baseline preset).
+    pub default: f64,
+    /// Low end of the plausible range (Monte Carlo, sensitivity).
+    pub low: f64,
+    /// High end of the plausible range (Monte Carlo, sensitivity).
+    pub high: f64,
+    /// How values are shown.
+    pub format: Format,
+    /// One or two sentences of help shown under the control.
+    pub help: &'static str,
+    /// Where the default and the range come from; "Assumption" when nobody published it.
+    pub source: &'static str,
+}
+
+impl ParamSpec {
+    /// Whether the plausible range has width, so analyses vary this parameter.
+    pub fn is_uncertain(&self) -> bool {
+        self.high > self.low
+    }
+
+    /// Whether `value` lies inside the allowed range.
+    pub fn contains(&self, value: f64) -> bool {
+        value.is_finite() && value >= self.min && value <= self.max
+    }
+
+    /// `value` moved into the allowed range; NaN becomes the default.
+    pub fn clamp(&self, value: f64) -> f64 {
+        if value.is_nan() {
+            self.default
+        } else {
+            value.clamp(self.min, self.max)
+        }
+    }
+
+    /// The value as a person reads it, with its unit.
+    pub fn display(&self, value: f64) -> String {
+        match self.format {
+            Format::Percent => format!("{}%", trim_number(value * 100.0, 2)),
+            Format::Year => format!("{}", value.round()),
+            Format::Number(decimals) => {
+                let text = trim_number(value, decimals);
+                if self.unit.is_empty() {
+                    text
+                } else {
+                    format!("{text} {}", self.unit)
+                }
+            }
+        }
+    }
+}
+
+/// A number with at most `decimals` decimals, trailing zeros removed.
+fn trim_number(value: f64, decimals: u8) -> String {
+    let text = format!("{value:.prec$}", prec = usize::from(decimals));
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+const IEA_2025: &str = "IEA Critical Minerals Dataset 2025 (2024 data)";
+
+/// The parameter table, in [`Param`] order.
+pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
+    ParamSpec {
+        param: Param::RuPlanShare,
+        key: "ru_plan_share",
+        label: "Russia's 2030 ambition (share of world supply)",
+        group: Group::Russia,
+        unit: "%",
+        min: 0.0,
+        max: 0.25,
+        step: 0.005,
+        default: 0.10,
+        low: 0.05,
+        high: 0.12,
+        format: Format::Percent,
+        help: "The share of world output Russia's programme is sized for in 2030. New Russian capacity is built to reach it if everything goes to plan.",
+        source: "10% by 2030: 2020 plan and Feb 2026 ECFR brief via bne IntelliNews; 12%: 2025 statements via Reuters/Rare Earth Exchanges",
+    },
+    ParamSpec {
+        param: Param::RuFirstPlant,
+        key: "ru_first_plant",
+        label: "First new Russian plants start",
+        group: Group::Russia,
+        unit: "",
+        min: 2025.0,
+        max: 2040.0,
+        step: 1.0,
+        default: 2028.0,
+        low: 2027.0,
+        high: 2032.0,
+        format: Format::Year,
+        help: "The announced start of the Angara–Yenisei plants before any sanctions delay. Tomtor and Zashikhinskoye each slipped by years.",
+        source: "Seed 002: utilities by 2026, first plants by 2028; launch announced for 2027 (secondary)",
+    },
+    ParamSpec {
+        param: Param::RuRampYears,
+        key: "ru_ramp_years",
+        label: "Russian ramp-up to nameplate",
+        group: Group::Russia,
+        unit: "years",
+        min: 1.0,
+        max: 10.0,
+        step: 0.5,
+        default: 4.0,
+        low: 3.0,
+        high: 7.0,
+        format: Format::Number(1),
+        help: "Years from first output to full nameplate along an S-curve. Lynas, MP Materials and Energy Fuels took three to five.",
+        source: "Assumption from observed ramp-ups (Lynas Kalgoorlie, MP Materials, Energy Fuels), facts file section 5",
+    },
+    ParamSpec {
+        param: Param::RuReservesMt,
+        key: "ru_reserves_mt",
+        label: "Russia's reserves",
+        group: Group::Russia,
+        unit: "Mt REO",
+        min: 0.1,
+        max: 40.0,
+        step: 0.1,
+        default: 3.8,
+        low: 3.8,
+        high: 28.7,
+        format: Format::Number(1),
+        help: "Caps Russia's mining capacity at reserves divided by the minimum mine life. USGS counts 3.8 Mt; the Russian agency 28.7 Mt.",
+        source: "USGS Mineral Commodity Summaries 2025 (3.8 Mt); Russian federal subsoil agency 2024 (28.7 Mt, secondary)",
+    },
+    ParamSpec {
+        param: Param::RuFeedImports,
+        key: "ru_feed_imports",
+        label: "Imported feed for Russian plants",
+        group: Group::Russia,
+        unit: "%",
+        min: 0.0,
+        max: 1.0,
+        step: 0.05,
+        default: 0.5,
+        low: 0.2,
+        high: 0.8,
+        format: Format::Percent,
+        help: "Share of new Russian separation and magnet capacity that imported concentrate or oxide could feed without sanctions. Sanctions cut it in proportion.",
+        source: "Assumption",
+    },
+    ParamSpec {
+        param: Param::CnRefiningShare,
+        key: "cn_refining_share",
+        label: "China's share of refining (2024)",
+        group: Group::China,
+        unit: "%",
+        min: 0.5,
+        max: 0.99,
+        step: 0.005,
+        // China's 73.8 kt of 80.86 kt magnet rare-earth oxides refined in 2024; a test checks it against data/base-2024.json.
+        default: 73_800.0 / 80_860.0,
+        low: 0.85,
+        high: 0.92,
+        format: Format::Percent,
+        help: "China's share of world separation in the base year; other regions share the rest in proportion to the data. The seeds say 85–90%, the IEA 91%.",
+        source: IEA_2025,
+    },
+    ParamSpec {
+        param: Param::CnExportControls,
+        key: "cn_export_controls",
+        label: "China's export controls",
+        group: Group::China,
+        unit: "%",
+        min: 0.0,
+        max: 1.0,
+        step: 0.05,
+        default: 0.0,
+        low: 0.0,
+        high: 0.5,
+        format: Format::Percent,
+        help: "Share of China's exports of separated oxides and magnets withheld from the world market; it opens a supply gap outside China.",
+        source: "Assumption; controls of April and October 2025 (the latter suspended for a year in November 2025) cover a minority of tonnage",
+    },
+    ParamSpec {
+        param: Param::CnPriceResponse,
+        key: "cn_price_response",
+        label: "China's price suppression",
+        group: Group::China,
+        unit: "%",
+        min: 0.0,
+        max: 1.0,
+        step: 0.05,
+        default: 0.25,
+        low: 0.0,
+        high: 0.75,
+        format: Format::Percent,
+        help: "How hard low Chinese prices hit new plants outside China: at 100% they start two years later and run 40% below their normal utilisation.",
+        source: "Assumption; Nd oxide fell from $134/kg (2022) to $56/kg (2024), Argus via USGS",
+    },
+    ParamSpec {
+        param: Param::CnDomesticShare,
+        key: "cn_domestic_share",
+        label: "China's domestic demand",
+        group: Group::Advanced,
+        unit: "%",
+        min: 0.3,
+        max: 0.9,
+        step: 0.05,
+        default: 0.6,
+        low: 0.5,
+        high: 0.7,
+        format: Format::Percent,
+        help: "Share of world demand at each stage used inside China; China never produces less than this, whatever rivals build.",
+        source: "Assumption",
+    },
+    ParamSpec {
+        param: Param::Sanctions,
+        key: "sanctions",
+        label: "Sanctions friction",
+        group: Group::Sanctions,
+        unit: "%",
+        min: 0.0,
+        max: 1.0,
+        step: 0.05,
+        default: 0.6,
+        low: 0.3,
+        high: 0.9,
+        format: Format::Percent,
+        help: "How much sanctions block equipment, reagents, finance, insurance and know-how for Russia's new plants: they start later, run below plan and import less feed.",
+        source: "Assumption; the seeds: sanctions block equipment, reagents, finance, insurance and technology transfer",
+    },
+    ParamSpec {
+        param: Param::SanctionsDelayMax,
+        key: "sanctions_delay",
+        label: "Delay at full sanctions",
+        group: Group::Sanctions,
+        unit: "years",
+        min: 0.0,
+        max: 10.0,
+        step: 0.5,
+        default: 3.0,
+        low: 1.0,
+        high: 5.0,
+        format: Format::Number(1),
+        help: "Extra years before a new Russian separation plant starts when sanctions friction is 100% (scaled down for mining, up for magnets).",
+        source: "Assumption; Tomtor and Zashikhinskoye slipped by three to eight years",
+    },
+    ParamSpec {
+        param: Param::SanctionsUtilLoss,
+        key: "sanctions_util_loss",
+        label: "Output lost at full sanctions",
+        group: Group::Sanctions,
+        unit: "%",
+        min: 0.0,
+        max: 1.0,
+        step: 0.05,
+        default: 0.5,
+        low: 0.3,
+        high: 0.7,
+        format: Format::Percent,
+        help: "Share of a new Russian separation plant's normal output lost when sanctions friction is 100% (scaled down for mining, up for magnets).",
+        source: "Assumption",
+    },
+    ParamSpec {
+        param: Param::SanctionsMiningFactor,
+        key: "sanctions_mining",
+        label: "Sanctions weight on mining",
+        group: Group::Advanced,
+        unit: "×",
+        min: 0.0,
+        max: 2.0,
+        step: 0.1,
+        default: 0.5,
+        low: 0.3,
+        high: 0.8,
+        format: Format::Number(1),
+        help: "Mining needs less foreign technology than separation; this scales the sanctions delay and loss at the mining stage.",
+        source: "Assumption; the seeds: the bottleneck is separation, metallisation and magnets, not ore",
+    },
+    ParamSpec {
+        param: Param::SanctionsMagnetFactor,
+        key: "sanctions_magnets",
+        label: "Sanctions weight on magnets",
+        group: Group::Advanced,
+        unit: "×",
+        min: 0.0,
+        max: 2.0,
+        step: 0.1,
+        default: 1.5,
+        low: 1.2,
+        high: 1.8,
+        format: Format::Number(1),
+        help: "Magnet making needs the most foreign technology; this scales the sanctions delay and loss at the magnet stage.",
+        source: "Assumption; the seeds: the bottleneck is separation, metallisation and magnets",
+    },
+    ParamSpec {
+        param: Param::DemandGrowth,
+        key: "demand_growth",
+        label: "Demand growth",
+        group: Group::DemandAllies,
+        unit: "%/yr",
+        min: -0.02,
+        max: 0.12,
+        step: 0.0025,
+        default: 0.05,
+        low: 0.027,
+        high: 0.075,
+        format: Format::Percent,
+        help: "Growth of world demand per year at every stage. The IEA's 50–60% by 2040 is about 2.7%/yr; Adamas sees 7.5%/yr for magnets.",
+        source: "IEA 2025 outlook (secondary); Adamas Intelligence 2023 (secondary); the default is an assumption between them",
+    },
+    ParamSpec {
+        param: Param::AlliedBuildout,
+        key: "allied_buildout",
+        label: "Allied build-out",
+        group: Group::DemandAllies,
+        unit: "×",
+        min: 0.0,
+        max: 2.0,
+        step: 0.05,
+        default: 1.0,
+        low: 0.5,
+        high: 1.5,
+        format: Format::Number(2),
+        help: "Scales the announced pipeline outside China and Russia (MP Materials, Energy Fuels, Solvay, Neo, Serra Verde): 0 is nothing new, 1 as announced, 2 twice as much.",
+        source: "Pipeline from the facts file section 5; the factor is the user's",
+    },
+    ParamSpec {
+        param: Param::AlliedSlip,
+        key: "allied_slip",
+        label: "Allied slip",
+        group: Group::DemandAllies,
+        unit: "years",
+        min: 0.0,
+        max: 6.0,
+        step: 0.5,
+        default: 1.5,
+        low: 1.0,
+        high: 2.0,
+        format: Format::Number(1),
+        help: "Years the allied pipeline starts after its announced date. Lynas Kalgoorlie was about a year late; slips of one to two years are typical.",
+        source: "Facts file section 5: typical slip against announced schedules 1–2 years (assumption derived from cases)",
+    },
+    ParamSpec {
+        param: Param::RivalUtilisation,
+        key: "rival_utilisation",
+        label: "Utilisation of new plants",
+        group: Group::Advanced,
+        unit: "%",
+        min: 0.3,
+        max: 1.0,
+        step: 0.05,
+        default: 0.8,
+        low: 0.6,
+        high: 0.95,
+        format: Format::Percent,
+        help: "Share of nameplate that a ramped plant outside China produces. Lynas Malaysia ran at about 57% in early 2025.",
+        source: "Assumption; Lynas Malaysia 6,000 of 10,500 t/yr (facts file section 5)",
+    },
+    ParamSpec {
+        param: Param::ProjectRampYears,
+        key: "project_ramp_years",
+        label: "Ramp-up of other new plants",
+        group: Group::Advanced,
+        unit: "years",
+        min: 1.0,
+        max: 10.0,
+        step: 0.5,
+        default: 4.0,
+        low: 3.0,
+        high: 5.0,
+        format: Format::Number(1),
+        help: "Years from first output to nameplate for plants outside Russia: about 19%, 50%, 81% and 100% in years one to four at the default.",
+        source: "Facts file section 5: year 1 15–30%, year 2 40–60%, year 3 70–90%, year 4 90–100% (assumption derived from cases)",
+    },
+    ParamSpec {
+        param: Param::MineLifeYears,
+        key: "mine_life",
+        label: "Minimum mine life",
+        group: Group::Advanced,
+        unit: "years",
+        min: 5.0,
+        max: 60.0,
+        step: 1.0,
+        default: 20.0,
+        low: 15.0,
+        high: 30.0,
+        format: Format::Number(0),
+        help: "Mining capacity can be at most reserves divided by this many years.",
+        source: "Assumption",
+    },
+    ParamSpec {
+        param: Param::Horizon,
+        key: "horizon",
+        label: "Last year shown",
+        group: Group::Advanced,
+        unit: "",
+        min: 2030.0,
+        max: 2050.0,
+        step: 1.0,
+        default: 2040.0,
+        low: 2040.0,
+        high: 2040.0,
+        format: Format::Year,
+        help: "The projection runs from 2024 to this year.",
+        source: "Model brief: to 2040, up to 2050",
+    },
+];
+
+impl Param {
+    /// Every parameter, in table order.
+    pub fn all() -> impl Iterator<Item = Param> {
+        PARAMS.iter().map(|spec| spec.param)
+    }
+
+    /// This parameter's row of the table.
+    pub fn spec(self) -> &'static ParamSpec {
+        &PARAMS[self as usize]
+    }
+
+    /// This parameter's short key.
+    pub fn key(self) -> &'static str {
+        self.spec().key
+    }
+
+    /// The parameter with this key, if any.
+    pub fn from_key(key: &str) -> Option<Param> {
+        PARAMS
+            .iter()
+            .find(|spec| spec.key == key)
+            .map(|spec| spec.param)
+    }
+
+    /// The position of this parameter in [`PARAMS`] and in a scenario's values.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Every valid key, comma-separated, for messages.
+pub fn valid_keys() -> String {
+    PARAMS
+        .iter()
+        .map(|spec| spec.key)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_rows_match_their_variant_and_are_consistent() {
+        for (index, spec) in PARAMS.iter().enumerate() {
+            assert_eq!(spec.param as usize, index, "{} is out of order", spec.key);
+            assert!(spec.min < spec.max, "{}", spec.key);
+            assert!(spec.contains(spec.default), "{} default", spec.key);
+            assert!(
+                spec.low <= spec.default && spec.default <= spec.high,
+                "{} default outside plausible range",
+                spec.key
+            );
+            assert!(
+                spec.contains(spec.low) && spec.contains(spec.high),
+                "{} plausible range",
+                spec.key
+            );
+            assert!(spec.low <= spec.high, "{}", spec.key);
+            assert!(spec.step > 0.0, "{}", spec.key);
+            assert!(
+                !spec.source.is_empty() && !spec.help.is_empty(),
+                "{}",
+                spec.key
+            );
+            assert_eq!(Param::from_key(spec.key), Some(spec.param));
+        }
+    }
+
+    #[test]
+    fn keys_are_unique_and_url_safe() {
+        let mut keys: Vec<_> = PARAMS.iter().map(|spec| spec.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), PARAM_COUNT);
+        for key in keys {
+            assert!(
+                key.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
+    fn display_formats_percent_year_and_number() {
+        assert_eq!(Param::Sanctions.spec().display(0.6), "60%");
+        assert_eq!(Param::RuFirstPlant.spec().display(2028.0), "2028");
+        assert_eq!(Param::RuReservesMt.spec().display(28.7), "28.7 Mt REO");
+        assert_eq!(Param::DemandGrowth.spec().display(0.0275), "2.75%");
+    }
+}

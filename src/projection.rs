@@ -1,0 +1,227 @@
+//! The model's output: per year, stage and region, plus the derived measures (HHI, trusted share, gaps).
+
+use crate::data::{Region, Stage, REGION_COUNT, STAGE_COUNT};
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+/// Most years a projection can hold: 2024 to 2050.
+pub const MAX_YEARS: usize = 27;
+
+/// Russia's two published targets for 2030.
+pub const RUSSIA_TARGETS: [f64; 2] = [0.10, 0.12];
+
+/// The target year of Russia's programme.
+pub const TARGET_YEAR: u16 = 2030;
+
+/// One stage in one year.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct StageYear {
+    /// World demand in the stage's unit.
+    pub demand: f64,
+    /// Capacity per region.
+    pub capacity: [f64; REGION_COUNT],
+    /// Output per region.
+    pub output: [f64; REGION_COUNT],
+    /// Share of world output per region; sums to 1.
+    pub share: [f64; REGION_COUNT],
+    /// Herfindahl–Hirschman index, 0 to 10,000.
+    pub hhi: f64,
+    /// Share from regions that are neither China nor Russia.
+    pub trusted_share: f64,
+    /// Share from China plus Russia.
+    pub exposure: f64,
+    /// Demand outside China that nobody supplies, in the stage's unit.
+    pub supply_gap: f64,
+    /// The supply gap as a fraction of demand outside China.
+    pub supply_gap_share: f64,
+}
+
+/// What shaped Russia's programme at one stage, for the "why" text.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize)]
+pub struct RussiaStage {
+    /// Nameplate the programme is sized for, in the stage's unit.
+    pub programme_nameplate: f64,
+    /// First year of programme output after sanctions and price delays (fractional).
+    pub programme_start: f64,
+    /// Utilisation of the programme once ramped, after sanctions and prices.
+    pub utilisation: f64,
+    /// First year in which reserves or feed held Russia's output down, if any.
+    pub first_constrained_year: Option<u16>,
+}
+
+/// Everything one scenario produces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    /// The first year (the data's base year).
+    pub base_year: u16,
+    /// How many years are filled, from `base_year` on.
+    pub years: usize,
+    /// Per year (from the base year) and stage.
+    pub cells: [[StageYear; STAGE_COUNT]; MAX_YEARS],
+    /// Russia's programme per stage.
+    pub russia: [RussiaStage; STAGE_COUNT],
+    /// Russia's mining capacity cap from reserves, in t REO per year.
+    pub russia_reserve_cap: f64,
+}
+
+impl Default for Projection {
+    fn default() -> Self {
+        Projection {
+            base_year: 2024,
+            years: 0,
+            cells: [[StageYear::default(); STAGE_COUNT]; MAX_YEARS],
+            russia: [RussiaStage::default(); STAGE_COUNT],
+            russia_reserve_cap: 0.0,
+        }
+    }
+}
+
+impl Projection {
+    /// The calendar years covered.
+    pub fn year_range(&self) -> std::ops::RangeInclusive<u16> {
+        self.base_year..=self.last_year()
+    }
+
+    /// The last year covered.
+    pub fn last_year(&self) -> u16 {
+        self.base_year + self.years.saturating_sub(1) as u16
+    }
+
+    /// The cell of `year` and `stage`, if the year is covered.
+    pub fn get(&self, year: u16, stage: Stage) -> Option<&StageYear> {
+        let index = usize::from(year.checked_sub(self.base_year)?);
+        (index < self.years).then(|| &self.cells[index][stage as usize])
+    }
+
+    /// The covered cells of one stage, with their years.
+    pub fn stage_series(&self, stage: Stage) -> impl Iterator<Item = (u16, &StageYear)> + '_ {
+        self.cells[..self.years]
+            .iter()
+            .enumerate()
+            .map(move |(index, cells)| (self.base_year + index as u16, &cells[stage as usize]))
+    }
+
+    /// A region's share of a stage in a year (0 if the year is not covered).
+    pub fn share(&self, year: u16, stage: Stage, region: Region) -> f64 {
+        self.get(year, stage)
+            .map_or(0.0, |cell| cell.share[region as usize])
+    }
+
+    /// The first year at or after `from` in which the trusted share of `stage` reaches `level`.
+    pub fn first_year_trusted_reaches(&self, stage: Stage, level: f64) -> Option<u16> {
+        self.stage_series(stage)
+            .find(|(_, cell)| cell.trusted_share >= level)
+            .map(|(year, _)| year)
+    }
+
+    /// Writes the projection as CSV: `year,stage,region,output_t,share`.
+    pub fn write_csv(&self, out: &mut String) {
+        use std::fmt::Write;
+        out.push_str("year,stage,region,output_t,share\n");
+        for stage in Stage::ALL {
+            for (year, cell) in self.stage_series(stage) {
+                for region in Region::ALL {
+                    let index = region as usize;
+                    // Writing to a String cannot fail.
+                    let _ = writeln!(
+                        out,
+                        "{year},{},{},{},{}",
+                        stage.id(),
+                        region.id(),
+                        round_to(cell.output[index], 3),
+                        round_to(cell.share[index], 6)
+                    );
+                }
+            }
+        }
+    }
+
+    /// The projection as CSV text.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::with_capacity(64 * self.years * STAGE_COUNT * REGION_COUNT);
+        self.write_csv(&mut out);
+        out
+    }
+}
+
+/// `value` rounded to `decimals` decimals, for text output.
+pub fn round_to(value: f64, decimals: i32) -> f64 {
+    let factor = 10f64.powi(decimals);
+    (value * factor).round() / factor
+}
+
+/// Serialises as plain data: years, then per stage per region arrays.
+impl Serialize for Projection {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let years: Vec<u16> = self.year_range().collect();
+        let stages: std::collections::BTreeMap<&str, StageView<'_>> = Stage::ALL
+            .into_iter()
+            .map(|stage| {
+                (
+                    stage.id(),
+                    StageView {
+                        projection: self,
+                        stage,
+                    },
+                )
+            })
+            .collect();
+        let russia: std::collections::BTreeMap<&str, &RussiaStage> = Stage::ALL
+            .into_iter()
+            .map(|stage| (stage.id(), &self.russia[stage as usize]))
+            .collect();
+        let mut state = serializer.serialize_struct("Projection", 4)?;
+        state.serialize_field("years", &years)?;
+        state.serialize_field("stages", &stages)?;
+        state.serialize_field("russia", &russia)?;
+        state.serialize_field("russia_reserve_cap", &self.russia_reserve_cap)?;
+        state.end()
+    }
+}
+
+struct StageView<'a> {
+    projection: &'a Projection,
+    stage: Stage,
+}
+
+impl Serialize for StageView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let cells: Vec<&StageYear> = self
+            .projection
+            .stage_series(self.stage)
+            .map(|(_, cell)| cell)
+            .collect();
+        let column =
+            |pick: fn(&StageYear) -> f64| cells.iter().map(|cell| pick(cell)).collect::<Vec<f64>>();
+        let regions: std::collections::BTreeMap<&str, RegionView> = Region::ALL
+            .into_iter()
+            .map(|region| {
+                let index = region as usize;
+                (
+                    region.id(),
+                    RegionView {
+                        output: cells.iter().map(|cell| cell.output[index]).collect(),
+                        capacity: cells.iter().map(|cell| cell.capacity[index]).collect(),
+                        share: cells.iter().map(|cell| cell.share[index]).collect(),
+                    },
+                )
+            })
+            .collect();
+        let mut state = serializer.serialize_struct("Stage", 7)?;
+        state.serialize_field("unit", self.stage.unit())?;
+        state.serialize_field("demand", &column(|cell| cell.demand))?;
+        state.serialize_field("hhi", &column(|cell| cell.hhi))?;
+        state.serialize_field("trusted_share", &column(|cell| cell.trusted_share))?;
+        state.serialize_field("exposure", &column(|cell| cell.exposure))?;
+        state.serialize_field("supply_gap", &column(|cell| cell.supply_gap))?;
+        state.serialize_field("regions", &regions)?;
+        state.end()
+    }
+}
+
+#[derive(Serialize)]
+struct RegionView {
+    output: Vec<f64>,
+    capacity: Vec<f64>,
+    share: Vec<f64>,
+}
