@@ -3,12 +3,15 @@
 //! Modules in reading order. Everything here but `web` and `app` is plain Rust that
 //! never touches a browser; `web` and `app` exist only on wasm32.
 
+pub mod analysis;
 pub mod cli;
 pub mod data;
 pub mod params;
 pub mod projection;
 pub mod scenario;
+pub mod scenario_file;
 pub mod simulate;
+pub mod url;
 
 pub use data::{Region, Stage};
 pub use params::{Param, PARAMS};

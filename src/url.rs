@@ -1,0 +1,600 @@
+//! The link codec: the scenario and the page's choices as URL fragment text, versioned and forgiving.
+//!
+//! This format is a compatibility boundary: links pasted into chats and reports must keep
+//! opening the same numbers. `tests/url.rs` pins today's format with golden strings.
+//!
+//! # Format, version 1
+//!
+//! The text after `#` is `key=value` pairs joined by `&`, written in this order:
+//!
+//! | key | value | written when |
+//! |-----|-------|--------------|
+//! | `v` | format version, `1` | always, first |
+//! | `p` | preset id (`baseline`, `kremlin-2030`, …) | always |
+//! | a parameter key (`sanctions`, `ru_plan_share`, … see [`crate::params::PARAMS`]) | the value in the table's own unit (fractions, years, Mt) | only when it differs from the preset, in table order |
+//! | `st` | selected stage: `mining`, `separation`, `magnets` | always |
+//! | `vw` | view: `charts` or `table` | only when not `charts` |
+//! | `r.p` | reference scenario's preset (compare mode) | only when comparing |
+//! | `r.<parameter key>` | reference value differing from `r.p`'s preset | only when comparing |
+//! | `mc` | Monte Carlo sample count | only when a Monte Carlo run is chosen |
+//! | `seed` | Monte Carlo seed (unsigned 64-bit integer) | with `mc` |
+//! | `tg` | chosen target for Russia's 2030 share (fraction, e.g. `0.12`) | only when chosen |
+//!
+//! Numbers use Rust's shortest round-trip formatting, so a decoded link reproduces every
+//! value bit for bit. Reserved for later versions: `gs` (goal-seek parameter key).
+//!
+//! [`decode`] never fails: whatever it cannot use it skips or clamps, and says so in a
+//! plain-language notice.
+
+use crate::data::Stage;
+use crate::params::{Param, ParamSpec};
+use crate::scenario::{Preset, Scenario, PRESETS};
+
+/// The link format this code writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Longest link text [`decode`] reads, in bytes; longer input is refused with a notice.
+pub const MAX_LINK_LEN: usize = 4096;
+
+/// Fewest Monte Carlo samples a link may ask for.
+pub const MC_MIN_SAMPLES: u32 = 10;
+
+/// Most Monte Carlo samples a link may ask for.
+pub const MC_MAX_SAMPLES: u32 = 100_000;
+
+/// Most notices [`decode`] lists one by one; the rest are counted in a last notice.
+const MAX_NOTICES: usize = 12;
+
+/// Longest piece of user text quoted back in a notice.
+const MAX_QUOTE: usize = 40;
+
+/// The stage shown when a link names none.
+pub const DEFAULT_STAGE: Stage = Stage::Separation;
+
+/// How the page shows the projection.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// Charts (the default).
+    #[default]
+    Charts,
+    /// The projection table.
+    Table,
+}
+
+impl View {
+    /// Every view.
+    pub const ALL: [View; 2] = [View::Charts, View::Table];
+
+    /// The id used in links.
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Charts => "charts",
+            View::Table => "table",
+        }
+    }
+
+    /// The view with this id, if any.
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|view| view.id() == id)
+    }
+}
+
+/// A chosen Monte Carlo run: how many samples, from which seed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MonteCarloLink {
+    /// Number of samples, within [`MC_MIN_SAMPLES`]..=[`MC_MAX_SAMPLES`].
+    pub samples: u32,
+    /// Seed of the random generator, so the run is reproducible.
+    pub seed: u64,
+}
+
+/// The seed used when a link asks for a Monte Carlo run without naming one.
+pub const DEFAULT_SEED: u64 = 1;
+
+/// Everything a link carries: the ground state of the page.
+///
+/// Build it with `LinkState { preset: …, ..LinkState::default() }` so fields added
+/// by later versions do not break callers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkState {
+    /// The preset the scenario started from (a valid preset id after [`decode`]).
+    pub preset: String,
+    /// Every parameter's value.
+    pub scenario: Scenario,
+    /// The stage selected on the page.
+    pub stage: Stage,
+    /// The scenario compared against, if compare mode is on.
+    pub reference: Option<Scenario>,
+    /// Charts or table.
+    pub view: View,
+    /// The chosen Monte Carlo run, if any.
+    pub monte_carlo: Option<MonteCarloLink>,
+    /// The chosen target for Russia's 2030 share (a fraction), if any.
+    pub target: Option<f64>,
+}
+
+impl Default for LinkState {
+    fn default() -> Self {
+        LinkState::from_preset(baseline())
+    }
+}
+
+impl LinkState {
+    /// The state that shows `preset` unchanged, with the default stage and view.
+    pub fn from_preset(preset: &Preset) -> LinkState {
+        LinkState {
+            preset: preset.id.to_string(),
+            scenario: preset.scenario(),
+            stage: DEFAULT_STAGE,
+            reference: None,
+            view: View::default(),
+            monte_carlo: None,
+            target: None,
+        }
+    }
+
+    /// The preset this state names, or the baseline if the name is unknown.
+    pub fn preset(&self) -> &'static Preset {
+        Preset::find(&self.preset).unwrap_or(baseline())
+    }
+}
+
+/// What [`decode`] made of a link: the state plus what it had to ignore or change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The state to show; every value inside its allowed range.
+    pub state: LinkState,
+    /// Plain-language notes on what was ignored or changed, empty for a clean link.
+    pub notices: Vec<String>,
+}
+
+/// The baseline preset (always the first).
+fn baseline() -> &'static Preset {
+    &PRESETS[0]
+}
+
+/// The fragment text for `state`, without the leading `#`.
+pub fn encode(state: &LinkState) -> String {
+    let preset = state.preset();
+    let mut out = format!("v={FORMAT_VERSION}&p={}", preset.id);
+    write_differences(&mut out, "", &state.scenario, &preset.scenario());
+    out.push_str("&st=");
+    out.push_str(state.stage.id());
+    if state.view != View::default() {
+        out.push_str("&vw=");
+        out.push_str(state.view.id());
+    }
+    if let Some(reference) = &state.reference {
+        let reference_preset = closest_preset(reference);
+        out.push_str("&r.p=");
+        out.push_str(reference_preset.id);
+        write_differences(&mut out, "r.", reference, &reference_preset.scenario());
+    }
+    if let Some(run) = state.monte_carlo {
+        out.push_str(&format!("&mc={}&seed={}", run.samples, run.seed));
+    }
+    if let Some(target) = state.target.filter(|target| target.is_finite()) {
+        out.push_str(&format!("&tg={target}"));
+    }
+    out
+}
+
+/// Appends `&{prefix}{key}={value}` for every finite value of `scenario` that differs from `base`.
+fn write_differences(out: &mut String, prefix: &str, scenario: &Scenario, base: &Scenario) {
+    for param in scenario.differences(base) {
+        let value = scenario.get(param);
+        if value.is_finite() {
+            out.push_str(&format!("&{prefix}{}={value}", param.key()));
+        }
+    }
+}
+
+/// The preset from which `scenario` differs in the fewest parameters (the first on a tie).
+pub(crate) fn closest_preset(scenario: &Scenario) -> &'static Preset {
+    PRESETS
+        .iter()
+        .min_by_key(|preset| scenario.differences(&preset.scenario()).len())
+        .unwrap_or(baseline())
+}
+
+/// Collects notices, listing the first few and counting the rest.
+#[derive(Default)]
+struct Notices {
+    listed: Vec<String>,
+    more: usize,
+}
+
+impl Notices {
+    fn push(&mut self, notice: String) {
+        if self.listed.len() < MAX_NOTICES {
+            self.listed.push(notice);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        match self.more {
+            0 => {}
+            1 => self
+                .listed
+                .push("One more problem with this link was ignored.".to_string()),
+            more => self
+                .listed
+                .push(format!("{more} more problems with this link were ignored.")),
+        }
+        self.listed
+    }
+}
+
+/// Reads link text into a state. Never fails and never panics; see the module docs.
+///
+/// Accepts the fragment alone, with a leading `#` or `?`, or a full URL.
+pub fn decode(input: &str) -> Decoded {
+    let mut notices = Notices::default();
+    if input.len() > MAX_LINK_LEN {
+        notices.push(format!(
+            "This link is {} characters long, more than the {MAX_LINK_LEN} this page reads; it was ignored and the baseline scenario is shown instead.",
+            input.len()
+        ));
+        return Decoded {
+            state: LinkState::default(),
+            notices: notices.finish(),
+        };
+    }
+    let pairs = split_pairs(state_text(input), &mut notices);
+    let value_of = |key: &str| {
+        pairs
+            .iter()
+            .find(|(candidate, _)| candidate == key)
+            .and_then(|(_, value)| value.as_deref())
+    };
+
+    if let Some(version) = value_of("v") {
+        match version.parse::<u32>() {
+            Ok(FORMAT_VERSION) => {}
+            Ok(newer) if newer > FORMAT_VERSION => notices.push(format!(
+                "This link was made by a newer version of the calculator (link format {newer}); the settings this version understands were used."
+            )),
+            _ => notices.push(format!(
+                "The link format version {} is not understood; the link was read as version {FORMAT_VERSION}.",
+                quote(version)
+            )),
+        }
+    }
+
+    let preset = read_preset(value_of("p"), "", &mut notices);
+    let mut state = LinkState::from_preset(preset);
+    let mut reference = None;
+    if pairs.iter().any(|(key, _)| key.starts_with("r.")) {
+        reference = Some(read_preset(value_of("r.p"), "reference ", &mut notices).scenario());
+    }
+    let mut mc_samples = None;
+    let mut seed = None;
+
+    for (key, value) in &pairs {
+        let Some(value) = value.as_deref() else {
+            notices.push(format!(
+                "The setting {} has no value; it was ignored.",
+                quote(key)
+            ));
+            continue;
+        };
+        match key.as_str() {
+            "v" | "p" | "r.p" => {}
+            "st" => match Stage::from_id(&value.to_ascii_lowercase()) {
+                Some(stage) => state.stage = stage,
+                None => notices.push(format!(
+                    "Unknown stage {}; showing {} instead (valid: mining, separation, magnets).",
+                    quote(value),
+                    DEFAULT_STAGE.label()
+                )),
+            },
+            "vw" => match View::from_id(&value.to_ascii_lowercase()) {
+                Some(view) => state.view = view,
+                None => notices.push(format!(
+                    "Unknown view {}; showing the charts (valid: charts, table).",
+                    quote(value)
+                )),
+            },
+            "mc" => mc_samples = read_samples(value, &mut notices),
+            "seed" => match value.parse::<u64>() {
+                Ok(number) => seed = Some(number),
+                Err(_) => notices.push(format!(
+                    "The Monte Carlo seed {} is not a whole number from 0 to {}; the default seed was used.",
+                    quote(value),
+                    u64::MAX
+                )),
+            },
+            "tg" => match parse_number(value) {
+                Some(target) if (0.0..=1.0).contains(&target) => state.target = Some(target),
+                Some(target) => {
+                    let used = target.clamp(0.0, 1.0);
+                    notices.push(format!(
+                        "The target share {} is out of range; used {}.",
+                        percent(target, value),
+                        percent(used, value)
+                    ));
+                    state.target = Some(used);
+                }
+                None => notices.push(format!(
+                    "The target share {} is not a number; it was ignored.",
+                    quote(value)
+                )),
+            },
+            _ => {
+                let (scenario, param_key, whose) = match key.strip_prefix("r.") {
+                    Some(rest) => (reference.as_mut(), rest, "reference "),
+                    None => (Some(&mut state.scenario), key.as_str(), ""),
+                };
+                match (scenario, Param::from_key(param_key)) {
+                    (Some(scenario), Some(param)) => {
+                        read_param(scenario, param.spec(), value, whose, &mut notices);
+                    }
+                    _ => notices.push(format!("Ignored unknown setting {}.", quote(key))),
+                }
+            }
+        }
+    }
+    state.reference = reference;
+    match (mc_samples, seed) {
+        (Some(samples), seed) => {
+            state.monte_carlo = Some(MonteCarloLink {
+                samples,
+                seed: seed.unwrap_or(DEFAULT_SEED),
+            });
+        }
+        (None, Some(_)) if value_of("mc").is_none() => notices.push(
+            "Ignored the Monte Carlo seed because the link asks for no Monte Carlo run ('mc')."
+                .to_string(),
+        ),
+        (None, _) => {}
+    }
+    Decoded {
+        state,
+        notices: notices.finish(),
+    }
+}
+
+/// The part of `input` that carries state: after `#` if any, else after `?`, else all of it.
+fn state_text(input: &str) -> &str {
+    let text = input.trim();
+    if let Some((_, fragment)) = text.split_once('#') {
+        fragment
+    } else if let Some((_, query)) = text.split_once('?') {
+        query
+    } else if text.contains("://") {
+        // A page address with no state: the defaults.
+        ""
+    } else {
+        text
+    }
+}
+
+/// Splits `text` into percent-decoded `(key, value)` pairs; a repeated key keeps its last value.
+fn split_pairs(text: &str, notices: &mut Notices) -> Vec<(String, Option<String>)> {
+    let mut pairs: Vec<(String, Option<String>)> = Vec::new();
+    let mut repeated: Vec<String> = Vec::new();
+    for piece in text.split('&').filter(|piece| !piece.trim().is_empty()) {
+        let (key, value) = match piece.split_once('=') {
+            Some((key, value)) => (key, Some(percent_decode(value).trim().to_string())),
+            None => (piece, None),
+        };
+        let key = percent_decode(key).trim().to_ascii_lowercase();
+        match pairs.iter_mut().find(|(existing, _)| *existing == key) {
+            Some(existing) => {
+                existing.1 = value;
+                if !repeated.contains(&key) {
+                    notices.push(format!(
+                        "The setting {} appears more than once; the last one was used.",
+                        quote(&key)
+                    ));
+                    repeated.push(key);
+                }
+            }
+            None => pairs.push((key, value)),
+        }
+    }
+    pairs
+}
+
+/// Decodes `%XX` escapes; malformed escapes stay as written, invalid UTF-8 becomes U+FFFD.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte == b'%' {
+            let high = bytes.get(index + 1).and_then(|b| hex_digit(*b));
+            let low = bytes.get(index + 2).and_then(|b| hex_digit(*b));
+            if let (Some(high), Some(low)) = (high, low) {
+                out.push(high * 16 + low);
+                index += 3;
+                continue;
+            }
+        }
+        out.push(byte);
+        index += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of one hexadecimal digit.
+fn hex_digit(byte: u8) -> Option<u8> {
+    char::from(byte)
+        .to_digit(16)
+        .and_then(|digit| u8::try_from(digit).ok())
+}
+
+/// The preset named by `id`, or the baseline with a notice.
+fn read_preset(id: Option<&str>, whose: &str, notices: &mut Notices) -> &'static Preset {
+    let Some(id) = id else {
+        return baseline();
+    };
+    match Preset::find(&id.to_ascii_lowercase()) {
+        Some(preset) => preset,
+        None => {
+            notices.push(format!(
+                "Unknown {whose}preset {}; used {} instead (valid: {}).",
+                quote(id),
+                baseline().title,
+                Preset::valid_ids()
+            ));
+            baseline()
+        }
+    }
+}
+
+/// Sets one parameter from link text, clamping an out-of-range value and noting what it did.
+fn read_param(
+    scenario: &mut Scenario,
+    spec: &ParamSpec,
+    text: &str,
+    whose: &str,
+    notices: &mut Notices,
+) {
+    let Some(value) = parse_number(text) else {
+        notices.push(format!(
+            "The {whose}value of {} ({}) is not a number; kept {}.",
+            spec.label,
+            quote(text),
+            spec.display(scenario.get(spec.param))
+        ));
+        return;
+    };
+    if !spec.contains(value) {
+        let used = spec.clamp(value);
+        let shown = if value.abs() < 1.0e6 {
+            spec.display(value)
+        } else {
+            quote(text)
+        };
+        notices.push(format!(
+            "{}{} {} is out of range; used {}.",
+            capitalise_first(whose),
+            if whose.is_empty() {
+                spec.label.to_string()
+            } else {
+                spec.label.to_lowercase()
+            },
+            shown,
+            spec.display(used)
+        ));
+        scenario.set(spec.param, used);
+        return;
+    }
+    scenario.values[spec.param.index()] = value;
+}
+
+/// The Monte Carlo sample count from link text, clamped into range, with a notice if needed.
+fn read_samples(text: &str, notices: &mut Notices) -> Option<u32> {
+    match text.parse::<u64>() {
+        Ok(samples) => {
+            let used = samples.clamp(u64::from(MC_MIN_SAMPLES), u64::from(MC_MAX_SAMPLES));
+            if used != samples {
+                notices.push(format!(
+                    "{samples} Monte Carlo samples is out of range ({MC_MIN_SAMPLES} to {MC_MAX_SAMPLES}); used {used}."
+                ));
+            }
+            u32::try_from(used).ok()
+        }
+        Err(_) => {
+            notices.push(format!(
+                "The Monte Carlo sample count {} is not a whole number; no Monte Carlo run was set.",
+                quote(text)
+            ));
+            None
+        }
+    }
+}
+
+/// A finite number written in plain decimal or exponent notation; `inf` and `NaN` are not numbers here.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let plausible = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+    if !plausible {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|value| value.is_finite())
+}
+
+/// A fraction as a percentage for notices (the raw text when the number is huge).
+fn percent(value: f64, raw: &str) -> String {
+    if value.abs() < 1.0e6 {
+        let text = format!("{:.2}", value * 100.0);
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        format!("{text}%")
+    } else {
+        quote(raw)
+    }
+}
+
+/// `text` quoted for a notice: shortened, control characters replaced.
+fn quote(text: &str) -> String {
+    let mut shown: String = text
+        .chars()
+        .take(MAX_QUOTE)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if text.chars().count() > MAX_QUOTE {
+        shown.push('…');
+    }
+    format!("'{shown}'")
+}
+
+/// `text` with its first letter in upper case.
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_decoding_handles_good_and_broken_escapes() {
+        assert_eq!(percent_decode("a%3Db"), "a=b");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%zz1"), "%zz1");
+        assert_eq!(percent_decode("%C3%A9"), "é");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn state_text_finds_the_fragment_or_query() {
+        assert_eq!(state_text("#v=1"), "v=1");
+        assert_eq!(state_text("?v=1"), "v=1");
+        assert_eq!(
+            state_text("https://x.org/a/?q=2#v=1&p=skeptic"),
+            "v=1&p=skeptic"
+        );
+        assert_eq!(state_text("https://x.org/a/?v=1"), "v=1");
+        assert_eq!(state_text("https://x.org/a/"), "");
+        assert_eq!(state_text("  v=1  "), "v=1");
+    }
+
+    #[test]
+    fn numbers_reject_words_and_infinities() {
+        assert_eq!(parse_number("0.5"), Some(0.5));
+        assert_eq!(parse_number("1e-3"), Some(0.001));
+        assert_eq!(parse_number(" 2 "), Some(2.0));
+        for bad in ["", "inf", "NaN", "infinity", "0x10", "1,5", "1e999", "--1"] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn quotes_are_short_and_printable() {
+        assert_eq!(quote("a\nb"), "'a?b'");
+        assert_eq!(quote(&"x".repeat(50)), format!("'{}…'", "x".repeat(40)));
+    }
+}

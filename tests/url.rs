@@ -1,0 +1,545 @@
+//! Tests of the link codec: round trip, golden links that pin format 1, bad input of every kind, and fuzzing.
+
+use proptest::prelude::*;
+use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
+use ree_outlook::scenario::{Preset, Scenario, PRESETS};
+use ree_outlook::url::{
+    decode, encode, Decoded, LinkState, MonteCarloLink, View, MAX_LINK_LEN, MC_MAX_SAMPLES,
+    MC_MIN_SAMPLES,
+};
+use ree_outlook::{simulate, Stage};
+
+/// The one check every decoded state must pass: a valid preset and every value in range.
+fn assert_in_range(decoded: &Decoded) {
+    let state = &decoded.state;
+    assert!(Preset::find(&state.preset).is_some(), "{}", state.preset);
+    let mut scenarios = vec![&state.scenario];
+    scenarios.extend(state.reference.as_ref());
+    for scenario in scenarios {
+        for (spec, value) in scenario.iter() {
+            assert!(spec.contains(value), "{} = {value}", spec.key);
+        }
+    }
+    if let Some(run) = state.monte_carlo {
+        assert!((MC_MIN_SAMPLES..=MC_MAX_SAMPLES).contains(&run.samples));
+    }
+    if let Some(target) = state.target {
+        assert!((0.0..=1.0).contains(&target));
+    }
+    for notice in &decoded.notices {
+        assert!(!notice.is_empty() && notice.len() < 600, "{notice}");
+    }
+}
+
+fn notices_of(link: &str) -> Vec<String> {
+    let decoded = decode(link);
+    assert_in_range(&decoded);
+    decoded.notices
+}
+
+fn one_notice(link: &str) -> String {
+    let notices = notices_of(link);
+    assert_eq!(notices.len(), 1, "{link}: {notices:?}");
+    notices[0].clone()
+}
+
+fn preset_state(id: &str) -> LinkState {
+    match Preset::find(id) {
+        Some(preset) => LinkState::from_preset(preset),
+        None => panic!("no preset {id}"),
+    }
+}
+
+// ---------------------------------------------------------------- golden links
+
+/// One pinned link: the exact text and what it must decode to, forever.
+struct Golden {
+    link: &'static str,
+    preset: &'static str,
+    values: &'static [(&'static str, f64)],
+    stage: Stage,
+    view: View,
+    reference: Option<(&'static str, &'static [(&'static str, f64)])>,
+    monte_carlo: Option<(u32, u64)>,
+    target: Option<f64>,
+}
+
+/// Links written by format 1. Values not listed are the preset's, so a deliberate
+/// change to a preset moves old links with it; a renamed key or preset id fails here.
+const GOLDEN: &[Golden] = &[
+    Golden {
+        link: "v=1&p=baseline&st=separation",
+        preset: "baseline",
+        values: &[],
+        stage: Stage::Separation,
+        view: View::Charts,
+        reference: None,
+        monte_carlo: None,
+        target: None,
+    },
+    Golden {
+        link: "v=1&p=skeptic&sanctions=0.9&st=mining",
+        preset: "skeptic",
+        values: &[("sanctions", 0.9)],
+        stage: Stage::Mining,
+        view: View::Charts,
+        reference: None,
+        monte_carlo: None,
+        target: None,
+    },
+    Golden {
+        link: "v=1&p=kremlin-12&ru_reserves_mt=28.7&demand_growth=0.075&st=magnets&vw=table",
+        preset: "kremlin-12",
+        values: &[("ru_reserves_mt", 28.7), ("demand_growth", 0.075)],
+        stage: Stage::Magnets,
+        view: View::Table,
+        reference: None,
+        monte_carlo: None,
+        target: None,
+    },
+    Golden {
+        link: "v=1&p=baseline&ru_plan_share=0.12&ru_first_plant=2031&cn_refining_share=0.88&allied_slip=0&horizon=2050&st=separation",
+        preset: "baseline",
+        values: &[
+            ("ru_plan_share", 0.12),
+            ("ru_first_plant", 2031.0),
+            ("cn_refining_share", 0.88),
+            ("allied_slip", 0.0),
+            ("horizon", 2050.0),
+        ],
+        stage: Stage::Separation,
+        view: View::Charts,
+        reference: None,
+        monte_carlo: None,
+        target: None,
+    },
+    Golden {
+        link: "v=1&p=price-war&cn_export_controls=0.55&st=separation&r.p=skeptic&r.allied_buildout=1.5&mc=1000&seed=42&tg=0.12",
+        preset: "price-war",
+        values: &[("cn_export_controls", 0.55)],
+        stage: Stage::Separation,
+        view: View::Charts,
+        reference: Some(("skeptic", &[("allied_buildout", 1.5)])),
+        monte_carlo: Some((1000, 42)),
+        target: Some(0.12),
+    },
+    Golden {
+        link: "v=1&p=sanctions-lifted&demand_growth=0.0275&st=separation&r.p=baseline",
+        preset: "sanctions-lifted",
+        values: &[("demand_growth", 0.0275)],
+        stage: Stage::Separation,
+        view: View::Charts,
+        reference: Some(("baseline", &[])),
+        monte_carlo: None,
+        target: None,
+    },
+];
+
+fn scenario_of(preset: &str, values: &[(&str, f64)]) -> Scenario {
+    let mut scenario = match Preset::find(preset) {
+        Some(preset) => preset.scenario(),
+        None => panic!("golden preset {preset} no longer exists"),
+    };
+    for (key, value) in values {
+        match Param::from_key(key) {
+            Some(param) => scenario.values[param.index()] = *value,
+            None => panic!("golden key {key} no longer exists"),
+        }
+    }
+    scenario
+}
+
+#[test]
+fn golden_links_decode_to_their_pinned_state_and_encode_back_verbatim() {
+    for golden in GOLDEN {
+        let decoded = decode(golden.link);
+        assert!(
+            decoded.notices.is_empty(),
+            "{}: {:?}",
+            golden.link,
+            decoded.notices
+        );
+        let expected = LinkState {
+            preset: golden.preset.to_string(),
+            scenario: scenario_of(golden.preset, golden.values),
+            stage: golden.stage,
+            view: golden.view,
+            reference: golden
+                .reference
+                .map(|(preset, values)| scenario_of(preset, values)),
+            monte_carlo: golden
+                .monte_carlo
+                .map(|(samples, seed)| MonteCarloLink { samples, seed }),
+            target: golden.target,
+        };
+        assert_eq!(decoded.state, expected, "{}", golden.link);
+        assert_eq!(encode(&expected), golden.link);
+    }
+}
+
+#[test]
+fn golden_values_are_bit_exact() {
+    let decoded = decode("v=1&p=baseline&cn_refining_share=0.9126885975760574&st=separation");
+    assert_eq!(
+        decoded.state.scenario.get(Param::CnRefiningShare).to_bits(),
+        0.9126885975760574f64.to_bits()
+    );
+}
+
+// ---------------------------------------------------------------- round trip
+
+/// A value anywhere in the allowed box: the ends, the preset's value, or any double between.
+fn value_strategy(index: usize) -> BoxedStrategy<Option<f64>> {
+    let spec = &PARAMS[index];
+    prop_oneof![
+        1 => Just(None),
+        1 => Just(Some(spec.min)),
+        1 => Just(Some(spec.max)),
+        4 => (spec.min..=spec.max).prop_map(Some),
+    ]
+    .boxed()
+}
+
+fn scenario_strategy() -> impl Strategy<Value = (usize, Vec<Option<f64>>)> {
+    let values: Vec<_> = (0..PARAM_COUNT).map(value_strategy).collect();
+    (0..PRESETS.len(), values)
+}
+
+fn build(preset: usize, values: &[Option<f64>]) -> Scenario {
+    let mut scenario = PRESETS[preset].scenario();
+    for (index, value) in values.iter().enumerate() {
+        if let Some(value) = value {
+            scenario.values[index] = *value;
+        }
+    }
+    scenario
+}
+
+fn state_strategy() -> impl Strategy<Value = LinkState> {
+    (
+        scenario_strategy(),
+        0..3usize,
+        any::<bool>(),
+        proptest::option::of(scenario_strategy()),
+        proptest::option::of((MC_MIN_SAMPLES..=MC_MAX_SAMPLES, any::<u64>())),
+        proptest::option::of(0.0..=1.0f64),
+    )
+        .prop_map(
+            |((preset, values), stage, table, reference, run, target)| LinkState {
+                preset: PRESETS[preset].id.to_string(),
+                scenario: build(preset, &values),
+                stage: Stage::ALL[stage],
+                view: if table { View::Table } else { View::Charts },
+                reference: reference.map(|(preset, values)| build(preset, &values)),
+                monte_carlo: run.map(|(samples, seed)| MonteCarloLink { samples, seed }),
+                target,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn decode_of_encode_is_identity(state in state_strategy()) {
+        let link = encode(&state);
+        prop_assert!(link.len() <= MAX_LINK_LEN);
+        let decoded = decode(&link);
+        prop_assert!(decoded.notices.is_empty(), "{}: {:?}", link, decoded.notices);
+        prop_assert_eq!(&decoded.state, &state);
+        for (a, b) in decoded.state.scenario.values.iter().zip(state.scenario.values.iter()) {
+            prop_assert_eq!(a.to_bits(), b.to_bits());
+        }
+        // The same link with a leading '#' or inside a full URL decodes the same.
+        prop_assert_eq!(&decode(&format!("#{link}")).state, &state);
+        prop_assert_eq!(&decode(&format!("https://example.org/ree/?x=1#{link}")).state, &state);
+    }
+
+    #[test]
+    fn only_changed_parameters_are_written((preset, values) in scenario_strategy()) {
+        let scenario = build(preset, &values);
+        let state = LinkState { preset: PRESETS[preset].id.to_string(), scenario, ..LinkState::default() };
+        let link = encode(&state);
+        let written = link.split('&').count() - 3; // v, p, st
+        prop_assert_eq!(written, scenario.differences(&PRESETS[preset].scenario()).len());
+    }
+}
+
+#[test]
+fn a_decoded_link_gives_the_same_projection_to_the_last_digit() {
+    let mut state = preset_state("skeptic");
+    state.scenario.values[Param::Sanctions.index()] = 0.123_456_789_012_345_67;
+    state.scenario.values[Param::DemandGrowth.index()] = 1.0 / 30.0;
+    let decoded = decode(&encode(&state));
+    assert_eq!(
+        simulate(&decoded.state.scenario).to_csv(),
+        simulate(&state.scenario).to_csv()
+    );
+    assert_eq!(simulate(&decoded.state.scenario), simulate(&state.scenario));
+}
+
+// ---------------------------------------------------------------- fuzzing
+
+/// Pieces a link is built from, real and broken, for key=value soups.
+fn soup_piece() -> impl Strategy<Value = String> {
+    let keys: Vec<String> = PARAMS
+        .iter()
+        .map(|spec| spec.key.to_string())
+        .chain(
+            [
+                "v",
+                "p",
+                "st",
+                "vw",
+                "mc",
+                "seed",
+                "tg",
+                "r.p",
+                "r.sanctions",
+                "r.horizon",
+                "foo",
+                "",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    let values = prop_oneof![
+        any::<f64>().prop_map(|value| value.to_string()),
+        (-1.0e4..1.0e4f64).prop_map(|value| value.to_string()),
+        any::<i64>().prop_map(|value| value.to_string()),
+        Just("NaN".to_string()),
+        Just("inf".to_string()),
+        Just("%".to_string()),
+        Just("%E2%82%AC".to_string()),
+        Just(String::new()),
+        "[a-z0-9%.=#?+-]{0,12}",
+        proptest::sample::select(
+            PRESETS
+                .iter()
+                .map(|preset| preset.id.to_string())
+                .collect::<Vec<_>>()
+        ),
+        proptest::sample::select(vec![
+            "mining".to_string(),
+            "separation".to_string(),
+            "magnets".to_string(),
+            "table".to_string()
+        ]),
+    ];
+    (proptest::sample::select(keys), values, any::<bool>()).prop_map(|(key, value, equals)| {
+        if equals {
+            format!("{key}={value}")
+        } else {
+            key
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_strings_never_panic_and_stay_in_range(text in any::<String>()) {
+        assert_in_range(&decode(&text));
+    }
+
+    #[test]
+    fn link_like_strings_never_panic_and_stay_in_range(text in "[#?]?[a-z0-9_.=&%#?+-]{0,200}") {
+        assert_in_range(&decode(&text));
+    }
+
+    #[test]
+    fn key_value_soups_never_panic_and_stay_in_range(pieces in proptest::collection::vec(soup_piece(), 0..40), hash in any::<bool>()) {
+        let link = format!("{}{}", if hash { "#" } else { "" }, pieces.join("&"));
+        let decoded = decode(&link);
+        assert_in_range(&decoded);
+        // A decoded state always re-encodes into a link that decodes cleanly to itself.
+        let again = decode(&encode(&decoded.state));
+        prop_assert!(again.notices.is_empty(), "{:?}", again.notices);
+        prop_assert_eq!(again.state, decoded.state);
+    }
+}
+
+// ---------------------------------------------------------------- bad input, one kind at a time
+
+#[test]
+fn empty_input_is_the_baseline_without_notices() {
+    for text in ["", "#", "?", "   ", "&&&", "https://example.org/ree/"] {
+        let decoded = decode(text);
+        assert_eq!(decoded.state, LinkState::default(), "{text:?}");
+        assert!(
+            decoded.notices.is_empty(),
+            "{text:?}: {:?}",
+            decoded.notices
+        );
+    }
+}
+
+#[test]
+fn unknown_key_is_ignored_with_a_notice() {
+    let decoded = decode("v=1&p=skeptic&foo=3&st=mining");
+    assert_eq!(decoded.notices, ["Ignored unknown setting 'foo'."]);
+    assert_eq!(decoded.state.preset, "skeptic");
+    assert_eq!(decoded.state.stage, Stage::Mining);
+}
+
+#[test]
+fn malformed_number_keeps_the_preset_value() {
+    let decoded = decode("v=1&p=skeptic&sanctions=lots");
+    assert_eq!(
+        decoded.notices,
+        ["The value of Sanctions friction ('lots') is not a number; kept 85%."]
+    );
+    assert_eq!(decoded.state.scenario, preset_state("skeptic").scenario);
+    for bad in ["NaN", "inf", "", "0,5", "1e400"] {
+        let notice = one_notice(&format!("sanctions={bad}"));
+        assert!(notice.contains("is not a number"), "{bad}: {notice}");
+    }
+}
+
+#[test]
+fn out_of_range_value_is_clamped_with_a_notice_saying_from_what_to_what() {
+    let decoded = decode("v=1&p=baseline&sanctions=2.5");
+    assert_eq!(
+        decoded.notices,
+        ["Sanctions friction 250% is out of range; used 100%."]
+    );
+    assert_eq!(decoded.state.scenario.get(Param::Sanctions), 1.0);
+    let decoded = decode("ru_first_plant=1990");
+    assert_eq!(
+        decoded.notices,
+        ["First new Russian plants start 1990 is out of range; used 2025."]
+    );
+    assert_eq!(decoded.state.scenario.get(Param::RuFirstPlant), 2025.0);
+    let notice = one_notice("ru_reserves_mt=1e300");
+    assert_eq!(
+        notice,
+        "Russia's reserves '1e300' is out of range; used 40 Mt REO."
+    );
+    let notice = one_notice("r.p=baseline&r.sanctions=-1");
+    assert_eq!(
+        notice,
+        "Reference sanctions friction -100% is out of range; used 0%."
+    );
+}
+
+#[test]
+fn unknown_preset_falls_back_to_baseline_with_a_notice() {
+    let decoded = decode("v=1&p=utopia&sanctions=0.2");
+    assert_eq!(decoded.notices.len(), 1);
+    assert!(decoded.notices[0].starts_with(
+        "Unknown preset 'utopia'; used Baseline instead (valid: baseline, kremlin-2030"
+    ));
+    assert_eq!(decoded.state.preset, "baseline");
+    assert_eq!(decoded.state.scenario.get(Param::Sanctions), 0.2);
+}
+
+#[test]
+fn future_version_uses_what_it_understands() {
+    let decoded = decode("v=2&p=skeptic&sanctions=0.3&zz=9&st=magnets");
+    assert_eq!(decoded.notices.len(), 2, "{:?}", decoded.notices);
+    assert!(decoded.notices[0].contains("newer version"));
+    assert_eq!(decoded.notices[1], "Ignored unknown setting 'zz'.");
+    assert_eq!(decoded.state.preset, "skeptic");
+    assert_eq!(decoded.state.scenario.get(Param::Sanctions), 0.3);
+    assert_eq!(decoded.state.stage, Stage::Magnets);
+    assert!(one_notice("v=banana").contains("'banana' is not understood"));
+    assert!(one_notice("v=0").contains("'0' is not understood"));
+}
+
+#[test]
+fn duplicate_keys_use_the_last_value_with_one_notice() {
+    let decoded = decode("sanctions=0.1&sanctions=0.2&sanctions=0.3");
+    assert_eq!(
+        decoded.notices,
+        ["The setting 'sanctions' appears more than once; the last one was used."]
+    );
+    assert_eq!(decoded.state.scenario.get(Param::Sanctions), 0.3);
+}
+
+#[test]
+fn garbage_gives_the_baseline_and_short_notices() {
+    let decoded = decode("\u{0}\u{7}<script>alert(1)</script>==&&=");
+    assert_in_range(&decoded);
+    assert_eq!(decoded.state.scenario, Scenario::default());
+    assert!(!decoded.notices.is_empty());
+    let many: String = (0..100).map(|i| format!("k{i}=1&")).collect();
+    let notices = notices_of(&many);
+    assert_eq!(notices.len(), 13);
+    assert_eq!(notices[12], "88 more problems with this link were ignored.");
+}
+
+#[test]
+fn full_urls_and_prefixes_are_accepted() {
+    let expected = decode("v=1&p=skeptic&st=magnets").state;
+    for text in [
+        "#v=1&p=skeptic&st=magnets",
+        "?v=1&p=skeptic&st=magnets",
+        "https://example.org/ree/#v=1&p=skeptic&st=magnets",
+        "http://127.0.0.1:8080/sub/path/index.html?lang=en#v=1&p=skeptic&st=magnets",
+        "https://example.org/ree/?v=1&p=skeptic&st=magnets",
+        "  #v=1&p=SKEPTIC&st=Magnets  ",
+    ] {
+        let decoded = decode(text);
+        assert!(decoded.notices.is_empty(), "{text}: {:?}", decoded.notices);
+        assert_eq!(decoded.state, expected, "{text}");
+    }
+}
+
+#[test]
+fn percent_encoding_is_decoded() {
+    let decoded = decode("v%3D1&p=kremlin%2D2030&sanctions=0%2E25&st=%6Dining");
+    // "v%3D1" is one key named "v=1" with no value.
+    assert_eq!(
+        decoded.notices,
+        ["The setting 'v=1' has no value; it was ignored."]
+    );
+    assert_eq!(decoded.state.preset, "kremlin-2030");
+    assert_eq!(decoded.state.scenario.get(Param::Sanctions), 0.25);
+    assert_eq!(decoded.state.stage, Stage::Mining);
+}
+
+#[test]
+fn too_long_links_are_refused_with_a_notice() {
+    let long = format!(
+        "v=1&p=skeptic&sanctions=0.5&pad={}",
+        "x".repeat(MAX_LINK_LEN)
+    );
+    let decoded = decode(&long);
+    assert_eq!(decoded.state, LinkState::default());
+    assert_eq!(decoded.notices.len(), 1);
+    assert!(
+        decoded.notices[0].contains("more than the 4096"),
+        "{:?}",
+        decoded.notices
+    );
+}
+
+#[test]
+fn stage_view_and_analysis_fields_report_bad_values() {
+    assert!(one_notice("st=refining").starts_with("Unknown stage 'refining'"));
+    assert!(one_notice("vw=3d").starts_with("Unknown view '3d'"));
+    assert_eq!(
+        one_notice("mc=5"),
+        "5 Monte Carlo samples is out of range (10 to 100000); used 10."
+    );
+    assert!(one_notice("mc=many").contains("not a whole number"));
+    assert!(one_notice("mc=100&seed=-1").contains("seed '-1' is not a whole number"));
+    assert!(one_notice("seed=4").starts_with("Ignored the Monte Carlo seed"));
+    assert_eq!(
+        one_notice("tg=1.5"),
+        "The target share 150% is out of range; used 100%."
+    );
+    assert!(one_notice("tg=x").contains("not a number"));
+    assert!(one_notice("sanctions").contains("has no value"));
+    assert!(one_notice("r.p=nope").starts_with("Unknown reference preset 'nope'"));
+    assert_eq!(one_notice("r.zz=1"), "Ignored unknown setting 'r.zz'.");
+    let decoded = decode("mc=500");
+    assert_eq!(
+        decoded.state.monte_carlo,
+        Some(MonteCarloLink {
+            samples: 500,
+            seed: 1
+        })
+    );
+}
