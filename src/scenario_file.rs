@@ -1,0 +1,325 @@
+//! The scenario file: a [`LinkState`] as a self-describing JSON document, and its strict loader.
+//!
+//! The page's "download scenario" writes it and "load scenario" reads it back. Unlike a
+//! link, a file is checked strictly: a malformed file, a value of the wrong type or out of
+//! range is refused with a message, so the page keeps its current scenario. Only harmless
+//! things (an unknown field, a missing parameter, a newer version) are accepted with a notice.
+//!
+//! ```json
+//! {
+//!   "format": "ree-outlook-scenario",
+//!   "version": 1,
+//!   "preset": "skeptic",
+//!   "stage": "separation",
+//!   "view": "charts",
+//!   "parameters": { "ru_plan_share": 0.1, "ru_first_plant": 2029, ... every key ... },
+//!   "reference": { "preset": "baseline", "parameters": { ... } },
+//!   "monte_carlo": { "samples": 1000, "seed": 42 },
+//!   "target": 0.12
+//! }
+//! ```
+//! `reference`, `monte_carlo` and `target` appear only when set.
+
+use crate::data::Stage;
+use crate::params::{Param, ParamSpec, PARAMS};
+use crate::scenario::{Preset, Scenario};
+use crate::url::{LinkState, MonteCarloLink, View, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The value of the file's `format` field.
+pub const FILE_FORMAT: &str = "ree-outlook-scenario";
+
+/// The file version this code writes.
+pub const FILE_VERSION: u64 = 1;
+
+/// Largest file the loader reads, in bytes.
+pub const MAX_FILE_LEN: usize = 64 * 1024;
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u64,
+    preset: &'a str,
+    stage: &'static str,
+    view: &'static str,
+    parameters: &'a Scenario,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference: Option<ReferenceOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    monte_carlo: Option<MonteCarloOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct ReferenceOut<'a> {
+    preset: &'static str,
+    parameters: &'a Scenario,
+}
+
+#[derive(Serialize)]
+struct MonteCarloOut {
+    samples: u32,
+    seed: u64,
+}
+
+/// "between 0 and 1": a parameter's allowed range for messages.
+pub fn range_text(spec: &ParamSpec) -> String {
+    format!("between {} and {}", spec.min, spec.max)
+}
+
+/// The scenario file for `state`, pretty-printed, every parameter by key in table order.
+pub fn scenario_to_json(state: &LinkState) -> String {
+    let file = FileOut {
+        format: FILE_FORMAT,
+        version: FILE_VERSION,
+        preset: state.preset().id,
+        stage: state.stage.id(),
+        view: state.view.id(),
+        parameters: &state.scenario,
+        reference: state.reference.as_ref().map(|reference| ReferenceOut {
+            preset: crate::url::closest_preset(reference).id,
+            parameters: reference,
+        }),
+        monte_carlo: state.monte_carlo.map(|run| MonteCarloOut {
+            samples: run.samples,
+            seed: run.seed,
+        }),
+        target: state.target,
+    };
+    // Serialising plain structs and string-keyed maps into a String cannot fail.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads a scenario file. `Ok` carries the state and notices about harmless oddities;
+/// `Err` carries one clear message, and the caller keeps its current state.
+pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String> {
+    if text.len() > MAX_FILE_LEN {
+        return Err(format!(
+            "This file is {} KB; scenario files are at most {} KB, so it was not loaded.",
+            text.len().div_ceil(1024),
+            MAX_FILE_LEN / 1024
+        ));
+    }
+    let root: Value = serde_json::from_str(text)
+        .map_err(|error| format!("This file is not valid JSON ({error}), so it was not loaded."))?;
+    let Value::Object(root) = root else {
+        return Err("This file is not a scenario: it must be a JSON object.".to_string());
+    };
+    let mut notices = Vec::new();
+    match root.get("format") {
+        Some(Value::String(format)) if format == FILE_FORMAT => {}
+        Some(_) => return Err(format!(
+            "This is not a Rare-Earth Outlook scenario file ('format' must be \"{FILE_FORMAT}\")."
+        )),
+        None => notices.push(format!(
+            "The file does not say it is a \"{FILE_FORMAT}\"; it was read as one."
+        )),
+    }
+    match root.get("version") {
+        None => {}
+        Some(Value::Number(number)) => match number.as_u64() {
+            Some(FILE_VERSION) => {}
+            Some(newer) if newer > FILE_VERSION => notices.push(format!(
+                "This file was written by a newer version of the calculator (file version {newer}); the settings this version understands were used."
+            )),
+            _ => return Err(format!("The file version {number} is not understood.")),
+        },
+        Some(_) => return Err("'version' must be a whole number.".to_string()),
+    }
+    for key in root.keys() {
+        const KNOWN: [&str; 9] = [
+            "format",
+            "version",
+            "preset",
+            "stage",
+            "view",
+            "parameters",
+            "reference",
+            "monte_carlo",
+            "target",
+        ];
+        if !KNOWN.contains(&key.as_str()) {
+            notices.push(format!("Ignored unknown field '{}'.", short(key)));
+        }
+    }
+
+    let preset = read_preset(&root, "", &mut notices)?;
+    let scenario = read_scenario(&root, preset, "", &mut notices)?;
+    let mut state = LinkState::from_preset(preset);
+    state.scenario = scenario;
+    if let Some(stage) = optional_string(&root, "stage")? {
+        state.stage = Stage::from_id(stage).ok_or_else(|| {
+            format!(
+                "Unknown stage '{}' (valid: mining, separation, magnets).",
+                short(stage)
+            )
+        })?;
+    }
+    if let Some(view) = optional_string(&root, "view")? {
+        state.view = View::from_id(view)
+            .ok_or_else(|| format!("Unknown view '{}' (valid: charts, table).", short(view)))?;
+    }
+    state.reference = match root.get("reference") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(reference)) => {
+            let preset = read_preset(reference, "reference ", &mut notices)?;
+            Some(read_scenario(
+                reference,
+                preset,
+                "reference ",
+                &mut notices,
+            )?)
+        }
+        Some(_) => return Err("'reference' must be an object.".to_string()),
+    };
+    state.monte_carlo = match root.get("monte_carlo") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(run)) => Some(read_monte_carlo(run)?),
+        Some(_) => return Err("'monte_carlo' must be an object.".to_string()),
+    };
+    state.target = match root.get("target") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(number)) => match number.as_f64() {
+            Some(target) if (0.0..=1.0).contains(&target) => Some(target),
+            _ => {
+                return Err(format!(
+                    "'target' must be a share between 0 and 1 (the file has {number})."
+                ))
+            }
+        },
+        Some(_) => return Err("'target' must be a number.".to_string()),
+    };
+    Ok((state, notices))
+}
+
+/// The string at `key`, if present; an error if it is not a string.
+fn optional_string<'a>(
+    object: &'a Map<String, Value>,
+    key: &str,
+) -> Result<Option<&'a str>, String> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(_) => Err(format!("'{key}' must be a string.")),
+    }
+}
+
+/// The preset named in `object`, the baseline if none is named or the name is unknown.
+fn read_preset(
+    object: &Map<String, Value>,
+    whose: &str,
+    notices: &mut Vec<String>,
+) -> Result<&'static Preset, String> {
+    let baseline = &crate::scenario::PRESETS[0];
+    Ok(match optional_string(object, "preset")? {
+        None => baseline,
+        Some(id) => Preset::find(id).unwrap_or_else(|| {
+            notices.push(format!(
+                "Unknown {whose}preset '{}'; the file's parameters were used with {} as the preset.",
+                short(id),
+                baseline.title
+            ));
+            baseline
+        }),
+    })
+}
+
+/// The scenario in `object["parameters"]`; missing keys take the preset's value.
+fn read_scenario(
+    object: &Map<String, Value>,
+    preset: &Preset,
+    whose: &str,
+    notices: &mut Vec<String>,
+) -> Result<Scenario, String> {
+    let mut scenario = preset.scenario();
+    let parameters = match object.get("parameters") {
+        Some(Value::Object(parameters)) => parameters,
+        None => {
+            notices.push(format!(
+                "The file lists no {whose}parameters; the preset's values were used."
+            ));
+            return Ok(scenario);
+        }
+        Some(_) => {
+            return Err(format!(
+                "'{whose}parameters' must be an object of key: number."
+            ))
+        }
+    };
+    for (key, value) in parameters {
+        let Some(param) = Param::from_key(key) else {
+            notices.push(format!(
+                "Ignored unknown {whose}parameter '{}'.",
+                short(key)
+            ));
+            continue;
+        };
+        let spec = param.spec();
+        let number = value.as_f64().ok_or_else(|| {
+            format!(
+                "The {whose}parameter '{}' must be a number {} (the file has {}).",
+                spec.key,
+                range_text(spec),
+                short(&value.to_string())
+            )
+        })?;
+        if !spec.contains(number) {
+            return Err(format!(
+                "The {whose}parameter '{}' must be {} (the file has {number}).",
+                spec.key,
+                range_text(spec)
+            ));
+        }
+        scenario.values[param.index()] = number;
+    }
+    let missing: Vec<&str> = PARAMS
+        .iter()
+        .filter(|spec| !parameters.contains_key(spec.key))
+        .map(|spec| spec.key)
+        .collect();
+    if !missing.is_empty() {
+        notices.push(format!(
+            "The file does not set {whose}{}; the preset's values were used.",
+            missing.join(", ")
+        ));
+    }
+    Ok(scenario)
+}
+
+/// The Monte Carlo settings in `run`, checked.
+fn read_monte_carlo(run: &Map<String, Value>) -> Result<MonteCarloLink, String> {
+    let samples = run
+        .get("samples")
+        .and_then(Value::as_u64)
+        .filter(|samples| (u64::from(MC_MIN_SAMPLES)..=u64::from(MC_MAX_SAMPLES)).contains(samples))
+        .and_then(|samples| u32::try_from(samples).ok())
+        .ok_or_else(|| {
+            format!("'monte_carlo.samples' must be a whole number between {MC_MIN_SAMPLES} and {MC_MAX_SAMPLES}.")
+        })?;
+    let seed = match run.get("seed") {
+        None => crate::url::DEFAULT_SEED,
+        Some(seed) => seed.as_u64().ok_or_else(|| {
+            format!(
+                "'monte_carlo.seed' must be a whole number between 0 and {}.",
+                u64::MAX
+            )
+        })?,
+    };
+    Ok(MonteCarloLink { samples, seed })
+}
+
+/// `text` shortened for a message.
+fn short(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut shown: String = text
+        .chars()
+        .take(MAX)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if text.chars().count() > MAX {
+        shown.push('…');
+    }
+    shown
+}
