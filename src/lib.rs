@@ -3,6 +3,7 @@
 //! Modules in reading order. Everything here but `web` and `app` is plain Rust that
 //! never touches a browser; `web` and `app` exist only on wasm32.
 
+pub mod analysis;
 pub mod cli;
 pub mod data;
 pub mod params;

@@ -29,10 +29,9 @@ pub fn ramp(years_online: f64, ramp_years: f64) -> f64 {
     if years_online >= length {
         return 1.0;
     }
-    let slope = 4.0 * LN_3 / length;
-    let logistic = |x: f64| 1.0 / (1.0 + libm::exp(-slope * (x - length / 2.0)));
-    let (start, end) = (logistic(0.0), logistic(length));
-    ((logistic(years_online) - start) / (end - start)).clamp(0.0, 1.0)
+    // The logistic 1 / (1 + exp(-4 ln3 (x - 1/2))) of x = years_online / length is 0.1 at x = 0 and 0.9 at x = 1.
+    let logistic = 1.0 / (1.0 + libm::exp(-4.0 * LN_3 * (years_online / length - 0.5)));
+    ((logistic - 0.1) / 0.8).clamp(0.0, 1.0)
 }
 
 /// One project as this scenario sees it: where, when, how big and how well run.

@@ -1,0 +1,506 @@
+//! Analyses built on the model: Monte Carlo bands and target probability, sensitivity (tornado) and goal seek.
+//!
+//! All three are pure, deterministic and reuse one [`Projection`] buffer, so they run
+//! thousands of simulations without allocating per run.
+
+use crate::data::{Region, Stage};
+use crate::params::{Format, Param, PARAMS};
+use crate::projection::Projection;
+use crate::scenario::Scenario;
+use crate::simulate::simulate_into;
+use serde::Serialize;
+
+/// One number read off a projection: a region's share of a stage in a year.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Output {
+    /// Region whose share is read.
+    pub region: Region,
+    /// Stage.
+    pub stage: Stage,
+    /// Calendar year.
+    pub year: u16,
+}
+
+impl Default for Output {
+    /// Russia's 2030 separation share, the question the calculator was built for.
+    fn default() -> Self {
+        Output {
+            region: Region::Russia,
+            stage: Stage::Separation,
+            year: 2030,
+        }
+    }
+}
+
+impl Output {
+    /// The value of this output in `projection` (0 if the year is past the horizon).
+    pub fn read(&self, projection: &Projection) -> f64 {
+        projection.share(self.year, self.stage, self.region)
+    }
+
+    /// A label such as "Russia's 2030 separation share".
+    pub fn label(&self) -> String {
+        format!(
+            "{}'s {} {} share",
+            self.region.label(),
+            self.year,
+            self.stage.id()
+        )
+    }
+
+    /// The scenario with its horizon extended, if needed, so that `year` is projected.
+    fn covering(&self, scenario: &Scenario) -> Scenario {
+        let horizon = scenario.get(Param::Horizon).max(f64::from(self.year));
+        scenario.with(Param::Horizon, horizon)
+    }
+}
+
+/// A small, fast, seeded generator (SplitMix64) so a Monte Carlo run is reproducible on every platform.
+#[derive(Clone, Debug)]
+pub struct SplitMix64 {
+    state: u64,
+}
+
+impl SplitMix64 {
+    /// A generator started from `seed`.
+    pub fn new(seed: u64) -> Self {
+        SplitMix64 { state: seed }
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform number in [0, 1) with 53 random bits.
+    pub fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+}
+
+/// A draw from the triangular distribution on [low, high] with its peak at `mode`.
+pub fn triangular(uniform: f64, low: f64, mode: f64, high: f64) -> f64 {
+    let width = high - low;
+    if width <= 0.0 {
+        return mode;
+    }
+    let split = (mode - low) / width;
+    if uniform < split {
+        low + (uniform * width * (mode - low)).sqrt()
+    } else {
+        high - ((1.0 - uniform) * width * (high - mode)).sqrt()
+    }
+}
+
+/// The distribution one parameter is sampled from around the scenario's value: (low, mode, high).
+///
+/// The mode is the scenario's value; the spread is the table's plausible range, widened to
+/// include the value when the user moved outside it. Parameters without a plausible range stay fixed.
+pub fn sampling_range(param: Param, value: f64) -> (f64, f64, f64) {
+    let spec = param.spec();
+    if !spec.is_uncertain() {
+        return (value, value, value);
+    }
+    (spec.low.min(value), value, spec.high.max(value))
+}
+
+/// How many runs and which seed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MonteCarloSettings {
+    /// Number of sampled scenarios.
+    pub samples: u32,
+    /// Seed of the generator.
+    pub seed: u64,
+}
+
+impl Default for MonteCarloSettings {
+    fn default() -> Self {
+        MonteCarloSettings {
+            samples: 1_000,
+            seed: 2030,
+        }
+    }
+}
+
+/// Most samples a single Monte Carlo run accepts.
+pub const MAX_SAMPLES: u32 = 100_000;
+
+/// A target: `output` at or above `share`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Target {
+    /// What is measured.
+    pub output: Output,
+    /// The share it must reach.
+    pub share: f64,
+}
+
+impl Default for Target {
+    /// Russia at 10% of separation in 2030.
+    fn default() -> Self {
+        Target {
+            output: Output::default(),
+            share: 0.10,
+        }
+    }
+}
+
+/// P10, P50 and P90 of one region's share of one stage, per year, and the probability of a target.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonteCarloResult {
+    /// Region of the bands.
+    pub region: Region,
+    /// Stage of the bands.
+    pub stage: Stage,
+    /// Calendar years of the bands.
+    pub years: Vec<u16>,
+    /// 10th percentile per year.
+    pub p10: Vec<f64>,
+    /// Median per year.
+    pub p50: Vec<f64>,
+    /// 90th percentile per year.
+    pub p90: Vec<f64>,
+    /// Share of runs in which the target was reached.
+    pub probability: f64,
+    /// The target the probability refers to.
+    pub target: Target,
+    /// Runs made.
+    pub samples: u32,
+    /// Seed used.
+    pub seed: u64,
+}
+
+/// Samples the uncertain parameters around `scenario` and summarises `region`'s share of `stage`.
+///
+/// Every run draws each uncertain parameter from [`sampling_range`] (triangular), in table
+/// order, from one [`SplitMix64`] seeded with `settings.seed`; the same inputs give the same
+/// result on every platform.
+pub fn monte_carlo(
+    scenario: &Scenario,
+    settings: MonteCarloSettings,
+    region: Region,
+    stage: Stage,
+    target: Target,
+) -> MonteCarloResult {
+    let samples = settings.samples.clamp(1, MAX_SAMPLES) as usize;
+    let base = target.output.covering(scenario);
+    let mut projection = Projection::default();
+    simulate_into(&base, &mut projection);
+    let years: Vec<u16> = projection.year_range().collect();
+    let year_count = years.len();
+    // Column-major: all runs of year 0, then all runs of year 1, ...
+    let mut values = vec![0.0; samples * year_count];
+    let mut reached = 0usize;
+    let mut generator = SplitMix64::new(settings.seed);
+    let ranges: Vec<(Param, (f64, f64, f64))> = Param::all()
+        .map(|param| (param, sampling_range(param, base.get(param))))
+        .filter(|(_, (low, _, high))| high > low)
+        .collect();
+    let mut sample = base;
+    for run in 0..samples {
+        for (param, (low, mode, high)) in &ranges {
+            sample.values[param.index()] = triangular(generator.next_f64(), *low, *mode, *high);
+        }
+        simulate_into(&sample, &mut projection);
+        for (year_index, cells) in projection.cells[..year_count].iter().enumerate() {
+            values[year_index * samples + run] = cells[stage as usize].share[region as usize];
+        }
+        if target.output.read(&projection) >= target.share {
+            reached += 1;
+        }
+    }
+    let mut p10 = Vec::with_capacity(year_count);
+    let mut p50 = Vec::with_capacity(year_count);
+    let mut p90 = Vec::with_capacity(year_count);
+    for column in values.chunks_mut(samples) {
+        column.sort_unstable_by(f64::total_cmp);
+        p10.push(percentile(column, 0.10));
+        p50.push(percentile(column, 0.50));
+        p90.push(percentile(column, 0.90));
+    }
+    MonteCarloResult {
+        region,
+        stage,
+        years,
+        p10,
+        p50,
+        p90,
+        probability: reached as f64 / samples as f64,
+        target,
+        samples: samples as u32,
+        seed: settings.seed,
+    }
+}
+
+/// The `q` quantile of sorted values, by linear interpolation between neighbours.
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let position = q * (sorted.len() - 1) as f64;
+    let below = position.floor() as usize;
+    let above = (below + 1).min(sorted.len() - 1);
+    let fraction = position - below as f64;
+    sorted[below] + (sorted[above] - sorted[below]) * fraction
+}
+
+/// One bar of the tornado: the output at a parameter's plausible low and high.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Swing {
+    /// The parameter varied.
+    #[serde(serialize_with = "serialize_param_key")]
+    pub param: Param,
+    /// The parameter's plausible low.
+    pub low: f64,
+    /// The parameter's plausible high.
+    pub high: f64,
+    /// The output with the parameter at `low`.
+    pub output_at_low: f64,
+    /// The output with the parameter at `high`.
+    pub output_at_high: f64,
+}
+
+impl Swing {
+    /// The width of the bar: |output at high − output at low|.
+    pub fn width(&self) -> f64 {
+        (self.output_at_high - self.output_at_low).abs()
+    }
+}
+
+fn serialize_param_key<S: serde::Serializer>(
+    param: &Param,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(param.key())
+}
+
+/// A sensitivity analysis: the output at the scenario and each parameter's swing, widest first.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Tornado {
+    /// What was measured.
+    pub output: Output,
+    /// The output at the scenario itself.
+    pub base: f64,
+    /// One swing per uncertain parameter, widest first (ties in table order).
+    pub swings: Vec<Swing>,
+}
+
+impl Tornado {
+    /// The tornado as CSV: `param,label,low,high,output_at_low,output_at_high,swing`.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("param,label,low,high,output_at_low,output_at_high,swing\n");
+        for swing in &self.swings {
+            let spec = swing.param.spec();
+            out.push_str(&format!(
+                "{},\"{}\",{},{},{},{},{}\n",
+                spec.key,
+                spec.label.replace('"', "'"),
+                swing.low,
+                swing.high,
+                swing.output_at_low,
+                swing.output_at_high,
+                swing.width()
+            ));
+        }
+        out
+    }
+}
+
+/// Varies each uncertain parameter alone between its plausible low and high, everything else at `scenario`.
+pub fn tornado(scenario: &Scenario, output: Output) -> Tornado {
+    let base_scenario = output.covering(scenario);
+    let mut projection = Projection::default();
+    simulate_into(&base_scenario, &mut projection);
+    let base = output.read(&projection);
+    let mut swings: Vec<Swing> = PARAMS
+        .iter()
+        .filter(|spec| spec.is_uncertain())
+        .map(|spec| {
+            let mut at = |value: f64| {
+                simulate_into(&base_scenario.with(spec.param, value), &mut projection);
+                output.read(&projection)
+            };
+            Swing {
+                param: spec.param,
+                low: spec.low,
+                high: spec.high,
+                output_at_low: at(spec.low),
+                output_at_high: at(spec.high),
+            }
+        })
+        .collect();
+    swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+    Tornado {
+        output,
+        base,
+        swings,
+    }
+}
+
+/// The answer of a goal seek.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum GoalSeek {
+    /// `value` of the parameter reaches the target (`achieved` ≥ the target share).
+    Reached {
+        /// The parameter value, on the parameter's step grid, nearest the scenario's value.
+        value: f64,
+        /// The output at that value.
+        achieved: f64,
+    },
+    /// No value within the allowed range reaches the target.
+    Unreachable {
+        /// The value that comes closest.
+        best_value: f64,
+        /// The output at that value.
+        best_achieved: f64,
+    },
+}
+
+/// Points on the first scan of a goal seek.
+const GOAL_SEEK_GRID: usize = 48;
+
+/// The value of `param`, within its allowed range and on its step grid, that brings `target.output` to at
+/// least `target.share`, choosing among all such values the one nearest the scenario's own value.
+pub fn goal_seek(scenario: &Scenario, param: Param, target: Target) -> GoalSeek {
+    let spec = param.spec();
+    let base = target.output.covering(scenario);
+    let mut projection = Projection::default();
+    let mut evaluate = |value: f64| {
+        simulate_into(&base.with(param, value), &mut projection);
+        target.output.read(&projection)
+    };
+    let current = base.get(param);
+    if evaluate(current) >= target.share {
+        return GoalSeek::Reached {
+            value: current,
+            achieved: evaluate(current),
+        };
+    }
+    // Scan the range; remember the best point and the reaching grid point nearest the current value.
+    let mut best = (current, evaluate(current));
+    let mut nearest_reaching: Option<f64> = None;
+    for index in 0..=GOAL_SEEK_GRID {
+        let value = spec.min + (spec.max - spec.min) * index as f64 / GOAL_SEEK_GRID as f64;
+        let achieved = evaluate(value);
+        if achieved > best.1 {
+            best = (value, achieved);
+        }
+        if achieved >= target.share
+            && nearest_reaching
+                .is_none_or(|nearest| (value - current).abs() < (nearest - current).abs())
+        {
+            nearest_reaching = Some(value);
+        }
+    }
+    let Some(reaching) = nearest_reaching else {
+        return GoalSeek::Unreachable {
+            best_value: best.0,
+            best_achieved: best.1,
+        };
+    };
+    // Bisect between the current value (short of the target) and the reaching point.
+    let (mut short, mut long) = (current, reaching);
+    for _ in 0..60 {
+        let middle = 0.5 * (short + long);
+        if evaluate(middle) >= target.share {
+            long = middle;
+        } else {
+            short = middle;
+        }
+    }
+    // Snap onto the step grid, on the reaching side, and confirm.
+    let steps = (long - spec.min) / spec.step;
+    let snapped = if long > short {
+        spec.min + steps.ceil() * spec.step
+    } else {
+        spec.min + steps.floor() * spec.step
+    };
+    let snapped = spec.clamp(round_to_step_decimals(snapped, spec.step));
+    for candidate in [snapped, long] {
+        let achieved = evaluate(candidate);
+        if achieved >= target.share {
+            return GoalSeek::Reached {
+                value: candidate,
+                achieved,
+            };
+        }
+    }
+    GoalSeek::Unreachable {
+        best_value: best.0,
+        best_achieved: best.1,
+    }
+}
+
+/// Removes floating-point noise from a value on a step grid (0.30000000000000004 becomes 0.3).
+fn round_to_step_decimals(value: f64, step: f64) -> f64 {
+    let decimals = (-step.log10().floor()).clamp(0.0, 12.0) as i32 + 2;
+    let factor = 10f64.powi(decimals);
+    (value * factor).round() / factor
+}
+
+/// A goal seek's answer in words, for the page and the command line.
+pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> String {
+    let spec = param.spec();
+    let goal = format!("{} at {}", target.output.label(), percent(target.share));
+    match answer {
+        GoalSeek::Reached { value, achieved } => format!(
+            "{goal}: set {} to {} (gives {}).",
+            spec.label.to_lowercase(),
+            spec.display(value),
+            percent(achieved)
+        ),
+        GoalSeek::Unreachable { best_value, best_achieved } => format!(
+            "{goal} is out of reach by changing {} alone: no value from {} to {} gets there; the best, {}, gives {}.",
+            spec.label.to_lowercase(),
+            spec.display(spec.min),
+            spec.display(spec.max),
+            spec.display(best_value),
+            percent(best_achieved)
+        ),
+    }
+}
+
+/// A share as a percentage with one decimal.
+pub fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+/// Whether a parameter is shown as a percentage (for callers formatting goal-seek inputs).
+pub fn is_percent(param: Param) -> bool {
+    param.spec().format == Format::Percent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generator_is_reproducible_and_uniform_enough() {
+        let mut first = SplitMix64::new(7);
+        let mut second = SplitMix64::new(7);
+        let draws: Vec<f64> = (0..10_000).map(|_| first.next_f64()).collect();
+        assert!(draws.iter().all(|draw| (0.0..1.0).contains(draw)));
+        assert_eq!(draws[0], second.next_f64());
+        let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+        assert!((mean - 0.5).abs() < 0.01, "{mean}");
+    }
+
+    #[test]
+    fn triangular_stays_in_range_and_peaks_at_the_mode() {
+        assert_eq!(triangular(0.0, 1.0, 2.0, 4.0), 1.0);
+        assert_eq!(triangular(1.0, 1.0, 2.0, 4.0), 4.0);
+        assert_eq!(triangular(0.5, 3.0, 3.0, 3.0), 3.0);
+        let split = (2.0 - 1.0) / 3.0;
+        assert!((triangular(split, 1.0, 2.0, 4.0) - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn percentile_interpolates() {
+        assert_eq!(percentile(&[1.0, 2.0, 3.0, 4.0, 5.0], 0.5), 3.0);
+        assert!((percentile(&[0.0, 10.0], 0.1) - 1.0).abs() < 1e-12);
+    }
+}

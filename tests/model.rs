@@ -1,0 +1,235 @@
+//! Invariants of the model core (model brief): shares, finiteness, monotonicity, the base year, reserves and the presets' claims.
+
+use proptest::prelude::*;
+use ree_outlook::data::{dataset, REGION_COUNT};
+use ree_outlook::{simulate, Param, Preset, Projection, Region, Scenario, Stage, PARAMS, PRESETS};
+
+/// A strategy for scenarios drawn uniformly from the whole allowed parameter box.
+fn any_scenario() -> impl Strategy<Value = Scenario> {
+    let fractions = proptest::collection::vec(0.0..=1.0f64, PARAMS.len());
+    fractions.prop_map(|fractions| {
+        let mut scenario = Scenario::default();
+        for (spec, fraction) in PARAMS.iter().zip(fractions) {
+            scenario.set(spec.param, spec.min + (spec.max - spec.min) * fraction);
+        }
+        scenario
+    })
+}
+
+fn russia_shares(projection: &Projection) -> impl Iterator<Item = f64> + '_ {
+    Stage::ALL.into_iter().flat_map(move |stage| {
+        projection
+            .stage_series(stage)
+            .map(|(_, cell)| cell.share[Region::Russia as usize])
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn shares_are_fractions_that_sum_to_one_and_everything_is_finite(scenario in any_scenario()) {
+        let projection = simulate(&scenario);
+        prop_assert!(projection.years >= 7);
+        for stage in Stage::ALL {
+            for (year, cell) in projection.stage_series(stage) {
+                let sum: f64 = cell.share.iter().sum();
+                prop_assert!((sum - 1.0).abs() < 1e-9, "{} {}: shares sum to {}", year, stage.id(), sum);
+                for region in 0..REGION_COUNT {
+                    prop_assert!((0.0..=1.0).contains(&cell.share[region]));
+                    prop_assert!(cell.output[region].is_finite() && cell.output[region] >= 0.0);
+                    prop_assert!(cell.capacity[region].is_finite() && cell.capacity[region] >= 0.0);
+                }
+                for value in [cell.demand, cell.hhi, cell.trusted_share, cell.exposure, cell.supply_gap, cell.supply_gap_share] {
+                    prop_assert!(value.is_finite() && value >= 0.0);
+                }
+                prop_assert!(cell.hhi <= 10_000.0 + 1e-6);
+                prop_assert!((cell.trusted_share + cell.exposure - 1.0).abs() < 1e-9);
+            }
+        }
+    }
+
+    #[test]
+    fn more_sanctions_never_raise_russias_share(scenario in any_scenario(), a in 0.0..=1.0f64, b in 0.0..=1.0f64) {
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let light = simulate(&scenario.with(Param::Sanctions, low));
+        let heavy = simulate(&scenario.with(Param::Sanctions, high));
+        for (light, heavy) in russia_shares(&light).zip(russia_shares(&heavy)) {
+            prop_assert!(heavy <= light + 1e-12, "sanctions {} -> {}: share {} -> {}", low, high, light, heavy);
+        }
+    }
+
+    #[test]
+    fn an_earlier_first_plant_never_lowers_russias_share(scenario in any_scenario(), a in 2025.0..=2040.0f64, b in 2025.0..=2040.0f64) {
+        let (early, late) = if a <= b { (a.round(), b.round()) } else { (b.round(), a.round()) };
+        let early_projection = simulate(&scenario.with(Param::RuFirstPlant, early));
+        let late_projection = simulate(&scenario.with(Param::RuFirstPlant, late));
+        for (early_share, late_share) in russia_shares(&early_projection).zip(russia_shares(&late_projection)) {
+            prop_assert!(early_share + 1e-12 >= late_share);
+        }
+    }
+
+    #[test]
+    fn more_allied_buildout_never_raises_chinas_share(scenario in any_scenario(), a in 0.0..=2.0f64, b in 0.0..=2.0f64) {
+        let (less, more) = if a <= b { (a, b) } else { (b, a) };
+        let less_projection = simulate(&scenario.with(Param::AlliedBuildout, less));
+        let more_projection = simulate(&scenario.with(Param::AlliedBuildout, more));
+        for stage in Stage::ALL {
+            for ((_, less_cell), (_, more_cell)) in less_projection.stage_series(stage).zip(more_projection.stage_series(stage)) {
+                prop_assert!(more_cell.share[0] <= less_cell.share[0] + 1e-12);
+            }
+        }
+    }
+
+    #[test]
+    fn simulate_is_deterministic(scenario in any_scenario()) {
+        prop_assert_eq!(simulate(&scenario), simulate(&scenario));
+    }
+}
+
+#[test]
+fn the_base_year_reproduces_the_data_file_exactly() {
+    let data = dataset();
+    let projection = simulate(&Scenario::default());
+    for stage in Stage::ALL {
+        let cell = projection.get(2024, stage).map(|cell| cell.output);
+        assert_eq!(cell, Some(data.output[stage as usize]), "{}", stage.id());
+    }
+    // USGS MCS 2025: China 270 kt and Russia 2.5 kt of 393.95 kt, about 69% and 0.6%.
+    let china = projection.share(2024, Stage::Mining, Region::China);
+    let russia = projection.share(2024, Stage::Mining, Region::Russia);
+    assert!((china - 270_000.0 / 393_950.0).abs() < 1e-15);
+    assert!((russia - 2_500.0 / 393_950.0).abs() < 1e-15);
+    assert!((projection.share(2024, Stage::Separation, Region::China) - 0.9127).abs() < 1e-4);
+}
+
+#[test]
+fn chinas_refining_share_sets_the_base_year_and_the_rest_keep_their_proportions() {
+    let projection = simulate(&Scenario::default().with(Param::CnRefiningShare, 0.85));
+    let share = |region| projection.share(2024, Stage::Separation, region);
+    assert!((share(Region::China) - 0.85).abs() < 1e-12);
+    let ratio = share(Region::Malaysia) / share(Region::UnitedStates);
+    assert!((ratio - 3_600.0 / 960.0).abs() < 1e-9);
+}
+
+#[test]
+fn reserves_do_not_matter_at_published_figures_and_bind_only_when_tiny() {
+    for preset in &PRESETS {
+        let usgs = simulate(&preset.scenario().with(Param::RuReservesMt, 3.8));
+        let ministry = simulate(&preset.scenario().with(Param::RuReservesMt, 28.7));
+        assert_eq!(
+            usgs,
+            Projection {
+                russia_reserve_cap: usgs.russia_reserve_cap,
+                ..ministry.clone()
+            },
+            "{}",
+            preset.id
+        );
+        assert_eq!(
+            usgs.russia[Stage::Mining as usize].first_constrained_year,
+            None,
+            "{}",
+            preset.id
+        );
+    }
+    let kremlin = Preset::find("kremlin-2030")
+        .map(Preset::scenario)
+        .unwrap_or_default();
+    let tiny = simulate(&kremlin.with(Param::RuReservesMt, 0.3));
+    let published = simulate(&kremlin);
+    assert!(
+        tiny.share(2035, Stage::Mining, Region::Russia)
+            < published.share(2035, Stage::Mining, Region::Russia)
+    );
+    assert!(tiny.russia[Stage::Mining as usize]
+        .first_constrained_year
+        .is_some());
+}
+
+fn preset_projection(id: &str) -> Projection {
+    let preset = Preset::find(id);
+    assert!(preset.is_some(), "preset {id}");
+    simulate(&preset.map(Preset::scenario).unwrap_or_default())
+}
+
+#[test]
+fn each_preset_does_what_its_name_claims() {
+    let russia_2030 =
+        |projection: &Projection| projection.share(2030, Stage::Separation, Region::Russia);
+    let china_2030 =
+        |projection: &Projection| projection.share(2030, Stage::Separation, Region::China);
+    let baseline = preset_projection("baseline");
+    let kremlin = preset_projection("kremlin-2030");
+    let kremlin_12 = preset_projection("kremlin-12");
+    let skeptic = preset_projection("skeptic");
+    let lifted = preset_projection("sanctions-lifted");
+    let price_war = preset_projection("price-war");
+    let allied = preset_projection("allied-buildout");
+    assert!(
+        russia_2030(&kremlin) >= 0.09,
+        "kremlin-2030 gets close to 10%: {}",
+        russia_2030(&kremlin)
+    );
+    assert!(russia_2030(&kremlin_12) > russia_2030(&kremlin) + 0.01);
+    assert!(
+        russia_2030(&skeptic) < 0.01,
+        "skeptic keeps Russia near 0 in 2030"
+    );
+    assert!(
+        skeptic.share(2035, Stage::Separation, Region::Russia) > 0.01,
+        "skeptic: output comes in the next decade"
+    );
+    assert!(russia_2030(&lifted) > russia_2030(&baseline));
+    assert!(china_2030(&price_war) > china_2030(&baseline));
+    assert!(
+        price_war
+            .get(2030, Stage::Separation)
+            .map_or(0.0, |cell| cell.supply_gap)
+            > 0.0
+    );
+    assert!(china_2030(&allied) < china_2030(&baseline));
+    for preset in &PRESETS {
+        assert!(
+            preset.description.len() > 120,
+            "{} needs a real description",
+            preset.id
+        );
+    }
+}
+
+/// Key numbers of every preset, pinned. Run with UPDATE_SNAPSHOTS=1 to rewrite after an intended model change.
+#[test]
+fn preset_key_numbers_match_the_golden_snapshot() {
+    let mut text = String::new();
+    for preset in &PRESETS {
+        let projection = simulate(&preset.scenario());
+        text.push_str(&format!("{}\n", preset.id));
+        for stage in Stage::ALL {
+            for year in [2030u16, 2035, 2040] {
+                let cell = projection.get(year, stage).copied().unwrap_or_default();
+                text.push_str(&format!(
+                    "  {year} {:<10} russia {:>7.4}% china {:>7.4}% trusted {:>7.4}% hhi {:>9.2} gap {:>10.1}\n",
+                    stage.id(),
+                    cell.share[Region::Russia as usize] * 100.0,
+                    cell.share[Region::China as usize] * 100.0,
+                    cell.trusted_share * 100.0,
+                    cell.hhi,
+                    cell.supply_gap
+                ));
+            }
+        }
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/presets.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !std::path::Path::new(path).exists() {
+        let written =
+            std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots"))
+                .and_then(|()| std::fs::write(path, &text));
+        assert!(written.is_ok(), "could not write {path}");
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        text, expected,
+        "preset numbers changed; if intended, rerun with UPDATE_SNAPSHOTS=1 and explain the change"
+    );
+}
