@@ -1,0 +1,86 @@
+# Rare-Earth Outlook: install tools, build the release site, serve it, test and benchmark it.
+# `make serve` and `make test` install whatever is missing first (scripts/install-tools.sh); see README.md "Set-up".
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+# node_modules/.bin first: Trunk must find binaryen 132's wasm-opt, not an older system one.
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_PATH ?= /usr/bin/chromium
+export PHASE_LOG ?= $(CURDIR)/target/phase-times.txt
+
+PORT ?= 8080
+SIZE_BUDGET_KB ?= 250
+PHASE := scripts/phase.sh
+E2E_TESTS = $(wildcard tests/e2e/*.test.mjs)
+
+.PHONY: help tools tools-browser fetch build size serve test lint unit wasm-test e2e bench clean-site icons
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
+
+tools: ## install the build tools that are missing (wasm32 target, trunk, wasm-bindgen, wasm-pack, node packages)
+	@scripts/install-tools.sh
+
+tools-browser: ## tools plus Debian's chromium and chromedriver
+	@scripts/install-tools.sh --browser
+
+fetch: ## download the crates for the offline build
+	cargo fetch
+
+build: tools fetch ## build the release site into dist/ (wasm-opt -Oz, hashed names, CSP, service worker)
+	trunk build --release
+	@python3 scripts/size_report.py dist --budget-kb $(SIZE_BUDGET_KB) --json target/size-report.json
+
+size: ## print the gzipped size of the shipped wasm and js (after a build)
+	@python3 scripts/size_report.py dist --budget-kb $(SIZE_BUDGET_KB) --json target/size-report.json
+
+serve: build ## build the release site and serve it at http://127.0.0.1:$(PORT)
+	python3 scripts/serve.py dist --port $(PORT)
+
+lint: ## cargo fmt --check and clippy (native and wasm32), warnings are errors
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+unit: ## native tests (library and command-line tool)
+	cargo test
+
+wasm-test: ## wasm-bindgen tests in headless Chromium (tests/wasm_*.rs)
+	scripts/wasm-test.sh
+
+e2e: ## end-to-end tests against the built dist/ (run `make build` first)
+	node --test --test-concurrency=1 $(E2E_TESTS)
+
+test: ## install everything missing, then lint, native tests, wasm tests, release build, size gate and end-to-end tests
+	@$(PHASE) --reset
+	@$(PHASE) tools scripts/install-tools.sh --browser
+	@$(PHASE) fetch cargo fetch
+	@$(PHASE) fmt cargo fmt --all -- --check
+	@$(PHASE) clippy cargo clippy --all-targets -- -D warnings
+	@$(PHASE) clippy-wasm cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	@$(PHASE) cargo-test cargo test
+	@$(PHASE) wasm-test scripts/wasm-test.sh
+	@$(PHASE) build trunk build --release
+	@$(PHASE) size-gate python3 scripts/size_report.py dist --budget-kb $(SIZE_BUDGET_KB) --json target/size-report.json
+	@$(PHASE) e2e node --test --test-concurrency=1 $(E2E_TESTS)
+	@$(PHASE) --summary
+
+bench: ## benchmarks (not part of make test): model bench if present, then browser latency / first chart / size
+	@$(PHASE) --reset
+	@$(PHASE) tools scripts/install-tools.sh --browser
+	@if [ -f benches/model.rs ]; then $(PHASE) bench-model cargo bench --bench model; else echo "bench: benches/model.rs not there yet, skipping the model bench"; fi
+	@$(PHASE) build trunk build --release
+	@$(PHASE) size python3 scripts/size_report.py dist --json target/size-report.json
+	@$(PHASE) bench-e2e node tests/e2e/bench-latency.mjs
+	@$(PHASE) --summary
+
+icons: ## regenerate www/icons/*.png (committed; only needed after changing scripts/make_icons.py)
+	python3 scripts/make_icons.py
+
+clean-site: ## remove the built site (dist/) only; never touches target/
+	rm -rf dist

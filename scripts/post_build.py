@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+# Trunk post_build hook: writes the Content-Security-Policy (with hashes of the inline scripts Trunk emits) into the
+# staged index.html, then the precache list and content hash into the staged sw.js.
+"""Finish a staged build in place.
+
+Usage: python3 scripts/post_build.py [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)
+
+Steps, in this order because the service worker's hash must cover the final index.html:
+1. index.html: compute sha256 of every inline <script> and <style>, and write one
+   <meta http-equiv="Content-Security-Policy"> as the first element of <head> (replacing an older one).
+2. sw.js: replace the block between BUILD-MANIFEST-START/END with every file of the build (sw.js excluded)
+   and a hash of their paths and contents, so each build gets its own cache.
+Running it twice on the same directory gives the same result.
+"""
+
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+
+CSP_META_RE = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
+SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+STYLE_RE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+STYLE_ATTR_RE = re.compile(r"<[a-zA-Z][^>]*\sstyle\s*=", re.IGNORECASE)
+HEAD_RE = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+MANIFEST_RE = re.compile(r"/\* BUILD-MANIFEST-START \*/.*?/\* BUILD-MANIFEST-END \*/", re.DOTALL)
+
+
+def sha256_b64(text):
+    """CSP source expression for the exact text of an inline element."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def build_csp(html):
+    """The policy for this page: same-origin only, WebAssembly compilation allowed, inline code only by hash."""
+    scripts = [body for attrs, body in SCRIPT_RE.findall(html) if not re.search(r"\bsrc\s*=", attrs) and body.strip()]
+    styles = [body for _attrs, body in STYLE_RE.findall(html) if body.strip()]
+    if STYLE_ATTR_RE.search(html):
+        raise SystemExit("post_build: index.html has an inline style= attribute, which the CSP forbids; move it to www/style.css")
+    script_src = ["'self'", "'wasm-unsafe-eval'"] + sorted(set(sha256_b64(s) for s in scripts))
+    style_src = ["'self'"] + sorted(set(sha256_b64(s) for s in styles))
+    directives = [
+        ("default-src", ["'self'"]),
+        ("script-src", script_src),
+        ("style-src", style_src),
+        ("img-src", ["'self'", "data:", "blob:"]),
+        ("font-src", ["'self'"]),
+        ("connect-src", ["'self'"]),
+        ("worker-src", ["'self'"]),
+        ("manifest-src", ["'self'"]),
+        ("object-src", ["'none'"]),
+        ("base-uri", ["'self'"]),
+        ("form-action", ["'none'"]),
+    ]
+    return "; ".join(name + " " + " ".join(values) for name, values in directives), len(scripts), len(styles)
+
+
+def write_csp(index_path):
+    """Insert (or replace) the CSP meta as the first element of <head>."""
+    with open(index_path, encoding="utf-8") as f:
+        html = f.read()
+    html = CSP_META_RE.sub("", html)
+    policy, n_scripts, n_styles = build_csp(html)
+    head = HEAD_RE.search(html)
+    if not head:
+        raise SystemExit(f"post_build: no <head> in {index_path}")
+    meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{policy}">'
+    html = html[: head.end()] + meta + html[head.end():]
+    with open(index_path, "w", encoding="utf-8") as f:
+        f.write(html)
+    print(f"post_build: CSP written to index.html ({n_scripts} inline script(s), {n_styles} inline style(s) hashed)")
+
+
+def build_files(root):
+    """Every file of the build as a sorted list of '/'-separated paths relative to root, sw.js excluded."""
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in filenames:
+            rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
+            if rel != "sw.js" and not name.startswith("."):
+                files.append(rel)
+    return sorted(files)
+
+
+def write_sw(root):
+    """Write the precache list and the build hash into sw.js."""
+    sw_path = os.path.join(root, "sw.js")
+    with open(sw_path, encoding="utf-8") as f:
+        sw = f.read()
+    if not MANIFEST_RE.search(sw):
+        raise SystemExit(f"post_build: {sw_path} has no BUILD-MANIFEST-START/END block")
+    files = build_files(root)
+    digest = hashlib.sha256()
+    # The worker's own code counts too (with the block blanked), so a change to it also renames the cache.
+    digest.update(MANIFEST_RE.sub("", sw).encode("utf-8"))
+    for rel in files:
+        with open(os.path.join(root, rel), "rb") as f:
+            content = f.read()
+        digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(content).digest())
+    build = {"hash": digest.hexdigest()[:16], "files": files}
+    block = "/* BUILD-MANIFEST-START */\nconst BUILD = " + json.dumps(build, indent=2) + ";\n/* BUILD-MANIFEST-END */"
+    sw = MANIFEST_RE.sub(lambda _m: block, sw)
+    with open(sw_path, "w", encoding="utf-8") as f:
+        f.write(sw)
+    print(f"post_build: sw.js precaches {len(files)} files, build {build['hash']}")
+
+
+def main():
+    root = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR")
+    if not root or not os.path.isdir(root):
+        raise SystemExit("post_build: give the build directory as an argument or run from Trunk (TRUNK_STAGING_DIR)")
+    write_csp(os.path.join(root, "index.html"))
+    write_sw(root)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,218 @@
+// Shared end-to-end test harness: serves the built site (dist/) on 127.0.0.1 on a free port and drives Debian's Chromium
+// through playwright-core. Used by every tests/e2e/*.test.mjs file and by the benchmark script.
+
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, stat, cp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** Repository root (two levels above this file). */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The built site under test; REE_DIST overrides it. */
+export const DIST = path.resolve(process.env.REE_DIST || path.join(ROOT, 'dist'));
+/** Chromium binary (Debian's package); CHROME_PATH overrides it. */
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+/** Flags that keep Chromium off the network and quiet on this closed machine (see shared/design/toolchain.md). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+/** Canvases the page draws, by id (DOM contract in notes/common.md). */
+export const CHARTS = ['chart-share', 'chart-russia', 'chart-hhi'];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Fails with a clear message when the site has not been built. */
+export function requireDist(dir = DIST) {
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`no built site at ${dir}/index.html: run \`make build\` first (or set REE_DIST)`);
+  }
+}
+
+/**
+ * Serves `root` at http://127.0.0.1:<free port><prefix>. Returns { origin, url, requests, setRoot(dir), close() }.
+ * `url` is the site's address (origin + prefix); `requests` records every path asked for, with its status.
+ */
+export async function serve({ root = DIST, prefix = '/' } = {}) {
+  requireDist(root);
+  let current = root;
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    const reply = (status, body, type = 'text/plain; charset=utf-8') => {
+      requests.push({ path: pathname, status });
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'method not allowed');
+    if (!pathname.startsWith(prefix)) return reply(404, 'outside the site');
+    let rel = pathname.slice(prefix.length);
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.resolve(current, rel);
+    if (!file.startsWith(path.resolve(current) + path.sep)) return reply(403, 'forbidden');
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return reply(404, 'not found');
+      const body = await readFile(file);
+      return reply(200, body, TYPES[path.extname(file)] || 'application/octet-stream');
+    } catch {
+      return reply(404, 'not found');
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: origin + prefix,
+    requests,
+    setRoot(dir) {
+      current = dir;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Launches headless Chromium (an ordinary, incognito-like browser). */
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Launches Chromium with a fresh profile directory (needed for service-worker installability checks). */
+export async function launchPersistent() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ree-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  const close = async () => {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { context, close };
+}
+
+/** Copies a built site to a fresh temporary directory (for tests that change it). */
+export async function copySite(from = DIST) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ree-e2e-site-'));
+  await cp(from, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Records what would make a person distrust the page: console errors, uncaught exceptions, CSP violations and
+ * failed requests. Call before navigating. Returns an object whose `problems()` lists them as strings.
+ */
+export function watch(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    else if (/Content[- ]Security[- ]Policy/i.test(msg.text())) errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    // Aborted navigations of the page itself during reloads are normal.
+    const failure = req.failure()?.errorText || 'failed';
+    if (failure !== 'net::ERR_ABORTED') errors.push(`request failed: ${req.url()} (${failure})`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  // CSP violations also arrive as DOM events; keep them on window so a test can read them after a reload too.
+  page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || ''}:${e.lineNumber || 0})`);
+    });
+  });
+  return {
+    errors,
+    async problems() {
+      let csp = [];
+      try {
+        csp = await page.evaluate(() => window.__cspViolations || []);
+      } catch {
+        // the page may be gone; console messages still tell
+      }
+      return [...errors, ...csp.map((v) => `CSP violation: ${v}`)];
+    },
+  };
+}
+
+/** Waits until the page reports its first chart drawn (window.__reeReady === true). */
+export async function waitReady(page, timeout = 30_000) {
+  await page.waitForFunction(() => window.__reeReady === true, null, { timeout });
+}
+
+/**
+ * Reads a canvas's pixels in the page: { width, height, drawn (non-transparent pixels), colours (distinct colours,
+ * capped), hash (FNV-1a of all pixel bytes), draws (data-draws attribute) }.
+ */
+export async function canvasStats(page, id) {
+  return page.evaluate((canvasId) => {
+    const canvas = document.getElementById(canvasId);
+    if (!canvas) return null;
+    const { width, height } = canvas;
+    const draws = canvas.getAttribute('data-draws');
+    if (!width || !height) return { width, height, drawn: 0, colours: 0, hash: 0, draws };
+    const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+    let drawn = 0;
+    let hash = 0x811c9dc5;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] !== 0) drawn += 1;
+      if (colours.size < 64) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      for (let k = 0; k < 4; k += 1) {
+        hash ^= data[i + k];
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+      }
+    }
+    return { width, height, drawn, colours: colours.size, hash, draws };
+  }, id);
+}
+
+/** True when a canvas shows a real picture: many painted pixels in more than two colours. */
+export function looksDrawn(stats) {
+  return Boolean(stats && stats.width > 0 && stats.height > 0 && stats.drawn > 1000 && stats.colours > 2);
+}
+
+/** Waits until a canvas's data-draws attribute differs from `before`. */
+export async function waitRedraw(page, id, before, timeout = 10_000) {
+  await page.waitForFunction(
+    ([canvasId, prev]) => {
+      const c = document.getElementById(canvasId);
+      return c && c.getAttribute('data-draws') !== null && c.getAttribute('data-draws') !== prev;
+    },
+    [id, before],
+    { timeout },
+  );
+}

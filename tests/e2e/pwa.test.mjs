@@ -1,0 +1,93 @@
+// End-to-end: the installable, offline app. Chromium reports no installability errors; once the service worker
+// controls the page, the app reloads and opens other scenario links with the network off.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launchPersistent, watch, waitReady, canvasStats, looksDrawn, CHARTS } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serve();
+  browser = await launchPersistent();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Waits until a service worker controls `page` (the first visit installs it and claims the page). */
+async function waitControlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+}
+
+test('Chromium finds the app installable: manifest parsed, no installability errors', async () => {
+  const page = await browser.context.newPage();
+  const watcher = watch(page);
+  await page.goto(site.url);
+  await waitReady(page);
+  await waitControlled(page);
+  const cdp = await browser.context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, [], `installability errors: ${JSON.stringify(installabilityErrors)}`);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifest.errors, [], 'the manifest parses without errors');
+  const parsed = JSON.parse(manifest.data);
+  assert.equal(parsed.display, 'standalone');
+  assert.equal(parsed.start_url, './');
+  assert.ok(parsed.icons.some((i) => i.purpose === 'maskable' && i.sizes === '512x512'), 'a maskable 512 icon');
+  assert.ok(parsed.icons.some((i) => i.sizes === '192x192'), 'a 192 icon');
+  // Every icon the manifest names is served.
+  for (const icon of parsed.icons) {
+    const res = await page.request.get(new URL(icon.src, new URL('manifest.webmanifest', site.url)).href);
+    assert.equal(res.status(), 200, `${icon.src} is served`);
+    assert.equal(res.headers()['content-type'], 'image/png');
+  }
+  assert.deepEqual(await watcher.problems(), []);
+  await page.close();
+});
+
+test('offline: reload and a different scenario link both open and draw from the cache', async () => {
+  const context = browser.context;
+  const page = await context.newPage();
+  const watcher = watch(page);
+  await page.goto(site.url);
+  await waitReady(page);
+  await waitControlled(page);
+  const baseline = await page.getAttribute('#headline-russia', 'data-value');
+  // The precache is complete before the worker activates; it holds every file of the build.
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const mine = names.filter((n) => n.startsWith('ree-outlook|'));
+    const keys = mine.length === 1 ? await (await caches.open(mine[0])).keys() : [];
+    return { names: mine, count: keys.length };
+  });
+  assert.equal(cached.names.length, 1, `one cache for this build: ${JSON.stringify(cached.names)}`);
+  assert.ok(cached.count >= 5, `the cache holds the build (${cached.count} files)`);
+
+  const before = site.requests.length;
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await waitReady(page);
+    for (const id of CHARTS) assert.ok(looksDrawn(await canvasStats(page, id)), `#${id} drawn offline after reload`);
+
+    const other = await context.newPage();
+    const otherWatcher = watch(other);
+    await other.goto(`${site.url}#v=1&p=skeptic&sanctions=0.9`);
+    await waitReady(other);
+    for (const id of CHARTS) assert.ok(looksDrawn(await canvasStats(other, id)), `#${id} drawn offline for the skeptic link`);
+    assert.equal(await other.inputValue('#preset'), 'skeptic', 'the link chose the skeptic preset');
+    assert.equal(Number(await other.inputValue('#param-sanctions')), 0.9, 'the link set sanctions to 0.9');
+    const skeptic = await other.getAttribute('#headline-russia', 'data-value');
+    assert.notEqual(skeptic, baseline, 'the skeptic scenario gives a different headline than the baseline');
+    assert.deepEqual(await otherWatcher.problems(), []);
+    await other.close();
+  } finally {
+    await context.setOffline(false);
+  }
+  assert.equal(site.requests.length, before, 'nothing reached the server while offline');
+  assert.deepEqual(await watcher.problems(), []);
+  await page.close();
+});

@@ -1,0 +1,63 @@
+// Registers the service worker (sw.js beside the page) and offers a one-click reload when a new version is ready.
+//
+// Loaded as an ordinary same-origin script (no inline JS, so the Content-Security-Policy needs no exception).
+// The banner #update-ready (hidden by default) holds the button #update-reload; clicking it tells the waiting
+// worker to take over, and the page reloads once it does.
+(function () {
+  'use strict';
+
+  if (!('serviceWorker' in navigator)) return;
+
+  /** Set once the user asked for the new version; only then does a controller change reload the page. */
+  let userAsked = false;
+
+  /** Shows the banner and wires its button to activate `worker`. */
+  function offerUpdate(worker) {
+    const banner = document.getElementById('update-ready');
+    const button = document.getElementById('update-reload');
+    if (!banner || !button) return;
+    banner.hidden = false;
+    button.onclick = function () {
+      userAsked = true;
+      button.disabled = true;
+      worker.postMessage({ type: 'SKIP_WAITING' });
+    };
+  }
+
+  /** Offers the update once `worker` has installed, if an older worker controls this page. */
+  function watch(worker) {
+    if (!worker) return;
+    const check = function () {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
+    };
+    check();
+    worker.addEventListener('statechange', check);
+  }
+
+  navigator.serviceWorker.addEventListener('controllerchange', function () {
+    if (userAsked) window.location.reload();
+  });
+
+  function register() {
+    navigator.serviceWorker
+      .register(new URL('sw.js', document.baseURI).href)
+      .then(function (registration) {
+        if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+        watch(registration.installing);
+        registration.addEventListener('updatefound', function () {
+          watch(registration.installing);
+        });
+        // Look for a new build whenever the app comes back to the foreground.
+        document.addEventListener('visibilitychange', function () {
+          if (document.visibilityState === 'visible') registration.update().catch(function () {});
+        });
+      })
+      .catch(function (error) {
+        // Offline support is an extra: the calculator works without it, so report quietly.
+        console.warn('Service worker registration failed; the app still works online.', error);
+      });
+  }
+
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register);
+})();
