@@ -73,14 +73,18 @@ fn probability_is_one_for_a_certain_target_and_zero_for_an_impossible_one() {
     };
     assert_eq!(run(certain), 1.0);
     assert_eq!(run(impossible), 0.0);
-    // Between the two, the kremlin preset's odds of 10% beat the skeptic's.
+    // Between the two, the Kremlin preset's odds of 5% beat the skeptic's.
+    let five_percent = Target {
+        share: 0.05,
+        ..Target::default()
+    };
     let odds = |id| {
         monte_carlo(
             &preset(id),
             settings,
             Region::Russia,
             Stage::Separation,
-            Target::default(),
+            five_percent,
         )
         .probability
     };
