@@ -280,9 +280,11 @@ pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
             russia_upstream_output = cell.output[russia];
 
             // China clears the market: the rest of demand, within its floor and its capacity.
+            // China is the swing supplier: it adds capacity as fast as world demand grows.
             let china = Region::China as usize;
             let rivals_output = rivals_total(&cell.output);
-            let china_capacity = settings.china_base_capacity * demand_factor;
+            let china_capacity =
+                (settings.china_base_capacity + (demand - settings.base_demand)).max(0.0);
             let china_floor =
                 (china_floor_share * demand).min(settings.china_base_output * demand_factor);
             let residual = settings.china_base_output + (demand - settings.base_demand)
