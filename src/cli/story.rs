@@ -1,0 +1,218 @@
+//! The command line's `table` output: a readable summary that tells each stage's story and why.
+
+use crate::data::{Region, Stage};
+use crate::params::Param;
+use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use crate::url::{self, LinkState};
+
+/// Years shown in the summary rows (those inside the projection), plus the last year.
+const SHOWN_YEARS: [u16; 5] = [2024, 2028, 2030, 2035, 2040];
+
+/// The whole summary for one scenario.
+pub fn story(state: &LinkState, projection: &Projection) -> String {
+    let preset = state.preset();
+    let mut text = format!(
+        "Rare-Earth Outlook: {} (preset {}), {}–{}\n",
+        preset.title,
+        preset.id,
+        projection.base_year,
+        projection.last_year()
+    );
+    let changed = state.scenario.differences(&preset.scenario());
+    if changed.is_empty() {
+        text.push_str("Parameters: as the preset sets them.\n");
+    } else {
+        let list: Vec<String> = changed
+            .iter()
+            .map(|param| {
+                let spec = param.spec();
+                format!(
+                    "{} {} (preset {})",
+                    spec.key,
+                    spec.display(state.scenario.get(*param)),
+                    spec.display(preset.scenario().get(*param))
+                )
+            })
+            .collect();
+        text.push_str(&wrap(
+            &format!("Changed from the preset: {}.", list.join(", ")),
+            90,
+            "",
+        ));
+    }
+    text.push_str(&format!("Link: #{}\n", url::encode(state)));
+
+    let years: Vec<u16> = shown_years(projection);
+    for stage in Stage::ALL {
+        text.push('\n');
+        text.push_str(&stage_story(state, projection, stage, &years));
+    }
+    text
+}
+
+/// The summary years inside the projection, with the last year added if it is not one of them.
+fn shown_years(projection: &Projection) -> Vec<u16> {
+    let last = projection.last_year();
+    let mut years: Vec<u16> = SHOWN_YEARS
+        .into_iter()
+        .filter(|year| projection.year_range().contains(year))
+        .collect();
+    if !years.contains(&last) {
+        years.push(last);
+    }
+    years
+}
+
+/// One stage: a small table of shares and HHI, Russia's 2030 gap, and why.
+fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: &[u16]) -> String {
+    let mut text = format!("== {} ({}) ==\n", stage.label(), stage.unit());
+    text.push_str(&format!("{:<16}", ""));
+    for year in years {
+        text.push_str(&format!("{year:>9}"));
+    }
+    text.push('\n');
+    let row = |label: &str, pick: &dyn Fn(u16) -> String| {
+        let mut line = format!("{label:<16}");
+        for year in years {
+            line.push_str(&format!("{:>9}", pick(*year)));
+        }
+        line.push('\n');
+        line
+    };
+    let cell = |year: u16| projection.get(year, stage);
+    text.push_str(&row("Russia share", &|year| {
+        percent(projection.share(year, stage, Region::Russia))
+    }));
+    text.push_str(&row("China share", &|year| {
+        percent(projection.share(year, stage, Region::China))
+    }));
+    text.push_str(&row("Trusted share", &|year| {
+        cell(year).map_or_else(String::new, |cell| percent(cell.trusted_share))
+    }));
+    text.push_str(&row("HHI", &|year| {
+        cell(year).map_or_else(String::new, |cell| format!("{:.0}", cell.hhi))
+    }));
+
+    let russia_2030 = projection.share(TARGET_YEAR, stage, Region::Russia);
+    let gaps: Vec<String> = RUSSIA_TARGETS
+        .iter()
+        .map(|target| {
+            let gap = (target - russia_2030) * 100.0;
+            if gap > 0.0 {
+                format!("{:.1} points short of {}", gap, percent(*target))
+            } else {
+                format!("meets {} ({:.1} points over)", percent(*target), -gap)
+            }
+        })
+        .collect();
+    text.push_str(&format!(
+        "Russia {TARGET_YEAR}: {} of world {}; {}.\n",
+        percent(russia_2030),
+        stage.label().to_lowercase(),
+        gaps.join(", ")
+    ));
+    text.push_str(&wrap(&why(state, projection, stage), 90, ""));
+    text
+}
+
+/// Why Russia lands where it does at this stage: programme size, start, utilisation, constraints.
+fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
+    let russia = &projection.russia[stage as usize];
+    let planned = state.scenario.get(Param::RuFirstPlant);
+    let delay = russia.programme_start - planned;
+    let start = if delay > 0.05 {
+        format!(
+            "starting {:.1} instead of the planned {:.0} ({:.1} years of sanctions and price delay)",
+            russia.programme_start, planned, delay
+        )
+    } else {
+        format!("starting as planned in {:.0}", russia.programme_start)
+    };
+    let constraint = match (russia.first_constrained_year, stage) {
+        (Some(year), Stage::Mining) => format!(
+            "reserves (mining capped at {} t REO a year) first held Russia's output down in {year}",
+            thousands(projection.russia_reserve_cap)
+        ),
+        (Some(year), _) => format!(
+            "feed (domestic concentrate plus imports) first held Russia's output down in {year}"
+        ),
+        (None, Stage::Mining) => format!(
+            "reserves never bind (cap {} t REO a year)",
+            thousands(projection.russia_reserve_cap)
+        ),
+        (None, _) => "feed never binds".to_string(),
+    };
+    format!(
+        "Why: Russia's programme adds {} {} a year of nameplate, {}, running at {} once ramped over {} years; {}.",
+        thousands(russia.programme_nameplate),
+        stage.unit(),
+        start,
+        percent(russia.utilisation),
+        state.scenario.get(Param::RuRampYears),
+        constraint
+    )
+}
+
+/// A fraction as a percentage with one decimal.
+fn percent(value: f64) -> String {
+    format!("{:.1}%", value * 100.0)
+}
+
+/// A whole number with thousands separators ("12,345").
+fn thousands(value: f64) -> String {
+    if !value.is_finite() {
+        return "no".to_string();
+    }
+    let digits = format!("{:.0}", value.abs());
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if value < 0.0 && digits != "0" {
+        grouped.insert(0, '-');
+    }
+    grouped
+}
+
+/// `text` wrapped at `width` columns, each line starting with `indent`, ending with a newline.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        if line.len() > indent.len() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(indent);
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(0.0), "0");
+        assert_eq!(thousands(999.4), "999");
+        assert_eq!(thousands(1234.0), "1,234");
+        assert_eq!(thousands(-1_234_567.0), "-1,234,567");
+        assert_eq!(thousands(f64::INFINITY), "no");
+    }
+
+    #[test]
+    fn wrap_breaks_at_the_width() {
+        assert_eq!(wrap("aa bb cc", 5, ""), "aa bb\ncc\n");
+        assert_eq!(wrap("aa bb", 10, "  "), "  aa bb\n");
+    }
+}

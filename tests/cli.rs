@@ -1,0 +1,326 @@
+//! Tests of the `ree-outlook` binary: outputs, presets, strict errors with exit status 2, and `--url`.
+
+use ree_outlook::params::{Param, PARAMS};
+use ree_outlook::scenario::{Preset, PRESETS};
+use ree_outlook::url::{encode, LinkState};
+use ree_outlook::Stage;
+use std::process::Command;
+
+struct Outcome {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Outcome {
+    let output = match Command::new(env!("CARGO_BIN_EXE_ree-outlook"))
+        .args(args)
+        .output()
+    {
+        Ok(output) => output,
+        Err(error) => panic!("could not start ree-outlook: {error}"),
+    };
+    Outcome {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn ok(args: &[&str]) -> String {
+    let outcome = run(args);
+    assert_eq!(outcome.status, 0, "{args:?}: {}", outcome.stderr);
+    outcome.stdout
+}
+
+/// Runs `args`, expects exit status 2 and a message containing every one of `needles`.
+fn usage_error(args: &[&str], needles: &[&str]) {
+    let outcome = run(args);
+    assert_eq!(
+        outcome.status, 2,
+        "{args:?} exited {}: {}",
+        outcome.status, outcome.stderr
+    );
+    assert!(
+        outcome.stdout.is_empty(),
+        "{args:?} printed {}",
+        outcome.stdout
+    );
+    for needle in needles {
+        assert!(
+            outcome.stderr.contains(needle),
+            "{args:?}: {:?} does not contain {needle:?}",
+            outcome.stderr
+        );
+    }
+}
+
+/// Russia's share of `stage` in `year`, read from CSV output.
+fn share_from_csv(csv: &str, year: u16, stage: &str) -> f64 {
+    let prefix = format!("{year},{stage},russia,");
+    let Some(line) = csv.lines().find(|line| line.starts_with(&prefix)) else {
+        panic!("no {prefix} row");
+    };
+    match line.rsplit(',').next().map(str::parse::<f64>) {
+        Some(Ok(share)) => share,
+        _ => panic!("bad row {line}"),
+    }
+}
+
+#[test]
+fn csv_has_the_contract_header_and_one_row_per_year_stage_and_region() {
+    let csv = ok(&["--format", "csv"]);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("year,stage,region,output_t,share"));
+    // 2024 to 2040, three stages, eight regions.
+    assert_eq!(lines.count(), 17 * 3 * 8);
+    let csv = ok(&["--set", "horizon=2050", "--format=csv"]);
+    assert_eq!(csv.lines().count(), 1 + 27 * 3 * 8);
+    assert!(csv.lines().all(|line| line.split(',').count() == 5));
+}
+
+#[test]
+fn kremlin_and_skeptic_tell_different_stories_about_2030() {
+    let kremlin = share_from_csv(
+        &ok(&["--preset", "kremlin-2030", "--format", "csv"]),
+        2030,
+        "separation",
+    );
+    let skeptic = share_from_csv(
+        &ok(&["--preset", "skeptic", "--format", "csv"]),
+        2030,
+        "separation",
+    );
+    assert!(
+        kremlin > skeptic + 0.02,
+        "kremlin {kremlin}, skeptic {skeptic}"
+    );
+
+    let kremlin = ok(&["--preset", "kremlin-2030"]);
+    let skeptic = ok(&["--preset", "skeptic"]);
+    for text in [&kremlin, &skeptic] {
+        for needle in [
+            "== Separation",
+            "Russia share",
+            "China share",
+            "Trusted share",
+            "HHI",
+            "Russia 2030:",
+            "points short of 10.0%",
+            "Why:",
+        ] {
+            assert!(text.contains(needle), "{needle} missing from\n{text}");
+        }
+    }
+    assert!(kremlin.contains("Kremlin 2030"));
+    assert!(skeptic.contains("planned 2029"), "{skeptic}");
+    assert_ne!(kremlin, skeptic);
+}
+
+#[test]
+fn set_changes_the_projection_and_the_table_names_the_change() {
+    let base = ok(&["--preset", "skeptic", "--format", "csv"]);
+    let changed = ok(&[
+        "--preset",
+        "skeptic",
+        "--set",
+        "sanctions=0",
+        "--set",
+        "ru_first_plant=2026",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        share_from_csv(&changed, 2030, "separation") > share_from_csv(&base, 2030, "separation")
+    );
+    let table = ok(&["--preset", "skeptic", "--set", "sanctions=0.2"]);
+    assert!(table.contains("sanctions 20% (preset 85%)"), "{table}");
+    assert!(
+        table.contains("Link: #v=1&p=skeptic&sanctions=0.2&st=separation"),
+        "{table}"
+    );
+}
+
+#[test]
+fn url_prints_the_same_projection_as_the_equivalent_preset_and_set_call() {
+    let mut state = match Preset::find("kremlin-12") {
+        Some(preset) => LinkState::from_preset(preset),
+        None => panic!("no kremlin-12"),
+    };
+    state.scenario.values[Param::Sanctions.index()] = 0.35;
+    state.scenario.values[Param::DemandGrowth.index()] = 0.0712345678901234;
+    state.stage = Stage::Magnets;
+    let link = encode(&state);
+    let direct = ok(&[
+        "--preset",
+        "kremlin-12",
+        "--set",
+        "sanctions=0.35",
+        "--set",
+        "demand_growth=0.0712345678901234",
+        "--format",
+        "csv",
+    ]);
+    for form in [
+        link.clone(),
+        format!("#{link}"),
+        format!("https://example.org/ree-outlook/#{link}"),
+    ] {
+        assert_eq!(ok(&["--url", &form, "--format", "csv"]), direct, "{form}");
+    }
+    // --set applies on top of a link.
+    let on_top = ok(&["--url", &link, "--set", "sanctions=0.9", "--format", "csv"]);
+    let expected = ok(&[
+        "--preset",
+        "kremlin-12",
+        "--set",
+        "demand_growth=0.0712345678901234",
+        "--set",
+        "sanctions=0.9",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(on_top, expected);
+}
+
+#[test]
+fn a_bad_link_still_projects_and_says_what_it_changed() {
+    let outcome = run(&[
+        "--url",
+        "#v=1&p=skeptic&sanctions=7&foo=1",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(outcome.status, 0, "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .contains("note: Sanctions friction 700% is out of range; used 100%."),
+        "{}",
+        outcome.stderr
+    );
+    assert!(
+        outcome
+            .stderr
+            .contains("note: Ignored unknown setting 'foo'."),
+        "{}",
+        outcome.stderr
+    );
+    assert_eq!(
+        outcome.stdout,
+        ok(&[
+            "--preset",
+            "skeptic",
+            "--set",
+            "sanctions=1",
+            "--format",
+            "csv"
+        ])
+    );
+}
+
+#[test]
+fn json_holds_the_scenario_and_the_projection() {
+    let text = ok(&["--preset", "price-war", "--format", "json"]);
+    let value: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(error) => panic!("{error}: {text}"),
+    };
+    assert_eq!(value["preset"], "price-war");
+    assert_eq!(value["link"], "v=1&p=price-war&st=separation");
+    assert_eq!(value["scenario"]["cn_price_response"], 0.9);
+    assert_eq!(value["projection"]["years"][0], 2024);
+    assert!(value["projection"]["stages"]["separation"]["regions"]["russia"]["share"].is_array());
+}
+
+#[test]
+fn every_error_kind_exits_2_with_a_message_naming_the_fix() {
+    usage_error(
+        &["--set", "foo=1"],
+        &[
+            "unknown parameter 'foo'",
+            "valid keys:",
+            "sanctions",
+            "ru_plan_share",
+        ],
+    );
+    usage_error(
+        &["--set", "sanctions=1.5"],
+        &["sanctions must be between 0 and 1", "1.5"],
+    );
+    usage_error(
+        &["--set", "ru_first_plant=2100"],
+        &["ru_first_plant must be between 2025 and 2040"],
+    );
+    usage_error(
+        &["--set", "sanctions=high"],
+        &["sanctions", "'high' is not a number", "between 0 and 1"],
+    );
+    usage_error(&["--set", "sanctions=NaN"], &["'NaN' is not a number"]);
+    usage_error(&["--set", "sanctions"], &["KEY=VALUE"]);
+    usage_error(
+        &["--preset", "utopia"],
+        &[
+            "unknown preset 'utopia'",
+            "valid presets:",
+            "baseline",
+            "kremlin-2030",
+            "skeptic",
+        ],
+    );
+    usage_error(
+        &["--format", "xml"],
+        &["unknown format 'xml'", "csv, json, table"],
+    );
+    usage_error(
+        &["--frobnicate"],
+        &["unknown option '--frobnicate'", "--help"],
+    );
+    usage_error(&["--preset"], &["--preset needs a value"]);
+    usage_error(
+        &["--url", "v=1", "--preset", "skeptic"],
+        &["either --url or --preset"],
+    );
+    usage_error(
+        &["--preset", "skeptic", "--preset", "baseline"],
+        &["more than once"],
+    );
+}
+
+#[test]
+fn lists_and_help() {
+    let presets = ok(&["--list-presets"]);
+    for preset in PRESETS.iter() {
+        assert!(
+            presets.contains(preset.id) && presets.contains(preset.title),
+            "{}",
+            preset.id
+        );
+    }
+    let params = ok(&["--list-params"]);
+    for spec in PARAMS.iter() {
+        assert!(
+            params.contains(spec.key) && params.contains(spec.label),
+            "{}",
+            spec.key
+        );
+    }
+    assert!(params.contains("plausible 0.3–0.9"), "{params}");
+    let csv = ok(&["--list-params", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 1 + PARAMS.len());
+    assert!(csv.starts_with("key,label,unit,min,max,default,low,high,source\n"));
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["--list-presets", "--format", "json"])).unwrap_or_default();
+    assert_eq!(json.as_array().map(Vec::len), Some(PRESETS.len()));
+    let help = ok(&["--help"]);
+    for flag in [
+        "--preset",
+        "--set",
+        "--url",
+        "--format",
+        "--list-presets",
+        "--list-params",
+    ] {
+        assert!(help.contains(flag), "{flag}");
+    }
+}

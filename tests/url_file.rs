@@ -1,0 +1,206 @@
+//! Tests of the scenario file: exact round trip, strict refusal of bad files with clear messages, and fuzzing.
+
+use proptest::prelude::*;
+use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
+use ree_outlook::scenario::{Preset, PRESETS};
+use ree_outlook::scenario_file::{scenario_from_json, scenario_to_json, MAX_FILE_LEN};
+use ree_outlook::url::{LinkState, MonteCarloLink, View, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
+use ree_outlook::Stage;
+
+fn values_strategy() -> impl Strategy<Value = Vec<f64>> {
+    PARAMS
+        .iter()
+        .map(|spec| {
+            prop_oneof![
+                1 => Just(spec.min),
+                1 => Just(spec.max),
+                1 => Just(spec.default),
+                4 => spec.min..=spec.max,
+            ]
+        })
+        .collect::<Vec<_>>()
+}
+
+fn state_strategy() -> impl Strategy<Value = LinkState> {
+    (
+        0..PRESETS.len(),
+        values_strategy(),
+        0..3usize,
+        any::<bool>(),
+        proptest::option::of(values_strategy()),
+        proptest::option::of((MC_MIN_SAMPLES..=MC_MAX_SAMPLES, any::<u64>())),
+        proptest::option::of(0.0..=1.0f64),
+    )
+        .prop_map(|(preset, values, stage, table, reference, run, target)| {
+            let mut state = LinkState::from_preset(&PRESETS[preset]);
+            state.scenario.values.copy_from_slice(&values);
+            state.stage = Stage::ALL[stage];
+            state.view = if table { View::Table } else { View::Charts };
+            state.reference = reference.map(|values| {
+                let mut scenario = state.scenario;
+                scenario.values.copy_from_slice(&values);
+                scenario
+            });
+            state.monte_carlo = run.map(|(samples, seed)| MonteCarloLink { samples, seed });
+            state.target = target;
+            state
+        })
+}
+
+fn load(text: &str) -> Result<LinkState, String> {
+    scenario_from_json(text).map(|(state, _)| state)
+}
+
+fn error_of(text: &str) -> String {
+    match scenario_from_json(text) {
+        Ok((state, notices)) => panic!("accepted {text}: {state:?} {notices:?}"),
+        Err(message) => message,
+    }
+}
+
+fn file_with(parameters: &str) -> String {
+    format!(
+        r#"{{"format":"ree-outlook-scenario","version":1,"preset":"baseline","parameters":{parameters}}}"#
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn a_written_file_loads_back_bit_for_bit(state in state_strategy()) {
+        let text = scenario_to_json(&state);
+        prop_assert!(text.len() < MAX_FILE_LEN);
+        let (loaded, notices) = match scenario_from_json(&text) {
+            Ok(loaded) => loaded,
+            Err(message) => return Err(TestCaseError::fail(message)),
+        };
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        prop_assert_eq!(&loaded, &state);
+        for (a, b) in loaded.scenario.values.iter().zip(state.scenario.values.iter()) {
+            prop_assert_eq!(a.to_bits(), b.to_bits());
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        let _ = scenario_from_json(&text);
+    }
+
+    #[test]
+    fn json_shaped_text_never_panics_and_what_loads_is_in_range(
+        entries in proptest::collection::vec(
+            (proptest::sample::select(PARAMS.iter().map(|spec| spec.key).collect::<Vec<_>>()),
+             prop_oneof![any::<f64>().prop_map(|v| v.to_string()), Just("\"x\"".to_string()), Just("null".to_string()), Just("[1]".to_string()), (-3000.0..3000.0f64).prop_map(|v| v.to_string())]),
+            0..PARAM_COUNT),
+        preset in "[a-z-]{0,12}",
+    ) {
+        let parameters: Vec<String> = entries.iter().map(|(key, value)| format!("\"{key}\":{value}")).collect();
+        let text = format!(r#"{{"preset":"{preset}","parameters":{{{}}}}}"#, parameters.join(","));
+        if let Ok((state, _)) = scenario_from_json(&text) {
+            prop_assert!(Preset::find(&state.preset).is_some());
+            for (spec, value) in state.scenario.iter() {
+                prop_assert!(spec.contains(value), "{} {}", spec.key, value);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_file_names_format_version_preset_and_every_parameter() {
+    let state = LinkState::from_preset(&PRESETS[3]);
+    let text = scenario_to_json(&state);
+    assert!(
+        text.contains("\"format\": \"ree-outlook-scenario\""),
+        "{text}"
+    );
+    assert!(text.contains("\"version\": 1"));
+    assert!(text.contains("\"preset\": \"skeptic\""));
+    for spec in PARAMS.iter() {
+        assert!(
+            text.contains(&format!("\"{}\": ", spec.key)),
+            "{}",
+            spec.key
+        );
+    }
+}
+
+#[test]
+fn malformed_files_are_refused_with_a_clear_message() {
+    assert!(error_of("{not json").contains("not valid JSON"));
+    assert!(error_of("").contains("not valid JSON"));
+    assert!(error_of("[1,2]").contains("must be a JSON object"));
+    assert!(error_of(r#"{"format":"something-else"}"#)
+        .contains("not a Rare-Earth Outlook scenario file"));
+    assert!(error_of(r#"{"version":"one"}"#).contains("'version' must be a whole number"));
+    assert!(error_of(r#"{"parameters":[1]}"#).contains("'parameters' must be an object"));
+    assert!(error_of(r#"{"stage":"refining"}"#).contains("Unknown stage 'refining'"));
+    assert!(error_of(r#"{"stage":3}"#).contains("'stage' must be a string"));
+    assert!(error_of(r#"{"view":"3d"}"#).contains("Unknown view"));
+    assert!(error_of(r#"{"target":2}"#).contains("'target' must be a share between 0 and 1"));
+    assert!(error_of(r#"{"monte_carlo":{"samples":3}}"#).contains("between 10 and 100000"));
+    assert!(error_of(r#"{"monte_carlo":{"samples":100,"seed":-4}}"#).contains("'monte_carlo.seed'"));
+    assert!(error_of(r#"{"reference":5}"#).contains("'reference' must be an object"));
+}
+
+#[test]
+fn a_wrong_type_names_the_key_and_range() {
+    assert_eq!(
+        error_of(&file_with(r#"{"sanctions":"high"}"#)),
+        "The parameter 'sanctions' must be a number between 0 and 1 (the file has \"high\")."
+    );
+}
+
+#[test]
+fn an_out_of_range_value_is_refused_not_clamped() {
+    assert_eq!(
+        error_of(&file_with(r#"{"sanctions":2.5}"#)),
+        "The parameter 'sanctions' must be between 0 and 1 (the file has 2.5)."
+    );
+    assert!(error_of(r#"{"reference":{"parameters":{"horizon":2100}}}"#)
+        .contains("The reference parameter 'horizon' must be between 2030 and 2050"));
+    assert!(error_of(&file_with(r#"{"sanctions":1e999}"#)).contains("not valid JSON"));
+}
+
+#[test]
+fn too_large_files_are_refused() {
+    let text = file_with(&format!("{{}}{}", " ".repeat(MAX_FILE_LEN)));
+    assert!(error_of(&text).contains("scenario files are at most 64 KB"));
+}
+
+#[test]
+fn harmless_oddities_load_with_notices() {
+    let (state, notices) = match scenario_from_json(
+        r#"{"version":7,"preset":"skeptic","parameters":{"sanctions":0.25,"zz":1},"colour":"red"}"#,
+    ) {
+        Ok(loaded) => loaded,
+        Err(message) => panic!("{message}"),
+    };
+    assert_eq!(state.preset, "skeptic");
+    assert_eq!(state.scenario.get(Param::Sanctions), 0.25);
+    assert_eq!(
+        state.scenario.get(Param::RuRampYears),
+        PRESETS[3].scenario().get(Param::RuRampYears)
+    );
+    let all = notices.join("\n");
+    assert!(all.contains("does not say it is a"), "{all}");
+    assert!(all.contains("newer version"), "{all}");
+    assert!(all.contains("Ignored unknown field 'colour'"), "{all}");
+    assert!(all.contains("Ignored unknown parameter 'zz'"), "{all}");
+    assert!(all.contains("does not set ru_plan_share,"), "{all}");
+}
+
+#[test]
+fn an_unknown_preset_keeps_the_file_values() {
+    let mut text = scenario_to_json(&LinkState::from_preset(&PRESETS[3]));
+    text = text.replace("\"skeptic\"", "\"gone\"");
+    let (state, notices) = match scenario_from_json(&text) {
+        Ok(loaded) => loaded,
+        Err(message) => panic!("{message}"),
+    };
+    assert_eq!(state.preset, "baseline");
+    assert_eq!(state.scenario, PRESETS[3].scenario());
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].starts_with("Unknown preset 'gone'"));
+    assert!(load("{}").is_ok());
+}
