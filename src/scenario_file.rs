@@ -110,9 +110,11 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
     let mut notices = Vec::new();
     match root.get("format") {
         Some(Value::String(format)) if format == FILE_FORMAT => {}
-        Some(_) => return Err(format!(
+        Some(_) => {
+            return Err(format!(
             "This is not a Rare-Earth Outlook scenario file ('format' must be \"{FILE_FORMAT}\")."
-        )),
+        ))
+        }
         None => notices.push(format!(
             "The file does not say it is a \"{FILE_FORMAT}\"; it was read as one."
         )),
