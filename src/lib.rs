@@ -4,6 +4,7 @@
 //! never touches a browser; `web` and `app` exist only on wasm32.
 
 pub mod analysis;
+pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod params;

@@ -1,0 +1,203 @@
+//! Plain-language text alternatives of the charts, with their key numbers.
+
+use super::concentration::{HIGHLY_ABOVE, UNCONCENTRATED_BELOW};
+use super::look::{pct, points, thousands, unit};
+use super::{ChartInput, ChartKind};
+use crate::data::{Region, Stage};
+use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use std::fmt::Write;
+
+/// A one-paragraph text alternative of chart `kind` (for screen readers and the table toggle).
+pub fn describe(kind: ChartKind, input: &ChartInput) -> String {
+    let projection = input.projection;
+    if projection.years == 0 {
+        return "No projection to describe.".to_string();
+    }
+    let mut out = String::with_capacity(320);
+    match kind {
+        ChartKind::Share => share(&mut out, input),
+        ChartKind::Russia => russia(&mut out, input),
+        ChartKind::Concentration => concentration(&mut out, input),
+    }
+    out
+}
+
+/// The years worth quoting: the first, the target year if covered, and the last.
+fn key_years(projection: &Projection) -> Vec<u16> {
+    let mut years = vec![projection.base_year];
+    for year in [TARGET_YEAR, projection.last_year()] {
+        if projection.year_range().contains(&year) && !years.contains(&year) {
+            years.push(year);
+        }
+    }
+    years
+}
+
+/// "a", "a and b", "a, b and c".
+fn join(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn share_at(projection: &Projection, year: u16, stage: Stage, region: Region) -> f64 {
+    unit(projection.share(year, stage, region))
+}
+
+fn share(out: &mut String, input: &ChartInput) {
+    let projection = input.projection;
+    let stage = input.stage;
+    let years = key_years(projection);
+    let series = |region: Region| -> Vec<String> {
+        years
+            .iter()
+            .map(|&year| pct(share_at(projection, year, stage, region)))
+            .collect()
+    };
+    let in_years: Vec<String> = years
+        .iter()
+        .zip(series(Region::China))
+        .map(|(year, value)| format!("{value} in {year}"))
+        .collect();
+    let _ = write!(
+        out,
+        "{} market share by region. China holds {} of world output; Russia {}.",
+        stage.label(),
+        join(&in_years),
+        join(&series(Region::Russia))
+    );
+    let last = projection.last_year();
+    let runner_up = Region::ALL
+        .into_iter()
+        .filter(|region| !matches!(region, Region::China | Region::Other))
+        .max_by(|a, b| {
+            share_at(projection, last, stage, *a).total_cmp(&share_at(projection, last, stage, *b))
+        });
+    if let Some(region) = runner_up {
+        let _ = write!(
+            out,
+            " The largest other named producer in {last} is {} with {}.",
+            region.label(),
+            pct(share_at(projection, last, stage, region))
+        );
+    }
+    if let Some(reference) = input.reference {
+        let year = if reference.year_range().contains(&TARGET_YEAR) {
+            TARGET_YEAR
+        } else {
+            reference.last_year()
+        };
+        let _ = write!(
+            out,
+            " Pinned reference (dashed): China {} and Russia {} in {year}.",
+            pct(share_at(reference, year, stage, Region::China)),
+            pct(share_at(reference, year, stage, Region::Russia))
+        );
+    }
+}
+
+fn russia(out: &mut String, input: &ChartInput) {
+    let projection = input.projection;
+    let year = if projection.year_range().contains(&TARGET_YEAR) {
+        TARGET_YEAR
+    } else {
+        projection.last_year()
+    };
+    let separation = share_at(projection, year, Stage::Separation, Region::Russia);
+    let _ = write!(
+        out,
+        "Russia's share of world separation is {} in {year}",
+        pct(separation)
+    );
+    let gaps: Vec<String> = RUSSIA_TARGETS
+        .iter()
+        .map(|&target| {
+            let direction = if separation < target {
+                "short of"
+            } else {
+                "above"
+            };
+            format!(
+                "{} points {direction} the {:.0}% target",
+                points(target - separation),
+                target * 100.0
+            )
+        })
+        .collect();
+    let _ = write!(
+        out,
+        ": {}. Mining {} and magnets {} in {year}.",
+        join(&gaps),
+        pct(share_at(projection, year, Stage::Mining, Region::Russia)),
+        pct(share_at(projection, year, Stage::Magnets, Region::Russia))
+    );
+    let last = projection.last_year();
+    if last != year {
+        let at_last: Vec<String> = Stage::ALL
+            .into_iter()
+            .map(|stage| {
+                format!(
+                    "{} {}",
+                    stage.label().to_lowercase(),
+                    pct(share_at(projection, last, stage, Region::Russia))
+                )
+            })
+            .collect();
+        let _ = write!(out, " By {last}: {}.", join(&at_last));
+    }
+    if let Some(reference) = input.reference {
+        let _ = write!(
+            out,
+            " Pinned reference (dashed): separation {} in {year}.",
+            pct(share_at(reference, year, Stage::Separation, Region::Russia))
+        );
+    }
+}
+
+/// The band name of an HHI value.
+fn band(hhi: f64) -> &'static str {
+    if hhi > HIGHLY_ABOVE {
+        "highly concentrated"
+    } else if hhi >= UNCONCENTRATED_BELOW {
+        "moderately concentrated"
+    } else {
+        "unconcentrated"
+    }
+}
+
+fn hhi_at(projection: &Projection, year: u16, stage: Stage) -> f64 {
+    projection.get(year, stage).map_or(0.0, |cell| cell.hhi)
+}
+
+fn concentration(out: &mut String, input: &ChartInput) {
+    let projection = input.projection;
+    let _ = write!(
+        out,
+        "Concentration by stage (Herfindahl–Hirschman index, 0 to 10,000; above 2,500 is highly concentrated, below 1,500 unconcentrated)."
+    );
+    for year in key_years(projection).into_iter().skip(1) {
+        let stages: Vec<String> = Stage::ALL
+            .into_iter()
+            .map(|stage| {
+                let hhi = hhi_at(projection, year, stage);
+                format!(
+                    "{} {} ({})",
+                    stage.label().to_lowercase(),
+                    thousands(hhi),
+                    band(hhi)
+                )
+            })
+            .collect();
+        let _ = write!(out, " In {year}: {}.", join(&stages));
+    }
+    if let Some(reference) = input.reference {
+        let year = reference.last_year();
+        let _ = write!(
+            out,
+            " Pinned reference (dashed) in {year}: separation {}.",
+            thousands(hhi_at(reference, year, Stage::Separation))
+        );
+    }
+}

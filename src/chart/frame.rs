@@ -1,0 +1,393 @@
+//! The parts every chart shares: background, title, legend, axes and a plain message.
+
+use super::look::Look;
+use super::DrawResult;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// A chart context with numeric x (years) and y.
+pub(crate) type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// How a legend entry is drawn.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Swatch {
+    /// A filled box (an area band).
+    Fill(RGBColor),
+    /// A line sample: colour, width in CSS pixels, dashed or not, marker.
+    Line(RGBColor, f64, bool, Marker),
+}
+
+/// A point marker on a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Marker {
+    /// No marker.
+    None,
+    /// A filled circle.
+    Circle,
+    /// A filled triangle.
+    Triangle,
+}
+
+/// One legend entry.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Entry {
+    /// Label text.
+    pub label: &'static str,
+    /// Sample.
+    pub swatch: Swatch,
+}
+
+/// Where the legend goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LegendAt {
+    /// A column at the right when the chart is wide enough, else rows under the title.
+    Right,
+    /// Rows under the title.
+    Top,
+}
+
+/// Legend row height in CSS pixels.
+const ROW: f64 = 18.0;
+/// Legend font size in CSS pixels.
+const LEGEND_FONT: f64 = 12.0;
+/// Swatch width in CSS pixels.
+const SWATCH: f64 = 22.0;
+
+/// Draws the title and legend and returns the area left for the plot.
+pub(crate) fn frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    look: &Look,
+    title: &str,
+    legend: &[Entry],
+    at: LegendAt,
+) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (width, _) = area.dim_in_pixel();
+    let width = width as i32;
+    let pad = look.px(8.0);
+    area.draw(&Text::new(
+        title,
+        (pad, pad),
+        look.title().pos(Pos::new(HPos::Left, VPos::Top)),
+    ))?;
+    let top = pad + look.px(22.0);
+    let widest = legend
+        .iter()
+        .map(|entry| look.text_width(entry.label, LEGEND_FONT))
+        .max()
+        .unwrap_or(0);
+    let column = look.px(SWATCH + 8.0) + widest + pad;
+    if at == LegendAt::Right && width >= look.px(520.0) {
+        for (index, entry) in legend.iter().enumerate() {
+            let x = width - column;
+            let y = top + look.px(6.0 + ROW / 2.0) + index as i32 * look.px(ROW);
+            legend_entry(area, look, entry, (x, y))?;
+        }
+        return Ok(area.margin(top, pad / 2, 0, column));
+    }
+    // Rows flowing left to right under the title.
+    let mut x = pad;
+    let mut y = top + look.px(ROW / 2.0);
+    for entry in legend {
+        let entry_width =
+            look.px(SWATCH + 6.0) + look.text_width(entry.label, LEGEND_FONT) + look.px(14.0);
+        if x > pad && x + entry_width > width - pad {
+            x = pad;
+            y += look.px(ROW);
+        }
+        legend_entry(area, look, entry, (x, y))?;
+        x += entry_width;
+    }
+    let rows_bottom = if legend.is_empty() {
+        top
+    } else {
+        y + look.px(ROW / 2.0 + 4.0)
+    };
+    Ok(area.margin(rows_bottom, pad / 2, 0, pad))
+}
+
+/// Draws one legend entry with its sample centred vertically on `y`, starting at `x`.
+fn legend_entry<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    look: &Look,
+    entry: &Entry,
+    (x, y): (i32, i32),
+) -> DrawResult<DB> {
+    let swatch = look.px(SWATCH);
+    match entry.swatch {
+        Swatch::Fill(colour) => {
+            let half = look.px(5.0);
+            area.draw(&Rectangle::new(
+                [(x, y - half), (x + swatch, y + half)],
+                colour.filled(),
+            ))?;
+        }
+        Swatch::Line(colour, width, dashed, marker) => {
+            let style = colour.stroke_width(look.width(width));
+            if dashed {
+                area.draw(&DashedPathElement::new(
+                    [(x, y), (x + swatch, y)],
+                    look.px(5.0),
+                    look.px(3.0),
+                    style,
+                ))?;
+            } else {
+                area.draw(&PathElement::new(vec![(x, y), (x + swatch, y)], style))?;
+            }
+            draw_marker(area, look, marker, colour, (x + swatch / 2, y))?;
+        }
+    }
+    area.draw(&Text::new(
+        entry.label,
+        (x + swatch + look.px(6.0), y),
+        look.body().pos(Pos::new(HPos::Left, VPos::Center)),
+    ))?;
+    Ok(())
+}
+
+/// Draws a marker at a pixel position of `area`.
+fn draw_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    look: &Look,
+    marker: Marker,
+    colour: RGBColor,
+    at: (i32, i32),
+) -> DrawResult<DB> {
+    match marker {
+        Marker::None => Ok(()),
+        Marker::Circle => area.draw(&Circle::new(at, look.px(3.5), colour.filled())),
+        Marker::Triangle => area.draw(&TriangleMarker::new(at, look.px(4.5), colour.filled())),
+    }
+}
+
+/// Axis settings for [`plot`].
+pub(crate) struct Axes<'f> {
+    /// First and last year.
+    pub years: (f64, f64),
+    /// Bottom and top of the y axis.
+    pub y: (f64, f64),
+    /// How many y labels at most.
+    pub y_labels: usize,
+    /// Formats a y label.
+    pub y_format: &'f dyn Fn(&f64) -> String,
+    /// The y axis description, with its unit.
+    pub y_desc: &'f str,
+    /// Draw vertical grid lines too.
+    pub x_grid: bool,
+    /// Years of empty space at each end (so end markers are not clipped).
+    pub x_pad: f64,
+}
+
+/// Builds the cartesian chart in `area` and draws its grid, axes and labels.
+pub(crate) fn plot<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    look: &Look,
+    axes: &Axes,
+) -> Result<Chart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (width, _) = area.dim_in_pixel();
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(look.px(6.0))
+        .margin_right(look.px(14.0))
+        .x_label_area_size(look.px(36.0))
+        .y_label_area_size(look.px(58.0))
+        .build_cartesian_2d(
+            axes.years.0 - axes.x_pad..axes.years.1 + axes.x_pad,
+            axes.y.0..axes.y.1,
+        )?;
+    // About one year label per 55 CSS pixels; plotters rounds to steps of 1, 2 or 5 years.
+    let x_labels = ((f64::from(width) / look.scale / 55.0) as usize).clamp(3, 9);
+    let year_format = |year: &f64| format!("{year:.0}");
+    let mut mesh = chart.configure_mesh();
+    mesh.x_labels(x_labels)
+        .y_labels(axes.y_labels)
+        .x_label_formatter(&year_format)
+        .y_label_formatter(axes.y_format)
+        .x_desc("Year")
+        .y_desc(axes.y_desc)
+        .label_style(look.label())
+        .axis_desc_style(look.label())
+        .bold_line_style(look.grid.stroke_width(look.width(1.0)))
+        .max_light_lines(0)
+        .axis_style(look.axis.stroke_width(look.width(1.0)))
+        .set_all_tick_mark_size(look.px(4.0));
+    if !axes.x_grid {
+        mesh.disable_x_mesh();
+    }
+    mesh.draw()?;
+    Ok(chart)
+}
+
+/// Draws a line through `points` in chart coordinates, solid or dashed, with markers at each point.
+pub(crate) fn line<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    look: &Look,
+    points: &[(f64, f64)],
+    swatch: Swatch,
+) -> DrawResult<DB> {
+    let Swatch::Line(colour, width, dashed, marker) = swatch else {
+        return Ok(());
+    };
+    let style = colour.stroke_width(look.width(width));
+    let area = chart.plotting_area();
+    if dashed {
+        area.draw(&DashedPathElement::new(
+            points.iter().copied(),
+            look.px(6.0),
+            look.px(4.0),
+            style,
+        ))?;
+    } else {
+        area.draw(&PathElement::new(points.to_vec(), style))?;
+    }
+    for &point in points {
+        match marker {
+            Marker::None => {}
+            Marker::Circle => area.draw(&Circle::new(point, look.px(3.0), colour.filled()))?,
+            Marker::Triangle => {
+                area.draw(&TriangleMarker::new(point, look.px(4.0), colour.filled()))?
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Draws small `text` in `colour` at chart coordinates `at`, shifted by `offset` device pixels and
+/// anchored by `pos`; `boxed` puts it on a box of the background colour so it stays readable over lines.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn label<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    look: &Look,
+    text: &str,
+    at: (f64, f64),
+    offset: (i32, i32),
+    pos: Pos,
+    colour: RGBColor,
+    boxed: bool,
+) -> DrawResult<DB> {
+    let area = chart.plotting_area();
+    if boxed {
+        let width = look.text_width(text, 11.0) + look.px(6.0);
+        let height = look.px(15.0);
+        let (x0, y0) = box_origin(pos, offset, width, height, look.px(3.0));
+        area.draw(
+            &(EmptyElement::at(at)
+                + Rectangle::new(
+                    [(x0, y0), (x0 + width, y0 + height)],
+                    look.background.mix(0.85).filled(),
+                )),
+        )?;
+    }
+    area.draw(
+        &(EmptyElement::at(at) + Text::new(text.to_owned(), offset, look.small(colour).pos(pos))),
+    )
+}
+
+/// Top-left corner of a box of `width` × `height` around text anchored at `offset` with `pos`.
+fn box_origin(pos: Pos, offset: (i32, i32), width: i32, height: i32, pad: i32) -> (i32, i32) {
+    let x = match pos.h_pos {
+        HPos::Left => offset.0 - pad,
+        HPos::Center => offset.0 - width / 2,
+        HPos::Right => offset.0 - width + pad,
+    };
+    let y = match pos.v_pos {
+        VPos::Top => offset.1 - pad / 2,
+        VPos::Center => offset.1 - height / 2,
+        VPos::Bottom => offset.1 - height + pad / 2,
+    };
+    (x, y)
+}
+
+/// Fills the area and writes one line of text in it (no data, or a drawing error).
+pub(crate) fn message<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    look: &Look,
+    text: &str,
+) -> DrawResult<DB> {
+    area.fill(&look.background)?;
+    let pad = look.px(8.0);
+    area.draw(&Text::new(
+        text,
+        (pad, pad),
+        look.body().pos(Pos::new(HPos::Left, VPos::Top)),
+    ))
+}
+
+/// The line sample of a stage: colour plus a marker (mining circles, separation thicker and plain,
+/// magnets triangles), so the stages differ by more than colour. `reference` gives the thin dashed
+/// version used for a pinned reference.
+pub(crate) fn stage_swatch(stage: crate::data::Stage, look: &Look, reference: bool) -> Swatch {
+    use crate::data::Stage;
+    let colour = super::look::stage_colour(stage, look.theme);
+    if reference {
+        return Swatch::Line(colour, 1.5, true, Marker::None);
+    }
+    match stage {
+        Stage::Mining => Swatch::Line(colour, 2.0, false, Marker::Circle),
+        Stage::Separation => Swatch::Line(colour, 3.0, false, Marker::None),
+        Stage::Magnets => Swatch::Line(colour, 2.0, false, Marker::Triangle),
+    }
+}
+
+/// The legend of the per-stage line charts: the three stages, plus the reference when pinned.
+pub(crate) fn stage_legend(look: &Look, with_reference: bool) -> ([Entry; 4], usize) {
+    use crate::data::Stage;
+    let entry = |stage: Stage| Entry {
+        label: stage.label(),
+        swatch: stage_swatch(stage, look, false),
+    };
+    let reference = Entry {
+        label: "Pinned reference (dashed)",
+        swatch: Swatch::Line(look.text, 1.5, true, Marker::None),
+    };
+    let entries = [
+        entry(Stage::Mining),
+        entry(Stage::Separation),
+        entry(Stage::Magnets),
+        reference,
+    ];
+    (entries, if with_reference { 4 } else { 3 })
+}
+
+/// Draws one series per stage (`value` picks the number from a cell), then the reference's dashed.
+pub(crate) fn stage_lines<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    look: &Look,
+    input: &super::ChartInput,
+    value: fn(&crate::projection::StageYear) -> f64,
+) -> DrawResult<DB> {
+    use crate::data::Stage;
+    let mut points: Vec<(f64, f64)> = Vec::with_capacity(crate::projection::MAX_YEARS);
+    let fill = |points: &mut Vec<(f64, f64)>, projection: &crate::projection::Projection, stage| {
+        points.clear();
+        points.extend(
+            projection
+                .stage_series(stage)
+                .map(|(year, cell)| (f64::from(year), finite(value(cell)))),
+        );
+    };
+    if let Some(reference) = input.reference {
+        for stage in Stage::ALL {
+            fill(&mut points, reference, stage);
+            line(chart, look, &points, stage_swatch(stage, look, true))?;
+        }
+    }
+    for stage in Stage::ALL {
+        fill(&mut points, input.projection, stage);
+        line(chart, look, &points, stage_swatch(stage, look, false))?;
+    }
+    Ok(())
+}
+
+/// A finite value (bad values become 0).
+pub(crate) fn finite(value: f64) -> f64 {
+    if value.is_finite() {
+        value
+    } else {
+        0.0
+    }
+}
+
+/// Years of padding at each end of the line charts, so the end markers show whole.
+pub(crate) const X_PAD: f64 = 0.3;

@@ -1,0 +1,185 @@
+//! The charts: one drawing module, pure plotters, generic over the drawing backend (canvas on the page, SVG for tests and downloads).
+//!
+//! Three charts of a [`Projection`]: market share by region for a stage (stacked areas), Russia's
+//! share at each stage against its 2030 targets, and concentration (HHI) per stage. Every size is
+//! scaled by [`ChartInput::scale`] because plotters draws in device pixels. The module never builds
+//! a backend of its own except the SVG one in [`to_svg`]; the page wraps [`draw`] around its canvas.
+//! Text is placed from estimated widths, never measured, because measuring text in the browser
+//! goes through the DOM and is the slow part of a redraw.
+
+mod concentration;
+mod describe;
+mod frame;
+mod look;
+mod russia;
+mod share;
+
+pub use describe::describe;
+pub use look::{region_colour, stage_colour};
+
+use crate::data::Stage;
+use crate::projection::Projection;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
+
+/// Which chart to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    /// Stacked-area market share by region for the chosen stage.
+    Share,
+    /// Russia's share at each stage against the 10% and 12% targets, with the 2030 gap.
+    Russia,
+    /// Herfindahl–Hirschman index per stage with the 1,500 and 2,500 bands.
+    Concentration,
+}
+
+impl ChartKind {
+    /// Every chart kind, in page order.
+    pub const ALL: [ChartKind; 3] = [
+        ChartKind::Share,
+        ChartKind::Russia,
+        ChartKind::Concentration,
+    ];
+
+    /// Short id used in element ids and file names (`chart-{id}`, `download-svg-{id}`).
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Share => "share",
+            ChartKind::Russia => "russia",
+            ChartKind::Concentration => "hhi",
+        }
+    }
+
+    /// The chart kind with this id, if any.
+    pub fn from_id(id: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
+
+    /// Human name of the chart (for buttons and file titles).
+    pub fn label(self) -> &'static str {
+        match self {
+            ChartKind::Share => "Market share by region",
+            ChartKind::Russia => "Russia against its targets",
+            ChartKind::Concentration => "Concentration (HHI)",
+        }
+    }
+}
+
+/// Light or dark colours (background, text, grid).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// Dark text on a white background.
+    #[default]
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+/// Everything a chart needs to be drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct ChartInput<'a> {
+    /// The projection to draw.
+    pub projection: &'a Projection,
+    /// A pinned reference projection, drawn dashed over the current one.
+    pub reference: Option<&'a Projection>,
+    /// The stage of the market-share chart.
+    pub stage: Stage,
+    /// Light or dark colours.
+    pub theme: Theme,
+    /// Device pixels per CSS pixel (window.devicePixelRatio); fonts, margins and lines scale by it.
+    pub scale: f64,
+}
+
+impl<'a> ChartInput<'a> {
+    /// An input for `projection` at `stage` with no reference, the light theme and scale 1.
+    /// Prefer this plus the `with_…` methods to a struct literal: fields may be added later.
+    pub fn new(projection: &'a Projection, stage: Stage) -> Self {
+        ChartInput {
+            projection,
+            reference: None,
+            stage,
+            theme: Theme::Light,
+            scale: 1.0,
+        }
+    }
+
+    /// The same input with a pinned reference projection (or none).
+    pub fn with_reference(mut self, reference: Option<&'a Projection>) -> Self {
+        self.reference = reference;
+        self
+    }
+
+    /// The same input in another theme.
+    pub fn with_theme(mut self, theme: Theme) -> Self {
+        self.theme = theme;
+        self
+    }
+
+    /// The same input at another device pixel ratio.
+    pub fn with_scale(mut self, scale: f64) -> Self {
+        self.scale = scale;
+        self
+    }
+}
+
+/// What drawing steps return inside this module.
+type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Draws chart `kind` onto `area`, filling all of it (background included).
+///
+/// An area too small to hold a chart gets only its background; a projection with fewer than
+/// two years gets a short message. Errors come from the backend and are returned as text.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    kind: ChartKind,
+    input: &ChartInput,
+) -> Result<(), String> {
+    let look = look::Look::new(input.theme, input.scale);
+    draw_inner(area, kind, input, &look)
+        .and_then(|()| area.present())
+        .map_err(|error| format!("could not draw the {} chart: {error}", kind.id()))
+}
+
+fn draw_inner<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    kind: ChartKind,
+    input: &ChartInput,
+    look: &look::Look,
+) -> DrawResult<DB> {
+    area.fill(&look.background)?;
+    let (width, height) = area.dim_in_pixel();
+    if (width as i32) < look.px(160.0) || (height as i32) < look.px(120.0) {
+        return Ok(());
+    }
+    if input.projection.years < 2 {
+        return frame::message(area, look, "No projection to draw.");
+    }
+    match kind {
+        ChartKind::Share => share::draw(area, input, look),
+        ChartKind::Russia => russia::draw(area, input, look),
+        ChartKind::Concentration => concentration::draw(area, input, look),
+    }
+}
+
+/// Chart `kind` as an SVG document of `width` × `height` pixels (for tests and downloads).
+///
+/// A drawing error is written into the picture as text, so the caller always gets an SVG.
+pub fn to_svg(kind: ChartKind, input: &ChartInput, width: u32, height: u32) -> String {
+    let mut out = String::new();
+    {
+        let backend = plotters::backend::SVGBackend::with_string(
+            &mut out,
+            (width.clamp(1, 16_384), height.clamp(1, 16_384)),
+        );
+        let area = backend.into_drawing_area();
+        if let Err(error) = draw(&area, kind, input) {
+            let look = look::Look::new(input.theme, input.scale);
+            // If even the message cannot be drawn, the empty SVG below is the answer.
+            let _ = frame::message(&area, &look, &error).and_then(|()| area.present());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,151 @@
+//! Chart 2: Russia's share at each stage against the 10% and 12% targets, with the 2030 gap marked.
+
+use super::frame::{self, Axes, LegendAt, X_PAD};
+use super::look::{points, unit, Look};
+use super::{ChartInput, DrawResult};
+use crate::data::{Region, Stage};
+use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Russia's highest share at any stage in any year of `projection`.
+fn highest(projection: &Projection) -> f64 {
+    Stage::ALL
+        .into_iter()
+        .flat_map(|stage| projection.stage_series(stage))
+        .map(|(_, cell)| unit(cell.share[Region::Russia as usize]))
+        .fold(0.0, f64::max)
+}
+
+/// A percentage axis label: whole numbers, or one decimal when the step needs it.
+fn axis_pct(share: &f64) -> String {
+    let value = share * 100.0;
+    if (value - value.round()).abs() < 1e-6 {
+        format!("{value:.0}%")
+    } else {
+        format!("{value:.1}%")
+    }
+}
+
+/// Draws Russia's share per stage with the targets and the 2030 gap.
+pub(crate) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &ChartInput,
+    look: &Look,
+) -> DrawResult<DB> {
+    let projection = input.projection;
+    let (legend, count) = frame::stage_legend(look, input.reference.is_some());
+    let plot_area = frame::frame(
+        area,
+        look,
+        "Russia's share of world output vs its targets",
+        &legend[..count],
+        LegendAt::Top,
+    )?;
+    let mut top = RUSSIA_TARGETS
+        .iter()
+        .copied()
+        .fold(highest(projection), f64::max);
+    if let Some(reference) = input.reference {
+        top = top.max(highest(reference));
+    }
+    let y_max = ((top * 1.15 / 0.02).ceil() * 0.02).clamp(0.14, 1.0);
+    let first = f64::from(projection.base_year);
+    let last = f64::from(projection.last_year());
+    let chart = frame::plot(
+        &plot_area,
+        look,
+        &Axes {
+            years: (first, last),
+            y: (0.0, y_max),
+            y_labels: 8,
+            y_format: &axis_pct,
+            y_desc: "Russia's share of world output (%)",
+            x_grid: true,
+            x_pad: X_PAD,
+        },
+    )?;
+    let plotting = chart.plotting_area();
+
+    // Targets: thin lines labelled at the right end, the higher label above its line, the lower below.
+    let target_style = look.muted.stroke_width(look.width(1.0));
+    let highest_target = RUSSIA_TARGETS.iter().copied().fold(0.0, f64::max);
+    for target in RUSSIA_TARGETS {
+        plotting.draw(&PathElement::new(
+            vec![(first - X_PAD, target), (last + X_PAD, target)],
+            target_style,
+        ))?;
+        let above = target >= highest_target;
+        let text = format!("{:.0}% target", target * 100.0);
+        let (dy, v_pos) = if above {
+            (-look.px(3.0), VPos::Bottom)
+        } else {
+            (look.px(3.0), VPos::Top)
+        };
+        frame::label(
+            &chart,
+            look,
+            &text,
+            (last + X_PAD, target),
+            (-look.px(4.0), dy),
+            Pos::new(HPos::Right, v_pos),
+            look.muted,
+            true,
+        )?;
+    }
+
+    frame::stage_lines(&chart, look, input, |cell| {
+        unit(cell.share[Region::Russia as usize])
+    })?;
+
+    // The 2030 gap between the separation share and the first target, as a bracket with its size.
+    let target = RUSSIA_TARGETS[0];
+    if let Some(cell) = projection.get(TARGET_YEAR, Stage::Separation) {
+        let share = unit(cell.share[Region::Russia as usize]);
+        let x = f64::from(TARGET_YEAR);
+        let style = look.text.stroke_width(look.width(1.5));
+        let cap = look.px(5.0);
+        plotting.draw(&PathElement::new(vec![(x, share), (x, target)], style))?;
+        for y in [share, target] {
+            plotting.draw(
+                &(EmptyElement::at((x, y)) + PathElement::new(vec![(-cap, 0), (cap, 0)], style)),
+            )?;
+        }
+        // The label sits left of the bracket, above the target line when short of it and below
+        // when above it (the years before 2030 are usually clear there), in the longest wording
+        // that fits between the y axis and the bracket.
+        let short = share < target;
+        let gap = points(target - share);
+        let word = if short { "short of" } else { "above" };
+        let target_text = format!("{:.0}%", target * 100.0);
+        let room = chart.backend_coord(&(x, target)).0
+            - chart.backend_coord(&(first - X_PAD, target)).0
+            - look.px(16.0);
+        let text = [
+            format!("Separation {TARGET_YEAR}: {gap} pts {word} {target_text}"),
+            format!("{TARGET_YEAR}: {gap} pts {word} {target_text}"),
+            format!("{gap} pts {word} {target_text}"),
+            format!("{gap} pts"),
+        ]
+        .into_iter()
+        .find(|text| look.text_width(text, 11.0) <= room)
+        .unwrap_or_default();
+        let (dy, v_pos) = if short {
+            (-look.px(4.0), VPos::Bottom)
+        } else {
+            (look.px(4.0), VPos::Top)
+        };
+        frame::label(
+            &chart,
+            look,
+            &text,
+            (x, target),
+            (-look.px(8.0), dy),
+            Pos::new(HPos::Right, v_pos),
+            look.text,
+            true,
+        )?;
+    }
+    Ok(())
+}

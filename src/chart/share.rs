@@ -1,0 +1,137 @@
+//! Chart 1: market share by region for one stage, as stacked areas (0–100%), with a legend.
+
+use super::frame::{self, Axes, Entry, LegendAt, Swatch};
+use super::look::{region_colour, unit, Look};
+use super::{ChartInput, DrawResult};
+use crate::data::{Region, Stage, REGION_COUNT};
+use crate::projection::{Projection, MAX_YEARS};
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+
+/// Cumulative shares: `[year index][region]` is the top of that region's band (regions stacked in
+/// `Region::ALL` order from the bottom), normalised so the top band ends at 1.
+pub(crate) fn cumulative(
+    projection: &Projection,
+    stage: Stage,
+) -> [[f64; REGION_COUNT]; MAX_YEARS] {
+    let mut out = [[0.0; REGION_COUNT]; MAX_YEARS];
+    for (row, (_, cell)) in out.iter_mut().zip(projection.stage_series(stage)) {
+        let total: f64 = cell.share.iter().map(|&share| unit(share)).sum();
+        let mut sum = 0.0;
+        for (top, &share) in row.iter_mut().zip(cell.share.iter()) {
+            sum += unit(share);
+            *top = if total > 0.0 {
+                (sum / total).min(1.0)
+            } else {
+                0.0
+            };
+        }
+    }
+    out
+}
+
+/// The band boundaries worth a line: the top of every band but the last (which is always 100%).
+const BOUNDARIES: std::ops::Range<usize> = 0..REGION_COUNT - 1;
+
+/// Draws the market-share chart for `input.stage`.
+pub(crate) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &ChartInput,
+    look: &Look,
+) -> DrawResult<DB> {
+    let projection = input.projection;
+    let years = projection.years.min(MAX_YEARS);
+    let first = f64::from(projection.base_year);
+    let year = |index: usize| first + index as f64;
+    let stack = cumulative(projection, input.stage);
+
+    // Legend from the top band down, so it reads in the order the bands are stacked.
+    let mut legend = [Entry {
+        label: "",
+        swatch: Swatch::Fill(look.background),
+    }; REGION_COUNT + 1];
+    for (slot, region) in legend.iter_mut().zip(Region::ALL.iter().rev()) {
+        *slot = Entry {
+            label: region.label(),
+            swatch: Swatch::Fill(region_colour(*region, look.theme)),
+        };
+    }
+    let entries = if input.reference.is_some() {
+        legend[REGION_COUNT] = Entry {
+            label: "Pinned reference",
+            swatch: Swatch::Line(look.text, 1.5, true, frame::Marker::None),
+        };
+        &legend[..]
+    } else {
+        &legend[..REGION_COUNT]
+    };
+    let title = match input.stage {
+        Stage::Mining => "Market share by region · Mining",
+        Stage::Separation => "Market share by region · Separation",
+        Stage::Magnets => "Market share by region · Magnets",
+    };
+    let plot_area = frame::frame(area, look, title, entries, LegendAt::Right)?;
+    let percent = |share: &f64| format!("{:.0}%", share * 100.0);
+    let chart = frame::plot(
+        &plot_area,
+        look,
+        &Axes {
+            years: (first, year(years - 1)),
+            y: (0.0, 1.0),
+            y_labels: 6,
+            y_format: &percent,
+            y_desc: "Share of world output (%)",
+            x_grid: false,
+            x_pad: 0.0,
+        },
+    )?;
+
+    // Top band first: each polygon runs from zero up to its region's cumulative share, and the
+    // bands below paint over it, so adjacent bands never leave a seam.
+    let plotting = chart.plotting_area();
+    let mut points: Vec<(f64, f64)> = Vec::with_capacity(years + 2);
+    for region in Region::ALL.iter().rev() {
+        let index = *region as usize;
+        points.clear();
+        points.extend((0..years).map(|row| (year(row), stack[row][index])));
+        points.push((year(years - 1), 0.0));
+        points.push((first, 0.0));
+        plotting.draw(&Polygon::new(
+            points.clone(),
+            region_colour(*region, look.theme).filled(),
+        ))?;
+    }
+    // Thin background-coloured boundaries keep neighbouring bands apart.
+    let separator = look.background.stroke_width(look.width(1.0));
+    for index in BOUNDARIES {
+        let boundary: Vec<(f64, f64)> = (0..years)
+            .map(|row| (year(row), stack[row][index]))
+            .collect();
+        plotting.draw(&PathElement::new(boundary, separator))?;
+    }
+
+    // The pinned reference: its band boundaries as dashed lines.
+    if let Some(reference) = input.reference {
+        let reference_stack = cumulative(reference, input.stage);
+        let reference_years = reference.years.min(years);
+        let reference_first = f64::from(reference.base_year);
+        let halo = look.background.stroke_width(look.width(2.5));
+        let dash = look.text.stroke_width(look.width(1.5));
+        for index in BOUNDARIES {
+            let boundary = (0..reference_years)
+                .map(|row| (reference_first + row as f64, reference_stack[row][index]));
+            plotting.draw(&PathElement::new(
+                boundary.clone().collect::<Vec<_>>(),
+                halo,
+            ))?;
+            plotting.draw(&DashedPathElement::new(
+                boundary,
+                look.px(6.0),
+                look.px(4.0),
+                dash,
+            ))?;
+        }
+    }
+    Ok(())
+}

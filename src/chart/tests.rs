@@ -1,0 +1,191 @@
+//! Unit tests of the charts: labels in the SVG, colours, descriptions, bad input.
+
+use super::look::{region_colour, stage_colour};
+use super::*;
+use crate::data::Region;
+use crate::projection::{Projection, RUSSIA_TARGETS};
+use crate::scenario::Preset;
+use crate::simulate::simulate;
+use plotters::style::RGBColor;
+
+fn preset(id: &str) -> Projection {
+    let scenario = Preset::find(id).map(Preset::scenario).unwrap_or_default();
+    simulate(&scenario)
+}
+
+/// Whether the SVG has a text element saying exactly `text`.
+fn has_text(svg: &str, text: &str) -> bool {
+    svg.contains(&format!("\n{text}\n</text>"))
+}
+
+fn svg(kind: ChartKind, projection: &Projection) -> String {
+    to_svg(
+        kind,
+        &ChartInput::new(projection, Stage::Separation),
+        800,
+        450,
+    )
+}
+
+#[test]
+fn share_legend_names_every_region_in_its_colour() {
+    let projection = preset("baseline");
+    for theme in [Theme::Light, Theme::Dark] {
+        let input = ChartInput::new(&projection, Stage::Mining).with_theme(theme);
+        let out = to_svg(ChartKind::Share, &input, 800, 450);
+        for region in Region::ALL {
+            assert!(has_text(&out, region.label()), "{region:?}");
+            let RGBColor(r, g, b) = region_colour(region, theme);
+            let hex = format!("#{r:02X}{g:02X}{b:02X}");
+            assert!(out.contains(&hex), "{region:?} colour {hex} missing");
+        }
+        assert!(out.contains("Mining"));
+        assert!(has_text(&out, "100%") && has_text(&out, "0%"));
+    }
+}
+
+#[test]
+fn russia_chart_shows_both_targets_and_the_2030_gap() {
+    let projection = preset("baseline");
+    let out = svg(ChartKind::Russia, &projection);
+    for target in RUSSIA_TARGETS {
+        assert!(out.contains(&format!("{:.0}% target", target * 100.0)));
+    }
+    let share = projection.share(2030, Stage::Separation, Region::Russia);
+    let gap = format!("{:.1} pts short of 10%", (0.10 - share) * 100.0);
+    assert!(
+        share < 0.10 && out.contains(&gap),
+        "no '{gap}' in the chart"
+    );
+    for stage in Stage::ALL {
+        assert!(has_text(&out, stage.label()));
+    }
+}
+
+#[test]
+fn concentration_chart_labels_its_bands() {
+    let out = svg(ChartKind::Concentration, &preset("skeptic"));
+    for text in [
+        "Unconcentrated (below 1,500)",
+        "Moderately concentrated (1,500 to 2,500)",
+        "Highly concentrated (above 2,500)",
+        "10,000",
+        "HHI (0 to 10,000)",
+    ] {
+        assert!(out.contains(text), "missing {text}");
+    }
+}
+
+#[test]
+fn reference_adds_a_legend_entry_and_dashes() {
+    let current = preset("kremlin-2030");
+    let reference = preset("baseline");
+    for kind in ChartKind::ALL {
+        let plain = svg(kind, &current);
+        let input = ChartInput::new(&current, Stage::Separation).with_reference(Some(&reference));
+        let compared = to_svg(kind, &input, 800, 450);
+        assert!(!plain.contains("Pinned reference"));
+        assert!(compared.contains("Pinned reference"), "{kind:?}");
+        assert!(compared.matches("<polyline").count() > plain.matches("<polyline").count() + 20);
+    }
+}
+
+#[test]
+fn colours_are_distinct_and_the_same_in_every_chart() {
+    for theme in [Theme::Light, Theme::Dark] {
+        let colours: Vec<RGBColor> = Region::ALL
+            .iter()
+            .map(|region| region_colour(*region, theme))
+            .collect();
+        for (index, a) in colours.iter().enumerate() {
+            for b in &colours[index + 1..] {
+                let distance = (i32::from(a.0) - i32::from(b.0)).abs()
+                    + (i32::from(a.1) - i32::from(b.1)).abs()
+                    + (i32::from(a.2) - i32::from(b.2)).abs();
+                assert!(distance > 60, "{a:?} and {b:?} are too alike");
+            }
+        }
+        let stages: Vec<RGBColor> = Stage::ALL.iter().map(|s| stage_colour(*s, theme)).collect();
+        assert!(stages[0] != stages[1] && stages[1] != stages[2] && stages[0] != stages[2]);
+    }
+    // The region colour in a dark chart is the one region_colour gives for the dark theme,
+    // whatever the stage.
+    let projection = preset("baseline");
+    for stage in Stage::ALL {
+        let input = ChartInput::new(&projection, stage).with_theme(Theme::Dark);
+        let out = to_svg(ChartKind::Share, &input, 640, 360);
+        let RGBColor(r, g, b) = region_colour(Region::Russia, Theme::Dark);
+        assert!(out.contains(&format!("#{r:02X}{g:02X}{b:02X}")));
+    }
+}
+
+#[test]
+fn descriptions_carry_the_key_numbers() {
+    let projection = preset("baseline");
+    let input = ChartInput::new(&projection, Stage::Separation);
+    let share = describe(ChartKind::Share, &input);
+    let china_2030 = look::pct(projection.share(2030, Stage::Separation, Region::China));
+    assert!(share.contains("China holds"), "{share}");
+    assert!(share.contains(&format!("{china_2030} in 2030")), "{share}");
+    let russia = describe(ChartKind::Russia, &input);
+    let russia_2030 = look::pct(projection.share(2030, Stage::Separation, Region::Russia));
+    assert!(
+        russia.contains(&format!("separation is {russia_2030} in 2030")),
+        "{russia}"
+    );
+    assert!(russia.contains("10% target") && russia.contains("12% target"));
+    let hhi = describe(ChartKind::Concentration, &input);
+    assert!(
+        hhi.contains("In 2030: mining") && hhi.contains("highly concentrated"),
+        "{hhi}"
+    );
+    let reference = preset("skeptic");
+    let compared = describe(ChartKind::Russia, &input.with_reference(Some(&reference)));
+    assert!(compared.contains("Pinned reference"));
+}
+
+#[test]
+fn bad_input_never_panics_and_still_gives_an_svg() {
+    let empty = Projection::default();
+    let mut broken = preset("baseline");
+    broken.cells[3][1].share[0] = f64::NAN;
+    broken.cells[4][1].hhi = f64::INFINITY;
+    broken.cells[5][1].share[1] = -3.0;
+    for kind in ChartKind::ALL {
+        for projection in [&empty, &broken] {
+            for (width, height) in [(0, 0), (1, 1), (50, 40), (800, 450)] {
+                for scale in [f64::NAN, 0.0, -1.0, 1.0, 3.0, 1e9] {
+                    let input = ChartInput::new(projection, Stage::Separation).with_scale(scale);
+                    let out = to_svg(kind, &input, width, height);
+                    assert!(out.starts_with("<svg"), "{kind:?} {width}x{height}");
+                    let _ = describe(kind, &input);
+                }
+            }
+        }
+        assert!(
+            to_svg(kind, &ChartInput::new(&empty, Stage::Mining), 800, 450)
+                .contains("No projection to draw.")
+        );
+    }
+}
+
+#[test]
+fn kinds_round_trip_through_their_ids() {
+    for kind in ChartKind::ALL {
+        assert_eq!(ChartKind::from_id(kind.id()), Some(kind));
+        assert!(!kind.label().is_empty());
+    }
+    assert_eq!(ChartKind::from_id("pie"), None);
+}
+
+#[test]
+fn cumulative_shares_end_at_one() {
+    let projection = preset("baseline");
+    for stage in Stage::ALL {
+        let stack = share::cumulative(&projection, stage);
+        for row in &stack[..projection.years] {
+            assert!((row[7] - 1.0).abs() < 1e-9);
+            assert!(row.windows(2).all(|pair| pair[0] <= pair[1] + 1e-12));
+        }
+    }
+}

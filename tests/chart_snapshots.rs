@@ -1,0 +1,159 @@
+//! SVG snapshot tests of every chart for several presets, themes, scales and sizes.
+//!
+//! Each case renders a chart with the SVG backend and compares it byte for byte with
+//! `tests/snapshots/charts/<case>.svg`. A missing snapshot is written (first run); set
+//! `UPDATE_SNAPSHOTS=1` to rewrite them all after an intended change to the drawing or the
+//! model, then look at the new pictures before committing them. Every run also writes the
+//! rendered SVGs under the cargo target tmp dir (`chart-snapshots/`) for inspection.
+
+use ree_outlook::chart::{to_svg, ChartInput, ChartKind, Theme};
+use ree_outlook::{simulate, Preset, Projection, Stage};
+use std::path::PathBuf;
+
+/// One snapshot case.
+struct Case {
+    name: String,
+    kind: ChartKind,
+    preset: &'static str,
+    reference: Option<&'static str>,
+    stage: Stage,
+    theme: Theme,
+    scale: f64,
+    size: (u32, u32),
+}
+
+fn projection(preset: &str) -> Projection {
+    let preset = Preset::find(preset).unwrap_or_else(|| panic!("no preset {preset}"));
+    simulate(&preset.scenario())
+}
+
+fn cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    let plain = |name: String, kind, preset| Case {
+        name,
+        kind,
+        preset,
+        reference: None,
+        stage: Stage::Separation,
+        theme: Theme::Light,
+        scale: 1.0,
+        size: (720, 400),
+    };
+    for preset in ["baseline", "kremlin-2030", "skeptic"] {
+        for kind in ChartKind::ALL {
+            cases.push(plain(format!("{preset}-{}", kind.id()), kind, preset));
+        }
+    }
+    for kind in ChartKind::ALL {
+        cases.push(Case {
+            theme: Theme::Dark,
+            scale: 2.0,
+            size: (1440, 800),
+            ..plain(format!("baseline-{}-dark-2x", kind.id()), kind, "baseline")
+        });
+        cases.push(Case {
+            reference: Some("baseline"),
+            ..plain(format!("compare-{}", kind.id()), kind, "kremlin-2030")
+        });
+    }
+    for stage in [Stage::Mining, Stage::Magnets] {
+        cases.push(Case {
+            stage,
+            ..plain(
+                format!("skeptic-share-{}", stage.id()),
+                ChartKind::Share,
+                "skeptic",
+            )
+        });
+    }
+    for kind in ChartKind::ALL {
+        cases.push(Case {
+            size: (360, 300),
+            ..plain(format!("baseline-{}-phone", kind.id()), kind, "baseline")
+        });
+    }
+    cases
+}
+
+fn render(case: &Case) -> String {
+    let current = projection(case.preset);
+    let reference = case.reference.map(projection);
+    let input = ChartInput::new(&current, case.stage)
+        .with_reference(reference.as_ref())
+        .with_theme(case.theme)
+        .with_scale(case.scale);
+    to_svg(case.kind, &input, case.size.0, case.size.1)
+}
+
+#[test]
+fn charts_match_their_snapshots() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/charts");
+    let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("chart-snapshots");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
+    std::fs::create_dir_all(&scratch)
+        .unwrap_or_else(|error| panic!("{}: {error}", scratch.display()));
+    let update = std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|value| value == "1");
+    let mut failures = Vec::new();
+    for case in cases() {
+        let svg = render(&case);
+        assert!(svg.starts_with("<svg"), "{}: not an SVG", case.name);
+        let file = format!("{}.svg", case.name);
+        let _ = std::fs::write(scratch.join(&file), &svg);
+        let path = dir.join(&file);
+        match std::fs::read_to_string(&path) {
+            Ok(stored) if stored == svg => {}
+            Ok(_) if !update => failures.push(format!(
+                "{file} differs from its snapshot (new drawing in {})",
+                scratch.join(&file).display()
+            )),
+            _ => {
+                std::fs::write(&path, &svg)
+                    .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+                eprintln!("wrote snapshot {}", path.display());
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "chart snapshots changed:\n  {}\nIf the change is intended, rerun with UPDATE_SNAPSHOTS=1, look at the pictures and commit them.",
+        failures.join("\n  ")
+    );
+}
+
+#[test]
+fn every_snapshot_file_belongs_to_a_case() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/charts");
+    let names: Vec<String> = cases()
+        .into_iter()
+        .map(|case| format!("{}.svg", case.name))
+        .collect();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".svg") {
+            assert!(names.contains(&name), "stale snapshot {name}: remove it");
+        }
+    }
+}
+
+#[test]
+fn a_different_scenario_or_theme_changes_the_drawing() {
+    let cases = cases();
+    let find = |name: &str| {
+        cases
+            .iter()
+            .find(|case| case.name == name)
+            .unwrap_or_else(|| panic!("no case {name}"))
+    };
+    for kind in ChartKind::ALL {
+        let baseline = render(find(&format!("baseline-{}", kind.id())));
+        let kremlin = render(find(&format!("kremlin-2030-{}", kind.id())));
+        assert_ne!(baseline, kremlin, "{} ignores the scenario", kind.id());
+        let dark = render(find(&format!("baseline-{}-dark-2x", kind.id())));
+        assert_ne!(baseline, dark, "{} ignores theme and scale", kind.id());
+        // The same input draws the same picture (no hidden state).
+        assert_eq!(baseline, render(find(&format!("baseline-{}", kind.id()))));
+    }
+}
