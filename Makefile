@@ -18,7 +18,7 @@ SIZE_BUDGET_KB ?= 250
 PHASE := scripts/phase.sh
 E2E_TESTS = $(wildcard tests/e2e/*.test.mjs)
 
-.PHONY: help tools tools-browser fetch build size serve test lint unit wasm-test e2e bench clean-site icons
+.PHONY: help tools tools-browser fetch build size serve test lint unit wasm-test e2e bench clean-site icons js-api-test
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -53,6 +53,13 @@ unit: ## native tests (library and command-line tool)
 wasm-test: ## wasm-bindgen tests in headless Chromium (tests/wasm_*.rs)
 	scripts/wasm-test.sh
 
+JS_API_PKG := target/js-api/pkg-node
+
+js-api-test: ## build the JavaScript API with wasm-pack (nodejs target) and test it from Node against the native CLI
+	wasm-pack build --dev --target nodejs --out-dir $(JS_API_PKG) --no-opt --mode no-install
+	cargo build --bin ree-outlook
+	REE_JS_API_PKG=$(CURDIR)/$(JS_API_PKG) REE_OUTLOOK_BIN=$(CURDIR)/target/debug/ree-outlook node --test tests/js-api/
+
 e2e: ## end-to-end tests against the built dist/ (run `make build` first)
 	node --test --test-concurrency=1 $(E2E_TESTS)
 
@@ -65,6 +72,7 @@ test: ## install everything missing, then lint, native tests, wasm tests, releas
 	@$(PHASE) clippy-wasm cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 	@$(PHASE) cargo-test cargo test
 	@$(PHASE) wasm-test scripts/wasm-test.sh
+	@$(PHASE) js-api $(MAKE) --no-print-directory js-api-test
 	@$(PHASE) build trunk build --release
 	@$(PHASE) size-gate python3 scripts/size_report.py dist --budget-kb $(SIZE_BUDGET_KB) --json target/size-report.json
 	@$(PHASE) e2e node --test --test-concurrency=1 $(E2E_TESTS)

@@ -7,6 +7,8 @@ pub mod analysis;
 pub mod chart;
 pub mod cli;
 pub mod data;
+#[cfg(target_arch = "wasm32")]
+pub mod js_api;
 pub mod params;
 pub mod projection;
 pub mod scenario;
