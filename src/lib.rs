@@ -4,6 +4,8 @@
 //! never touches a browser; `web` and `app` exist only on wasm32.
 
 pub mod analysis;
+#[cfg(target_arch = "wasm32")]
+pub mod app;
 pub mod chart;
 pub mod cli;
 pub mod data;
@@ -15,6 +17,8 @@ pub mod scenario;
 pub mod scenario_file;
 pub mod simulate;
 pub mod url;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use data::{Region, Stage};
 pub use params::{Param, PARAMS};

@@ -1,0 +1,89 @@
+//! The control panel: one group of sliders per parameter group, generated from the table;
+//! the advanced assumptions are folded away.
+
+use crate::app::param_control::ParamControl;
+use crate::app::state::AppState;
+use crate::params::{Group, PARAMS};
+use crate::scenario::Scenario;
+use yew::prelude::*;
+
+/// Properties of [`Controls`].
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    /// The current scenario.
+    pub scenario: Scenario,
+    /// The current preset's scenario, to mark changed values.
+    pub preset_scenario: Scenario,
+    /// Where changes go.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// Every parameter's control, grouped.
+#[function_component(Controls)]
+pub fn controls(props: &ControlsProps) -> Html {
+    let group_html = |group: Group| -> Html {
+        PARAMS
+            .iter()
+            .filter(|spec| spec.group == group)
+            .map(|spec| {
+                html! {
+                    <ParamControl
+                        key={spec.key}
+                        param={spec.param}
+                        value={props.scenario.get(spec.param)}
+                        preset_value={props.preset_scenario.get(spec.param)}
+                        dispatch={props.dispatch.clone()}
+                    />
+                }
+            })
+            .collect()
+    };
+    let changed_in = |group: Group| {
+        PARAMS
+            .iter()
+            .filter(|spec| spec.group == group)
+            .filter(|spec| {
+                props.scenario.get(spec.param).to_bits()
+                    != props.preset_scenario.get(spec.param).to_bits()
+            })
+            .count()
+    };
+    Group::ALL
+        .into_iter()
+        .map(|group| {
+            let heading_id = format!("group-{}", group_id(group));
+            if group == Group::Advanced {
+                let changed = changed_in(group);
+                html! {
+                    <details class="group advanced" key={heading_id.clone()}>
+                        <summary id={heading_id}>
+                            { group.label() }
+                            if changed > 0 {
+                                <span class="changed-badge">{ format!("{changed} changed") }</span>
+                            }
+                        </summary>
+                        { group_html(group) }
+                    </details>
+                }
+            } else {
+                html! {
+                    <section class="group" key={heading_id.clone()} aria-labelledby={heading_id.clone()}>
+                        <h3 id={heading_id}>{ group.label() }</h3>
+                        { group_html(group) }
+                    </section>
+                }
+            }
+        })
+        .collect()
+}
+
+/// A short id for a group, for element ids.
+fn group_id(group: Group) -> &'static str {
+    match group {
+        Group::Russia => "russia",
+        Group::China => "china",
+        Group::Sanctions => "sanctions",
+        Group::DemandAllies => "demand",
+        Group::Advanced => "advanced",
+    }
+}

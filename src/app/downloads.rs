@@ -1,0 +1,81 @@
+//! Downloads of the projection (CSV) and the scenario (JSON), and loading a scenario file back.
+
+use crate::app::state::{Action, AppState};
+use crate::projection::Projection;
+use crate::scenario_file::{scenario_from_json, scenario_to_json};
+use crate::url::LinkState;
+use crate::web;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Properties of [`Downloads`].
+#[derive(Properties, PartialEq)]
+pub struct DownloadsProps {
+    /// The current projection (for the CSV).
+    pub projection: Rc<Projection>,
+    /// The current link state (for the JSON).
+    pub link: LinkState,
+    /// Where loaded files and errors go.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// Buttons for CSV and JSON and a file input that loads a scenario.
+#[function_component(Downloads)]
+pub fn downloads(props: &DownloadsProps) -> Html {
+    let on_csv = {
+        let projection = props.projection.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = "ree-outlook-projection.csv";
+            if let Err(message) = web::download_text(name, "text/csv", &projection.to_csv()) {
+                dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
+            }
+        })
+    };
+    let on_json = {
+        let link = props.link.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = "ree-outlook-scenario.json";
+            if let Err(message) =
+                web::download_text(name, "application/json", &scenario_to_json(&link))
+            {
+                dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
+            }
+        })
+    };
+    let on_load = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match web::read_chosen_file(&input).await {
+                    Ok(None) => return,
+                    Ok(Some((name, text))) => scenario_from_json(&text)
+                        .map(|(state, mut notices)| {
+                            notices.insert(0, format!("loaded {name}."));
+                            (state, notices)
+                        })
+                        .map_err(|message| format!("{name} was not loaded: {message}")),
+                    Err(message) => Err(format!("The file was not loaded: {message}")),
+                };
+                // Let the same file be chosen again later.
+                input.set_value("");
+                dispatch.dispatch(Action::LoadFile(result));
+            });
+        })
+    };
+    html! {
+        <section class="downloads" aria-labelledby="downloads-heading">
+            <h2 id="downloads-heading">{ "Data and scenario files" }</h2>
+            <div class="download-buttons">
+                <button type="button" id="download-csv" onclick={on_csv}>{ "Projection as CSV" }</button>
+                <button type="button" id="download-json" onclick={on_json}>{ "Scenario as JSON" }</button>
+                <label for="load-json" class="file-label">{ "Load a scenario file (JSON)" }</label>
+                <input type="file" id="load-json" accept=".json,application/json" onchange={on_load} />
+            </div>
+        </section>
+    }
+}

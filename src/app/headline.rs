@@ -1,0 +1,221 @@
+//! The headline numbers in plain words: Russia's 2030 separation share and its gap to the
+//! targets with the reason, China's 2030 share, and when trusted suppliers pass 25%.
+
+use crate::data::{Region, Stage};
+use crate::params::Param;
+use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use crate::scenario::Scenario;
+use crate::simulate::ramp;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The trusted share the headline watches for.
+pub const TRUSTED_LEVEL: f64 = 0.25;
+
+/// Properties of [`Headline`].
+#[derive(Properties, PartialEq)]
+pub struct HeadlineProps {
+    /// The projection of the current scenario.
+    pub projection: Rc<Projection>,
+    /// The current scenario (for the announced start and the ramp).
+    pub scenario: Scenario,
+    /// The pinned reference's projection, if comparing.
+    pub reference: Option<Rc<Projection>>,
+}
+
+/// A share as a percentage with one decimal: "3.3%".
+pub fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+/// A difference of shares in percentage points: "6.7 points".
+fn points(difference: f64) -> String {
+    let value = (difference * 1000.0).round() / 10.0;
+    if value == 1.0 {
+        "1 percentage point".to_string()
+    } else {
+        format!("{value:.1} percentage points")
+    }
+}
+
+/// "early 2030", "mid-2030" or "late 2030" for a fractional year.
+fn season(year: f64) -> String {
+    let whole = year.floor();
+    let part = year - whole;
+    let prefix = if part < 0.25 {
+        ""
+    } else if part < 0.75 {
+        "mid-"
+    } else {
+        "late "
+    };
+    format!("{prefix}{whole:.0}")
+}
+
+/// Russia's 2030 separation share against its targets, in words.
+pub fn russia_text(projection: &Projection) -> String {
+    let share = projection.share(TARGET_YEAR, Stage::Separation, Region::Russia);
+    let [low, high] = RUSSIA_TARGETS;
+    let gap = |target: f64| {
+        if share + 1e-12 >= target {
+            format!("meets its {} target", percent_whole(target))
+        } else {
+            format!(
+                "{} short of {}",
+                points(target - share),
+                percent_whole(target)
+            )
+        }
+    };
+    format!(
+        "Russia would separate {} of the world's rare earths in {TARGET_YEAR}: {}, {}.",
+        percent(share),
+        gap(low),
+        gap(high)
+    )
+}
+
+/// A target such as 0.1 as "10%".
+fn percent_whole(share: f64) -> String {
+    format!("{}%", (share * 100.0).round())
+}
+
+/// One line on why Russia lands where it does at the separation stage.
+pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
+    let programme = &projection.russia[Stage::Separation as usize];
+    let announced = scenario.get(Param::RuFirstPlant);
+    let ramp_years = scenario.get(Param::RuRampYears);
+    let delay = programme.programme_start - announced;
+    let mut parts = vec![format!(
+        "the programme is sized for {} t of oxide a year",
+        thousands(programme.programme_nameplate)
+    )];
+    if delay > 0.05 {
+        parts.push(format!(
+            "sanctions and prices push its first output from {announced:.0} to {} ({delay:.1} years late)",
+            season(programme.programme_start)
+        ));
+    } else {
+        parts.push(format!(
+            "its first output comes in {}",
+            season(programme.programme_start)
+        ));
+    }
+    let online = ramp(
+        f64::from(TARGET_YEAR) - programme.programme_start + 1.0,
+        ramp_years,
+    );
+    if online <= 0.0 {
+        parts.push(format!("so it produces nothing by {TARGET_YEAR}"));
+    } else {
+        parts.push(format!(
+            "it runs at {} of nameplate once ramped and has reached {} of nameplate by {TARGET_YEAR}",
+            percent_rounded(programme.utilisation),
+            percent_rounded(online)
+        ));
+    }
+    if let Some(year) = programme.first_constrained_year {
+        parts.push(format!("feed limits its output from {year}"));
+    }
+    if let Some(year) = projection.russia[Stage::Mining as usize].first_constrained_year {
+        parts.push(format!("reserves cap Russian mining from {year}"));
+    }
+    format!("Why: {}.", parts.join("; "))
+}
+
+fn percent_rounded(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// A whole number with thousands separators: "12,300".
+fn thousands(value: f64) -> String {
+    let whole = value.max(0.0).round() as u64;
+    let digits = whole.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// China's 2030 separation share, in words.
+pub fn china_text(projection: &Projection) -> String {
+    let share = projection.share(TARGET_YEAR, Stage::Separation, Region::China);
+    let base = projection.share(projection.base_year, Stage::Separation, Region::China);
+    format!(
+        "China would still separate {} of the world's rare earths in {TARGET_YEAR} ({} in {}).",
+        percent(share),
+        percent(base),
+        projection.base_year
+    )
+}
+
+/// When suppliers outside China and Russia pass [`TRUSTED_LEVEL`] of separation, in words.
+pub fn trusted_text(projection: &Projection) -> String {
+    match projection.first_year_trusted_reaches(Stage::Separation, TRUSTED_LEVEL) {
+        Some(year) => format!(
+            "Suppliers outside China and Russia pass {} of separation in {year}.",
+            percent_whole(TRUSTED_LEVEL)
+        ),
+        None => format!(
+            "Suppliers outside China and Russia do not reach {} of separation by {}.",
+            percent_whole(TRUSTED_LEVEL),
+            projection.last_year()
+        ),
+    }
+}
+
+/// "(reference: 4.1%, +0.8 points)" for a compared share, or nothing.
+fn compared(now: f64, reference: Option<f64>) -> String {
+    match reference {
+        Some(then) => {
+            let difference = (now - then) * 100.0;
+            format!(
+                " Reference: {} ({}{difference:.1} points).",
+                percent(then),
+                if difference >= 0.0 { "+" } else { "" }
+            )
+        }
+        None => String::new(),
+    }
+}
+
+/// The headline section `#headline`, announced politely to screen readers.
+#[function_component(Headline)]
+pub fn headline(props: &HeadlineProps) -> Html {
+    let projection = &*props.projection;
+    let reference = props.reference.as_deref();
+    let russia = projection.share(TARGET_YEAR, Stage::Separation, Region::Russia);
+    let china = projection.share(TARGET_YEAR, Stage::Separation, Region::China);
+    let trusted_year = projection.first_year_trusted_reaches(Stage::Separation, TRUSTED_LEVEL);
+    let reference_share = |region: Region| {
+        reference.map(|reference| reference.share(TARGET_YEAR, Stage::Separation, region))
+    };
+    let trusted_compare = reference.map(|reference| {
+        match reference.first_year_trusted_reaches(Stage::Separation, TRUSTED_LEVEL) {
+            Some(year) => format!(" Reference: {year}."),
+            None => " Reference: not reached.".to_string(),
+        }
+    });
+    html! {
+        <section id="headline" class="headline" aria-live="polite" aria-labelledby="headline-heading">
+            <h2 id="headline-heading" class="visually-hidden">{ "Headline numbers" }</h2>
+            <p id="headline-russia" class="headline-main" data-value={russia.to_string()}>
+                <span class="big">{ percent(russia) }</span>
+                { " " }{ russia_text(projection) }{ compared(russia, reference_share(Region::Russia)) }
+            </p>
+            <p id="headline-why" class="headline-why">{ russia_why(projection, &props.scenario) }</p>
+            <div class="headline-others">
+                <p id="headline-china" data-value={china.to_string()}>
+                    { china_text(projection) }{ compared(china, reference_share(Region::China)) }
+                </p>
+                <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
+                    { trusted_text(projection) }{ trusted_compare.unwrap_or_default() }
+                </p>
+            </div>
+        </section>
+    }
+}

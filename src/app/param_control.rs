@@ -1,0 +1,115 @@
+//! One parameter's control: a labelled range slider with its value, unit, help, source and
+//! a "changed" mark; the reserves control also offers the two published figures.
+
+use crate::app::state::{Action, AppState};
+use crate::params::{Param, ParamSpec};
+use crate::web;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Russia's reserves according to the USGS Mineral Commodity Summaries 2025, Mt REO.
+pub const USGS_RESERVES_MT: f64 = 3.8;
+
+/// Russia's reserves according to the Russian federal subsoil agency (2024), Mt REO.
+pub const MINISTRY_RESERVES_MT: f64 = 28.7;
+
+/// Properties of [`ParamControl`].
+#[derive(Properties, PartialEq)]
+pub struct ParamControlProps {
+    /// The parameter shown.
+    pub param: Param,
+    /// Its current value.
+    pub value: f64,
+    /// Its value in the current preset (for the "changed" mark).
+    pub preset_value: f64,
+    /// Where changes go.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// A slider's value text as the browser gives it, parsed; `None` for anything else.
+fn parse_slider(text: &str) -> Option<f64> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|value| value.is_finite())
+}
+
+/// The step attribute: the table's step as short text.
+fn number_text(value: f64) -> String {
+    format!("{value}")
+}
+
+/// One labelled slider with its value, help and source.
+#[function_component(ParamControl)]
+pub fn param_control(props: &ParamControlProps) -> Html {
+    let spec: &'static ParamSpec = props.param.spec();
+    let key = spec.key;
+    let changed = props.value.to_bits() != props.preset_value.to_bits();
+    let shown = spec.display(props.value);
+    let oninput = {
+        let dispatch = props.dispatch.clone();
+        let param = props.param;
+        Callback::from(move |event: InputEvent| {
+            web::mark_input(event.time_stamp());
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(value) = parse_slider(&input.value()) {
+                dispatch.dispatch(Action::SetParam(param, value));
+            }
+        })
+    };
+    let input_id = format!("param-{key}");
+    let help_id = format!("help-{key}");
+    let reserves =
+        (props.param == Param::RuReservesMt).then(|| reserve_buttons(props.value, &props.dispatch));
+    html! {
+        <div class={classes!("control", changed.then_some("changed"))}>
+            <div class="control-head">
+                <label for={input_id.clone()}>{ spec.label }</label>
+                <output id={format!("value-{key}")} for={input_id.clone()}>{ shown.clone() }</output>
+            </div>
+            <input
+                type="range"
+                id={input_id}
+                min={number_text(spec.min)}
+                max={number_text(spec.max)}
+                step={number_text(spec.step)}
+                value={number_text(props.value)}
+                aria-valuetext={shown}
+                aria-describedby={help_id.clone()}
+                {oninput}
+            />
+            if changed {
+                <p class="changed-mark">
+                    <span class="changed-badge">{ "changed" }</span>
+                    { format!(" preset: {}", spec.display(props.preset_value)) }
+                </p>
+            }
+            { reserves.unwrap_or_default() }
+            <p class="help" id={help_id}>
+                { spec.help }
+                <span class="source">{ format!(" Source: {}.", spec.source.trim_end_matches('.')) }</span>
+            </p>
+        </div>
+    }
+}
+
+/// The two published reserve figures as one-click choices.
+fn reserve_buttons(value: f64, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let choice = |id: &'static str, text: &'static str, figure: f64| {
+        let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            web::mark_input(event.time_stamp());
+            dispatch.dispatch(Action::SetParam(Param::RuReservesMt, figure));
+        });
+        let pressed = (value - figure).abs() < 1e-9;
+        html! {
+            <button type="button" {id} class="choice" aria-pressed={pressed.to_string()} {onclick}>{ text }</button>
+        }
+    };
+    html! {
+        <div class="choices" role="group" aria-label="Published reserve figures">
+            { choice("reserves-usgs", "USGS: 3.8 Mt", USGS_RESERVES_MT) }
+            { choice("reserves-ministry", "Russian ministry: 28.7 Mt", MINISTRY_RESERVES_MT) }
+        </div>
+    }
+}

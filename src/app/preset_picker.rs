@@ -1,0 +1,57 @@
+//! The preset picker: each preset encodes a published claim; its description cites it.
+
+use crate::app::state::{Action, AppState};
+use crate::scenario::{Preset, PRESETS};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Properties of [`PresetPicker`].
+#[derive(Properties, PartialEq)]
+pub struct PresetPickerProps {
+    /// The id of the current preset.
+    pub preset: &'static str,
+    /// How many parameters differ from it.
+    pub changed: usize,
+    /// Where changes go.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// A `<select id="preset">`, the preset's description and "reset to preset".
+#[function_component(PresetPicker)]
+pub fn preset_picker(props: &PresetPickerProps) -> Html {
+    let onchange = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(preset) = Preset::find(&select.value()) {
+                dispatch.dispatch(Action::PickPreset(preset.id));
+            }
+        })
+    };
+    let onreset = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetToPreset))
+    };
+    let current = Preset::find(props.preset).unwrap_or(&PRESETS[0]);
+    let status = match props.changed {
+        0 => "All values as in the preset.".to_string(),
+        1 => "1 value changed from the preset.".to_string(),
+        count => format!("{count} values changed from the preset."),
+    };
+    html! {
+        <section class="presets" aria-labelledby="preset-heading">
+            <h2 id="preset-heading">{ "Scenario" }</h2>
+            <label for="preset">{ "Start from a preset" }</label>
+            <select id="preset" {onchange} aria-describedby="preset-description">
+                { for PRESETS.iter().map(|preset| html! {
+                    <option value={preset.id} selected={preset.id == current.id}>{ preset.title }</option>
+                }) }
+            </select>
+            <p id="preset-description" class="preset-description">{ current.description }</p>
+            <div class="preset-status">
+                <span id="changed-count">{ status }</span>
+                <button type="button" id="reset-preset" onclick={onreset}>{ "Reset to preset" }</button>
+            </div>
+        </section>
+    }
+}

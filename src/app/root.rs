@@ -1,0 +1,181 @@
+//! The page: the one reducer, the derived projections, the URL kept in step with the state,
+//! and the layout (controls beside or above the headline, charts, table and downloads).
+
+use crate::app::chart_canvas::ChartCanvas;
+use crate::app::controls::Controls;
+use crate::app::downloads::Downloads;
+use crate::app::headline::Headline;
+use crate::app::notices::Notices;
+use crate::app::preset_picker::PresetPicker;
+use crate::app::projection_table::ProjectionTable;
+use crate::app::share_link::ShareLink;
+use crate::app::stage_switch::StageSwitch;
+use crate::app::state::{Action, AppState};
+use crate::chart::{ChartKind, Theme};
+use crate::data::Stage;
+use crate::simulate::simulate;
+use crate::url::{self, View};
+use crate::web::{self, HistoryMode};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The system's theme now.
+fn system_theme() -> Theme {
+    if web::prefers_dark() {
+        Theme::Dark
+    } else {
+        Theme::Light
+    }
+}
+
+/// The whole calculator.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer_eq(|| {
+        AppState::from_decoded(url::decode(&web::location_fragment()), system_theme())
+    });
+    let dispatch = state.dispatcher();
+    let link = &state.link;
+
+    // Derived data: recomputed only when its ground state changes, never stored.
+    let projection = use_memo(link.scenario, |scenario| Rc::new(simulate(scenario)));
+    let reference = use_memo(link.reference, |reference| {
+        reference
+            .as_ref()
+            .map(|scenario| Rc::new(simulate(scenario)))
+    });
+    let projection: Rc<_> = (*projection).clone();
+    let reference: Option<Rc<_>> = (*reference).clone();
+    let preset = state.preset();
+    let preset_scenario = preset.scenario();
+    let changed = link.scenario.differences(&preset_scenario).len();
+    let fragment = url::encode(link);
+
+    // The URL follows the state: throttled replaces, a push for discrete changes.
+    {
+        let last_push = use_mut_ref(|| state.history_pushes);
+        use_effect_with(
+            (fragment.clone(), state.history_pushes),
+            move |(fragment, pushes)| {
+                let mode = if *pushes == *last_push.borrow() {
+                    HistoryMode::Replace
+                } else {
+                    HistoryMode::Push
+                };
+                *last_push.borrow_mut() = *pushes;
+                web::write_fragment(fragment, mode);
+            },
+        );
+    }
+
+    // Back, forward and edited addresses: the state follows the URL.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| {
+            let listeners = web::on_navigation(move |fragment| {
+                dispatch.dispatch(Action::Navigate(url::decode(&fragment)));
+            });
+            move || drop(listeners)
+        });
+    }
+
+    // The charts follow the system colour scheme.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| {
+            let listener = web::on_colour_scheme_change(move |dark| {
+                dispatch.dispatch(Action::SetTheme(if dark {
+                    Theme::Dark
+                } else {
+                    Theme::Light
+                }));
+            });
+            move || drop(listener)
+        });
+    }
+
+    let show_table = link.view == View::Table;
+    let on_toggle_table = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::SetView(if show_table {
+                View::Charts
+            } else {
+                View::Table
+            }));
+        })
+    };
+    let comparing = link.reference.is_some();
+    let on_pin = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::PinReference))
+    };
+    let on_clear = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearReference))
+    };
+
+    let chart = |kind: ChartKind, stage: Stage| {
+        html! {
+            <ChartCanvas
+                {kind}
+                projection={projection.clone()}
+                reference={reference.clone()}
+                {stage}
+                theme={state.theme}
+                dispatch={dispatch.clone()}
+            />
+        }
+    };
+
+    html! {
+        <div class="page">
+            <header class="site-header">
+                <h1>{ "Rare-Earth Outlook" }</h1>
+                <p class="tagline">{ "Test the claims about rare-earth supply to 2040: mining, separation and magnets by region, year by year." }</p>
+            </header>
+            <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+            <div class="layout">
+                <aside class="sidebar" aria-label="Scenario settings">
+                    <PresetPicker preset={preset.id} {changed} dispatch={dispatch.clone()} />
+                    <Controls scenario={link.scenario} {preset_scenario} dispatch={dispatch.clone()} />
+                </aside>
+                <main class="main" id="main">
+                    <Headline projection={projection.clone()} scenario={link.scenario} reference={reference.clone()} />
+                    <div class="toolbar">
+                        <StageSwitch stage={link.stage} dispatch={dispatch.clone()} />
+                        <div class="toolbar-buttons">
+                            <button type="button" id="toggle-table" aria-pressed={show_table.to_string()}
+                                aria-controls="projection-table-area" onclick={on_toggle_table}>
+                                { if show_table { "Hide table" } else { "Show table" } }
+                            </button>
+                            if comparing {
+                                <button type="button" id="clear-reference" onclick={on_clear}>{ "Stop comparing" }</button>
+                            } else {
+                                <button type="button" id="pin-reference" onclick={on_pin}>{ "Pin as reference" }</button>
+                            }
+                        </div>
+                    </div>
+                    if comparing {
+                        <p class="compare-note">{ "Comparing with the pinned reference: it is drawn dashed on every chart." }</p>
+                    }
+                    <div class="charts">
+                        { chart(ChartKind::Share, link.stage) }
+                        { chart(ChartKind::Russia, Stage::Separation) }
+                        { chart(ChartKind::Concentration, Stage::Separation) }
+                    </div>
+                    <div id="projection-table-area" class="table-area">
+                        if show_table {
+                            <ProjectionTable projection={projection.clone()} stage={link.stage} />
+                        }
+                    </div>
+                    <ShareLink fragment={fragment.clone()} />
+                    <Downloads projection={projection.clone()} link={link.clone()} dispatch={dispatch.clone()} />
+                </main>
+            </div>
+            <footer class="site-footer">
+                <p>{ "Base year 2024 from the USGS Mineral Commodity Summaries 2025 and the IEA Critical Minerals Dataset 2025; every default above names its source or says it is an assumption. The model runs in your browser; nothing is sent anywhere." }</p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+//! "Copy link": the scenario's address, copied to the clipboard with a confirmation, or
+//! selected in a text field where the clipboard is not available.
+
+use crate::web;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Properties of [`ShareLink`].
+#[derive(Properties, PartialEq)]
+pub struct ShareLinkProps {
+    /// The fragment (without `#`) of the current state.
+    pub fragment: String,
+}
+
+/// A copy-link button, its status and the link in a read-only field.
+#[function_component(ShareLink)]
+pub fn share_link(props: &ShareLinkProps) -> Html {
+    let status = use_state(String::new);
+    let field = use_node_ref();
+    let link = web::link_for(&props.fragment);
+    let onclick = {
+        let status = status.clone();
+        let field = field.clone();
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            let field = field.clone();
+            let link = link.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match web::copy_text(&link).await {
+                    Ok(()) => status.set("Link copied.".to_string()),
+                    Err(reason) => {
+                        if let Some(input) = field.cast::<HtmlInputElement>() {
+                            web::select_field(&input);
+                        }
+                        status.set(format!(
+                            "Could not copy ({reason}): the link is selected below, press Ctrl+C or ⌘C."
+                        ));
+                    }
+                }
+            });
+        })
+    };
+    html! {
+        <div class="share">
+            <button type="button" id="copy-link" {onclick}>{ "Copy link" }</button>
+            <span id="copy-status" class="copy-status" aria-live="polite">{ (*status).clone() }</span>
+            <label for="share-link" class="visually-hidden">{ "Link to this scenario" }</label>
+            <input id="share-link" class="share-field" type="text" readonly=true value={link} />
+        </div>
+    }
+}

@@ -1,0 +1,169 @@
+//! The page's one reducer: the ground state (what a link carries, plus theme and notices)
+//! and every action that changes it. Derived data (projections, texts) is never stored here.
+
+use crate::chart::Theme;
+use crate::data::Stage;
+use crate::params::Param;
+use crate::scenario::Preset;
+use crate::url::{Decoded, LinkState, View};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Most notices kept on screen; older ones are dropped first.
+const MAX_NOTICES: usize = 20;
+
+/// A dismissible message (a bad link, a refused file).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Stable id, for dismissing and for keys.
+    pub id: u32,
+    /// The plain text shown.
+    pub text: String,
+}
+
+/// Everything the page remembers. The URL is `url::encode(&state.link)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// Scenario, preset, stage, view, reference and analysis settings: the link's content.
+    pub link: LinkState,
+    /// Light or dark colours, following the system.
+    pub theme: Theme,
+    /// Messages shown in `#notices`, oldest first.
+    pub notices: Vec<Notice>,
+    /// The id the next notice gets.
+    pub next_notice_id: u32,
+    /// Counts discrete changes (preset, file, reference) that deserve their own history entry.
+    pub history_pushes: u32,
+}
+
+impl AppState {
+    /// The state a link opens with: the decoded state and its notices.
+    pub fn from_decoded(decoded: Decoded, theme: Theme) -> AppState {
+        let mut state = AppState {
+            link: decoded.state,
+            theme,
+            notices: Vec::new(),
+            next_notice_id: 1,
+            history_pushes: 0,
+        };
+        state.add_notices(link_notices(decoded.notices));
+        state
+    }
+
+    /// The preset the scenario started from.
+    pub fn preset(&self) -> &'static Preset {
+        self.link.preset()
+    }
+
+    fn add_notices(&mut self, texts: impl IntoIterator<Item = String>) {
+        for text in texts {
+            self.notices.push(Notice {
+                id: self.next_notice_id,
+                text,
+            });
+            self.next_notice_id = self.next_notice_id.wrapping_add(1);
+        }
+        let excess = self.notices.len().saturating_sub(MAX_NOTICES);
+        self.notices.drain(..excess);
+    }
+}
+
+/// Notices from a link decode, introduced so the reader knows where they come from.
+fn link_notices(notices: Vec<String>) -> Vec<String> {
+    notices
+        .into_iter()
+        .map(|notice| format!("Link: {notice}"))
+        .collect()
+}
+
+/// Every change the page can make to its state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A slider or button set one parameter (clamped into its range).
+    SetParam(Param, f64),
+    /// The preset picker chose a preset: its scenario replaces the current one.
+    PickPreset(&'static str),
+    /// Back to the current preset's values.
+    ResetToPreset,
+    /// The stage switch chose a stage.
+    SetStage(Stage),
+    /// Charts only, or the table as well.
+    SetView(View),
+    /// The address changed (back, forward, an edited fragment): show what it says.
+    Navigate(Decoded),
+    /// A scenario file was read: its state and notices, or why it was refused.
+    LoadFile(Result<(LinkState, Vec<String>), String>),
+    /// Show a message.
+    Notify(String),
+    /// Remove a message.
+    DismissNotice(u32),
+    /// The system colour scheme changed.
+    SetTheme(Theme),
+    /// Pin the current scenario as the reference for comparison.
+    PinReference,
+    /// Stop comparing.
+    ClearReference,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetParam(param, value) => {
+                if !value.is_finite() {
+                    return self;
+                }
+                next.link.scenario.set(param, value);
+            }
+            Action::PickPreset(id) => {
+                let Some(preset) = Preset::find(id) else {
+                    return self;
+                };
+                next.link.preset = preset.id.to_string();
+                next.link.scenario = preset.scenario();
+                next.history_pushes = next.history_pushes.wrapping_add(1);
+            }
+            Action::ResetToPreset => {
+                next.link.scenario = self.preset().scenario();
+                next.history_pushes = next.history_pushes.wrapping_add(1);
+            }
+            Action::SetStage(stage) => next.link.stage = stage,
+            Action::SetView(view) => next.link.view = view,
+            Action::Navigate(decoded) => {
+                next.link = decoded.state;
+                next.add_notices(link_notices(decoded.notices));
+            }
+            Action::LoadFile(Ok((link, notices))) => {
+                next.link = link;
+                next.add_notices(
+                    notices
+                        .into_iter()
+                        .map(|notice| format!("Scenario file: {notice}")),
+                );
+                next.history_pushes = next.history_pushes.wrapping_add(1);
+            }
+            Action::LoadFile(Err(message)) => next.add_notices([message]),
+            Action::Notify(text) => next.add_notices([text]),
+            Action::DismissNotice(id) => next.notices.retain(|notice| notice.id != id),
+            Action::SetTheme(theme) => next.theme = theme,
+            Action::PinReference => {
+                next.link.reference = Some(self.link.scenario);
+                next.history_pushes = next.history_pushes.wrapping_add(1);
+            }
+            Action::ClearReference => {
+                if self.link.reference.is_none() {
+                    return self;
+                }
+                next.link.reference = None;
+                next.history_pushes = next.history_pushes.wrapping_add(1);
+            }
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
