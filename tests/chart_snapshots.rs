@@ -6,8 +6,9 @@
 //! model, then look at the new pictures before committing them. Every run also writes the
 //! rendered SVGs under the cargo target tmp dir (`chart-snapshots/`) for inspection.
 
+use ree_outlook::analysis::{monte_carlo, tornado, MonteCarloSettings, Output, Target};
 use ree_outlook::chart::{to_svg, ChartInput, ChartKind, Theme};
-use ree_outlook::{simulate, Preset, Projection, Stage};
+use ree_outlook::{simulate, Preset, Projection, Region, Stage};
 use std::path::PathBuf;
 
 /// One snapshot case.
@@ -27,6 +28,11 @@ fn projection(preset: &str) -> Projection {
     simulate(&preset.scenario())
 }
 
+/// Kinds drawn in the per-preset cases: the projection charts plus fan and tornado.
+fn kinds() -> [ChartKind; 5] {
+    ChartKind::ALL
+}
+
 fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     let plain = |name: String, kind, preset| Case {
@@ -40,17 +46,19 @@ fn cases() -> Vec<Case> {
         size: (720, 400),
     };
     for preset in ["baseline", "kremlin-2030", "skeptic"] {
-        for kind in ChartKind::ALL {
+        for kind in kinds() {
             cases.push(plain(format!("{preset}-{}", kind.id()), kind, preset));
         }
     }
-    for kind in ChartKind::ALL {
+    for kind in kinds() {
         cases.push(Case {
             theme: Theme::Dark,
             scale: 2.0,
             size: (1440, 800),
             ..plain(format!("baseline-{}-dark-2x", kind.id()), kind, "baseline")
         });
+    }
+    for kind in ChartKind::PROJECTION {
         cases.push(Case {
             reference: Some("baseline"),
             ..plain(format!("compare-{}", kind.id()), kind, "kremlin-2030")
@@ -66,7 +74,7 @@ fn cases() -> Vec<Case> {
             )
         });
     }
-    for kind in ChartKind::ALL {
+    for kind in kinds() {
         cases.push(Case {
             size: (360, 300),
             ..plain(format!("baseline-{}-phone", kind.id()), kind, "baseline")
@@ -78,10 +86,30 @@ fn cases() -> Vec<Case> {
 fn render(case: &Case) -> String {
     let current = projection(case.preset);
     let reference = case.reference.map(projection);
+    let scenario = Preset::find(case.preset)
+        .unwrap_or_else(|| panic!("no preset {}", case.preset))
+        .scenario();
+    let settings = MonteCarloSettings {
+        samples: 300,
+        seed: 2030,
+    };
+    let bands = (case.kind == ChartKind::Fan).then(|| {
+        monte_carlo(
+            &scenario,
+            settings,
+            Region::Russia,
+            Stage::Separation,
+            Target::default(),
+        )
+    });
+    let sensitivity =
+        (case.kind == ChartKind::Tornado).then(|| tornado(&scenario, Output::default()));
     let input = ChartInput::new(&current, case.stage)
         .with_reference(reference.as_ref())
         .with_theme(case.theme)
-        .with_scale(case.scale);
+        .with_scale(case.scale)
+        .with_bands(bands.as_ref())
+        .with_tornado(sensitivity.as_ref());
     to_svg(case.kind, &input, case.size.0, case.size.1)
 }
 

@@ -18,6 +18,8 @@ pub fn describe(kind: ChartKind, input: &ChartInput) -> String {
         ChartKind::Share => share(&mut out, input),
         ChartKind::Russia => russia(&mut out, input),
         ChartKind::Concentration => concentration(&mut out, input),
+        ChartKind::Fan => fan(&mut out, input),
+        ChartKind::Tornado => tornado(&mut out, input),
     }
     out
 }
@@ -198,6 +200,96 @@ fn concentration(out: &mut String, input: &ChartInput) {
             out,
             " Pinned reference (dashed) in {year}: separation {}.",
             thousands(hhi_at(reference, year, Stage::Separation))
+        );
+    }
+}
+
+fn fan(out: &mut String, input: &ChartInput) {
+    let Some(bands) = input.bands.filter(|bands| super::fan::complete(bands)) else {
+        out.push_str("The fan chart appears once the uncertainty analysis has run.");
+        return;
+    };
+    let _ = write!(
+        out,
+        "{}'s share of {} across {} runs (seed {}), each uncertain parameter drawn from its plausible range.",
+        bands.region.label(),
+        bands.stage.label().to_lowercase(),
+        thousands(f64::from(bands.samples)),
+        bands.seed
+    );
+    let mut quoted = Vec::new();
+    for year in [TARGET_YEAR, *bands.years.last().unwrap_or(&TARGET_YEAR)] {
+        if quoted.contains(&year) {
+            continue;
+        }
+        if let Some(index) = bands.years.iter().position(|&y| y == year) {
+            quoted.push(year);
+            let _ = write!(
+                out,
+                " In {year} the middle 80% of runs lie between {} and {} (median {}; the scenario as set gives {}).",
+                pct(unit(bands.p10[index])),
+                pct(unit(bands.p90[index])),
+                pct(unit(bands.p50[index])),
+                pct(share_at(input.projection, year, bands.stage, bands.region))
+            );
+        }
+    }
+    let _ = write!(
+        out,
+        " The chance that {} reaches {} is {}.",
+        bands.target.output.label(),
+        pct(bands.target.share),
+        pct(bands.probability)
+    );
+}
+
+fn tornado(out: &mut String, input: &ChartInput) {
+    let Some(tornado) = input.tornado else {
+        out.push_str("The tornado chart appears once the sensitivity analysis has run.");
+        return;
+    };
+    let _ = write!(
+        out,
+        "What moves {} ({} in this scenario), each parameter alone from its plausible low to its high.",
+        tornado.output.label(),
+        pct(unit(tornado.base))
+    );
+    let mattering: Vec<String> = tornado
+        .swings
+        .iter()
+        .filter(|swing| swing.width() >= 1e-9)
+        .take(3)
+        .map(|swing| {
+            let spec = swing.param.spec();
+            format!(
+                "{} ({} to {}) moves it from {} to {}",
+                spec.label,
+                spec.display(swing.low),
+                spec.display(swing.high),
+                pct(unit(swing.output_at_low)),
+                pct(unit(swing.output_at_high))
+            )
+        })
+        .collect();
+    if !mattering.is_empty() {
+        let _ = write!(out, " Widest swings: {}.", mattering.join("; "));
+    }
+    let idle: Vec<&str> = tornado
+        .swings
+        .iter()
+        .filter(|swing| swing.width() < 1e-9)
+        .map(|swing| swing.param.spec().label)
+        .collect();
+    if !idle.is_empty() {
+        let _ = write!(
+            out,
+            " No effect at all: {}.",
+            join(
+                &idle
+                    .iter()
+                    .map(|label| label.to_string())
+                    .collect::<Vec<_>>()
+            )
         );
     }
 }

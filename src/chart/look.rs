@@ -143,6 +143,16 @@ impl Look {
     }
 }
 
+/// `colour` laid over `background` at opacity `alpha` (for legend samples of translucent fills).
+pub fn blend(colour: RGBColor, background: RGBColor, alpha: f64) -> RGBColor {
+    let mix = |a: u8, b: u8| (f64::from(a) * alpha + f64::from(b) * (1.0 - alpha)).round() as u8;
+    RGBColor(
+        mix(colour.0, background.0),
+        mix(colour.1, background.1),
+        mix(colour.2, background.2),
+    )
+}
+
 /// A share (0–1) as a percentage for text: one decimal under 10%, whole numbers above.
 pub fn pct(share: f64) -> String {
     let value = if share.is_finite() {

@@ -9,14 +9,17 @@
 
 mod concentration;
 mod describe;
+mod fan;
 mod frame;
 mod look;
 mod russia;
 mod share;
+mod tornado;
 
 pub use describe::describe;
 pub use look::{region_colour, stage_colour};
 
+use crate::analysis::{MonteCarloResult, Tornado};
 use crate::data::Stage;
 use crate::projection::Projection;
 use plotters::coord::Shift;
@@ -31,11 +34,26 @@ pub enum ChartKind {
     Russia,
     /// Herfindahl–Hirschman index per stage with the 1,500 and 2,500 bands.
     Concentration,
+    /// Monte Carlo P10–P90 band and median of one region's share of one stage, over the
+    /// scenario as set (needs [`ChartInput::bands`]).
+    Fan,
+    /// Ranked swings of one output between each parameter's low and high (needs
+    /// [`ChartInput::tornado`]).
+    Tornado,
 }
 
 impl ChartKind {
     /// Every chart kind, in page order.
-    pub const ALL: [ChartKind; 3] = [
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::Share,
+        ChartKind::Russia,
+        ChartKind::Concentration,
+        ChartKind::Fan,
+        ChartKind::Tornado,
+    ];
+
+    /// The charts drawn from a projection alone (no analysis needed).
+    pub const PROJECTION: [ChartKind; 3] = [
         ChartKind::Share,
         ChartKind::Russia,
         ChartKind::Concentration,
@@ -47,6 +65,8 @@ impl ChartKind {
             ChartKind::Share => "share",
             ChartKind::Russia => "russia",
             ChartKind::Concentration => "hhi",
+            ChartKind::Fan => "fan",
+            ChartKind::Tornado => "tornado",
         }
     }
 
@@ -61,6 +81,8 @@ impl ChartKind {
             ChartKind::Share => "Market share by region",
             ChartKind::Russia => "Russia against its targets",
             ChartKind::Concentration => "Concentration (HHI)",
+            ChartKind::Fan => "Uncertainty (P10 to P90)",
+            ChartKind::Tornado => "What matters most (sensitivity)",
         }
     }
 }
@@ -88,6 +110,10 @@ pub struct ChartInput<'a> {
     pub theme: Theme,
     /// Device pixels per CSS pixel (window.devicePixelRatio); fonts, margins and lines scale by it.
     pub scale: f64,
+    /// Monte Carlo bands for the fan chart (its region and stage come from the result).
+    pub bands: Option<&'a MonteCarloResult>,
+    /// A sensitivity analysis for the tornado chart.
+    pub tornado: Option<&'a Tornado>,
 }
 
 impl<'a> ChartInput<'a> {
@@ -100,7 +126,21 @@ impl<'a> ChartInput<'a> {
             stage,
             theme: Theme::Light,
             scale: 1.0,
+            bands: None,
+            tornado: None,
         }
+    }
+
+    /// The same input with Monte Carlo bands for the fan chart.
+    pub fn with_bands(mut self, bands: Option<&'a MonteCarloResult>) -> Self {
+        self.bands = bands;
+        self
+    }
+
+    /// The same input with a sensitivity analysis for the tornado chart.
+    pub fn with_tornado(mut self, tornado: Option<&'a Tornado>) -> Self {
+        self.tornado = tornado;
+        self
     }
 
     /// The same input with a pinned reference projection (or none).
@@ -158,6 +198,8 @@ fn draw_inner<DB: DrawingBackend>(
         ChartKind::Share => share::draw(area, input, look),
         ChartKind::Russia => russia::draw(area, input, look),
         ChartKind::Concentration => concentration::draw(area, input, look),
+        ChartKind::Fan => fan::draw(area, input, look),
+        ChartKind::Tornado => tornado::draw(area, input, look),
     }
 }
 

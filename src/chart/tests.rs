@@ -80,7 +80,7 @@ fn concentration_chart_labels_its_bands() {
 fn reference_adds_a_legend_entry_and_dashes() {
     let current = preset("kremlin-2030");
     let reference = preset("baseline");
-    for kind in ChartKind::ALL {
+    for kind in ChartKind::PROJECTION {
         let plain = svg(kind, &current);
         let input = ChartInput::new(&current, Stage::Separation).with_reference(Some(&reference));
         let compared = to_svg(kind, &input, 800, 450);
@@ -188,4 +188,55 @@ fn cumulative_shares_end_at_one() {
             assert!(row.windows(2).all(|pair| pair[0] <= pair[1] + 1e-12));
         }
     }
+}
+
+#[test]
+fn fan_and_tornado_draw_their_analyses_or_say_what_is_missing() {
+    use crate::analysis::{monte_carlo, tornado, MonteCarloSettings, Output, Target};
+    let scenario = Preset::find("baseline")
+        .map(Preset::scenario)
+        .unwrap_or_default();
+    let projection = simulate(&scenario);
+    let input = ChartInput::new(&projection, Stage::Separation);
+    for kind in [ChartKind::Fan, ChartKind::Tornado] {
+        let out = to_svg(kind, &input, 800, 450);
+        assert!(out.contains("appears once the"), "{kind:?}");
+        assert!(describe(kind, &input).contains("appears once the"));
+    }
+    let settings = MonteCarloSettings {
+        samples: 200,
+        seed: 7,
+    };
+    let bands = monte_carlo(
+        &scenario,
+        settings,
+        Region::Russia,
+        Stage::Separation,
+        Target::default(),
+    );
+    let fan_input = input.with_bands(Some(&bands));
+    let fan = to_svg(ChartKind::Fan, &fan_input, 800, 450);
+    assert!(has_text(&fan, "P10 to P90 of runs") && has_text(&fan, "10% target"));
+    assert!(fan.contains(&format!("{} (200 runs)", look::pct(bands.probability))));
+    let text = describe(ChartKind::Fan, &fan_input);
+    assert!(
+        text.contains("200 runs") && text.contains("middle 80%"),
+        "{text}"
+    );
+
+    let sensitivity = tornado(&scenario, Output::default());
+    let tornado_input = input.with_tornado(Some(&sensitivity));
+    let drawn = to_svg(ChartKind::Tornado, &tornado_input, 800, 450);
+    let widest = sensitivity.swings[0].param.spec().label;
+    assert!(has_text(&drawn, widest), "{widest} missing");
+    let shown = &sensitivity.swings[..sensitivity.swings.len().min(tornado::MAX_BARS)];
+    let idle = shown.iter().filter(|swing| swing.width() < 1e-9).count();
+    assert_eq!(drawn.matches("no effect").count(), idle);
+    let text = describe(ChartKind::Tornado, &tornado_input);
+    assert!(text.contains(widest), "{text}");
+    // Incomplete bands give a message, not a panic.
+    let mut broken = bands.clone();
+    broken.p50.pop();
+    let out = to_svg(ChartKind::Fan, &input.with_bands(Some(&broken)), 800, 450);
+    assert!(out.contains("incomplete"));
 }

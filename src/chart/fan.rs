@@ -1,0 +1,202 @@
+//! The fan chart: Monte Carlo P10–P90 band and median of one region's share of one stage, over
+//! the scenario as set, with the target and the chance of reaching it.
+
+use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
+use super::look::{blend, pct, region_colour, thousands, unit, Look};
+use super::{ChartInput, DrawResult};
+use crate::analysis::MonteCarloResult;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Whether the bands hold at least two years and one value of each percentile per year.
+pub(crate) fn complete(bands: &MonteCarloResult) -> bool {
+    let years = bands.years.len();
+    years >= 2 && bands.p10.len() == years && bands.p50.len() == years && bands.p90.len() == years
+}
+
+/// The smallest round share at or above `top` (steps of 1, 2, 5, 10 or 20 points) for the y axis.
+pub(crate) fn nice_top(top: f64) -> f64 {
+    let top = unit(top).max(0.01);
+    [0.01, 0.02, 0.05, 0.1, 0.2]
+        .into_iter()
+        .find(|step| top / step <= 8.0)
+        .map_or(1.0, |step| ((top / step).ceil() * step).min(1.0))
+}
+
+/// A percentage axis label: whole numbers, or one decimal when the step needs it.
+pub(crate) fn axis_pct(share: &f64) -> String {
+    let value = share * 100.0;
+    if (value - value.round()).abs() < 1e-6 {
+        format!("{value:.0}%")
+    } else {
+        format!("{value:.1}%")
+    }
+}
+
+/// Draws the fan chart, or a short message when there are no bands yet.
+pub(crate) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &ChartInput,
+    look: &Look,
+) -> DrawResult<DB> {
+    let Some(bands) = input.bands else {
+        return frame::message(
+            area,
+            look,
+            "The fan chart appears once the uncertainty analysis has run.",
+        );
+    };
+    if !complete(bands) {
+        return frame::message(area, look, "The uncertainty bands are incomplete.");
+    }
+    let region = bands.region as usize;
+    let stage = bands.stage;
+    let colour = region_colour(bands.region, look.theme);
+    let year = |index: usize| f64::from(bands.years[index]);
+    let count = bands.years.len();
+    let central: Vec<(f64, f64)> = input
+        .projection
+        .stage_series(stage)
+        .map(|(year, cell)| (f64::from(year), unit(cell.share[region])))
+        .collect();
+    let target = bands.target;
+    let target_here = target.output.region == bands.region && target.output.stage == stage;
+
+    let legend = [
+        Entry {
+            label: "P10 to P90 of runs",
+            swatch: Swatch::Fill(blend(colour, look.background, 0.35)),
+        },
+        Entry {
+            label: "Median (P50)",
+            swatch: Swatch::Line(colour, 2.0, true, Marker::None),
+        },
+        Entry {
+            label: "Scenario as set",
+            swatch: Swatch::Line(look.text, 2.0, false, Marker::Circle),
+        },
+    ];
+    let title = format!(
+        "{}'s share of {}: uncertainty",
+        bands.region.label(),
+        stage.label().to_lowercase()
+    );
+    let plot_area = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
+    let mut top = bands
+        .p90
+        .iter()
+        .chain(bands.p50.iter())
+        .copied()
+        .map(unit)
+        .fold(0.0, f64::max);
+    top = central.iter().map(|point| point.1).fold(top, f64::max);
+    if target_here {
+        top = top.max(unit(target.share));
+    }
+    let y_max = nice_top(top * 1.15);
+    let first = year(0);
+    let last = year(count - 1);
+    let y_desc = format!(
+        "{} share of {} (%)",
+        bands.region.label(),
+        stage.label().to_lowercase()
+    );
+    let chart = frame::plot(
+        &plot_area,
+        look,
+        &Axes {
+            years: (first, last),
+            y: (0.0, y_max),
+            y_labels: 8,
+            y_format: &axis_pct,
+            y_desc: &y_desc,
+            x_grid: true,
+            x_pad: X_PAD,
+        },
+    )?;
+    let plotting = chart.plotting_area();
+
+    // The band: P90 forward, P10 back.
+    let mut band: Vec<(f64, f64)> = Vec::with_capacity(2 * count);
+    band.extend((0..count).map(|index| (year(index), unit(bands.p90[index]))));
+    band.extend(
+        (0..count)
+            .rev()
+            .map(|index| (year(index), unit(bands.p10[index]))),
+    );
+    plotting.draw(&Polygon::new(band, colour.mix(0.35).filled()))?;
+    let edge = colour.mix(0.8).stroke_width(look.width(1.0));
+    for percentile in [&bands.p10, &bands.p90] {
+        let points: Vec<(f64, f64)> = (0..count)
+            .map(|index| (year(index), unit(percentile[index])))
+            .collect();
+        plotting.draw(&PathElement::new(points, edge))?;
+    }
+
+    if target_here {
+        let level = unit(target.share);
+        plotting.draw(&PathElement::new(
+            vec![(first - X_PAD, level), (last + X_PAD, level)],
+            look.muted.stroke_width(look.width(1.0)),
+        ))?;
+        frame::label(
+            &chart,
+            look,
+            &format!("{:.0}% target", level * 100.0),
+            (last + X_PAD, level),
+            (-look.px(4.0), -look.px(3.0)),
+            Pos::new(HPos::Right, VPos::Bottom),
+            look.muted,
+            true,
+        )?;
+    }
+
+    let median: Vec<(f64, f64)> = (0..count)
+        .map(|index| (year(index), unit(bands.p50[index])))
+        .collect();
+    frame::line(
+        &chart,
+        look,
+        &median,
+        Swatch::Line(colour, 2.0, true, Marker::None),
+    )?;
+    frame::line(
+        &chart,
+        look,
+        &central,
+        Swatch::Line(look.text, 2.0, false, Marker::Circle),
+    )?;
+
+    // The chance of the target, top left, in the longest wording that fits.
+    let room = chart.backend_coord(&(last, 0.0)).0 - chart.backend_coord(&(first, 0.0)).0;
+    let chance = pct(bands.probability);
+    let runs = thousands(f64::from(bands.samples));
+    let text = [
+        format!(
+            "Chance that {} reaches {}: {chance} ({runs} runs)",
+            target.output.label(),
+            pct(target.share)
+        ),
+        format!(
+            "Chance of {} in {}: {chance} ({runs} runs)",
+            pct(target.share),
+            target.output.year
+        ),
+        format!("Chance of {}: {chance}", pct(target.share)),
+    ]
+    .into_iter()
+    .find(|text| look.text_width(text, 11.0) <= room)
+    .unwrap_or_default();
+    frame::label(
+        &chart,
+        look,
+        &text,
+        (first - X_PAD, y_max),
+        (look.px(8.0), look.px(6.0)),
+        Pos::new(HPos::Left, VPos::Top),
+        look.text,
+        true,
+    )?;
+    Ok(())
+}

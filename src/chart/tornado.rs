@@ -1,0 +1,186 @@
+//! The tornado chart: how far one output moves when each uncertain parameter goes from its
+//! plausible low to its plausible high, widest swing at the top.
+
+use super::fan::axis_pct;
+use super::frame::{self, Entry, LegendAt, Swatch};
+use super::look::{pct, unit, Look};
+use super::{ChartInput, DrawResult};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Most bars drawn; the rest (the smallest swings) are left to the text and the CSV.
+pub const MAX_BARS: usize = 12;
+
+/// Bar colour for the parameter at its low (Paul Tol's bright blue).
+const AT_LOW: RGBColor = RGBColor(68, 119, 170);
+/// Bar colour for the parameter at its high (Paul Tol's bright red).
+const AT_HIGH: RGBColor = RGBColor(238, 102, 119);
+
+/// `text` cut to at most `chars` characters, with an ellipsis when cut.
+fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(chars.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Draws the tornado chart, or a short message when there is no sensitivity result yet.
+pub(crate) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &ChartInput,
+    look: &Look,
+) -> DrawResult<DB> {
+    let Some(tornado) = input.tornado else {
+        return frame::message(
+            area,
+            look,
+            "The tornado chart appears once the sensitivity analysis has run.",
+        );
+    };
+    let shown = &tornado.swings[..tornado.swings.len().min(MAX_BARS)];
+    if shown.is_empty() {
+        return frame::message(area, look, "No uncertain parameters to rank.");
+    }
+    let legend = [
+        Entry {
+            label: "Parameter at its plausible low",
+            swatch: Swatch::Fill(AT_LOW),
+        },
+        Entry {
+            label: "at its plausible high",
+            swatch: Swatch::Fill(AT_HIGH),
+        },
+    ];
+    let title = format!("What moves {}", tornado.output.label());
+    let body = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
+
+    // Room for the parameter names at the left: the widest name, at most 40% of the width.
+    let (width, _) = body.dim_in_pixel();
+    let widest = shown
+        .iter()
+        .map(|swing| look.text_width(swing.param.spec().label, 11.0))
+        .max()
+        .unwrap_or(0);
+    let names = widest.min(width as i32 * 2 / 5) + look.px(12.0);
+    let characters =
+        ((f64::from(names - look.px(12.0)) / (0.6 * 11.0 * look.scale)) as usize).max(4);
+
+    let base = unit(tornado.base);
+    let (mut low, mut high) = (base, base);
+    for swing in shown {
+        for value in [swing.output_at_low, swing.output_at_high] {
+            low = low.min(unit(value));
+            high = high.max(unit(value));
+        }
+    }
+    let span = (high - low).max(0.01);
+    let x_range = ((low - span * 0.25).max(0.0), (high + span * 0.25).min(1.0));
+    let rows = shown.len() as f64;
+    let x_desc = format!("{} (%)", tornado.output.label());
+    let mut chart = ChartBuilder::on(&body)
+        .margin_top(look.px(14.0))
+        .margin_right(look.px(14.0))
+        .margin_left(names)
+        .x_label_area_size(look.px(36.0))
+        .build_cartesian_2d(x_range.0..x_range.1, 0.0..rows)?;
+    let x_labels = ((f64::from(width) / look.scale / 70.0) as usize).clamp(3, 8);
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(x_labels)
+        .x_label_formatter(&axis_pct)
+        .x_desc(x_desc)
+        .label_style(look.label())
+        .axis_desc_style(look.label())
+        .bold_line_style(look.grid.stroke_width(look.width(1.0)))
+        .max_light_lines(0)
+        .axis_style(look.axis.stroke_width(look.width(1.0)))
+        .set_all_tick_mark_size(look.px(4.0))
+        .draw()?;
+    let plotting = chart.plotting_area();
+    let origin = body.get_base_pixel();
+    // The parameter values at the bar ends need room; a phone-sized plot leaves them to the text.
+    let plot_width =
+        chart.backend_coord(&(x_range.1, 0.0)).0 - chart.backend_coord(&(x_range.0, 0.0)).0;
+    let value_labels = plot_width >= look.px(320.0);
+
+    for (index, swing) in shown.iter().enumerate() {
+        let centre = rows - index as f64 - 0.5;
+        let (y0, y1) = (centre - 0.32, centre + 0.32);
+        let at_low = unit(swing.output_at_low);
+        let at_high = unit(swing.output_at_high);
+        // The bar reaching farther from the base goes first so the nearer one stays visible.
+        let mut bars = [(at_low, AT_LOW), (at_high, AT_HIGH)];
+        if (at_low - base).abs() < (at_high - base).abs() {
+            bars.swap(0, 1);
+        }
+        for (end, colour) in bars {
+            plotting.draw(&Rectangle::new([(base, y0), (end, y1)], colour.filled()))?;
+        }
+        // Parameter name left of the axis.
+        let (x, y) = chart.backend_coord(&(x_range.0, centre));
+        body.draw(&Text::new(
+            shorten(swing.param.spec().label, characters),
+            (x - origin.0 - look.px(8.0), y - origin.1),
+            look.small(look.text)
+                .pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+        // The parameter's values at the ends of its bars.
+        let spec = swing.param.spec();
+        if swing.width() < 1e-9 {
+            frame::label(
+                &chart,
+                look,
+                "no effect",
+                (base, centre),
+                (look.px(6.0), 0),
+                Pos::new(HPos::Left, VPos::Center),
+                look.muted,
+                false,
+            )?;
+            continue;
+        }
+        if !value_labels {
+            continue;
+        }
+        for (end, value) in [(at_low, swing.low), (at_high, swing.high)] {
+            let (dx, h_pos) = if end < base {
+                (-look.px(4.0), HPos::Right)
+            } else {
+                (look.px(4.0), HPos::Left)
+            };
+            if (end - base).abs() > 1e-9 {
+                frame::label(
+                    &chart,
+                    look,
+                    &spec.display(value),
+                    (end, centre),
+                    (dx, 0),
+                    Pos::new(h_pos, VPos::Center),
+                    look.muted,
+                    false,
+                )?;
+            }
+        }
+    }
+    // The scenario's own value.
+    plotting.draw(&PathElement::new(
+        vec![(base, 0.0), (base, rows)],
+        look.text.stroke_width(look.width(1.5)),
+    ))?;
+    frame::label(
+        &chart,
+        look,
+        &format!("Scenario: {}", pct(base)),
+        (base, rows),
+        (0, -look.px(2.0)),
+        Pos::new(HPos::Center, VPos::Bottom),
+        look.text,
+        true,
+    )?;
+    Ok(())
+}
