@@ -89,7 +89,7 @@ done_step
 step "node packages (npm ci from package-lock.json)"
 command -v npm >/dev/null || fail "npm (Node.js)" "apt-get install -y nodejs npm"
 stamp=node_modules/.ree-lock-sha256
-lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+lock_sum=$(cat package.json package-lock.json | sha256sum | cut -d" " -f1)
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$lock_sum" && -x node_modules/.bin/wasm-opt ]]; then
   echo "install-tools:   node_modules matches package-lock.json"
 else

@@ -7,7 +7,7 @@ Usage: python3 scripts/post_build.py [DIR]   (DIR defaults to $TRUNK_STAGING_DIR
 
 Steps, in this order because the service worker's hash must cover the final index.html:
 1. index.html: compute sha256 of every inline <script> and <style>, and write one
-   <meta http-equiv="Content-Security-Policy"> as the first element of <head> (replacing an older one).
+   <meta http-equiv="Content-Security-Policy"> right after <meta charset> (replacing an older one).
 2. sw.js: replace the block between BUILD-MANIFEST-START/END with every file of the build (sw.js excluded)
    and a hash of their paths and contents, so each build gets its own cache.
 Running it twice on the same directory gives the same result.
@@ -25,6 +25,7 @@ SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re
 STYLE_RE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 STYLE_ATTR_RE = re.compile(r"<[a-zA-Z][^>]*\sstyle\s*=", re.IGNORECASE)
 HEAD_RE = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+CHARSET_RE = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 MANIFEST_RE = re.compile(r"/\* BUILD-MANIFEST-START \*/.*?/\* BUILD-MANIFEST-END \*/", re.DOTALL)
 
 
@@ -58,16 +59,16 @@ def build_csp(html):
 
 
 def write_csp(index_path):
-    """Insert (or replace) the CSP meta as the first element of <head>."""
+    """Insert (or replace) the CSP meta right after <meta charset> (or first in <head>), before any script."""
     with open(index_path, encoding="utf-8") as f:
         html = f.read()
     html = CSP_META_RE.sub("", html)
     policy, n_scripts, n_styles = build_csp(html)
-    head = HEAD_RE.search(html)
-    if not head:
+    anchor = CHARSET_RE.search(html) or HEAD_RE.search(html)
+    if not anchor:
         raise SystemExit(f"post_build: no <head> in {index_path}")
     meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{policy}">'
-    html = html[: head.end()] + meta + html[head.end():]
+    html = html[: anchor.end()] + meta + html[anchor.end():]
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(html)
     print(f"post_build: CSP written to index.html ({n_scripts} inline script(s), {n_styles} inline style(s) hashed)")

@@ -168,9 +168,17 @@ export function watch(page) {
   };
 }
 
-/** Waits until the page reports its first chart drawn (window.__reeReady === true). */
-export async function waitReady(page, timeout = 30_000) {
-  await page.waitForFunction(() => window.__reeReady === true, null, { timeout });
+/**
+ * Waits until the page reports its first chart drawn (window.__reeReady === true). On a timeout the error lists what
+ * `watcher` (from watch()) saw go wrong, so a failure says why the page never became ready.
+ */
+export async function waitReady(page, watcher = null, timeout = 20_000) {
+  try {
+    await page.waitForFunction(() => window.__reeReady === true, null, { timeout });
+  } catch (error) {
+    const seen = watcher ? await watcher.problems() : [];
+    throw new Error(`the page never set window.__reeReady: ${error.message}${seen.length ? `\n  ${seen.join('\n  ')}` : ''}`);
+  }
 }
 
 /**

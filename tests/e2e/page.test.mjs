@@ -19,7 +19,7 @@ async function open(url) {
   const page = await context.newPage();
   const watcher = watch(page);
   await page.goto(url);
-  await waitReady(page);
+  await waitReady(page, watcher);
   return { page, watcher, context };
 }
 

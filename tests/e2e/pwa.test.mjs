@@ -26,7 +26,7 @@ test('Chromium finds the app installable: manifest parsed, no installability err
   const page = await browser.context.newPage();
   const watcher = watch(page);
   await page.goto(site.url);
-  await waitReady(page);
+  await waitReady(page, watcher);
   await waitControlled(page);
   const cdp = await browser.context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
@@ -53,7 +53,7 @@ test('offline: reload and a different scenario link both open and draw from the 
   const page = await context.newPage();
   const watcher = watch(page);
   await page.goto(site.url);
-  await waitReady(page);
+  await waitReady(page, watcher);
   await waitControlled(page);
   const baseline = await page.getAttribute('#headline-russia', 'data-value');
   // The precache is complete before the worker activates; it holds every file of the build.
@@ -70,13 +70,13 @@ test('offline: reload and a different scenario link both open and draw from the 
   await context.setOffline(true);
   try {
     await page.reload();
-    await waitReady(page);
+    await waitReady(page, watcher);
     for (const id of CHARTS) assert.ok(looksDrawn(await canvasStats(page, id)), `#${id} drawn offline after reload`);
 
     const other = await context.newPage();
     const otherWatcher = watch(other);
     await other.goto(`${site.url}#v=1&p=skeptic&sanctions=0.9`);
-    await waitReady(other);
+    await waitReady(other, otherWatcher);
     for (const id of CHARTS) assert.ok(looksDrawn(await canvasStats(other, id)), `#${id} drawn offline for the skeptic link`);
     assert.equal(await other.inputValue('#preset'), 'skeptic', 'the link chose the skeptic preset');
     assert.equal(Number(await other.inputValue('#param-sanctions')), 0.9, 'the link set sanctions to 0.9');

@@ -37,7 +37,7 @@ test('a new build replaces the old cache and shows the update banner, whose butt
   const page = await browser.context.newPage();
   const watcher = watch(page);
   await page.goto(site.url);
-  await waitReady(page);
+  await waitReady(page, watcher);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
   const oldHash = await buildHash(dir);
@@ -62,7 +62,7 @@ test('a new build replaces the old cache and shows the update banner, whose butt
   const reloaded = page.waitForEvent('load', { timeout: 15_000 });
   await page.click('#update-reload');
   await reloaded;
-  await waitReady(page);
+  await waitReady(page, watcher);
   assert.ok(looksDrawn(await canvasStats(page, 'chart-share')), 'the new version draws');
   await page.waitForFunction(
     (name) => caches.keys().then((keys) => keys.filter((k) => k.startsWith('ree-outlook|')).join() === name),
