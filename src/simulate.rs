@@ -206,35 +206,50 @@ pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
     let project_ramp_years = value(Param::ProjectRampYears);
     let china_floor_share = value(Param::CnDomesticShare);
 
+    let mut mining_caps = [f64::INFINITY; REGION_COUNT];
+    for region in Region::ALL {
+        mining_caps[region as usize] = reserve_cap(region).unwrap_or(f64::INFINITY);
+    }
+    mining_caps[Region::China as usize] = f64::INFINITY;
+    // Idle base capacity outside China that ramps into use like a new plant.
+    let mut idle = [[0.0; REGION_COUNT]; STAGE_COUNT];
+    for (stage_idle, settings) in idle.iter_mut().zip(stages.iter()) {
+        for region in Region::ALL
+            .into_iter()
+            .filter(|region| *region != Region::China)
+        {
+            let r = region as usize;
+            let mut utilisation = rival_utilisation * price_utilisation;
+            if region == Region::Russia {
+                utilisation *= settings.russia_utilisation_factor;
+            }
+            stage_idle[r] =
+                (settings.base_capacity[r] * utilisation - settings.base_output[r]).max(0.0);
+        }
+    }
+
     // The yearly loop: no allocation from here on.
     let mut demand_factor = 1.0;
     for year_index in 0..years {
         let year = f64::from(base_year) + year_index as f64;
+        let headroom_ramp = ramp(year_index as f64, project_ramp_years);
         let mut russia_upstream_output = 0.0;
         for stage in Stage::ALL {
             let index = stage as usize;
             let settings = &stages[index];
             let demand = settings.base_demand * demand_factor;
-            let mut cell = StageYear {
-                demand,
-                ..StageYear::default()
-            };
+            // Every field of the cell is written below; it is reused in place to avoid copies.
+            let cell = &mut projection.cells[year_index][index];
+            cell.demand = demand;
 
             // Rivals: base output, the ramp of idle base capacity, then new projects.
-            let headroom_ramp = ramp(year_index as f64, project_ramp_years);
             for region in Region::ALL
                 .into_iter()
                 .filter(|region| *region != Region::China)
             {
                 let r = region as usize;
-                let mut utilisation = rival_utilisation * price_utilisation;
-                if region == Region::Russia {
-                    utilisation *= settings.russia_utilisation_factor;
-                }
-                let idle =
-                    (settings.base_capacity[r] * utilisation - settings.base_output[r]).max(0.0);
                 cell.capacity[r] = settings.base_capacity[r];
-                cell.output[r] = settings.base_output[r] + idle * headroom_ramp;
+                cell.output[r] = settings.base_output[r] + idle[index][r] * headroom_ramp;
             }
             let programme = std::iter::once(&settings.programme);
             for project in projects
@@ -251,15 +266,14 @@ pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
             let russia = Region::Russia as usize;
             let russia_before = cell.output[russia];
             if stage == Stage::Mining {
-                for region in Region::ALL
-                    .into_iter()
-                    .filter(|region| *region != Region::China)
+                for ((capacity, output), cap) in cell
+                    .capacity
+                    .iter_mut()
+                    .zip(cell.output.iter_mut())
+                    .zip(mining_caps)
                 {
-                    if let Some(cap) = reserve_cap(region) {
-                        let r = region as usize;
-                        cell.capacity[r] = cell.capacity[r].min(cap);
-                        cell.output[r] = cell.output[r].min(cap);
-                    }
+                    *capacity = capacity.min(cap);
+                    *output = output.min(cap);
                 }
             } else {
                 let upstream_content = if stage == Stage::Separation {
@@ -292,8 +306,7 @@ pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
             cell.capacity[china] = china_capacity;
             cell.output[china] = residual.max(china_floor).min(china_capacity).max(0.0);
 
-            finish_cell(&mut cell, china_floor_share, settings.export_controls);
-            projection.cells[year_index][index] = cell;
+            finish_cell(cell, china_floor_share, settings.export_controls);
         }
         demand_factor *= growth;
     }
