@@ -117,6 +117,8 @@ fn render(case: &Case) -> String {
 fn charts_match_their_snapshots() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/charts");
     let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("chart-snapshots");
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/img");
+    std::fs::create_dir_all(&docs).unwrap_or_else(|error| panic!("{}: {error}", docs.display()));
     std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
     std::fs::create_dir_all(&scratch)
         .unwrap_or_else(|error| panic!("{}: {error}", scratch.display()));
@@ -127,18 +129,12 @@ fn charts_match_their_snapshots() {
         assert!(svg.starts_with("<svg"), "{}: not an SVG", case.name);
         let file = format!("{}.svg", case.name);
         let _ = std::fs::write(scratch.join(&file), &svg);
-        let path = dir.join(&file);
-        match std::fs::read_to_string(&path) {
-            Ok(stored) if stored == svg => {}
-            Ok(_) if !update => failures.push(format!(
-                "{file} differs from its snapshot (new drawing in {})",
-                scratch.join(&file).display()
-            )),
-            _ => {
-                std::fs::write(&path, &svg)
-                    .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-                eprintln!("wrote snapshot {}", path.display());
-            }
+        let mut paths = vec![dir.join(&file)];
+        if DOC_IMAGES.contains(&case.name.as_str()) {
+            paths.push(docs.join(format!("chart-{file}")));
+        }
+        for path in paths {
+            check(&path, &svg, update, &scratch.join(&file), &mut failures);
         }
     }
     assert!(
@@ -146,6 +142,31 @@ fn charts_match_their_snapshots() {
         "chart snapshots changed:\n  {}\nIf the change is intended, rerun with UPDATE_SNAPSHOTS=1, look at the pictures and commit them.",
         failures.join("\n  ")
     );
+}
+
+/// Cases also kept as README pictures under `docs/img/chart-<case>.svg`.
+const DOC_IMAGES: [&str; 2] = ["baseline-share", "baseline-russia"];
+
+/// Compares `svg` with the snapshot at `path` (writing it when missing or when updating).
+fn check(
+    path: &std::path::Path,
+    svg: &str,
+    update: bool,
+    fresh: &std::path::Path,
+    failures: &mut Vec<String>,
+) {
+    let file = path.display();
+    match std::fs::read_to_string(path) {
+        Ok(stored) if stored == svg => {}
+        Ok(_) if !update => failures.push(format!(
+            "{file} differs from its snapshot (new drawing in {})",
+            fresh.display()
+        )),
+        _ => {
+            std::fs::write(path, svg).unwrap_or_else(|error| panic!("{file}: {error}"));
+            eprintln!("wrote snapshot {file}");
+        }
+    }
 }
 
 #[test]
@@ -184,4 +205,26 @@ fn a_different_scenario_or_theme_changes_the_drawing() {
         // The same input draws the same picture (no hidden state).
         assert_eq!(baseline, render(find(&format!("baseline-{}", kind.id()))));
     }
+}
+
+/// Rough native timing of a full redraw of the three projection charts at phone-to-desktop
+/// sizes (SVG backend). Run with `cargo test --test chart_snapshots -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing report, not a check"]
+fn time_a_full_redraw() {
+    let current = projection("baseline");
+    let input = ChartInput::new(&current, Stage::Separation).with_scale(2.0);
+    let rounds = 50;
+    let start = std::time::Instant::now();
+    let mut bytes = 0;
+    for _ in 0..rounds {
+        for kind in ChartKind::PROJECTION {
+            bytes += to_svg(kind, &input, 1200, 700).len();
+        }
+    }
+    let each = start.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds);
+    eprintln!(
+        "three charts: {each:.2} ms per redraw ({} bytes of SVG each)",
+        bytes / rounds as usize
+    );
 }
