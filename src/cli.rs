@@ -9,6 +9,7 @@
 //! number or a value out of range stops with exit status 2 and a message that names
 //! the key and its allowed range or the valid choices. Nothing is silently clamped.
 
+mod analyses;
 mod story;
 
 use crate::params::{Param, PARAMS};
@@ -68,6 +69,12 @@ pub enum Action {
     ListParams,
     /// Print the help.
     Help,
+    /// Monte Carlo bands and the probability of the target.
+    MonteCarlo,
+    /// Sensitivity of the focus output to each parameter.
+    Tornado,
+    /// Goal seek: the value of one parameter that reaches the target.
+    Solve,
 }
 
 /// Everything the command line asked for, before validation of keys and values.
@@ -83,6 +90,12 @@ pub struct Options {
     pub sets: Vec<String>,
     /// `--url`, if given: a page URL or its fragment.
     pub url: Option<String>,
+    /// Monte Carlo samples and seed (`--monte-carlo`, `--seed`).
+    pub monte_carlo: crate::analysis::MonteCarloSettings,
+    /// The parameter `--solve` varies.
+    pub solve: Option<Param>,
+    /// What the analyses read: `--region`, `--stage`, `--year`, `--target`.
+    pub focus: analyses::Focus,
 }
 
 /// One command-line option.
@@ -129,6 +142,46 @@ pub const FLAGS: &[Flag] = &[
         help: "list the parameters: key, label, unit, range, default, plausible range, source",
     },
     Flag {
+        name: "--monte-carlo",
+        value: Some("N"),
+        help: "run N sampled scenarios: P10/P50/P90 per year and the target's probability",
+    },
+    Flag {
+        name: "--seed",
+        value: Some("S"),
+        help: "seed of the Monte Carlo generator (default 1); same seed, same result",
+    },
+    Flag {
+        name: "--tornado",
+        value: None,
+        help: "rank the parameters by how far each alone moves the output",
+    },
+    Flag {
+        name: "--solve",
+        value: Some("KEY"),
+        help: "find the value of one parameter that reaches --target",
+    },
+    Flag {
+        name: "--target",
+        value: Some("SHARE"),
+        help: "target share for --monte-carlo and --solve (default 0.1)",
+    },
+    Flag {
+        name: "--region",
+        value: Some("REGION"),
+        help: "region the analyses read (default russia)",
+    },
+    Flag {
+        name: "--stage",
+        value: Some("STAGE"),
+        help: "stage the analyses read: mining, separation (default), magnets",
+    },
+    Flag {
+        name: "--year",
+        value: Some("YEAR"),
+        help: "year the analyses read (default 2030)",
+    },
+    Flag {
         name: "--help",
         value: None,
         help: "print this help",
@@ -156,6 +209,20 @@ pub fn apply_flag(options: &mut Options, name: &str, value: Option<&str>) -> Res
         "--list-presets" => options.action = Action::ListPresets,
         "--list-params" => options.action = Action::ListParams,
         "--help" => options.action = Action::Help,
+        "--monte-carlo" => {
+            options.monte_carlo.samples = analyses::parse_samples(text)?;
+            options.action = Action::MonteCarlo;
+        }
+        "--seed" => options.monte_carlo.seed = analyses::parse_seed(text)?,
+        "--tornado" => options.action = Action::Tornado,
+        "--solve" => {
+            options.solve = Some(analyses::parse_solve(text)?);
+            options.action = Action::Solve;
+        }
+        "--target" => options.focus.share = analyses::parse_share(text)?,
+        "--region" => options.focus.output.region = analyses::parse_region(text)?,
+        "--stage" => options.focus.output.stage = analyses::parse_stage(text)?,
+        "--year" => options.focus.output.year = analyses::parse_year(text)?,
         _ => return Err(format!("the option {name} is listed but not handled")),
     }
     Ok(())
@@ -267,14 +334,13 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Action::Help => Ok(help()),
         Action::ListPresets => Ok(list_presets(options.format)),
         Action::ListParams => Ok(list_params(options.format)),
-        Action::Project => {
+        Action::Project | Action::MonteCarlo | Action::Tornado | Action::Solve => {
             let (state, notices) = resolve_state(&options)?;
             for notice in notices {
                 // A failed write to stderr leaves nothing better to do.
                 let _ = writeln!(err, "note: {notice}");
             }
-            let projection = simulate(&state.scenario);
-            Ok(render(&state, &projection, options.format))
+            analyse(&state, &options)
         }
     });
     match result {
@@ -290,6 +356,27 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             EXIT_USAGE
         }
     }
+}
+
+/// The output of a projecting or analysing action for `state`.
+fn analyse(state: &LinkState, options: &Options) -> Result<String, String> {
+    let scenario = &state.scenario;
+    Ok(match options.action {
+        Action::MonteCarlo => analyses::monte_carlo_report(
+            scenario,
+            options.monte_carlo,
+            options.focus,
+            options.format,
+        ),
+        Action::Tornado => analyses::tornado_report(scenario, options.focus, options.format),
+        Action::Solve => {
+            let param = options
+                .solve
+                .ok_or_else(|| "--solve needs a parameter key".to_string())?;
+            analyses::solve_report(scenario, param, options.focus, options.format)
+        }
+        _ => render(state, &simulate(scenario), options.format),
+    })
 }
 
 /// The projection of `state` in `format`.
@@ -330,6 +417,8 @@ pub fn help() -> String {
         "ree-outlook: project rare-earth market shares (mining, separation, magnets) to 2040.\n\n\
          Usage: ree-outlook [--preset NAME] [--set KEY=VALUE]... [--format table|csv|json]\n\
          \x20      ree-outlook --url 'https://…/#v=1&p=skeptic&…'\n\
+         \x20      ree-outlook --preset NAME --monte-carlo N --seed S [--target 0.1 --year 2030]\n\
+         \x20      ree-outlook --preset NAME --tornado | --solve KEY --target 0.1\n\
          \x20      ree-outlook --list-presets | --list-params\n\nOptions:\n",
     );
     for flag in FLAGS {

@@ -324,3 +324,93 @@ fn lists_and_help() {
         assert!(help.contains(flag), "{flag}");
     }
 }
+
+#[test]
+fn monte_carlo_is_reproducible_by_seed_and_prints_bands_and_probability() {
+    let first = ok(&[
+        "--preset",
+        "kremlin-2030",
+        "--monte-carlo",
+        "300",
+        "--seed",
+        "7",
+    ]);
+    let again = ok(&[
+        "--preset",
+        "kremlin-2030",
+        "--monte-carlo",
+        "300",
+        "--seed",
+        "7",
+    ]);
+    let other = ok(&[
+        "--preset",
+        "kremlin-2030",
+        "--monte-carlo",
+        "300",
+        "--seed",
+        "8",
+    ]);
+    assert_eq!(first, again);
+    assert_ne!(first, other);
+    assert!(
+        first.contains("P10 / P50 / P90")
+            && first.contains("Probability that Russia's 2030 separation share reaches 10.0%")
+    );
+    let csv = ok(&["--monte-carlo", "50", "--format", "csv"]);
+    assert!(csv.starts_with("year,p10,p50,p90\n2024,"));
+    assert_eq!(csv.lines().count(), 1 + 17);
+    usage_error(&["--monte-carlo", "0"], &["--monte-carlo", "1 to 100000"]);
+    usage_error(&["--monte-carlo", "10", "--seed", "-1"], &["--seed"]);
+}
+
+#[test]
+fn tornado_ranks_and_exports_csv() {
+    let csv = ok(&["--tornado", "--format", "csv"]);
+    assert!(csv.starts_with("param,label,low,high,output_at_low,output_at_high,swing\n"));
+    let reserves = csv.lines().find(|line| line.starts_with("ru_reserves_mt,"));
+    assert!(reserves.is_some_and(|line| line.ends_with(",0")), "{csv}");
+    usage_error(
+        &["--tornado", "--stage", "refining"],
+        &["valid stages: mining, separation, magnets"],
+    );
+}
+
+#[test]
+fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
+    let json = ok(&[
+        "--preset",
+        "sanctions-lifted",
+        "--solve",
+        "ru_ramp_years",
+        "--target",
+        "0.08",
+        "--format",
+        "json",
+    ]);
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    assert_eq!(parsed["answer"]["kind"], "reached", "{json}");
+    let value = parsed["answer"]["value"].as_f64().unwrap_or(f64::NAN);
+    let csv = ok(&[
+        "--preset",
+        "sanctions-lifted",
+        "--set",
+        &format!("ru_ramp_years={value}"),
+        "--format",
+        "csv",
+    ]);
+    let share: f64 = csv
+        .lines()
+        .find(|line| line.starts_with("2030,separation,russia,"))
+        .and_then(|line| line.rsplit(',').next())
+        .and_then(|share| share.parse().ok())
+        .unwrap_or(0.0);
+    assert!(share >= 0.08, "ru_ramp_years={value} gives {share}");
+    let unreachable = ok(&["--solve", "cn_export_controls", "--target", "0.1"]);
+    assert!(unreachable.contains("out of reach"), "{unreachable}");
+    usage_error(&["--solve", "nope"], &["valid keys: ru_plan_share"]);
+    usage_error(
+        &["--solve", "sanctions", "--target", "10"],
+        &["between 0 and 1"],
+    );
+}
