@@ -58,7 +58,12 @@ fn cases() -> Vec<Case> {
             ..plain(format!("baseline-{}-dark-2x", kind.id()), kind, "baseline")
         });
     }
-    for kind in ChartKind::PROJECTION {
+    for kind in [
+        ChartKind::Share,
+        ChartKind::Russia,
+        ChartKind::Concentration,
+        ChartKind::Fan,
+    ] {
         cases.push(Case {
             reference: Some("baseline"),
             ..plain(format!("compare-{}", kind.id()), kind, "kremlin-2030")

@@ -44,6 +44,14 @@ fn join(items: &[String]) -> String {
     }
 }
 
+/// A region's name as it reads inside a sentence ("the United States").
+fn named(region: Region) -> String {
+    match region {
+        Region::UnitedStates | Region::Eu => format!("the {}", region.label()),
+        _ => region.label().to_string(),
+    }
+}
+
 fn share_at(projection: &Projection, year: u16, stage: Stage, region: Region) -> f64 {
     unit(projection.share(year, stage, region))
 }
@@ -58,16 +66,22 @@ fn share(out: &mut String, input: &ChartInput) {
             .map(|&year| pct(share_at(projection, year, stage, region)))
             .collect()
     };
-    let in_years: Vec<String> = years
-        .iter()
-        .zip(series(Region::China))
-        .map(|(year, value)| format!("{value} in {year}"))
+    let mut china = series(Region::China).into_iter().zip(&years);
+    let mut china_text = String::new();
+    if let Some((value, year)) = china.next() {
+        let _ = write!(china_text, "{value} of world output in {year}");
+    }
+    let rest: Vec<String> = china
+        .map(|(value, year)| format!("{value} in {year}"))
         .collect();
+    if !rest.is_empty() {
+        let sep = if rest.len() == 1 { " and " } else { ", " };
+        let _ = write!(china_text, "{sep}{}", join(&rest));
+    }
     let _ = write!(
         out,
-        "{} market share by region. China holds {} of world output; Russia {}.",
+        "{} market share by region. China holds {china_text}; Russia {}.",
         stage.label(),
-        join(&in_years),
         join(&series(Region::Russia))
     );
     let last = projection.last_year();
@@ -81,7 +95,7 @@ fn share(out: &mut String, input: &ChartInput) {
         let _ = write!(
             out,
             " The largest other named producer in {last} is {} with {}.",
-            region.label(),
+            named(region),
             pct(share_at(projection, last, stage, region))
         );
     }
@@ -180,19 +194,28 @@ fn concentration(out: &mut String, input: &ChartInput) {
         "Concentration by stage (Herfindahl–Hirschman index, 0 to 10,000; above 2,500 is highly concentrated, below 1,500 unconcentrated)."
     );
     for year in key_years(projection).into_iter().skip(1) {
+        let values: Vec<f64> = Stage::ALL
+            .into_iter()
+            .map(|stage| hhi_at(projection, year, stage))
+            .collect();
+        let same_band = values.iter().all(|&value| band(value) == band(values[0]));
         let stages: Vec<String> = Stage::ALL
             .into_iter()
-            .map(|stage| {
-                let hhi = hhi_at(projection, year, stage);
-                format!(
-                    "{} {} ({})",
-                    stage.label().to_lowercase(),
-                    thousands(hhi),
-                    band(hhi)
-                )
+            .zip(&values)
+            .map(|(stage, &hhi)| {
+                let name = stage.label().to_lowercase();
+                if same_band {
+                    format!("{name} {}", thousands(hhi))
+                } else {
+                    format!("{name} {} ({})", thousands(hhi), band(hhi))
+                }
             })
             .collect();
-        let _ = write!(out, " In {year}: {}.", join(&stages));
+        let _ = write!(out, " In {year}: {}", join(&stages));
+        if same_band {
+            let _ = write!(out, ", all {}", band(values[0]));
+        }
+        out.push('.');
     }
     if let Some(reference) = input.reference {
         let year = reference.last_year();

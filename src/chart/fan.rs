@@ -55,11 +55,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let colour = region_colour(bands.region, look.theme);
     let year = |index: usize| f64::from(bands.years[index]);
     let count = bands.years.len();
-    let central: Vec<(f64, f64)> = input
-        .projection
-        .stage_series(stage)
-        .map(|(year, cell)| (f64::from(year), unit(cell.share[region])))
-        .collect();
+    let series = |projection: &crate::projection::Projection| -> Vec<(f64, f64)> {
+        projection
+            .stage_series(stage)
+            .map(|(year, cell)| (f64::from(year), unit(cell.share[region])))
+            .collect()
+    };
+    let central = series(input.projection);
+    let reference = input.reference.map(series);
     let target = bands.target;
     let target_here = target.output.region == bands.region && target.output.stage == stage;
 
@@ -76,13 +79,22 @@ pub(crate) fn draw<DB: DrawingBackend>(
             label: "Scenario as set",
             swatch: Swatch::Line(look.text, 2.0, false, Marker::Circle),
         },
+        Entry {
+            label: "Pinned reference (dashed)",
+            swatch: Swatch::Line(look.muted, 1.5, true, Marker::None),
+        },
     ];
+    let legend = if input.reference.is_some() {
+        &legend[..]
+    } else {
+        &legend[..3]
+    };
     let title = format!(
         "{}'s share of {}: uncertainty",
         bands.region.label(),
         stage.label().to_lowercase()
     );
-    let plot_area = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
+    let plot_area = frame::frame(area, look, &title, legend, LegendAt::Top)?;
     let mut top = bands
         .p90
         .iter()
@@ -90,7 +102,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .copied()
         .map(unit)
         .fold(0.0, f64::max);
-    top = central.iter().map(|point| point.1).fold(top, f64::max);
+    top = central
+        .iter()
+        .chain(reference.iter().flatten())
+        .map(|point| point.1)
+        .fold(top, f64::max);
     if target_here {
         top = top.max(unit(target.share));
     }
@@ -161,6 +177,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
         &median,
         Swatch::Line(colour, 2.0, true, Marker::None),
     )?;
+    if let Some(reference) = &reference {
+        frame::line(
+            &chart,
+            look,
+            reference,
+            Swatch::Line(look.muted, 1.5, true, Marker::None),
+        )?;
+    }
     frame::line(
         &chart,
         look,
