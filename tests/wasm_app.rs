@@ -1,0 +1,194 @@
+//! Browser tests of the page (wasm-bindgen-test in headless Chromium): the canvas component
+//! draws real pixels, and the mounted app recomputes its headline when a slider moves.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use ree_outlook::app::chart_canvas::ChartCanvas;
+use ree_outlook::app::state::AppState;
+use ree_outlook::app::App;
+use ree_outlook::chart::{ChartKind, Theme};
+use ree_outlook::data::Stage;
+use ree_outlook::simulate;
+use ree_outlook::url;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlInputElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Waits `ms` milliseconds (lets yew's scheduler and the resize observer run).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .expect("a document")
+}
+
+/// A fresh mount point of a given CSS size, attached to the body.
+fn mount_point(width_px: u32) -> Element {
+    let host = document().create_element("div").expect("a div");
+    host.set_attribute("style", &format!("width: {width_px}px"))
+        .expect("style");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("attached");
+    host
+}
+
+fn element(id: &str) -> Element {
+    document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("#{id} exists"))
+}
+
+/// Waits until `check` holds, for at most about two seconds.
+async fn eventually(mut check: impl FnMut() -> bool) -> bool {
+    for _ in 0..100 {
+        if check() {
+            return true;
+        }
+        sleep(20).await;
+    }
+    check()
+}
+
+/// Counts distinct colours in the canvas's pixels (a blank canvas has one).
+fn distinct_colours(canvas: &HtmlCanvasElement) -> usize {
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .expect("2d context")
+        .expect("a context")
+        .dyn_into()
+        .expect("a 2d context");
+    let (width, height) = (canvas.width(), canvas.height());
+    let pixels = context
+        .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
+        .expect("pixels")
+        .data();
+    let mut colours: Vec<[u8; 4]> = pixels
+        .chunks_exact(4)
+        .step_by(7)
+        .map(|pixel| [pixel[0], pixel[1], pixel[2], pixel[3]])
+        .collect();
+    colours.sort_unstable();
+    colours.dedup();
+    colours.len()
+}
+
+#[derive(Properties, PartialEq)]
+struct OneChartProps {
+    kind: ChartKind,
+}
+
+/// The canvas component alone, with the dispatcher it needs.
+#[function_component(OneChart)]
+fn one_chart(props: &OneChartProps) -> Html {
+    let state = use_reducer(|| AppState::from_decoded(url::decode(""), Theme::Light));
+    let projection = use_memo((), |()| Rc::new(simulate(&state.link.scenario)));
+    html! {
+        <ChartCanvas kind={props.kind} projection={(*projection).clone()} reference={None::<Rc<_>>}
+            stage={Stage::Separation} theme={Theme::Light} dispatch={state.dispatcher()} />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn canvas_component_draws_non_blank_pixels() {
+    let host = mount_point(640);
+    let handle = yew::Renderer::<OneChart>::with_root_and_props(
+        host.clone(),
+        OneChartProps {
+            kind: ChartKind::Share,
+        },
+    )
+    .render();
+    let drawn = eventually(|| {
+        document()
+            .get_element_by_id("chart-share")
+            .and_then(|canvas| canvas.get_attribute("data-draws"))
+            .is_some()
+    })
+    .await;
+    assert!(drawn, "the share chart never reported a draw");
+    let canvas: HtmlCanvasElement = element("chart-share").dyn_into().expect("a canvas");
+    assert!(canvas.width() >= 300, "canvas width {}", canvas.width());
+    let colours = distinct_colours(&canvas);
+    assert!(
+        colours > 8,
+        "the canvas looks blank: {colours} distinct colours"
+    );
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_a_slider_updates_the_headline() {
+    let host = mount_point(1000);
+    let handle = yew::Renderer::<App>::with_root(host.clone()).render();
+    // window.__reeReady may already be set by another test in this page: wait for this app's own draw.
+    let ready = eventually(|| {
+        let ready_flag =
+            js_sys::Reflect::get(&web_sys::window().expect("window"), &"__reeReady".into())
+                .map(|value| value.is_truthy())
+                .unwrap_or(false);
+        let drawn = document()
+            .get_element_by_id("chart-russia")
+            .and_then(|canvas| canvas.get_attribute("data-draws"))
+            .is_some();
+        ready_flag && drawn && document().get_element_by_id("headline-russia").is_some()
+    })
+    .await;
+    assert!(ready, "the app never drew its charts");
+    let headline = || element("headline-russia").get_attribute("data-value");
+    let before = headline().expect("a data-value");
+    let draws = || element("chart-russia").get_attribute("data-draws");
+    let draws_before = draws();
+
+    let slider: HtmlInputElement = element("param-ru_first_plant")
+        .dyn_into()
+        .expect("a range input");
+    slider.set_value("2025");
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .expect("an input event");
+    slider.dispatch_event(&event).expect("dispatched");
+
+    let changed = eventually(|| headline().as_deref() != Some(before.as_str())).await;
+    assert!(changed, "the headline stayed at {before}");
+    let after: f64 = headline()
+        .and_then(|value| value.parse().ok())
+        .expect("a number");
+    assert!(
+        after > before.parse::<f64>().expect("a number"),
+        "earlier plants should raise Russia's 2030 share: {before} -> {after}"
+    );
+    assert!(
+        eventually(|| draws() != draws_before).await,
+        "the Russia chart did not redraw"
+    );
+    assert!(element("value-ru_first_plant")
+        .text_content()
+        .unwrap_or_default()
+        .contains("2025"));
+    let wrapper = element("param-ru_first_plant")
+        .closest(".control")
+        .expect("closest")
+        .expect("a control wrapper");
+    assert!(wrapper.class_list().contains("changed"));
+    handle.destroy();
+    host.remove();
+}
