@@ -9,6 +9,7 @@ pub mod app;
 pub mod chart;
 pub mod cli;
 pub mod data;
+pub mod determinism;
 #[cfg(target_arch = "wasm32")]
 pub mod js_api;
 pub mod params;

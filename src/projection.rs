@@ -225,3 +225,45 @@ struct RegionView {
     capacity: Vec<f64>,
     share: Vec<f64>,
 }
+
+/// A 64-bit FNV-1a hash of every number in the projection, bit for bit.
+///
+/// Two projections with the same fingerprint agree to the last digit with near certainty;
+/// the tests compare native and wasm builds with it.
+pub fn fingerprint(projection: &Projection) -> u64 {
+    let mut hash = FNV_OFFSET;
+    for cells in &projection.cells[..projection.years] {
+        for cell in cells {
+            let scalars = [
+                cell.demand,
+                cell.hhi,
+                cell.trusted_share,
+                cell.exposure,
+                cell.supply_gap,
+                cell.supply_gap_share,
+            ];
+            for value in cell
+                .capacity
+                .iter()
+                .chain(&cell.output)
+                .chain(&cell.share)
+                .chain(&scalars)
+            {
+                hash = fnv_step(hash, value.to_bits());
+            }
+        }
+    }
+    hash
+}
+
+/// FNV-1a's starting value.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Mixes the eight bytes of `word` into `hash` (FNV-1a).
+pub fn fnv_step(mut hash: u64, word: u64) -> u64 {
+    for byte in word.to_le_bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
