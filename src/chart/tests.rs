@@ -240,3 +240,28 @@ fn fan_and_tornado_draw_their_analyses_or_say_what_is_missing() {
     let out = to_svg(ChartKind::Fan, &input.with_bands(Some(&broken)), 800, 450);
     assert!(out.contains("incomplete"));
 }
+
+#[test]
+fn small_and_odd_sizes_never_panic() {
+    use crate::analysis::{tornado, Output};
+    let scenario = Preset::find("skeptic")
+        .map(Preset::scenario)
+        .unwrap_or_default();
+    let projection = simulate(&scenario);
+    let reference = preset("baseline");
+    let sensitivity = tornado(&scenario, Output::default());
+    for kind in ChartKind::ALL {
+        for scale in [1.0, 1.5, 3.0] {
+            for width in (100..420).step_by(37) {
+                for height in (60..320).step_by(29) {
+                    let input = ChartInput::new(&projection, Stage::Magnets)
+                        .with_reference(Some(&reference))
+                        .with_tornado(Some(&sensitivity))
+                        .with_scale(scale);
+                    let out = to_svg(kind, &input, width, height);
+                    assert!(out.starts_with("<svg"), "{kind:?} {width}x{height}@{scale}");
+                }
+            }
+        }
+    }
+}
