@@ -167,10 +167,10 @@ impl ParamSpec {
             Format::Year => format!("{}", value.round()),
             Format::Number(decimals) => {
                 let text = trim_number(value, decimals);
-                if self.unit.is_empty() {
-                    text
-                } else {
-                    format!("{text} {}", self.unit)
+                match self.unit {
+                    "" => text,
+                    "years" if text == "1" => "1 year".to_string(),
+                    unit => format!("{text} {unit}"),
                 }
             }
         }
@@ -620,5 +620,7 @@ mod tests {
         assert_eq!(Param::RuFirstPlant.spec().display(2028.0), "2028");
         assert_eq!(Param::RuReservesMt.spec().display(28.7), "28.7 Mt REO");
         assert_eq!(Param::DemandGrowth.spec().display(0.0275), "2.75%");
+        assert_eq!(Param::AlliedSlip.spec().display(1.0), "1 year");
+        assert_eq!(Param::AlliedSlip.spec().display(1.5), "1.5 years");
     }
 }
