@@ -78,10 +78,11 @@ test: ## install everything missing, then lint, native tests, wasm tests, releas
 	@$(PHASE) e2e node --test --test-concurrency=1 $(E2E_TESTS)
 	@$(PHASE) --summary
 
-bench: ## benchmarks (not part of make test): model bench if present, then browser latency / first chart / size
+bench: ## benchmarks (not part of make test): native and wasm model benches, then browser latency, first chart, size, Lighthouse
 	@$(PHASE) --reset
 	@$(PHASE) tools scripts/install-tools.sh --browser
-	@if [ -f benches/model.rs ]; then $(PHASE) bench-model cargo bench --bench model; else echo "bench: benches/model.rs not there yet, skipping the model bench"; fi
+	@if [ -f benches/model.rs ]; then $(PHASE) bench-model cargo bench --bench model; else echo "bench: no benches/model.rs, skipping the native model bench"; fi
+	@if [ -f tests/bench_wasm.rs ]; then $(PHASE) bench-wasm scripts/wasm-test.sh --release --test bench_wasm -- --nocapture; else echo "bench: no tests/bench_wasm.rs, skipping the wasm model bench"; fi
 	@$(PHASE) build trunk build --release
 	@$(PHASE) size python3 scripts/size_report.py dist --json target/size-report.json
 	@$(PHASE) bench-e2e node tests/e2e/bench-latency.mjs

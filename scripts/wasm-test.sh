@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# Runs the wasm-bindgen tests (tests/wasm_*.rs) in headless Chromium through wasm-pack, with Debian's chromedriver.
+# Runs wasm-bindgen tests in headless Chromium through wasm-pack, with Debian's chromedriver.
+# No arguments: every tests/wasm_*.rs (the `make test` layer). With arguments: passed to `wasm-pack test ... .`,
+# e.g. `scripts/wasm-test.sh --release --test bench_wasm -- --nocapture` (the wasm model benchmark of `make bench`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="${WASM_BINDGEN_TEST_WEBDRIVER_JSON:-$PWD/scripts/webdriver.json}"
+
+if (( $# > 0 )); then
+  exec wasm-pack test --headless --chrome --mode no-install . "$@"
+fi
 
 shopt -s nullglob
 files=(tests/wasm_*.rs)
@@ -11,12 +21,7 @@ if (( ${#files[@]} == 0 )); then
 fi
 targets=()
 for f in "${files[@]}"; do
-  name=$(basename "$f" .rs)
-  targets+=(--test "$name")
+  targets+=(--test "$(basename "$f" .rs)")
 done
-
-export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
-export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
-export WASM_BINDGEN_TEST_WEBDRIVER_JSON="${WASM_BINDGEN_TEST_WEBDRIVER_JSON:-$PWD/scripts/webdriver.json}"
 echo "wasm-test: ${files[*]}"
 exec wasm-pack test --headless --chrome --mode no-install . "${targets[@]}"
