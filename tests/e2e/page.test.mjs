@@ -99,3 +99,29 @@ test('the site works when served from a sub-path', async () => {
     await site.close();
   }
 });
+
+test('an unexpected failure shows the error panel with a working way back to the defaults', async () => {
+  const site = await serve();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const uncaught = [];
+    page.on('pageerror', (err) => uncaught.push(err.message));
+    // debug-panic=1 makes the page panic on purpose right after it mounts (src/web.rs).
+    await page.goto(`${site.url}#v=1&p=skeptic&debug-panic=1`);
+    await page.waitForSelector('#error-panel', { state: 'visible', timeout: 15_000 });
+    const text = await page.textContent('#error-panel');
+    assert.match(text, /went wrong/i);
+    assert.equal(await page.isVisible('#reset-defaults'), true, 'the panel offers the way back');
+    const watcher = watch(page);
+    await Promise.all([page.waitForEvent('load'), page.click('#reset-defaults')]);
+    await waitReady(page, watcher);
+    assert.ok(!page.url().includes('debug-panic'), `the way back drops the crash request: ${page.url()}`);
+    assert.ok(looksDrawn(await canvasStats(page, 'chart-share')), 'the default page draws again');
+    assert.equal(await page.isHidden('#error-panel'), true, 'the panel is gone after the reset');
+    await context.close();
+  } finally {
+    await site.close();
+  }
+});
+

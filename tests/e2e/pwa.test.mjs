@@ -91,3 +91,25 @@ test('offline: reload and a different scenario link both open and draw from the 
   assert.deepEqual(await watcher.problems(), []);
   await page.close();
 });
+
+test('the service worker answers only same-origin GETs from the build, and caches nothing else', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(site.url);
+  await waitControlled(page);
+  const result = await page.evaluate(async () => {
+    const post = await fetch('index.html', { method: 'POST', body: 'x' });
+    const missing = await fetch('not-in-the-build.txt');
+    const names = (await caches.keys()).filter((n) => n.startsWith('ree-outlook|'));
+    const urls = [];
+    for (const name of names) for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+    return { post: post.status, missing: missing.status, urls };
+  });
+  // The test server refuses POST (405), so this status shows the request reached the network.
+  assert.equal(result.post, 405, 'a POST reaches the server');
+  assert.equal(result.missing, 404, 'a file outside the build goes to the network');
+  assert.ok(result.urls.length > 0, 'the cache holds the build');
+  assert.deepEqual(result.urls.filter((u) => !u.startsWith(site.url)), [], 'only same-origin URLs in the scope are cached');
+  assert.ok(!result.urls.some((u) => u.includes('not-in-the-build')), 'a network answer is not added to the cache');
+  await page.close();
+});
+
