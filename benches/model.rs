@@ -2,8 +2,9 @@
 //!
 //! Run with `cargo bench --bench model` (or `make bench`). Prints median and p95 with the budget beside each.
 
+use ree_outlook::analysis::{goal_seek, monte_carlo, tornado, MonteCarloSettings, Output, Target};
 use ree_outlook::simulate::simulate_into;
-use ree_outlook::{Projection, Scenario, PRESETS};
+use ree_outlook::{Param, Projection, Region, Scenario, Stage, PRESETS};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -40,4 +41,45 @@ fn main() {
         black_box(&projection);
     });
     report("simulate 2024-2040 (one run)", "µs", simulate_timing, 20.0);
+
+    let base = Scenario::default();
+    let run_monte_carlo = |samples: u32| {
+        let settings = MonteCarloSettings { samples, seed: 1 };
+        black_box(monte_carlo(
+            &base,
+            settings,
+            Region::Russia,
+            Stage::Separation,
+            Target::default(),
+        ));
+    };
+    let to_ms = |(median, p95): (f64, f64)| (median / 1000.0, p95 / 1000.0);
+    report(
+        "Monte Carlo 10,000 runs",
+        "ms",
+        to_ms(time_per_call(15, 1, || run_monte_carlo(10_000))),
+        100.0,
+    );
+    report(
+        "Monte Carlo 1,000 runs (one frame)",
+        "ms",
+        to_ms(time_per_call(50, 1, || run_monte_carlo(1_000))),
+        16.0,
+    );
+    report(
+        "sensitivity (tornado, every parameter)",
+        "ms",
+        to_ms(time_per_call(50, 1, || {
+            black_box(tornado(&base, Output::default()));
+        })),
+        50.0,
+    );
+    report(
+        "goal seek (first plant for 10% in 2030)",
+        "ms",
+        to_ms(time_per_call(50, 1, || {
+            black_box(goal_seek(&base, Param::RuFirstPlant, Target::default()));
+        })),
+        50.0,
+    );
 }
