@@ -56,7 +56,7 @@ wasm-test: ## wasm-bindgen tests in headless Chromium (tests/wasm_*.rs)
 JS_API_PKG := target/js-api/pkg-node
 
 js-api-test: ## build the JavaScript API with wasm-pack (nodejs target) and test it from Node against the native CLI
-	wasm-pack build --dev --target nodejs --out-dir $(JS_API_PKG) --no-opt --mode no-install
+	wasm-pack build --dev --target nodejs --out-dir $(JS_API_PKG) --no-opt --mode no-install . --features js-api
 	cargo build --bin ree-outlook
 	REE_JS_API_PKG=$(CURDIR)/$(JS_API_PKG) REE_OUTLOOK_BIN=$(CURDIR)/target/debug/ree-outlook node --test tests/js-api/
 

@@ -10,7 +10,7 @@ pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod determinism;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 pub mod js_api;
 pub mod params;
 pub mod projection;
