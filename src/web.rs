@@ -370,6 +370,25 @@ pub fn note_chart_drawn() {
     INPUT_START.with(|cell| cell.set(Some((start, Some(slot)))));
 }
 
+/// Records how long one analysis run (Monte Carlo plus tornado) took, in
+/// `window.__reeAnalysisMs`, for the benchmark.
+pub fn note_analysis_run(elapsed_ms: f64) {
+    let Some(window) = window() else { return };
+    let key = JsValue::from_str("__reeAnalysisMs");
+    let runs = match js_sys::Reflect::get(&window, &key)
+        .ok()
+        .and_then(|value| value.dyn_into::<js_sys::Array>().ok())
+    {
+        Some(array) => array,
+        None => {
+            let array = js_sys::Array::new();
+            let _ = js_sys::Reflect::set(&window, &key, &array);
+            array
+        }
+    };
+    runs.push(&JsValue::from_f64(elapsed_ms));
+}
+
 /// Offers `text` to the user as a file download.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

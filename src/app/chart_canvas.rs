@@ -3,6 +3,7 @@
 //!
 //! The drawing itself is `chart::draw`; this component only manages the canvas's lifecycle.
 
+use crate::analysis::{MonteCarloResult, Tornado};
 use crate::app::state::{Action, AppState};
 use crate::chart::{self, ChartInput, ChartKind, Theme};
 use crate::data::Stage;
@@ -61,6 +62,12 @@ pub struct ChartCanvasProps {
     pub stage: Stage,
     /// Light or dark.
     pub theme: Theme,
+    /// Monte Carlo bands (the fan chart only).
+    #[prop_or_default]
+    pub bands: Option<Rc<MonteCarloResult>>,
+    /// A sensitivity analysis (the tornado chart only).
+    #[prop_or_default]
+    pub tornado: Option<Rc<Tornado>>,
     /// Where download errors go.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -93,6 +100,8 @@ struct DrawInput {
     reference: Option<Rc<Projection>>,
     stage: Stage,
     theme: Theme,
+    bands: Option<Rc<MonteCarloResult>>,
+    tornado: Option<Rc<Tornado>>,
 }
 
 impl DrawInput {
@@ -100,12 +109,14 @@ impl DrawInput {
         ChartInput::new(&self.projection, self.stage)
             .with_reference(self.reference.as_deref())
             .with_theme(self.theme)
+            .with_bands(self.bands.as_deref())
+            .with_tornado(self.tornado.as_deref())
     }
 }
 
 /// File name for a download of this chart.
 fn file_name(kind: ChartKind, stage: Stage, extension: &str) -> String {
-    if kind == ChartKind::Share {
+    if matches!(kind, ChartKind::Share | ChartKind::Fan | ChartKind::Tornado) {
         format!("ree-outlook-{}-{}.{extension}", kind.id(), stage.id())
     } else {
         format!("ree-outlook-{}.{extension}", kind.id())
@@ -125,6 +136,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         reference: props.reference.clone(),
         stage: props.stage,
         theme: props.theme,
+        bands: props.bands.clone(),
+        tornado: props.tornado.clone(),
     };
 
     {

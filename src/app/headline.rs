@@ -1,6 +1,7 @@
 //! The headline numbers in plain words: Russia's 2030 separation share and its gap to the
 //! targets with the reason, China's 2030 share, and when trusted suppliers pass 25%.
 
+use crate::analysis::MonteCarloResult;
 use crate::data::{Region, Stage};
 use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
@@ -21,6 +22,32 @@ pub struct HeadlineProps {
     pub scenario: Scenario,
     /// The pinned reference's projection, if comparing.
     pub reference: Option<Rc<Projection>>,
+    /// The latest Monte Carlo result (its probability is shown).
+    #[prop_or_default]
+    pub bands: Option<Rc<MonteCarloResult>>,
+    /// Whether `bands` matches the current scenario and settings.
+    #[prop_or_default]
+    pub fresh: bool,
+}
+
+/// The probability line: the chance that Russia reaches the target, in words.
+pub fn probability_text(bands: &MonteCarloResult) -> String {
+    let target = bands.target;
+    let chance = bands.probability * 100.0;
+    let chance = if chance > 0.0 && chance < 1.0 {
+        "under 1%".to_string()
+    } else if chance < 100.0 && chance > 99.0 {
+        "over 99%".to_string()
+    } else {
+        format!("{chance:.0}%")
+    };
+    format!(
+        "Chance that Russia reaches {} of world {} in {} when the uncertain assumptions vary over their plausible ranges: {chance} ({} runs).",
+        percent_whole(target.share),
+        target.output.stage.label().to_lowercase(),
+        target.output.year,
+        bands.samples
+    )
 }
 
 /// A share as a percentage with one decimal: "3.3%".
@@ -183,6 +210,21 @@ fn compared(now: f64, reference: Option<f64>) -> String {
     }
 }
 
+/// `#headline-probability`, with the raw probability in `data-value`.
+fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> Html {
+    match bands {
+        Some(bands) => html! {
+            <p id="headline-probability" data-value={bands.probability.to_string()}
+                aria-busy={(!fresh).to_string()} class={classes!((!fresh).then_some("stale"))}>
+                { probability_text(bands) }
+            </p>
+        },
+        None => html! {
+            <p id="headline-probability" aria-busy="true" class="stale">{ "Working out the chance of reaching the target…" }</p>
+        },
+    }
+}
+
 /// The headline section `#headline`, announced politely to screen readers.
 #[function_component(Headline)]
 pub fn headline(props: &HeadlineProps) -> Html {
@@ -212,6 +254,7 @@ pub fn headline(props: &HeadlineProps) -> Html {
                 <p id="headline-china" data-value={china.to_string()}>
                     { china_text(projection) }{ compared(china, reference_share(Region::China)) }
                 </p>
+                { probability_html(props.bands.as_deref(), props.fresh) }
                 <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
                     { trusted_text(projection) }{ trusted_compare.unwrap_or_default() }
                 </p>

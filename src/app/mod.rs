@@ -3,9 +3,12 @@
 //! Components get values and callbacks as props and keep no model logic; derived values
 //! (projections, texts) are computed in render with `use_memo`, never stored.
 
+pub mod analysis_hook;
+pub mod analysis_panel;
 pub mod chart_canvas;
 pub mod controls;
 pub mod downloads;
+pub mod goal_seek;
 pub mod headline;
 pub mod notices;
 pub mod param_control;

@@ -1,6 +1,8 @@
 //! The page: the one reducer, the derived projections, the URL kept in step with the state,
 //! and the layout (controls beside or above the headline, charts, table and downloads).
 
+use crate::app::analysis_hook::{use_analysis, AnalysisInput};
+use crate::app::analysis_panel::AnalysisPanel;
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::controls::Controls;
 use crate::app::downloads::Downloads;
@@ -50,6 +52,7 @@ pub fn app() -> Html {
     let preset_scenario = preset.scenario();
     let changed = link.scenario.differences(&preset_scenario).len();
     let fragment = url::encode(link);
+    let (analysis, analysis_fresh) = use_analysis(AnalysisInput::from_link(link));
 
     // The URL follows the state: throttled replaces, a push for discrete changes.
     {
@@ -141,7 +144,8 @@ pub fn app() -> Html {
                     <Controls scenario={link.scenario} {preset_scenario} dispatch={dispatch.clone()} />
                 </aside>
                 <main class="main" id="main">
-                    <Headline projection={projection.clone()} scenario={link.scenario} reference={reference.clone()} />
+                    <Headline projection={projection.clone()} scenario={link.scenario} reference={reference.clone()}
+                        bands={analysis.bands.clone()} fresh={analysis_fresh} />
                     <div class="toolbar">
                         <StageSwitch stage={link.stage} dispatch={dispatch.clone()} />
                         <div class="toolbar-buttons">
@@ -169,6 +173,8 @@ pub fn app() -> Html {
                             <ProjectionTable projection={projection.clone()} stage={link.stage} />
                         }
                     </div>
+                    <AnalysisPanel link={link.clone()} projection={projection.clone()} reference={reference.clone()}
+                        results={analysis.clone()} fresh={analysis_fresh} theme={state.theme} dispatch={dispatch.clone()} />
                     <ShareLink fragment={fragment.clone()} />
                     <Downloads projection={projection.clone()} link={link.clone()} dispatch={dispatch.clone()} />
                 </main>

@@ -5,7 +5,7 @@ use crate::chart::Theme;
 use crate::data::Stage;
 use crate::params::Param;
 use crate::scenario::Preset;
-use crate::url::{Decoded, LinkState, View};
+use crate::url::{Decoded, LinkState, MonteCarloLink, View};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -103,6 +103,10 @@ pub enum Action {
     PinReference,
     /// Stop comparing.
     ClearReference,
+    /// The target share for Russia in 2030 (a fraction).
+    SetTarget(f64),
+    /// The Monte Carlo runs and seed (`None`: the defaults).
+    SetMonteCarlo(Option<MonteCarloLink>),
 }
 
 impl Reducible for AppState {
@@ -159,6 +163,14 @@ impl Reducible for AppState {
                 next.link.reference = None;
                 next.history_pushes = next.history_pushes.wrapping_add(1);
             }
+            Action::SetTarget(share) => {
+                if !(share.is_finite() && share > 0.0 && share < 1.0) {
+                    return self;
+                }
+                let default = crate::projection::RUSSIA_TARGETS[0];
+                next.link.target = ((share - default).abs() > 1e-12).then_some(share);
+            }
+            Action::SetMonteCarlo(run) => next.link.monte_carlo = run,
         }
         if next == *self {
             self

@@ -1,0 +1,197 @@
+//! The analysis section: the target and Monte Carlo settings, the fan chart of Russia's share
+//! with its P10–P90 band, the tornado of what matters most (with CSV) and the goal seek.
+
+use crate::analysis::MonteCarloSettings;
+use crate::app::analysis_hook::{settings_of, AnalysisInput, AnalysisResults};
+use crate::app::chart_canvas::ChartCanvas;
+use crate::app::goal_seek::GoalSeekForm;
+use crate::app::headline::percent;
+use crate::app::state::{Action, AppState};
+use crate::chart::{ChartKind, Theme};
+use crate::projection::Projection;
+use crate::url::{LinkState, MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
+use crate::web;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Targets offered for Russia's 2030 share.
+const TARGET_CHOICES: [f64; 5] = [0.05, 0.10, 0.12, 0.15, 0.20];
+
+/// Run counts offered for the Monte Carlo.
+const SAMPLE_CHOICES: [u32; 4] = [200, 1_000, 5_000, 10_000];
+
+/// Properties of [`AnalysisPanel`].
+#[derive(Properties, PartialEq)]
+pub struct AnalysisPanelProps {
+    /// The current link state (scenario, stage, settings).
+    pub link: LinkState,
+    /// The central projection.
+    pub projection: Rc<Projection>,
+    /// The pinned reference's projection, if comparing.
+    pub reference: Option<Rc<Projection>>,
+    /// The latest analysis results.
+    pub results: AnalysisResults,
+    /// Whether the results match the current inputs.
+    pub fresh: bool,
+    /// Light or dark.
+    pub theme: Theme,
+    /// Where changes go.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The Monte Carlo link for `settings`, or none when they are the defaults (keeps links short).
+fn link_settings(settings: MonteCarloSettings) -> Option<MonteCarloLink> {
+    (settings != MonteCarloSettings::default()).then_some(MonteCarloLink {
+        samples: settings.samples,
+        seed: settings.seed,
+    })
+}
+
+/// A whole number with thousands separators.
+fn count_text(count: u32) -> String {
+    let digits = count.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Uncertainty, sensitivity and goal seek.
+#[function_component(AnalysisPanel)]
+pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
+    let input = AnalysisInput::from_link(&props.link);
+    let settings = settings_of(props.link.monte_carlo);
+    let stage = props.link.stage;
+
+    let on_target = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(share) = select.value().parse::<f64>() {
+                dispatch.dispatch(Action::SetTarget(share));
+            }
+        })
+    };
+    let on_samples = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(samples) = select.value().parse::<u32>() {
+                dispatch.dispatch(Action::SetMonteCarlo(link_settings(MonteCarloSettings {
+                    samples: samples.clamp(MC_MIN_SAMPLES, MC_MAX_SAMPLES),
+                    seed: settings.seed,
+                })));
+            }
+        })
+    };
+    let on_seed = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let field: HtmlInputElement = event.target_unchecked_into();
+            match field.value().trim().parse::<u64>() {
+                Ok(seed) => {
+                    dispatch.dispatch(Action::SetMonteCarlo(link_settings(MonteCarloSettings {
+                        samples: settings.samples,
+                        seed,
+                    })))
+                }
+                Err(_) => {
+                    field.set_value(&settings.seed.to_string());
+                    dispatch.dispatch(Action::Notify(
+                        "The seed must be a whole number from 0 up; it was left unchanged."
+                            .to_string(),
+                    ));
+                }
+            }
+        })
+    };
+    let on_tornado_csv = {
+        let tornado = props.results.tornado.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("ree-outlook-tornado-{}.csv", stage.id());
+            let outcome = match &tornado {
+                Some(tornado) => web::download_text(&name, "text/csv", &tornado.to_csv()),
+                None => Err("the sensitivity analysis has not run yet".to_string()),
+            };
+            if let Err(message) = outcome {
+                dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
+            }
+        })
+    };
+
+    let mut targets: Vec<f64> = TARGET_CHOICES.to_vec();
+    if !targets
+        .iter()
+        .any(|share| (share - input.target_share).abs() < 1e-12)
+    {
+        targets.push(input.target_share);
+        targets.sort_by(f64::total_cmp);
+    }
+    let mut samples: Vec<u32> = SAMPLE_CHOICES.to_vec();
+    if !samples.contains(&settings.samples) {
+        samples.push(settings.samples);
+        samples.sort_unstable();
+    }
+    let status = if props.fresh {
+        format!(
+            "{} runs, seed {}, computed in {:.0} ms.",
+            count_text(settings.samples),
+            settings.seed,
+            props.results.run_ms
+        )
+    } else {
+        "Updating…".to_string()
+    };
+
+    html! {
+        <section id="analysis" class="analysis" aria-labelledby="analysis-heading">
+            <h2 id="analysis-heading">{ "Uncertainty and what matters" }</h2>
+            <p class="analysis-intro">
+                { "Each uncertain assumption is drawn from its plausible range in the parameter table (a triangular distribution peaking at your value); the band shows where Russia's share lands in 8 of 10 runs. The tornado moves one assumption at a time from the low to the high end of its range." }
+            </p>
+            <div class="analysis-settings">
+                <span class="setting">
+                    <label for="target-share">{ format!("Target for Russia's {} share in 2030", stage.label().to_lowercase()) }</label>
+                    <select id="target-share" onchange={on_target}>
+                        { for targets.iter().map(|share| html! {
+                            <option value={share.to_string()} selected={(share - input.target_share).abs() < 1e-12}>{ percent(*share) }</option>
+                        }) }
+                    </select>
+                </span>
+                <span class="setting">
+                    <label for="mc-samples">{ "Runs" }</label>
+                    <select id="mc-samples" onchange={on_samples}>
+                        { for samples.iter().map(|count| html! {
+                            <option value={count.to_string()} selected={*count == settings.samples}>{ count_text(*count) }</option>
+                        }) }
+                    </select>
+                </span>
+                <span class="setting">
+                    <label for="mc-seed">{ "Seed" }</label>
+                    <input type="number" id="mc-seed" class="seed" min="0" step="1" inputmode="numeric"
+                        value={settings.seed.to_string()} onchange={on_seed} />
+                </span>
+                <span id="analysis-status" class="analysis-status" aria-live="off">{ status }</span>
+            </div>
+            <div class="charts analysis-charts">
+                <ChartCanvas kind={ChartKind::Fan} projection={props.projection.clone()}
+                    reference={props.reference.clone()} {stage} theme={props.theme}
+                    bands={props.results.bands.clone()} dispatch={props.dispatch.clone()} />
+                <div class="chart-with-extra">
+                    <ChartCanvas kind={ChartKind::Tornado} projection={props.projection.clone()}
+                        reference={None::<Rc<Projection>>} {stage} theme={props.theme}
+                        tornado={props.results.tornado.clone()} dispatch={props.dispatch.clone()} />
+                    <button type="button" id="download-csv-tornado" onclick={on_tornado_csv}>{ "Tornado as CSV" }</button>
+                </div>
+            </div>
+            <GoalSeekForm scenario={props.link.scenario} stage={stage}
+                target_share={input.target_share} dispatch={props.dispatch.clone()} />
+        </section>
+    }
+}
