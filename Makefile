@@ -18,7 +18,7 @@ SIZE_BUDGET_KB ?= 250
 PHASE := scripts/phase.sh
 E2E_TESTS = $(wildcard tests/e2e/*.test.mjs)
 
-.PHONY: help tools tools-browser fetch build size serve test lint unit wasm-test e2e bench clean-site icons js-api-test
+.PHONY: help tools tools-browser fetch build size size-detail serve test lint unit wasm-test e2e bench clean-site icons js-api-test
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -38,6 +38,9 @@ build: tools fetch ## build the release site into dist/ (wasm-opt -Oz, hashed na
 
 size: ## print the gzipped size of the shipped wasm and js (after a build)
 	@python3 scripts/size_report.py dist --budget-kb $(SIZE_BUDGET_KB) --json target/size-report.json
+
+size-detail: ## where the wasm bytes go: code by crate and the largest functions (after a build)
+	@python3 scripts/wasm_sizes.py target/wasm32-unknown-unknown/release/ree-web.wasm
 
 serve: build ## build the release site and serve it at http://127.0.0.1:$(PORT)
 	python3 scripts/serve.py dist --port $(PORT)
