@@ -157,7 +157,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
             </p>
             <div class="analysis-settings">
                 <span class="setting">
-                    <label for="target-share">{ format!("Target for Russia's {} share in 2030", stage.label().to_lowercase()) }</label>
+                    <label for="target-share">{ format!("Target for Russia's {} share in 2030", stage.id()) }</label>
                     <select id="target-share" onchange={on_target}>
                         { for targets.iter().map(|share| html! {
                             <option value={share.to_string()} selected={(share - input.target_share).abs() < 1e-12}>{ percent(*share) }</option>

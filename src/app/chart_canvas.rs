@@ -4,12 +4,13 @@
 //! The drawing itself is `chart::draw`; this component only manages the canvas's lifecycle.
 
 use crate::analysis::{MonteCarloResult, Tornado};
+use crate::app::backend::PageBackend;
 use crate::app::state::{Action, AppState};
 use crate::chart::{self, ChartInput, ChartKind, Theme};
 use crate::data::Stage;
 use crate::projection::Projection;
 use crate::web;
-use plotters::prelude::IntoDrawingArea;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use web_sys::{Element, HtmlCanvasElement};
@@ -86,10 +87,21 @@ fn draw(canvas: &HtmlCanvasElement, props: &DrawInput, size: CanvasSize) -> Resu
     }
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser cannot draw on a canvas".to_string())?;
-    let area = backend.into_drawing_area();
+    let area = PageBackend::Canvas(backend).into_drawing_area();
     let input = props.input().with_scale(size.ratio);
     chart::draw(&area, props.kind, &input)?;
     Ok(true)
+}
+
+/// The chart as an SVG document of `width` × `height` CSS pixels (same drawing code as the canvas).
+fn svg_document(input: &DrawInput, width: u32, height: u32) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut svg, (width, height));
+        let area = PageBackend::Svg(backend).into_drawing_area();
+        chart::draw(&area, input.kind, &input.input().with_scale(1.0))?;
+    }
+    Ok(svg)
 }
 
 /// What a draw depends on; compared to skip needless redraws.
@@ -199,9 +211,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     .map(|element| CanvasSize::measure(&element))
             });
             let (width, height) = measured.map_or((800, 450), |size| size.css_pixels());
-            let svg = chart::to_svg(input.kind, &input.input(), width, height);
             let name = file_name(input.kind, input.stage, "svg");
-            if let Err(message) = web::download_text(&name, "image/svg+xml", &svg) {
+            if let Err(message) = svg_document(&input, width, height)
+                .and_then(|svg| web::download_text(&name, "image/svg+xml", &svg))
+            {
                 dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
             }
         })

@@ -44,7 +44,7 @@ pub fn probability_text(bands: &MonteCarloResult) -> String {
     format!(
         "Chance that Russia reaches {} of world {} in {} when the uncertain assumptions vary over their plausible ranges: {chance} ({} runs).",
         percent_whole(target.share),
-        target.output.stage.label().to_lowercase(),
+        target.output.stage.id(),
         target.output.year,
         bands.samples
     )

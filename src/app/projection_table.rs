@@ -24,7 +24,7 @@ pub fn projection_table(props: &ProjectionTableProps) -> Html {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-table-caption">
             <table id="projection-table">
                 <caption id="projection-table-caption">
-                    { format!("Share of world {} output by region, {}–{}", stage.label().to_lowercase(),
+                    { format!("Share of world {} output by region, {}–{}", stage.id(),
                         props.projection.base_year, props.projection.last_year()) }
                 </caption>
                 <thead>
