@@ -18,6 +18,11 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
     let status = use_state(String::new);
     let field = use_node_ref();
     let link = web::link_for(&props.fragment);
+    {
+        // A confirmation belongs to the link it copied: clear it when the link changes.
+        let status = status.clone();
+        use_effect_with(props.fragment.clone(), move |_| status.set(String::new()));
+    }
     let onclick = {
         let status = status.clone();
         let field = field.clone();
