@@ -216,7 +216,6 @@ pub fn monte_carlo(
     let mut p50 = Vec::with_capacity(year_count);
     let mut p90 = Vec::with_capacity(year_count);
     for column in values.chunks_mut(samples) {
-        column.sort_unstable_by(f64::total_cmp);
         p10.push(percentile(column, 0.10));
         p50.push(percentile(column, 0.50));
         p90.push(percentile(column, 0.90));
@@ -235,16 +234,24 @@ pub fn monte_carlo(
     }
 }
 
-/// The `q` quantile of sorted values, by linear interpolation between neighbours.
-fn percentile(sorted: &[f64], q: f64) -> f64 {
-    if sorted.is_empty() {
+/// The `q` quantile of `values` by linear interpolation between neighbours, as if they were sorted.
+///
+/// Uses selection (linear time) rather than a full sort; `values` is reordered.
+fn percentile(values: &mut [f64], q: f64) -> f64 {
+    if values.is_empty() {
         return 0.0;
     }
-    let position = q * (sorted.len() - 1) as f64;
+    let position = q.clamp(0.0, 1.0) * (values.len() - 1) as f64;
     let below = position.floor() as usize;
-    let above = (below + 1).min(sorted.len() - 1);
     let fraction = position - below as f64;
-    sorted[below] + (sorted[above] - sorted[below]) * fraction
+    let (_, at_below, above) = values.select_nth_unstable_by(below, f64::total_cmp);
+    let at_below = *at_below;
+    let at_above = above
+        .iter()
+        .copied()
+        .min_by(f64::total_cmp)
+        .unwrap_or(at_below);
+    at_below + (at_above - at_below) * fraction
 }
 
 /// One bar of the tornado: the output at a parameter's plausible low and high.
@@ -500,7 +507,10 @@ mod tests {
 
     #[test]
     fn percentile_interpolates() {
-        assert_eq!(percentile(&[1.0, 2.0, 3.0, 4.0, 5.0], 0.5), 3.0);
-        assert!((percentile(&[0.0, 10.0], 0.1) - 1.0).abs() < 1e-12);
+        assert_eq!(percentile(&mut [5.0, 1.0, 4.0, 2.0, 3.0], 0.5), 3.0);
+        assert!((percentile(&mut [10.0, 0.0], 0.1) - 1.0).abs() < 1e-12);
+        assert_eq!(percentile(&mut [3.0, 1.0, 2.0], 1.0), 3.0);
+        assert_eq!(percentile(&mut [3.0, 1.0, 2.0], 0.0), 1.0);
+        assert_eq!(percentile(&mut [], 0.5), 0.0);
     }
 }

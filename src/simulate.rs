@@ -8,9 +8,14 @@ use crate::params::Param;
 use crate::projection::{Projection, StageYear, MAX_YEARS, TARGET_YEAR};
 use crate::scenario::Scenario;
 
-/// Most projects the pipeline may hold; a data test keeps the file under it.
 /// ln 3: the logistic rises from 25% to 75% of its span over half the ramp.
 const LN_3: f64 = 1.098_612_288_668_109_8;
+
+/// China comes first in every per-region array, so its rivals are the indices from 1 on.
+const FIRST_RIVAL: usize = 1;
+/// Russia comes second, so the trusted regions (neither China nor Russia) are the indices from 2 on.
+const FIRST_TRUSTED: usize = 2;
+const _: () = assert!(Region::China as usize == 0 && Region::Russia as usize == 1);
 
 /// Most projects the pipeline may hold; a data test keeps the file under it.
 pub const MAX_PROJECTS: usize = 32;
@@ -194,6 +199,18 @@ pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
         };
     }
 
+    // Group the projects by stage, each stage's programme last, so the yearly loop walks one short slice.
+    let mut stage_projects = [[EffectiveProject::default(); MAX_PROJECTS + 1]; STAGE_COUNT];
+    let mut stage_project_counts = [0usize; STAGE_COUNT];
+    for project in projects
+        .iter()
+        .chain(stages.iter().map(|settings| &settings.programme))
+    {
+        let count = &mut stage_project_counts[project.stage];
+        stage_projects[project.stage][*count] = *project;
+        *count += 1;
+    }
+
     let reserve_cap = |region: Region| -> Option<f64> {
         let reserves = if region == Region::Russia {
             Some(value(Param::RuReservesMt))
@@ -243,20 +260,11 @@ pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
             cell.demand = demand;
 
             // Rivals: base output, the ramp of idle base capacity, then new projects.
-            for region in Region::ALL
-                .into_iter()
-                .filter(|region| *region != Region::China)
-            {
-                let r = region as usize;
+            for r in FIRST_RIVAL..REGION_COUNT {
                 cell.capacity[r] = settings.base_capacity[r];
                 cell.output[r] = settings.base_output[r] + idle[index][r] * headroom_ramp;
             }
-            let programme = std::iter::once(&settings.programme);
-            for project in projects
-                .iter()
-                .filter(|project| project.stage == index)
-                .chain(programme)
-            {
+            for project in &stage_projects[index][..stage_project_counts[index]] {
                 let online = ramp(year - project.first_year + 1.0, project.ramp_years);
                 cell.capacity[project.region] += project.nameplate * online;
                 cell.output[project.region] += project.nameplate * online * project.utilisation;
@@ -266,14 +274,9 @@ pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
             let russia = Region::Russia as usize;
             let russia_before = cell.output[russia];
             if stage == Stage::Mining {
-                for ((capacity, output), cap) in cell
-                    .capacity
-                    .iter_mut()
-                    .zip(cell.output.iter_mut())
-                    .zip(mining_caps)
-                {
-                    *capacity = capacity.min(cap);
-                    *output = output.min(cap);
+                for r in FIRST_RIVAL..REGION_COUNT {
+                    cell.capacity[r] = cell.capacity[r].min(mining_caps[r]);
+                    cell.output[r] = cell.output[r].min(mining_caps[r]);
                 }
             } else {
                 let upstream_content = if stage == Stage::Separation {
@@ -314,12 +317,11 @@ pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
 
 /// Total output of every region but China, summed in region order.
 fn rivals_total(output: &[f64; REGION_COUNT]) -> f64 {
-    output
-        .iter()
-        .enumerate()
-        .filter(|(region, _)| *region != Region::China as usize)
-        .map(|(_, output)| output)
-        .sum()
+    let mut total = 0.0;
+    for value in &output[FIRST_RIVAL..] {
+        total += value;
+    }
+    total
 }
 
 /// Sets China's base-year separation output to `china_share` of the world; the others share the rest as in the data.
@@ -372,11 +374,11 @@ fn finish_cell(cell: &mut StageYear, china_domestic_share: f64, export_controls:
         .iter()
         .map(|share| (share * 100.0) * (share * 100.0))
         .sum();
-    cell.trusted_share = Region::ALL
-        .into_iter()
-        .filter(|region| region.is_trusted())
-        .map(|region| cell.share[region as usize])
-        .sum();
+    let mut trusted = 0.0;
+    for share in &cell.share[FIRST_TRUSTED..] {
+        trusted += share;
+    }
+    cell.trusted_share = trusted;
     cell.exposure = cell.share[china] + cell.share[Region::Russia as usize];
 
     let domestic_demand = china_domestic_share * cell.demand;

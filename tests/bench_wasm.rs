@@ -29,13 +29,16 @@ fn time(rounds: usize, mut body: impl FnMut()) -> (f64, f64) {
         })
         .collect();
     samples.sort_by(f64::total_cmp);
-    (samples[rounds / 2], samples[(rounds * 95 / 100).min(rounds - 1)])
+    (
+        samples[rounds / 2],
+        samples[(rounds * 95 / 100).min(rounds - 1)],
+    )
 }
 
-fn report(name: &str, (median, p95): (f64, f64), budget_ms: f64) {
-    let verdict = if p95 <= budget_ms { "PASS" } else { "FAIL" };
+fn report(name: &str, unit: &str, (median, p95): (f64, f64), budget: f64) {
+    let verdict = if p95 <= budget { "PASS" } else { "FAIL" };
     let line = format!(
-        "BENCH {name:<40} median {median:>9.3} ms  p95 {p95:>9.3} ms  budget {budget_ms:>6.1} ms  {verdict}"
+        "BENCH {name:<40} median {median:>9.3} {unit}  p95 {p95:>9.3} {unit}  budget {budget:>6.1} {unit}  {verdict}"
     );
     web_sys::console::log_1(&line.into());
 }
@@ -51,27 +54,47 @@ fn bench_model_in_wasm() {
             simulate_into(&scenarios[next], &mut projection);
         }
     });
-    report("simulate 2024-2040, per run (x1000 = µs)", (per_run.0 / 200.0 * 1000.0, per_run.1 / 200.0 * 1000.0), 20.0);
+    report(
+        "simulate 2024-2040 (one run)",
+        "µs",
+        (per_run.0 / 200.0 * 1000.0, per_run.1 / 200.0 * 1000.0),
+        20.0,
+    );
 
     let base = Scenario::default();
     let settings = |samples| MonteCarloSettings { samples, seed: 1 };
     let target = Target::default();
     report(
         "Monte Carlo 10,000 runs",
+        "ms",
         time(9, || {
-            let _ = monte_carlo(&base, settings(10_000), Region::Russia, Stage::Separation, target);
+            let _ = monte_carlo(
+                &base,
+                settings(10_000),
+                Region::Russia,
+                Stage::Separation,
+                target,
+            );
         }),
         100.0,
     );
     report(
         "Monte Carlo 1,000 runs (one frame)",
+        "ms",
         time(30, || {
-            let _ = monte_carlo(&base, settings(1_000), Region::Russia, Stage::Separation, target);
+            let _ = monte_carlo(
+                &base,
+                settings(1_000),
+                Region::Russia,
+                Stage::Separation,
+                target,
+            );
         }),
         16.0,
     );
     report(
         "sensitivity (tornado, all parameters)",
+        "ms",
         time(30, || {
             let _ = tornado(&base, Output::default());
         }),
@@ -79,6 +102,7 @@ fn bench_model_in_wasm() {
     );
     report(
         "goal seek (first plant for 10% in 2030)",
+        "ms",
         time(30, || {
             let _ = goal_seek(&base, Param::RuFirstPlant, target);
         }),
