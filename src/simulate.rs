@@ -73,6 +73,8 @@ pub fn simulate(scenario: &Scenario) -> Projection {
 }
 
 /// Like [`simulate`], writing into an existing projection (no allocation at all).
+// Several per-region arrays are read and written in step, so index loops are the plain form.
+#[allow(clippy::needless_range_loop)]
 pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
     let data = dataset();
     let mut clamped = *scenario;
