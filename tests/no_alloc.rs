@@ -1,4 +1,5 @@
 //! `simulate_into` allocates nothing (issue 3): dhat's counting allocator watches one run per preset.
+#![cfg(not(target_arch = "wasm32"))]
 
 use ree_outlook::simulate::simulate_into;
 use ree_outlook::{Projection, PRESETS};
