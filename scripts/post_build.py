@@ -24,6 +24,7 @@ CSP_META_RE = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>',
 SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 STYLE_RE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 STYLE_ATTR_RE = re.compile(r"<[a-zA-Z][^>]*\sstyle\s*=", re.IGNORECASE)
+INLINE_HANDLER_RE = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 HEAD_RE = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 CHARSET_RE = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 MANIFEST_RE = re.compile(r"/\* BUILD-MANIFEST-START \*/.*?/\* BUILD-MANIFEST-END \*/", re.DOTALL)
@@ -34,9 +35,32 @@ def sha256_b64(text):
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+def is_trunk_loader(attrs, body):
+    """True for the module script Trunk writes to load the wasm (the only inline script the page may have)."""
+    return 'type="module"' in attrs and "import init" in body and "TrunkApplicationStarted" in body
+
+
 def build_csp(html):
-    """The policy for this page: same-origin only, WebAssembly compilation allowed, inline code only by hash."""
-    scripts = [body for attrs, body in SCRIPT_RE.findall(html) if not re.search(r"\bsrc\s*=", attrs) and body.strip()]
+    """The policy for this page: same-origin only, WebAssembly compilation allowed, inline code only by hash.
+
+    Only Trunk's own loader is hashed: any other inline script or inline event handler stops the build, so the
+    policy never grows to admit hand-written inline code.
+    """
+    scripts = []
+    for attrs, body in SCRIPT_RE.findall(html):
+        if re.search(r"\bsrc\s*=", attrs) or not body.strip():
+            continue
+        if 'type="application/ld+json"' in attrs:
+            continue
+        if not is_trunk_loader(attrs, body):
+            raise SystemExit(
+                "post_build: index.html has an inline <script> the CSP will not allow; "
+                "put it in a file under www/ and load it with <script data-trunk src=...>:\n  " + body.strip()[:200]
+            )
+        scripts.append(body)
+    handler = INLINE_HANDLER_RE.search(html)
+    if handler:
+        raise SystemExit(f"post_build: index.html has an inline event handler ({handler.group(0).strip()}...), which the CSP forbids")
     styles = [body for _attrs, body in STYLE_RE.findall(html) if body.strip()]
     if STYLE_ATTR_RE.search(html):
         raise SystemExit("post_build: index.html has an inline style= attribute, which the CSP forbids; move it to www/style.css")
