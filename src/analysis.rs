@@ -7,7 +7,7 @@ use crate::data::{Region, Stage};
 use crate::params::{Format, Param, PARAMS};
 use crate::projection::Projection;
 use crate::scenario::Scenario;
-use crate::simulate::simulate_into;
+use crate::simulate::{simulate_into, simulate_stages_into};
 use serde::Serialize;
 
 /// One number read off a projection: a region's share of a stage in a year.
@@ -200,11 +200,17 @@ pub fn monte_carlo(
         .filter(|(_, (low, _, high))| high > low)
         .collect();
     let mut sample = base;
+    // Upstream stages never depend on downstream ones: stop at the last stage anything reads.
+    let last_stage = if (stage as usize) >= (target.output.stage as usize) {
+        stage
+    } else {
+        target.output.stage
+    };
     for run in 0..samples {
         for (param, (low, mode, high)) in &ranges {
             sample.values[param.index()] = triangular(generator.next_f64(), *low, *mode, *high);
         }
-        simulate_into(&sample, &mut projection);
+        simulate_stages_into(&sample, last_stage, &mut projection);
         for (year_index, cells) in projection.cells[..year_count].iter().enumerate() {
             values[year_index * samples + run] = cells[stage as usize].share[region as usize];
         }

@@ -73,9 +73,16 @@ pub fn simulate(scenario: &Scenario) -> Projection {
 }
 
 /// Like [`simulate`], writing into an existing projection (no allocation at all).
+pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
+    simulate_stages_into(scenario, Stage::Magnets, projection);
+}
+
+/// Like [`simulate_into`], but computes the stages only up to `last_stage` (upstream stages
+/// never depend on downstream ones); the cells of later stages are left as they were.
+/// Analyses that read one upstream stage use it to skip work.
 // Several per-region arrays are read and written in step, so index loops are the plain form.
 #[allow(clippy::needless_range_loop)]
-pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
+pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: &mut Projection) {
     let data = dataset();
     let mut clamped = *scenario;
     for param in Param::all() {
@@ -253,7 +260,7 @@ pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
         let year = f64::from(base_year) + year_index as f64;
         let headroom_ramp = ramp(year_index as f64, project_ramp_years);
         let mut russia_upstream_output = 0.0;
-        for stage in Stage::ALL {
+        for stage in Stage::ALL.into_iter().take(last_stage as usize + 1) {
             let index = stage as usize;
             let settings = &stages[index];
             let demand = settings.base_demand * demand_factor;

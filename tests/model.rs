@@ -233,3 +233,20 @@ fn preset_key_numbers_match_the_golden_snapshot() {
         "preset numbers changed; if intended, rerun with UPDATE_SNAPSHOTS=1 and explain the change"
     );
 }
+
+#[test]
+fn simulating_only_the_upstream_stages_gives_the_same_upstream_numbers() {
+    use ree_outlook::simulate::simulate_stages_into;
+    for preset in &PRESETS {
+        let full = simulate(&preset.scenario());
+        for last in [Stage::Mining, Stage::Separation] {
+            let mut partial = Projection::default();
+            simulate_stages_into(&preset.scenario(), last, &mut partial);
+            for stage in Stage::ALL.into_iter().take(last as usize + 1) {
+                let full_cells: Vec<_> = full.stage_series(stage).collect();
+                let partial_cells: Vec<_> = partial.stage_series(stage).collect();
+                assert_eq!(full_cells, partial_cells, "{} {}", preset.id, stage.id());
+            }
+        }
+    }
+}
