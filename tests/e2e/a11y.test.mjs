@@ -1,5 +1,6 @@
 // End-to-end accessibility gate: axe-core, injected into the built page, reports zero violations in the page's main
-// states (default, each stage, table view, a bad link's notice shown).
+// states (default, each stage, table view, a bad link's notice, compare on, analyses on, dark theme, phone width), and
+// every control is reachable with the Tab key and shows a visible focus ring.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,8 +34,8 @@ async function axeViolations(page) {
 }
 
 /** Opens the page (optionally at a fragment) in a CSP-bypassing context and waits until it is ready. */
-async function open(fragment = '') {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+async function open(fragment = '', options = {}) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const watcher = watch(page);
   await page.goto(site.url + fragment);
@@ -74,3 +75,61 @@ test('axe: no violations with a bad-link notice shown', async () => {
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });
+
+test('axe: no violations with a reference scenario compared and the analyses on', async () => {
+  const { page, context } = await open('#v=1&p=kremlin-2030&r.p=skeptic&mc=200&seed=7&tg=0.12');
+  // Let the Monte Carlo run (in a worker or on the main thread) and the fan chart draw.
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('axe: no violations in the dark theme (contrast included)', async () => {
+  const { page, context } = await open('', { colorScheme: 'dark' });
+  assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('axe: no violations at phone width', async () => {
+  const { page, context } = await open('', { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('keyboard: Tab reaches every control, each with a visible focus ring', async () => {
+  const { page, context } = await open();
+  // Every visible, enabled control the page offers, with the collapsible groups opened (their summaries are Tab stops).
+  const controls = await page.evaluate(() => {
+    document.querySelectorAll('details').forEach((d) => {
+      d.open = true;
+    });
+    const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    return [...document.querySelectorAll(selector)]
+      .filter((el) => !el.disabled && el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }))
+      .filter((el) => !(el.type === 'radio' && !el.checked)) // a radio group is one Tab stop; arrows move inside it
+      .map((el) => el.id || `${el.tagName.toLowerCase()}:${(el.textContent || el.name || '').trim().slice(0, 30)}`);
+  });
+  assert.ok(controls.length >= 10, `the page has its controls (${controls.length})`);
+  const reached = new Set();
+  const noRing = [];
+  for (let i = 0; i < controls.length + 20; i += 1) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      const name = el.id || `${el.tagName.toLowerCase()}:${(el.textContent || el.name || '').trim().slice(0, 30)}`;
+      return { name, ring };
+    });
+    if (!info) continue;
+    reached.add(info.name);
+    if (!info.ring) noRing.push(info.name);
+  }
+  const missed = controls.filter((name) => !reached.has(name));
+  assert.deepEqual(missed, [], 'controls the Tab key never reached');
+  assert.deepEqual([...new Set(noRing)], [], 'controls without a visible focus ring');
+  await context.close();
+});
+
