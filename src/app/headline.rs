@@ -46,7 +46,7 @@ pub fn probability_text(bands: &MonteCarloResult) -> String {
         percent_whole(target.share),
         target.output.stage.id(),
         target.output.year,
-        bands.samples
+        thousands(f64::from(bands.samples))
     )
 }
 
@@ -200,10 +200,11 @@ fn compared(now: f64, reference: Option<f64>) -> String {
     match reference {
         Some(then) => {
             let difference = (now - then) * 100.0;
+            let sign = if difference >= 0.0 { "+" } else { "−" };
             format!(
-                " Reference: {} ({}{difference:.1} points).",
+                " Reference: {} ({sign}{:.1} points).",
                 percent(then),
-                if difference >= 0.0 { "+" } else { "" }
+                difference.abs()
             )
         }
         None => String::new(),

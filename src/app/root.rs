@@ -133,19 +133,15 @@ pub fn app() -> Html {
 
     html! {
         <div class="page">
-            <header class="site-header">
-                <h1>{ "Rare-Earth Outlook" }</h1>
-                <p class="tagline">{ "Test the claims about rare-earth supply to 2040: mining, separation and magnets by region, year by year." }</p>
-            </header>
             <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
             <div class="layout">
+                <Headline projection={projection.clone()} scenario={link.scenario} reference={reference.clone()}
+                        bands={analysis.bands.clone()} fresh={analysis_fresh} />
                 <aside class="sidebar" aria-label="Scenario settings">
                     <PresetPicker preset={preset.id} {changed} dispatch={dispatch.clone()} />
                     <Controls scenario={link.scenario} {preset_scenario} dispatch={dispatch.clone()} />
                 </aside>
                 <main class="main" id="main">
-                    <Headline projection={projection.clone()} scenario={link.scenario} reference={reference.clone()}
-                        bands={analysis.bands.clone()} fresh={analysis_fresh} />
                     <div class="toolbar">
                         <StageSwitch stage={link.stage} dispatch={dispatch.clone()} />
                         <div class="toolbar-buttons">
