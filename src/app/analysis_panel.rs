@@ -4,13 +4,15 @@
 use crate::analysis::MonteCarloSettings;
 use crate::app::analysis_hook::{settings_of, AnalysisInput, AnalysisResults};
 use crate::app::chart_canvas::ChartCanvas;
-use crate::app::goal_seek::GoalSeekForm;
+use crate::app::goal_seek::{GoalSeekForm, LatestScenario};
 use crate::app::headline::percent;
 use crate::app::state::{Action, AppState};
 use crate::chart::{ChartKind, Theme};
 use crate::projection::Projection;
+use crate::simulate::simulate;
 use crate::url::{LinkState, MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
 use crate::web;
+use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -67,6 +69,20 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
     let input = AnalysisInput::from_link(&props.link);
     let settings = settings_of(props.link.monte_carlo);
     let stage = props.link.stage;
+    // The fan's central line is the scenario its bands were computed for, and the tornado needs no
+    // projection: neither chart redraws on a slider move, only when new results arrive.
+    let analysed = use_memo(
+        props.results.input.map(|input| input.scenario),
+        |scenario| scenario.map(|scenario| Rc::new(simulate(&scenario))),
+    );
+    let analysed: Rc<Projection> = (*analysed)
+        .clone()
+        .unwrap_or_else(|| props.projection.clone());
+    // The goal seek reads the newest scenario when asked, without re-rendering on every move.
+    let latest = use_memo((), |()| {
+        LatestScenario(Rc::new(Cell::new(props.link.scenario)))
+    });
+    latest.0.set(props.link.scenario);
 
     let on_target = {
         let dispatch = props.dispatch.clone();
@@ -180,17 +196,17 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                 <span id="analysis-status" class="analysis-status" aria-live="off">{ status }</span>
             </div>
             <div class="charts analysis-charts">
-                <ChartCanvas kind={ChartKind::Fan} projection={props.projection.clone()}
+                <ChartCanvas kind={ChartKind::Fan} projection={analysed.clone()}
                     reference={props.reference.clone()} {stage} theme={props.theme}
                     bands={props.results.bands.clone()} dispatch={props.dispatch.clone()} />
                 <div class="chart-with-extra">
-                    <ChartCanvas kind={ChartKind::Tornado} projection={props.projection.clone()}
+                    <ChartCanvas kind={ChartKind::Tornado} projection={analysed.clone()}
                         reference={None::<Rc<Projection>>} {stage} theme={props.theme}
                         tornado={props.results.tornado.clone()} dispatch={props.dispatch.clone()} />
                     <button type="button" id="download-csv-tornado" onclick={on_tornado_csv}>{ "Tornado as CSV" }</button>
                 </div>
             </div>
-            <GoalSeekForm scenario={props.link.scenario} stage={stage}
+            <GoalSeekForm scenario={(*latest).clone()} stage={stage}
                 target_share={input.target_share} dispatch={props.dispatch.clone()} />
         </section>
     }

@@ -7,14 +7,26 @@ use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::Scenario;
+use std::cell::Cell;
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+/// The page's newest scenario, shared without causing re-renders (equal when it is the same cell).
+#[derive(Clone)]
+pub struct LatestScenario(pub Rc<Cell<Scenario>>);
+
+impl PartialEq for LatestScenario {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// Properties of [`GoalSeekForm`].
 #[derive(Properties, PartialEq)]
 pub struct GoalSeekFormProps {
-    /// The scenario to start from.
-    pub scenario: Scenario,
+    /// The scenario to start from, read when the form is submitted.
+    pub scenario: LatestScenario,
     /// The stage chosen on the page (the form's default).
     pub stage: Stage,
     /// The target chosen on the page (the form's default), a fraction.
@@ -85,7 +97,7 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
 
     let onsubmit = {
         let answer = answer.clone();
-        let scenario = props.scenario;
+        let scenario_cell = props.scenario.clone();
         let refs = (
             share_ref.clone(),
             year_ref.clone(),
@@ -94,6 +106,7 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            let scenario = scenario_cell.0.get();
             let result = read_form(
                 &input_value(&refs.0),
                 &input_value(&refs.1),
@@ -117,7 +130,7 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
         None => html! {},
         Some(Err(message)) => html! { <p class="goal-error">{ message.clone() }</p> },
         Some(Ok(found)) => {
-            let stale = found.scenario != props.scenario;
+            let stale = found.scenario != props.scenario.0.get();
             let apply = match found.answer {
                 GoalSeek::Reached { value, .. } => {
                     let dispatch = props.dispatch.clone();
