@@ -192,3 +192,49 @@ async fn app_mounts_and_a_slider_updates_the_headline() {
     handle.destroy();
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn worker_codec_carries_the_same_bands_and_tornado_as_a_direct_run() {
+    use ree_outlook::analysis::{monte_carlo, tornado, MonteCarloSettings};
+    use ree_outlook::app::analysis_hook::{
+        answer, read_answer, read_request, request, AnalysisInput,
+    };
+    use ree_outlook::data::Region;
+    use ree_outlook::params::Param;
+    use ree_outlook::scenario::Scenario;
+
+    let input = AnalysisInput {
+        scenario: Scenario::default()
+            .with(Param::Sanctions, 0.35)
+            .with(Param::RuFirstPlant, 2027.0),
+        stage: Stage::Magnets,
+        settings: MonteCarloSettings {
+            samples: 300,
+            seed: (7_u64 << 40) + 12_345,
+        },
+        target_share: 0.05,
+    };
+    let wire = request(&input);
+    assert_eq!(read_request(&wire), Some(input), "the request round-trips");
+    let results = read_answer(&input, &answer(&wire)).expect("a well-formed answer");
+    let direct = monte_carlo(
+        &input.scenario,
+        input.settings,
+        Region::Russia,
+        input.stage,
+        input.target(),
+    );
+    assert_eq!(results.bands.as_deref(), Some(&direct));
+    assert_eq!(
+        results.tornado.as_deref(),
+        Some(&tornado(&input.scenario, input.output()))
+    );
+    assert!(
+        read_request(&wire[1..]).is_none(),
+        "a short request is refused"
+    );
+    assert!(
+        read_answer(&input, &[1.0, 0.5]).is_none(),
+        "a short answer is refused"
+    );
+}
