@@ -113,6 +113,12 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
     let announced = scenario.get(Param::RuFirstPlant);
     let ramp_years = scenario.get(Param::RuRampYears);
     let delay = programme.programme_start - announced;
+    if programme.programme_nameplate < 1.0 {
+        return format!(
+            "Why: Russia's existing and committed capacity already covers its ambition of {}, so no new programme is built.",
+            percent(scenario.get(Param::RuPlanShare))
+        );
+    }
     let mut parts = vec![format!(
         "the programme is sized for {} t of oxide a year",
         thousands(programme.programme_nameplate)
