@@ -238,3 +238,49 @@ fn worker_codec_carries_the_same_bands_and_tornado_as_a_direct_run() {
         "a short answer is refused"
     );
 }
+
+#[wasm_bindgen_test]
+fn reducer_keeps_ground_state_only_and_refused_files_change_nothing() {
+    use ree_outlook::app::state::Action;
+    use ree_outlook::params::Param;
+    use yew::Reducible;
+
+    let start = Rc::new(AppState::from_decoded(
+        url::decode("v=1&p=skeptic&bogus=1"),
+        Theme::Light,
+    ));
+    assert_eq!(start.notices.len(), 1, "the bad key is reported");
+    let moved = start
+        .clone()
+        .reduce(Action::SetParam(Param::Sanctions, 7.0));
+    assert_eq!(moved.link.scenario.get(Param::Sanctions), 1.0, "clamped");
+    assert_eq!(
+        moved.history_pushes, start.history_pushes,
+        "a slider replaces history"
+    );
+    let refused = moved
+        .clone()
+        .reduce(Action::LoadFile(Err("bad.json was not loaded".to_string())));
+    assert_eq!(refused.link, moved.link, "a refused file changes nothing");
+    assert_eq!(refused.notices.len(), moved.notices.len() + 1);
+    let picked = refused.clone().reduce(Action::PickPreset("kremlin-2030"));
+    assert_eq!(picked.link.preset, "kremlin-2030");
+    assert!(
+        picked.history_pushes != refused.history_pushes,
+        "a preset gets its own entry"
+    );
+    let unknown = picked.clone().reduce(Action::PickPreset("nonsense"));
+    assert!(
+        Rc::ptr_eq(&unknown, &picked),
+        "an unknown preset is ignored"
+    );
+    let default_target = picked.clone().reduce(Action::SetTarget(0.10));
+    assert_eq!(
+        default_target.link.target, None,
+        "the default target stays out of the link"
+    );
+    let dismissed = picked
+        .clone()
+        .reduce(Action::DismissNotice(picked.notices[0].id));
+    assert_eq!(dismissed.notices.len(), picked.notices.len() - 1);
+}
