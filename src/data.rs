@@ -1,10 +1,10 @@
 //! The compiled-in dataset: base-year figures by region and stage, reserves and the project pipeline.
 //!
-//! The numbers live in `data/base-2024.json`, each with its source; this module
-//! only reads them into fixed arrays indexed by [`Region`] and [`Stage`].
+//! The numbers live in `data/base-2024.json`, each with its source; `build.rs` checks the
+//! file and compiles its numbers into the constant [`DATASET`] (fixed arrays indexed by
+//! [`Region`] and [`Stage`]), so nothing is parsed at run time.
 
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 /// A producing region. The order is the order of every per-region array.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -140,44 +140,11 @@ impl Stage {
     }
 }
 
-/// One row of base-year figures.
-#[derive(Clone, Debug, Deserialize)]
-pub struct BaseRow {
-    /// Region.
-    pub region: Region,
-    /// Stage.
-    pub stage: Stage,
-    /// Output in the stage's unit per year.
-    pub output: f64,
-    /// Capacity in the stage's unit per year.
-    pub capacity: f64,
-    /// Key into the sources table.
-    pub source: String,
-    /// P, S, U or D (see the data file's `about`).
-    pub tag: String,
-    /// What the number is and how it was derived.
-    #[serde(default)]
-    pub note: String,
-}
-
-/// A published reserve figure.
-#[derive(Clone, Debug, Deserialize)]
-pub struct ReserveRow {
-    /// Region.
-    pub region: Region,
-    /// Reserves in million tonnes REO.
-    pub value: f64,
-    /// Key into the sources table.
-    pub source: String,
-    /// P, S, U or D.
-    pub tag: String,
-}
-
 /// A named capacity addition.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Project {
     /// Name shown in the docs.
-    pub name: String,
+    pub name: &'static str,
     /// Region it adds capacity to.
     pub region: Region,
     /// Stage it adds capacity to.
@@ -186,67 +153,25 @@ pub struct Project {
     pub nameplate: f64,
     /// Announced first year of output.
     pub start: f64,
-    /// Key into the sources table.
-    pub source: String,
-    /// P, S, U or D.
-    pub tag: String,
-    /// Remarks on the figure.
-    #[serde(default)]
-    pub note: String,
 }
 
-/// A constant with its provenance.
-#[derive(Clone, Debug, Deserialize)]
-pub struct Constant {
-    /// The value.
-    pub value: f64,
-    /// P, S, U or D.
-    pub tag: String,
-    /// Key into the sources table.
-    pub source: String,
-    /// What it means.
-    pub note: String,
-}
-
-/// The model's named constants.
-#[derive(Clone, Debug, Deserialize)]
+/// The model's named constants (each one's source and tag are in the data file).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Constants {
     /// Tonnes of magnet oxide per tonne of concentrate REO.
-    pub magnet_ree_per_concentrate: Constant,
+    pub magnet_ree_per_concentrate: f64,
     /// Tonnes of rare earths per tonne of magnet.
-    pub ree_per_magnet: Constant,
-    /// Start delay of new non-China plants at full price suppression.
-    pub price_delay_years: Constant,
+    pub ree_per_magnet: f64,
+    /// Start delay of new non-China plants at full price suppression, in years.
+    pub price_delay_years: f64,
     /// Utilisation cut of new non-China plants at full price suppression.
-    pub price_util_cut: Constant,
+    pub price_util_cut: f64,
     /// Utilisation Russia's programme is sized for.
-    pub ru_programme_utilisation: Constant,
+    pub ru_programme_utilisation: f64,
 }
 
-/// A stage's description in the data file.
-#[derive(Clone, Debug, Deserialize)]
-pub struct StageInfo {
-    /// Stage id.
-    pub id: Stage,
-    /// Long unit.
-    pub unit_long: String,
-    /// How the world total is formed.
-    pub world_note: String,
-}
-
-#[derive(Deserialize)]
-struct RawDataset {
-    base_year: u16,
-    sources: std::collections::BTreeMap<String, String>,
-    stages: Vec<StageInfo>,
-    base: Vec<BaseRow>,
-    reserves_mt: Vec<ReserveRow>,
-    constants: Constants,
-    projects: Vec<Project>,
-}
-
-/// The dataset in the shape the model uses.
-#[derive(Clone, Debug)]
+/// The dataset in the shape the model uses: fixed arrays indexed by [`Stage`] and [`Region`].
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Dataset {
     /// The base year (2024).
     pub base_year: u16,
@@ -256,98 +181,51 @@ pub struct Dataset {
     pub capacity: [[f64; REGION_COUNT]; STAGE_COUNT],
     /// Published reserves in Mt REO; `None` where there is no figure (no cap).
     pub reserves_mt: [Option<f64>; REGION_COUNT],
-    /// The project pipeline.
-    pub projects: Vec<Project>,
     /// Named constants.
     pub constants: Constants,
-    /// Source keys to full citations.
-    pub sources: std::collections::BTreeMap<String, String>,
-    /// The base-year rows as written, for docs and tests.
-    pub rows: Vec<BaseRow>,
-    /// Per-stage notes.
-    pub stages: Vec<StageInfo>,
+    /// The project pipeline.
+    pub projects: &'static [Project],
 }
 
-/// The text of the data file, compiled in.
+// `DATASET`, written by build.rs from data/base-2024.json after checking it (src/dataset_source.rs).
+include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+/// The compiled-in dataset.
+pub fn dataset() -> &'static Dataset {
+    &DATASET
+}
+
+/// The text of the data file, for tests and tools that want the provenance as well as the numbers.
 pub const DATA_JSON: &str = include_str!("../data/base-2024.json");
 
-/// Reads and checks the dataset text: every region and stage once, every source known.
-pub fn parse_dataset(text: &str) -> Result<Dataset, String> {
-    let raw: RawDataset = serde_json::from_str(text).map_err(|error| error.to_string())?;
-    let mut output = [[f64::NAN; REGION_COUNT]; STAGE_COUNT];
-    let mut capacity = [[f64::NAN; REGION_COUNT]; STAGE_COUNT];
-    for row in &raw.base {
-        let (stage, region) = (row.stage as usize, row.region as usize);
-        if !output[stage][region].is_nan() {
-            return Err(format!(
-                "{} {} appears twice",
-                row.region.id(),
-                row.stage.id()
-            ));
-        }
-        if !(row.output >= 0.0 && row.capacity >= row.output) {
-            return Err(format!(
-                "{} {}: need 0 <= output <= capacity",
-                row.region.id(),
-                row.stage.id()
-            ));
-        }
-        output[stage][region] = row.output;
-        capacity[stage][region] = row.capacity;
-    }
-    for stage in Stage::ALL {
-        for region in Region::ALL {
-            if output[stage as usize][region as usize].is_nan() {
-                return Err(format!("{} {} is missing", region.id(), stage.id()));
-            }
-        }
-    }
-    let mut reserves_mt = [None; REGION_COUNT];
-    for row in &raw.reserves_mt {
-        reserves_mt[row.region as usize] = Some(row.value);
-    }
-    let sources_used = raw
-        .base
-        .iter()
-        .map(|row| &row.source)
-        .chain(raw.reserves_mt.iter().map(|row| &row.source))
-        .chain(raw.projects.iter().map(|project| &project.source));
-    for source in sources_used {
-        if !raw.sources.contains_key(source) {
-            return Err(format!("unknown source {source}"));
-        }
-    }
-    Ok(Dataset {
-        base_year: raw.base_year,
-        output,
-        capacity,
-        reserves_mt,
-        projects: raw.projects,
-        constants: raw.constants,
-        sources: raw.sources,
-        rows: raw.base,
-        stages: raw.stages,
-    })
-}
-
-/// The compiled-in dataset, read once.
-pub fn dataset() -> &'static Dataset {
-    static DATASET: OnceLock<Dataset> = OnceLock::new();
-    DATASET.get_or_init(|| match parse_dataset(DATA_JSON) {
-        Ok(dataset) => dataset,
-        // The file is compiled in and checked by `tests::compiled_dataset_is_valid`, so this cannot happen in a tested build.
-        Err(error) => panic!("data/base-2024.json is invalid: {error}"),
-    })
-}
+#[cfg(test)]
+#[path = "dataset_source.rs"]
+mod dataset_source;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn compiled_dataset_is_valid() {
-        let dataset = parse_dataset(DATA_JSON);
-        assert!(dataset.is_ok(), "{:?}", dataset.err());
+    fn the_compiled_constant_is_the_checked_data_file() {
+        let checked = dataset_source::check(DATA_JSON);
+        assert!(checked.is_ok(), "{:?}", checked.err());
+        if let Ok(checked) = checked {
+            let expected = dataset_source::to_rust(&checked);
+            let compiled = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/dataset.rs"));
+            assert_eq!(compiled.ok(), Some(expected));
+        }
+    }
+
+    #[test]
+    fn region_and_stage_ids_agree_with_the_data_compiler() {
+        let ids: Vec<&str> = Region::ALL.iter().map(|region| region.id()).collect();
+        let compiler: Vec<&str> = dataset_source::REGIONS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, compiler);
+        let ids: Vec<&str> = Stage::ALL.iter().map(|stage| stage.id()).collect();
+        let compiler: Vec<&str> = dataset_source::STAGES.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, compiler);
+        assert_eq!(dataset_source::MAX_PROJECTS, crate::simulate::MAX_PROJECTS);
     }
 
     #[test]
@@ -359,6 +237,8 @@ mod tests {
         assert_eq!(world(Stage::Magnets), 319_149.0);
         assert_eq!(data.output[0][Region::China as usize], 270_000.0);
         assert_eq!(data.output[0][Region::Russia as usize], 2_500.0);
+        assert_eq!(data.reserves_mt[Region::China as usize], Some(44.0));
+        assert_eq!(data.reserves_mt[Region::Myanmar as usize], None);
     }
 
     #[test]
@@ -371,10 +251,42 @@ mod tests {
 
     #[test]
     fn broken_data_is_refused_with_a_message() {
-        let text = DATA_JSON.replace(
-            "\"region\": \"eu\", \"stage\": \"magnets\"",
-            "\"region\": \"other\", \"stage\": \"magnets\"",
-        );
-        assert!(parse_dataset(&text).is_err_and(|error| error.contains("twice")));
+        let cases = [
+            (
+                "\"region\": \"eu\", \"stage\": \"magnets\"",
+                "\"region\": \"other\", \"stage\": \"magnets\"",
+                "twice",
+            ),
+            (
+                "\"output\": 270000, \"capacity\": 270000",
+                "\"output\": 270000, \"capacity\": 1",
+                "output <= capacity",
+            ),
+            (
+                "\"source\": \"glazov\"",
+                "\"source\": \"nobody\"",
+                "unknown source",
+            ),
+            (
+                "\"region\": \"australia\", \"value\"",
+                "\"region\": \"atlantis\", \"value\"",
+                "unknown region",
+            ),
+            (
+                "\"ree_per_magnet\"",
+                "\"ree_per_magnet_typo\"",
+                "ree_per_magnet",
+            ),
+        ];
+        for (from, to, message) in cases {
+            assert!(DATA_JSON.contains(from), "{from}");
+            let broken = DATA_JSON.replacen(from, to, 1);
+            let result = dataset_source::check(&broken);
+            assert!(
+                result.as_ref().is_err_and(|error| error.contains(message)),
+                "{message}: {:?}",
+                result.err()
+            );
+        }
     }
 }

@@ -100,8 +100,8 @@ pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: 
     let growth = 1.0 + value(Param::DemandGrowth);
     let sanctions = value(Param::Sanctions);
     let price = value(Param::CnPriceResponse);
-    let price_delay = price * data.constants.price_delay_years.value;
-    let price_utilisation = 1.0 - price * data.constants.price_util_cut.value;
+    let price_delay = price * data.constants.price_delay_years;
+    let price_utilisation = 1.0 - price * data.constants.price_util_cut;
     let rival_utilisation = value(Param::RivalUtilisation);
     let feed_imports = value(Param::RuFeedImports) * (1.0 - sanctions);
     let stage_weight = [
@@ -143,7 +143,7 @@ pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: 
     let mut projects = [EffectiveProject::default(); MAX_PROJECTS];
     let mut project_count = 0;
     let mut russia_committed = [0.0; STAGE_COUNT];
-    for (slot, project) in projects.iter_mut().zip(data.projects.iter()) {
+    for (slot, project) in projects.iter_mut().zip(data.projects) {
         let stage = project.stage as usize;
         let settings = &stages[stage];
         *slot = if project.region == Region::Russia {
@@ -183,7 +183,7 @@ pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: 
     let projects = &projects[..project_count];
 
     // Russia's programme: sized so that, fully ramped, it brings Russia to its ambition in 2030.
-    let programme_utilisation = data.constants.ru_programme_utilisation.value;
+    let programme_utilisation = data.constants.ru_programme_utilisation;
     for stage in Stage::ALL {
         let index = stage as usize;
         let settings = &mut stages[index];
@@ -289,9 +289,9 @@ pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: 
                 }
             } else {
                 let upstream_content = if stage == Stage::Separation {
-                    data.constants.magnet_ree_per_concentrate.value
+                    data.constants.magnet_ree_per_concentrate
                 } else {
-                    1.0 / data.constants.ree_per_magnet.value
+                    1.0 / data.constants.ree_per_magnet
                 };
                 let feed = russia_upstream_output * upstream_content
                     + feed_imports * cell.capacity[russia];
