@@ -476,7 +476,7 @@ fn read_param(
             if whose.is_empty() {
                 spec.label.to_string()
             } else {
-                spec.label.to_lowercase()
+                spec.label.to_ascii_lowercase()
             },
             shown,
             spec.display(used)
@@ -550,7 +550,9 @@ fn quote(text: &str) -> String {
 fn capitalise_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

@@ -156,7 +156,7 @@ fn russia(out: &mut String, input: &ChartInput) {
             .map(|stage| {
                 format!(
                     "{} {}",
-                    stage.label().to_lowercase(),
+                    stage.label().to_ascii_lowercase(),
                     pct(share_at(projection, last, stage, Region::Russia))
                 )
             })
@@ -203,7 +203,7 @@ fn concentration(out: &mut String, input: &ChartInput) {
             .into_iter()
             .zip(&values)
             .map(|(stage, &hhi)| {
-                let name = stage.label().to_lowercase();
+                let name = stage.label().to_ascii_lowercase();
                 if same_band {
                     format!("{name} {}", thousands(hhi))
                 } else {
@@ -236,7 +236,7 @@ fn fan(out: &mut String, input: &ChartInput) {
         out,
         "{}'s share of {} across {} runs (seed {}), each uncertain parameter drawn from its plausible range.",
         bands.region.label(),
-        bands.stage.label().to_lowercase(),
+        bands.stage.label().to_ascii_lowercase(),
         thousands(f64::from(bands.samples)),
         bands.seed
     );

@@ -92,7 +92,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let title = format!(
         "{}'s share of {}: uncertainty",
         bands.region.label(),
-        stage.label().to_lowercase()
+        stage.label().to_ascii_lowercase()
     );
     let plot_area = frame::frame(area, look, &title, legend, LegendAt::Top)?;
     let mut top = bands
@@ -116,7 +116,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let y_desc = format!(
         "{} share of {} (%)",
         bands.region.label(),
-        stage.label().to_lowercase()
+        stage.label().to_ascii_lowercase()
     );
     let chart = frame::plot(
         &plot_area,

@@ -108,7 +108,7 @@ fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: 
     text.push_str(&format!(
         "Russia {TARGET_YEAR}: {} of world {}; {}.\n",
         percent(russia_2030),
-        stage.label().to_lowercase(),
+        stage.label().to_ascii_lowercase(),
         gaps.join(", ")
     ));
     text.push_str(&wrap(&why(state, projection, stage), 90, ""));
