@@ -1,0 +1,187 @@
+// End-to-end checks of the page's features (issue 4 and the page side of issue 5): every slider group moves the
+// numbers and the charts, the stage switch redraws only the share chart, downloads hold what they should, a scenario
+// file loads back and a bad one changes nothing, the URL follows the state without flooding history, back and forward
+// re-open the state, and screenshots at phone and desktop sizes (written to target/screenshots/).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { serve, launch, ROOT } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(fragment = '', viewport = { width: 1280, height: 900 }, colorScheme = 'light') {
+  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (m) => process.env.DEBUG_PAGE && console.log('console', m.type(), m.text()));
+  page.on('download', (d) => process.env.DEBUG_PAGE && console.log('download', d.suggestedFilename()));
+  await page.goto(server.url + fragment);
+  await page.waitForFunction(() => window.__reeReady === true);
+  return { context, page, errors };
+}
+
+const draws = (page, id) => page.locator(`#${id}`).getAttribute('data-draws').then(Number);
+const value = (page, id) => page.locator(`#${id}`).getAttribute('data-value');
+
+/** Sets a range input to `to` the way a user's drag does (an input event). */
+async function slide(page, key, to) {
+  await page.evaluate(
+    ([key, to]) => {
+      const input = document.getElementById(`param-${key}`);
+      input.value = String(to);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    [key, to],
+  );
+}
+
+test('each slider group moves the headline or the charts, and marks the control as changed', async () => {
+  const { context, page, errors } = await open();
+  // One parameter per group, each with a value that moves Russia's or China's 2030 separation share.
+  const moves = [
+    ['ru_first_plant', 2025, 'headline-russia'],
+    ['cn_refining_share', 0.6, 'headline-china'],
+    ['sanctions', 0, 'headline-russia'],
+    ['allied_buildout', 2, 'headline-china'],
+    ['rival_utilisation', 0.3, 'headline-china'],
+  ];
+  for (const [key, to, headline] of moves) {
+    const before = await value(page, headline);
+    const share = await draws(page, 'chart-share');
+    await slide(page, key, to);
+    await page.waitForFunction(
+      ([id, before]) => document.getElementById(id).dataset.value !== before,
+      [headline, before],
+    );
+    assert.ok((await draws(page, 'chart-share')) > share, `${key}: the share chart redraws`);
+    const wrapper = await page.locator(`#param-${key}`).evaluate((input) => input.closest('.control').className);
+    assert.match(wrapper, /\bchanged\b/, `${key}: marked as changed`);
+    await page.waitForFunction((key) => location.hash.includes(`${key}=`), key);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the stage switch redraws only the share chart and is kept in the link', async () => {
+  const { context, page } = await open();
+  const before = await Promise.all(['chart-share', 'chart-russia', 'chart-hhi'].map((id) => draws(page, id)));
+  await page.check('#stage-magnets');
+  await page.waitForFunction((n) => Number(document.getElementById('chart-share').dataset.draws) > n, before[0]);
+  await page.waitForTimeout(200);
+  assert.equal(await draws(page, 'chart-russia'), before[1]);
+  assert.equal(await draws(page, 'chart-hhi'), before[2]);
+  assert.match(page.url(), /st=magnets/);
+  await context.close();
+});
+
+test('the CSV download has the command-line columns and every year, stage and region', async () => {
+  const { context, page } = await open('#v=1&p=skeptic');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  const text = await readFile(await download.path(), 'utf8');
+  const lines = text.trim().split('\n');
+  assert.equal(lines[0], 'year,stage,region,output_t,share');
+  assert.equal(lines.length - 1, 17 * 3 * 8, 'years x stages x regions rows');
+  const russia2030 = lines.find((line) => line.startsWith('2030,separation,russia,'));
+  const share = Number(russia2030.split(',')[4]);
+  assert.ok(Math.abs(share - Number(await value(page, 'headline-russia'))) < 1e-6);
+  await context.close();
+});
+
+test('a scenario file downloads, loads back, and a bad file is refused with a notice', async () => {
+  const { context, page } = await open('#v=1&p=price-war&sanctions=0.35');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const json = await readFile(await download.path(), 'utf8');
+  assert.equal(JSON.parse(json).preset, 'price-war');
+  await page.selectOption('#preset', 'baseline');
+  await page.waitForFunction(() => location.hash.includes('p=baseline'));
+  await page.setInputFiles('#load-json', { name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page.waitForFunction(() => location.hash.includes('p=price-war') && location.hash.includes('sanctions=0.35'));
+  const link = page.url();
+  await page.setInputFiles('#load-json', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "ree-outlook-scenario", "parameters": {"sanctions": 7}}') });
+  await page.waitForFunction(() => document.querySelectorAll('#notices .notice').length > 0);
+  assert.match(await page.locator('#notices').innerText(), /bad\.json/);
+  assert.equal(page.url(), link, 'a refused file changes nothing');
+  // The loaded file's confirmation and the refusal: dismiss both.
+  while ((await page.locator('#notices .notice').count()) > 0) {
+    const count = await page.locator('#notices .notice').count();
+    await page.locator('#notices .notice button').first().click();
+    await page.waitForFunction((n) => document.querySelectorAll('#notices .notice').length < n, count);
+  }
+  await context.close();
+});
+
+test('the link follows the state with few history entries, and back and forward re-open each state', async () => {
+  const { context, page } = await open();
+  const start = await page.evaluate(() => history.length);
+  for (let step = 0; step <= 40; step += 1) {
+    await slide(page, 'sanctions', step / 40);
+  }
+  await page.waitForTimeout(400);
+  assert.match(page.url(), /sanctions=1(&|$)/, 'the final value is written after the last change');
+  assert.equal(await page.evaluate(() => history.length), start, 'slider moves replace the entry');
+  const dragged = await value(page, 'headline-russia');
+  await page.selectOption('#preset', 'kremlin-2030');
+  await page.waitForFunction(() => location.hash.includes('p=kremlin-2030'));
+  const kremlin = await value(page, 'headline-russia');
+  await page.goBack();
+  await page.waitForFunction((v) => document.getElementById('headline-russia').dataset.value === v, dragged);
+  assert.equal(await page.locator('#preset').inputValue(), 'baseline');
+  await page.goForward();
+  await page.waitForFunction((v) => document.getElementById('headline-russia').dataset.value === v, kremlin);
+  await context.close();
+});
+
+test('copy link confirms', async () => {
+  const { context, page } = await open('#v=1&p=skeptic');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.click('#copy-link');
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent.length > 0);
+  assert.match(await page.locator('#copy-status').innerText(), /copied|selected/i);
+  await context.close();
+});
+
+test('the analyses answer: probability in the headline, tornado CSV, goal seek', async () => {
+  const { context, page } = await open('#v=1&p=kremlin-2030');
+  await page.waitForFunction(() => document.getElementById('headline-probability')?.dataset.value !== undefined);
+  const probability = Number(await value(page, 'headline-probability'));
+  assert.ok(probability >= 0 && probability <= 1);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv-tornado')]);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.match(csv.split('\n')[0], /^param,label,low,high,output_at_low,output_at_high,swing$/);
+  await page.selectOption('#goal-param', 'ru_first_plant');
+  await page.fill('#goal-share', '3');
+  await page.click('#goal-seek-run');
+  await page.waitForSelector('#goal-seek-apply');
+  await page.click('#goal-seek-apply');
+  await page.waitForFunction(() => Number(document.getElementById('headline-russia').dataset.value) >= 0.03);
+  await context.close();
+});
+
+test('screenshots at phone and desktop sizes, light and dark', async () => {
+  const dir = path.join(process.env.REE_SCREENSHOTS || path.join(ROOT, 'target', 'screenshots'));
+  await mkdir(dir, { recursive: true });
+  for (const [width, height] of [[360, 800], [1280, 900]]) {
+    for (const scheme of ['light', 'dark']) {
+      const { context, page } = await open('', { width, height }, scheme);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${width}px ${scheme}: no horizontal scrolling (${overflow}px too wide)`);
+      await page.screenshot({ path: path.join(dir, `page-${width}-${scheme}.png`) });
+      await context.close();
+    }
+  }
+});
