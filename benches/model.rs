@@ -3,6 +3,7 @@
 //! Run with `cargo bench --bench model` (or `make bench`). Prints median and p95 with the budget beside each.
 
 use ree_outlook::analysis::{goal_seek, monte_carlo, tornado, MonteCarloSettings, Output, Target};
+use ree_outlook::chart::{to_svg, ChartInput, ChartKind};
 use ree_outlook::simulate::simulate_into;
 use ree_outlook::{Param, Projection, Region, Scenario, Stage, PRESETS};
 use std::hint::black_box;
@@ -81,5 +82,17 @@ fn main() {
             black_box(goal_seek(&base, Param::RuFirstPlant, Target::default()));
         })),
         50.0,
+    );
+    let baseline = ree_outlook::simulate(&base);
+    let input = ChartInput::new(&baseline, Stage::Separation).with_scale(2.0);
+    report(
+        "three projection charts drawn to SVG (1200x700)",
+        "ms",
+        to_ms(time_per_call(30, 1, || {
+            for kind in ChartKind::PROJECTION {
+                black_box(to_svg(kind, &input, 1200, 700));
+            }
+        })),
+        16.0,
     );
 }

@@ -211,25 +211,3 @@ fn a_different_scenario_or_theme_changes_the_drawing() {
         assert_eq!(baseline, render(find(&format!("baseline-{}", kind.id()))));
     }
 }
-
-/// Rough native timing of a full redraw of the three projection charts at phone-to-desktop
-/// sizes (SVG backend). Run with `cargo test --test chart_snapshots -- --ignored --nocapture`.
-#[test]
-#[ignore = "timing report, not a check"]
-fn time_a_full_redraw() {
-    let current = projection("baseline");
-    let input = ChartInput::new(&current, Stage::Separation).with_scale(2.0);
-    let rounds = 50;
-    let start = std::time::Instant::now();
-    let mut bytes = 0;
-    for _ in 0..rounds {
-        for kind in ChartKind::PROJECTION {
-            bytes += to_svg(kind, &input, 1200, 700).len();
-        }
-    }
-    let each = start.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds);
-    eprintln!(
-        "three charts: {each:.2} ms per redraw ({} bytes of SVG each)",
-        bytes / rounds as usize
-    );
-}
