@@ -85,7 +85,8 @@ bench: ## benchmarks (not part of make test): native and wasm model benches, the
 	@$(PHASE) --reset
 	@$(PHASE) tools scripts/install-tools.sh --browser
 	@if [ -f benches/model.rs ]; then $(PHASE) bench-model cargo bench --bench model; else echo "bench: no benches/model.rs, skipping the native model bench"; fi
-	@if [ -f tests/bench_wasm.rs ]; then $(PHASE) bench-wasm scripts/wasm-test.sh --release --test bench_wasm -- --nocapture; else echo "bench: no tests/bench_wasm.rs, skipping the wasm model bench"; fi
+	@# LTO off for the wasm bench only: with fat LTO the wasm test binaries fail to link ("failed to load bitcode of module js_sys").
+	@if [ -f tests/bench_wasm.rs ]; then CARGO_PROFILE_BENCH_LTO=false $(PHASE) bench-wasm scripts/wasm-test.sh --cargo --release --test bench_wasm -- --nocapture; else echo "bench: no tests/bench_wasm.rs, skipping the wasm model bench"; fi
 	@$(PHASE) build trunk build --release
 	@$(PHASE) size python3 scripts/size_report.py dist --json target/size-report.json
 	@$(PHASE) bench-e2e node tests/e2e/bench-latency.mjs
