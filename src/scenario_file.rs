@@ -15,15 +15,22 @@
 //!   "parameters": { "ru_plan_share": 0.1, "ru_first_plant": 2029, ... every key ... },
 //!   "reference": { "preset": "baseline", "parameters": { ... } },
 //!   "monte_carlo": { "samples": 1000, "seed": 42 },
-//!   "target": 0.12
+//!   "target": 0.12,
+//!   "target_year": 2035,
+//!   "fan_region": "china"
 //! }
 //! ```
-//! `reference`, `monte_carlo` and `target` appear only when set.
+//! `reference`, `monte_carlo` and `target` appear only when set; `target_year` only when not
+//! 2030, `fan_region` only when not `russia`.
 
-use crate::data::Stage;
+use crate::data::{Region, Stage};
 use crate::params::{Param, ParamSpec, PARAMS};
+use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario};
-use crate::url::{LinkState, MonteCarloLink, View, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
+use crate::url::{
+    LinkState, MonteCarloLink, View, DEFAULT_FAN_REGION, MC_MAX_SAMPLES, MC_MIN_SAMPLES,
+    TARGET_YEAR_MAX, TARGET_YEAR_MIN,
+};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -50,6 +57,10 @@ struct FileOut<'a> {
     monte_carlo: Option<MonteCarloOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_year: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fan_region: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -87,6 +98,8 @@ pub fn scenario_to_json(state: &LinkState) -> String {
             seed: run.seed,
         }),
         target: state.target,
+        target_year: (state.target_year != TARGET_YEAR).then_some(state.target_year),
+        fan_region: (state.fan_region != DEFAULT_FAN_REGION).then(|| state.fan_region.id()),
     };
     // Serialising plain structs and string-keyed maps into a String cannot fail.
     serde_json::to_string_pretty(&file).unwrap_or_default()
@@ -131,7 +144,7 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
         Some(_) => return Err("'version' must be a whole number.".to_string()),
     }
     for key in root.keys() {
-        const KNOWN: [&str; 9] = [
+        const KNOWN: [&str; 11] = [
             "format",
             "version",
             "preset",
@@ -141,6 +154,8 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
             "reference",
             "monte_carlo",
             "target",
+            "target_year",
+            "fan_region",
         ];
         if !KNOWN.contains(&key.as_str()) {
             notices.push(format!("Ignored unknown field '{}'.", short(key)));
@@ -193,6 +208,28 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
         },
         Some(_) => return Err("'target' must be a number.".to_string()),
     };
+    state.target_year = match root.get("target_year") {
+        None | Some(Value::Null) => TARGET_YEAR,
+        Some(year) => year
+            .as_u64()
+            .filter(|year| (u64::from(TARGET_YEAR_MIN)..=u64::from(TARGET_YEAR_MAX)).contains(year))
+            .and_then(|year| u16::try_from(year).ok())
+            .ok_or_else(|| {
+                format!(
+                    "'target_year' must be a whole year from {TARGET_YEAR_MIN} to {TARGET_YEAR_MAX} (the file has {}).",
+                    short(&year.to_string())
+                )
+            })?,
+    };
+    if let Some(region) = optional_string(&root, "fan_region")? {
+        state.fan_region = Region::from_id(region).ok_or_else(|| {
+            format!(
+                "Unknown fan chart region '{}' (valid: {}).",
+                short(region),
+                crate::url::valid_region_ids()
+            )
+        })?;
+    }
     Ok((state, notices))
 }
 

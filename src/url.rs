@@ -18,7 +18,9 @@
 //! | `r.<parameter key>` | reference value differing from `r.p`'s preset | only when comparing |
 //! | `mc` | Monte Carlo sample count | only when a Monte Carlo run is chosen |
 //! | `seed` | Monte Carlo seed (unsigned 64-bit integer) | with `mc` |
-//! | `tg` | chosen target for Russia's 2030 share (fraction, e.g. `0.12`) | only when chosen |
+//! | `tg` | chosen target for Russia's share at the selected stage (fraction, e.g. `0.12`) | only when chosen |
+//! | `ty` | the year by which the target is checked (whole year, 2024 to 2050) | only when not 2030 |
+//! | `fr` | region shown in the fan chart: a region id (`china`, `united_states`, …) | only when not `russia` |
 //!
 //! Numbers use Rust's shortest round-trip formatting, so a decoded link reproduces every
 //! value bit for bit. Reserved for later versions: `gs` (goal-seek parameter key).
@@ -26,8 +28,9 @@
 //! [`decode`] never fails: whatever it cannot use it skips or clamps, and says so in a
 //! plain-language notice.
 
-use crate::data::Stage;
+use crate::data::{Region, Stage};
 use crate::params::{Param, ParamSpec};
+use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario, PRESETS};
 
 /// The link format this code writes.
@@ -47,6 +50,15 @@ const MAX_NOTICES: usize = 12;
 
 /// Longest piece of user text quoted back in a notice.
 const MAX_QUOTE: usize = 40;
+
+/// Earliest year a link may name for the target (`ty`): the model's base year.
+pub const TARGET_YEAR_MIN: u16 = 2024;
+
+/// Latest year a link may name for the target (`ty`): the longest horizon.
+pub const TARGET_YEAR_MAX: u16 = 2050;
+
+/// The fan chart's region when a link names none.
+pub const DEFAULT_FAN_REGION: Region = Region::Russia;
 
 /// The stage shown when a link names none.
 pub const DEFAULT_STAGE: Stage = Stage::Separation;
@@ -109,8 +121,13 @@ pub struct LinkState {
     pub view: View,
     /// The chosen Monte Carlo run, if any.
     pub monte_carlo: Option<MonteCarloLink>,
-    /// The chosen target for Russia's 2030 share (a fraction), if any.
+    /// The chosen target for Russia's share (a fraction), if any.
     pub target: Option<f64>,
+    /// The year the target is checked in, within [`TARGET_YEAR_MIN`]..=[`TARGET_YEAR_MAX`]
+    /// (default [`TARGET_YEAR`]).
+    pub target_year: u16,
+    /// The region whose Monte Carlo bands the fan chart shows (default [`DEFAULT_FAN_REGION`]).
+    pub fan_region: Region,
 }
 
 impl Default for LinkState {
@@ -130,6 +147,8 @@ impl LinkState {
             view: View::default(),
             monte_carlo: None,
             target: None,
+            target_year: TARGET_YEAR,
+            fan_region: DEFAULT_FAN_REGION,
         }
     }
 
@@ -175,6 +194,13 @@ pub fn encode(state: &LinkState) -> String {
     }
     if let Some(target) = state.target.filter(|target| target.is_finite()) {
         out.push_str(&format!("&tg={target}"));
+    }
+    if state.target_year != TARGET_YEAR {
+        out.push_str(&format!("&ty={}", state.target_year));
+    }
+    if state.fan_region != DEFAULT_FAN_REGION {
+        out.push_str("&fr=");
+        out.push_str(state.fan_region.id());
     }
     out
 }
@@ -320,6 +346,20 @@ pub fn decode(input: &str) -> Decoded {
                 None => notices.push(format!(
                     "The target share {} is not a number; it was ignored.",
                     quote(value)
+                )),
+            },
+            "ty" => {
+                if let Some(year) = read_target_year(value, &mut notices) {
+                    state.target_year = year;
+                }
+            }
+            "fr" => match Region::from_id(&value.to_ascii_lowercase()) {
+                Some(region) => state.fan_region = region,
+                None => notices.push(format!(
+                    "Unknown region {} for the fan chart; showing {} instead (valid: {}).",
+                    quote(value),
+                    DEFAULT_FAN_REGION.label(),
+                    valid_region_ids()
                 )),
             },
             _ => {
@@ -507,6 +547,39 @@ fn read_samples(text: &str, notices: &mut Notices) -> Option<u32> {
             None
         }
     }
+}
+
+/// The target year from link text, clamped into range, with a notice if needed.
+fn read_target_year(text: &str, notices: &mut Notices) -> Option<u16> {
+    let Some(year) = parse_number(text).filter(|year| year.fract() == 0.0) else {
+        notices.push(format!(
+            "The target year {} is not a whole year; {TARGET_YEAR} was used.",
+            quote(text)
+        ));
+        return None;
+    };
+    let used = year.clamp(f64::from(TARGET_YEAR_MIN), f64::from(TARGET_YEAR_MAX));
+    if used != year {
+        let shown = if year.abs() < 1.0e6 {
+            format!("{year:.0}")
+        } else {
+            quote(text)
+        };
+        notices.push(format!(
+            "The target year {shown} is out of range ({TARGET_YEAR_MIN} to {TARGET_YEAR_MAX}); used {used:.0}."
+        ));
+    }
+    // `used` is a whole number within the u16 range here.
+    Some(used as u16)
+}
+
+/// Every region id, for notices: "china, russia, …".
+pub fn valid_region_ids() -> String {
+    Region::ALL
+        .iter()
+        .map(|region| region.id())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A finite number written in plain decimal or exponent notation; `inf` and `NaN` are not numbers here.

@@ -2,12 +2,13 @@
 
 use proptest::prelude::*;
 use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
+use ree_outlook::projection::TARGET_YEAR;
 use ree_outlook::scenario::{Preset, Scenario, PRESETS};
 use ree_outlook::url::{
     decode, encode, Decoded, LinkState, MonteCarloLink, View, MAX_LINK_LEN, MC_MAX_SAMPLES,
-    MC_MIN_SAMPLES,
+    MC_MIN_SAMPLES, TARGET_YEAR_MAX, TARGET_YEAR_MIN,
 };
-use ree_outlook::{simulate, Stage};
+use ree_outlook::{simulate, Region, Stage};
 
 /// The one check every decoded state must pass: a valid preset and every value in range.
 fn assert_in_range(decoded: &Decoded) {
@@ -26,6 +27,7 @@ fn assert_in_range(decoded: &Decoded) {
     if let Some(target) = state.target {
         assert!((0.0..=1.0).contains(&target));
     }
+    assert!((TARGET_YEAR_MIN..=TARGET_YEAR_MAX).contains(&state.target_year));
     for notice in &decoded.notices {
         assert!(!notice.is_empty() && notice.len() < 600, "{notice}");
     }
@@ -171,10 +173,52 @@ fn golden_links_decode_to_their_pinned_state_and_encode_back_verbatim() {
                 .monte_carlo
                 .map(|(samples, seed)| MonteCarloLink { samples, seed }),
             target: golden.target,
+            // Links from before `ty` and `fr` keep the year 2030 and Russia's fan.
+            target_year: TARGET_YEAR,
+            fan_region: Region::Russia,
         };
         assert_eq!(decoded.state, expected, "{}", golden.link);
         assert_eq!(encode(&expected), golden.link);
     }
+}
+
+/// Links with the target year (`ty`) and the fan chart's region (`fr`): text, year, region.
+const GOLDEN_TARGET_YEAR_AND_FAN: &[(&str, u16, Region)] = &[
+    ("v=1&p=baseline&st=separation&ty=2035", 2035, Region::Russia),
+    ("v=1&p=baseline&st=separation&fr=china", 2030, Region::China),
+    (
+        "v=1&p=skeptic&st=magnets&mc=5000&seed=7&tg=0.12&ty=2040&fr=united_states",
+        2040,
+        Region::UnitedStates,
+    ),
+    ("v=1&p=baseline&st=mining&ty=2024&fr=eu", 2024, Region::Eu),
+    ("v=1&p=baseline&st=separation&ty=2050", 2050, Region::Russia),
+];
+
+#[test]
+fn golden_links_with_target_year_and_fan_region() {
+    for (link, year, region) in GOLDEN_TARGET_YEAR_AND_FAN {
+        let decoded = decode(link);
+        assert!(decoded.notices.is_empty(), "{link}: {:?}", decoded.notices);
+        assert_eq!(decoded.state.target_year, *year, "{link}");
+        assert_eq!(decoded.state.fan_region, *region, "{link}");
+        assert_eq!(encode(&decoded.state), *link);
+    }
+    let decoded = decode(GOLDEN_TARGET_YEAR_AND_FAN[2].0);
+    assert_eq!(decoded.state.preset, "skeptic");
+    assert_eq!(decoded.state.stage, Stage::Magnets);
+    assert_eq!(decoded.state.target, Some(0.12));
+    assert_eq!(
+        decoded.state.monte_carlo,
+        Some(MonteCarloLink {
+            samples: 5000,
+            seed: 7
+        })
+    );
+    // The defaults are never written, so a link naming them is shortened on the next encode.
+    let decoded = decode("v=1&p=baseline&st=separation&ty=2030&fr=russia");
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    assert_eq!(encode(&decoded.state), "v=1&p=baseline&st=separation");
 }
 
 #[test]
@@ -223,9 +267,10 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
         proptest::option::of(scenario_strategy()),
         proptest::option::of((MC_MIN_SAMPLES..=MC_MAX_SAMPLES, any::<u64>())),
         proptest::option::of(0.0..=1.0f64),
+        (TARGET_YEAR_MIN..=TARGET_YEAR_MAX, 0..Region::ALL.len()),
     )
         .prop_map(
-            |((preset, values), stage, table, reference, run, target)| LinkState {
+            |((preset, values), stage, table, reference, run, target, (year, region))| LinkState {
                 preset: PRESETS[preset].id.to_string(),
                 scenario: build(preset, &values),
                 stage: Stage::ALL[stage],
@@ -233,6 +278,8 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
                 reference: reference.map(|(preset, values)| build(preset, &values)),
                 monte_carlo: run.map(|(samples, seed)| MonteCarloLink { samples, seed }),
                 target,
+                target_year: year,
+                fan_region: Region::ALL[region],
             },
         )
 }
@@ -294,6 +341,8 @@ fn soup_piece() -> impl Strategy<Value = String> {
                 "mc",
                 "seed",
                 "tg",
+                "ty",
+                "fr",
                 "r.p",
                 "r.sanctions",
                 "r.horizon",
@@ -319,6 +368,13 @@ fn soup_piece() -> impl Strategy<Value = String> {
                 .map(|preset| preset.id.to_string())
                 .collect::<Vec<_>>()
         ),
+        proptest::sample::select(
+            Region::ALL
+                .iter()
+                .map(|region| region.id().to_string())
+                .collect::<Vec<_>>()
+        ),
+        (2000..2080u16).prop_map(|year| year.to_string()),
         proptest::sample::select(vec![
             "mining".to_string(),
             "separation".to_string(),
@@ -534,6 +590,33 @@ fn stage_view_and_analysis_fields_report_bad_values() {
     assert!(one_notice("sanctions").contains("has no value"));
     assert!(one_notice("r.p=nope").starts_with("Unknown reference preset 'nope'"));
     assert_eq!(one_notice("r.zz=1"), "Ignored unknown setting 'r.zz'.");
+    assert_eq!(
+        one_notice("ty=2075"),
+        "The target year 2075 is out of range (2024 to 2050); used 2050."
+    );
+    assert_eq!(decode("ty=2075").state.target_year, TARGET_YEAR_MAX);
+    assert_eq!(
+        one_notice("ty=1999"),
+        "The target year 1999 is out of range (2024 to 2050); used 2024."
+    );
+    assert_eq!(decode("ty=1999").state.target_year, TARGET_YEAR_MIN);
+    assert!(one_notice("ty=-1e300").contains("'-1e300' is out of range"));
+    assert_eq!(
+        one_notice("ty=2031.5"),
+        "The target year '2031.5' is not a whole year; 2030 was used."
+    );
+    assert_eq!(decode("ty=soon").state.target_year, TARGET_YEAR);
+    assert_eq!(
+        one_notice("fr=atlantis"),
+        "Unknown region 'atlantis' for the fan chart; showing Russia instead (valid: china, russia, united_states, australia, myanmar, malaysia, eu, other)."
+    );
+    assert_eq!(decode("fr=atlantis").state.fan_region, Region::Russia);
+    let decoded = decode("ty=2035&fr=China");
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    assert_eq!(
+        (decoded.state.target_year, decoded.state.fan_region),
+        (2035, Region::China)
+    );
     let decoded = decode("mc=500");
     assert_eq!(
         decoded.state.monte_carlo,

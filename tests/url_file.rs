@@ -2,10 +2,14 @@
 
 use proptest::prelude::*;
 use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
+use ree_outlook::projection::TARGET_YEAR;
 use ree_outlook::scenario::{Preset, PRESETS};
 use ree_outlook::scenario_file::{scenario_from_json, scenario_to_json, MAX_FILE_LEN};
-use ree_outlook::url::{LinkState, MonteCarloLink, View, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
-use ree_outlook::Stage;
+use ree_outlook::url::{
+    LinkState, MonteCarloLink, View, MC_MAX_SAMPLES, MC_MIN_SAMPLES, TARGET_YEAR_MAX,
+    TARGET_YEAR_MIN,
+};
+use ree_outlook::{Region, Stage};
 
 fn values_strategy() -> impl Strategy<Value = Vec<f64>> {
     PARAMS
@@ -30,21 +34,26 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
         proptest::option::of(values_strategy()),
         proptest::option::of((MC_MIN_SAMPLES..=MC_MAX_SAMPLES, any::<u64>())),
         proptest::option::of(0.0..=1.0f64),
+        (TARGET_YEAR_MIN..=TARGET_YEAR_MAX, 0..Region::ALL.len()),
     )
-        .prop_map(|(preset, values, stage, table, reference, run, target)| {
-            let mut state = LinkState::from_preset(&PRESETS[preset]);
-            state.scenario.values.copy_from_slice(&values);
-            state.stage = Stage::ALL[stage];
-            state.view = if table { View::Table } else { View::Charts };
-            state.reference = reference.map(|values| {
-                let mut scenario = state.scenario;
-                scenario.values.copy_from_slice(&values);
-                scenario
-            });
-            state.monte_carlo = run.map(|(samples, seed)| MonteCarloLink { samples, seed });
-            state.target = target;
-            state
-        })
+        .prop_map(
+            |(preset, values, stage, table, reference, run, target, (year, region))| {
+                let mut state = LinkState::from_preset(&PRESETS[preset]);
+                state.scenario.values.copy_from_slice(&values);
+                state.stage = Stage::ALL[stage];
+                state.view = if table { View::Table } else { View::Charts };
+                state.reference = reference.map(|values| {
+                    let mut scenario = state.scenario;
+                    scenario.values.copy_from_slice(&values);
+                    scenario
+                });
+                state.monte_carlo = run.map(|(samples, seed)| MonteCarloLink { samples, seed });
+                state.target = target;
+                state.target_year = year;
+                state.fan_region = Region::ALL[region];
+                state
+            },
+        )
 }
 
 fn load(text: &str) -> Result<LinkState, String> {
@@ -141,6 +150,38 @@ fn malformed_files_are_refused_with_a_clear_message() {
     assert!(error_of(r#"{"monte_carlo":{"samples":3}}"#).contains("between 10 and 100000"));
     assert!(error_of(r#"{"monte_carlo":{"samples":100,"seed":-4}}"#).contains("'monte_carlo.seed'"));
     assert!(error_of(r#"{"reference":5}"#).contains("'reference' must be an object"));
+    assert_eq!(
+        error_of(r#"{"target_year":2060}"#),
+        "'target_year' must be a whole year from 2024 to 2050 (the file has 2060)."
+    );
+    assert!(error_of(r#"{"target_year":2030.5}"#).contains("'target_year' must be a whole year"));
+    assert!(error_of(r#"{"target_year":"2035"}"#).contains("'target_year' must be a whole year"));
+    assert_eq!(
+        error_of(r#"{"fan_region":"atlantis"}"#),
+        "Unknown fan chart region 'atlantis' (valid: china, russia, united_states, australia, myanmar, malaysia, eu, other)."
+    );
+    assert!(error_of(r#"{"fan_region":7}"#).contains("'fan_region' must be a string"));
+}
+
+#[test]
+fn target_year_and_fan_region_are_written_only_when_chosen() {
+    let mut state = LinkState::from_preset(&PRESETS[0]);
+    let text = scenario_to_json(&state);
+    assert!(
+        !text.contains("target_year") && !text.contains("fan_region"),
+        "{text}"
+    );
+    state.target_year = 2035;
+    state.fan_region = Region::China;
+    let text = scenario_to_json(&state);
+    assert!(text.contains("\"target_year\": 2035"), "{text}");
+    assert!(text.contains("\"fan_region\": \"china\""), "{text}");
+    assert_eq!(load(&text), Ok(state));
+    let old = load(r#"{"preset":"baseline"}"#);
+    assert_eq!(
+        old.map(|state| (state.target_year, state.fan_region)),
+        Ok((TARGET_YEAR, Region::Russia))
+    );
 }
 
 #[test]
