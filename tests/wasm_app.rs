@@ -213,6 +213,8 @@ fn worker_codec_carries_the_same_bands_and_tornado_as_a_direct_run() {
             seed: (7_u64 << 40) + 12_345,
         },
         target_share: 0.05,
+        target_year: 2036,
+        fan_region: Region::China,
     };
     let wire = request(&input);
     assert_eq!(read_request(&wire), Some(input), "the request round-trips");
@@ -220,7 +222,7 @@ fn worker_codec_carries_the_same_bands_and_tornado_as_a_direct_run() {
     let direct = monte_carlo(
         &input.scenario,
         input.settings,
-        Region::Russia,
+        Region::China,
         input.stage,
         input.target(),
     );

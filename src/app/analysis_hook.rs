@@ -12,9 +12,9 @@ use crate::analysis::{
 };
 use crate::data::{Region, Stage};
 use crate::params::{PARAMS, PARAM_COUNT};
-use crate::projection::{RUSSIA_TARGETS, TARGET_YEAR};
+use crate::projection::RUSSIA_TARGETS;
 use crate::scenario::Scenario;
-use crate::url::{LinkState, MonteCarloLink};
+use crate::url::{LinkState, MonteCarloLink, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use crate::web::{self, AnalysisWorker, WorkerMessage};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,8 +32,12 @@ pub struct AnalysisInput {
     pub stage: Stage,
     /// Runs and seed.
     pub settings: MonteCarloSettings,
-    /// The target share for Russia in [`TARGET_YEAR`].
+    /// The target share for Russia in `target_year`.
     pub target_share: f64,
+    /// The year the target (and the tornado) is measured in.
+    pub target_year: u16,
+    /// The region whose bands the fan chart shows.
+    pub fan_region: Region,
 }
 
 impl AnalysisInput {
@@ -44,15 +48,17 @@ impl AnalysisInput {
             stage: link.stage,
             settings: settings_of(link.monte_carlo),
             target_share: link.target.unwrap_or(RUSSIA_TARGETS[0]),
+            target_year: link.target_year,
+            fan_region: link.fan_region,
         }
     }
 
-    /// The output the target and the tornado measure: Russia's share of the stage in 2030.
+    /// The output the target and the tornado measure: Russia's share of the stage in the target year.
     pub fn output(&self) -> Output {
         Output {
             region: Region::Russia,
             stage: self.stage,
-            year: TARGET_YEAR,
+            year: self.target_year,
         }
     }
 
@@ -76,7 +82,7 @@ pub fn settings_of(link: Option<MonteCarloLink>) -> MonteCarloSettings {
 /// The latest analysis results and what they were computed for.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct AnalysisResults {
-    /// Russia's bands at the chosen stage and the target probability.
+    /// The fan region's bands at the chosen stage and the target probability.
     pub bands: Option<Rc<MonteCarloResult>>,
     /// The sensitivity of the target output.
     pub tornado: Option<Rc<Tornado>>,
@@ -87,9 +93,10 @@ pub struct AnalysisResults {
 }
 
 /// Numbers before the scenario's values in a request.
-const REQUEST_HEADER: usize = 5;
+const REQUEST_HEADER: usize = 7;
 
-/// The request for `input`: stage, samples, seed (high and low 32 bits), target share, then every value.
+/// The request for `input`: stage, samples, seed (high and low 32 bits), target share, target
+/// year, fan region (index in [`Region::ALL`]), then every value.
 pub fn request(input: &AnalysisInput) -> Vec<f64> {
     let mut out = Vec::with_capacity(REQUEST_HEADER + PARAM_COUNT);
     out.push(input.stage as usize as f64);
@@ -97,6 +104,13 @@ pub fn request(input: &AnalysisInput) -> Vec<f64> {
     out.push((input.settings.seed >> 32) as f64);
     out.push((input.settings.seed & 0xffff_ffff) as f64);
     out.push(input.target_share);
+    out.push(f64::from(input.target_year));
+    out.push(
+        Region::ALL
+            .iter()
+            .position(|region| *region == input.fan_region)
+            .unwrap_or(0) as f64,
+    );
     out.extend_from_slice(&input.scenario.values);
     out
 }
@@ -111,6 +125,10 @@ pub fn read_request(request: &[f64]) -> Option<AnalysisInput> {
     let stage = *Stage::ALL.get(request[0] as usize)?;
     let whole = |value: f64| (value >= 0.0 && value <= f64::from(u32::MAX)).then_some(value as u64);
     let seed = (whole(request[2])? << 32) | whole(request[3])?;
+    let target_year = u16::try_from(whole(request[5])?)
+        .ok()
+        .filter(|year| (TARGET_YEAR_MIN..=TARGET_YEAR_MAX).contains(year))?;
+    let fan_region = *Region::ALL.get(request[6] as usize)?;
     let mut scenario = Scenario::default();
     for (spec, value) in PARAMS.iter().zip(&request[REQUEST_HEADER..]) {
         scenario.set(spec.param, *value);
@@ -123,6 +141,8 @@ pub fn read_request(request: &[f64]) -> Option<AnalysisInput> {
             seed,
         },
         target_share: request[4],
+        target_year,
+        fan_region,
     })
 }
 
@@ -132,7 +152,7 @@ fn run(input: &AnalysisInput) -> AnalysisResults {
     let bands = monte_carlo(
         &input.scenario,
         input.settings,
-        Region::Russia,
+        input.fan_region,
         input.stage,
         input.target(),
     );
@@ -211,7 +231,7 @@ pub fn read_answer(input: &AnalysisInput, answer: &[f64]) -> Option<AnalysisResu
         });
     }
     let bands = MonteCarloResult {
-        region: Region::Russia,
+        region: input.fan_region,
         stage: input.stage,
         years: year_values,
         p10,

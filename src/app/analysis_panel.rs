@@ -1,5 +1,6 @@
-//! The analysis section: the target and Monte Carlo settings, the fan chart of Russia's share
-//! with its P10–P90 band, the tornado of what matters most (with CSV) and the goal seek.
+//! The analysis section: the target (share and year), the fan chart's region and the Monte Carlo
+//! settings, the fan chart of the chosen region's share with its P10–P90 band, the tornado of what
+//! matters most (with CSV) and the goal seek.
 
 use crate::analysis::MonteCarloSettings;
 use crate::app::analysis_hook::{settings_of, AnalysisInput, AnalysisResults};
@@ -8,6 +9,8 @@ use crate::app::goal_seek::{GoalSeekForm, LatestScenario};
 use crate::app::headline::percent;
 use crate::app::state::{Action, AppState};
 use crate::chart::{ChartKind, Theme};
+use crate::data::Region;
+use crate::params::Param;
 use crate::projection::Projection;
 use crate::simulate::simulate;
 use crate::url::{LinkState, MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
@@ -17,8 +20,14 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Targets offered for Russia's 2030 share.
+/// Targets offered for Russia's share in the target year.
 const TARGET_CHOICES: [f64; 5] = [0.05, 0.10, 0.12, 0.15, 0.20];
+
+/// First year offered for the target.
+const FIRST_TARGET_YEAR: u16 = 2025;
+
+/// Last year always offered for the target (later years up to the horizon are offered too).
+const LAST_TARGET_YEAR: u16 = 2040;
 
 /// Run counts offered for the Monte Carlo.
 const SAMPLE_CHOICES: [u32; 4] = [200, 1_000, 5_000, 10_000];
@@ -71,9 +80,18 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
     let stage = props.link.stage;
     // The fan's central line is the scenario its bands were computed for, and the tornado needs no
     // projection: neither chart redraws on a slider move, only when new results arrive.
+    // Its horizon covers the target year, as the bands' runs do.
     let analysed = use_memo(
-        props.results.input.map(|input| input.scenario),
-        |scenario| scenario.map(|scenario| Rc::new(simulate(&scenario))),
+        props
+            .results
+            .input
+            .map(|input| (input.scenario, input.target_year)),
+        |analysed| {
+            analysed.map(|(scenario, year)| {
+                let horizon = scenario.get(Param::Horizon).max(f64::from(year));
+                Rc::new(simulate(&scenario.with(Param::Horizon, horizon)))
+            })
+        },
     );
     let analysed: Rc<Projection> = (*analysed)
         .clone()
@@ -90,6 +108,24 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
             let select: HtmlSelectElement = event.target_unchecked_into();
             if let Ok(share) = select.value().parse::<f64>() {
                 dispatch.dispatch(Action::SetTarget(share));
+            }
+        })
+    };
+    let on_target_year = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(year) = select.value().parse::<u16>() {
+                dispatch.dispatch(Action::SetTargetYear(year));
+            }
+        })
+    };
+    let on_fan_region = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(region) = Region::from_id(&select.value()) {
+                dispatch.dispatch(Action::SetFanRegion(region));
             }
         })
     };
@@ -149,6 +185,17 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
         targets.push(input.target_share);
         targets.sort_by(f64::total_cmp);
     }
+    let horizon = props.link.scenario.get(Param::Horizon);
+    let last_year = if horizon.is_finite() {
+        (horizon as u16).max(LAST_TARGET_YEAR)
+    } else {
+        LAST_TARGET_YEAR
+    };
+    let mut years: Vec<u16> = (FIRST_TARGET_YEAR..=last_year).collect();
+    if !years.contains(&input.target_year) {
+        years.push(input.target_year);
+        years.sort_unstable();
+    }
     let mut samples: Vec<u32> = SAMPLE_CHOICES.to_vec();
     if !samples.contains(&settings.samples) {
         samples.push(settings.samples);
@@ -169,14 +216,30 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
         <section id="analysis" class="analysis" aria-labelledby="analysis-heading">
             <h2 id="analysis-heading">{ "Uncertainty and what matters" }</h2>
             <p class="analysis-intro">
-                { "Each uncertain assumption is drawn from its plausible range in the parameter table (a triangular distribution peaking at your value); the band shows where Russia's share lands in 8 of 10 runs. The tornado moves one assumption at a time from the low to the high end of its range." }
+                { "Each uncertain assumption is drawn from its plausible range in the parameter table (a triangular distribution peaking at your value); the band shows where the chosen region's share lands in 8 of 10 runs. The tornado moves one assumption at a time from the low to the high end of its range." }
             </p>
             <div class="analysis-settings">
                 <span class="setting">
-                    <label for="target-share">{ format!("Target for Russia's {} share in 2030", stage.id()) }</label>
+                    <label for="target-share">{ format!("Target for Russia's {} share", stage.id()) }</label>
                     <select id="target-share" onchange={on_target}>
                         { for targets.iter().map(|share| html! {
                             <option value={share.to_string()} selected={(share - input.target_share).abs() < 1e-12}>{ percent(*share) }</option>
+                        }) }
+                    </select>
+                </span>
+                <span class="setting">
+                    <label for="target-year">{ "in" }</label>
+                    <select id="target-year" onchange={on_target_year}>
+                        { for years.iter().map(|year| html! {
+                            <option value={year.to_string()} selected={*year == input.target_year}>{ year.to_string() }</option>
+                        }) }
+                    </select>
+                </span>
+                <span class="setting">
+                    <label for="fan-region">{ "Fan chart region" }</label>
+                    <select id="fan-region" onchange={on_fan_region}>
+                        { for Region::ALL.into_iter().map(|region| html! {
+                            <option value={region.id()} selected={region == input.fan_region}>{ region.label() }</option>
                         }) }
                     </select>
                 </span>
@@ -207,7 +270,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                 </div>
             </div>
             <GoalSeekForm scenario={(*latest).clone()} stage={stage}
-                target_share={input.target_share} dispatch={props.dispatch.clone()} />
+                target_share={input.target_share} target_year={input.target_year} dispatch={props.dispatch.clone()} />
         </section>
     }
 }

@@ -31,6 +31,9 @@ pub struct GoalSeekFormProps {
     pub stage: Stage,
     /// The target chosen on the page (the form's default), a fraction.
     pub target_share: f64,
+    /// The target year chosen on the page (the form's default).
+    #[prop_or(TARGET_YEAR)]
+    pub target_year: u16,
     /// Where "use this value" goes.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -171,7 +174,7 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
                 <span class="setting">
                     <label for="goal-year">{ "in year" }</label>
                     <input ref={year_ref} type="number" id="goal-year" min="2025" max="2050" step="1"
-                        value={TARGET_YEAR.to_string()} inputmode="numeric" />
+                        value={props.target_year.clamp(2025, 2050).to_string()} inputmode="numeric" />
                 </span>
                 <span class="setting">
                     <label for="goal-stage">{ "of" }</label>

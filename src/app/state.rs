@@ -2,10 +2,10 @@
 //! and every action that changes it. Derived data (projections, texts) is never stored here.
 
 use crate::chart::Theme;
-use crate::data::Stage;
+use crate::data::{Region, Stage};
 use crate::params::Param;
 use crate::scenario::Preset;
-use crate::url::{Decoded, LinkState, MonteCarloLink, View};
+use crate::url::{Decoded, LinkState, MonteCarloLink, View, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -103,8 +103,12 @@ pub enum Action {
     PinReference,
     /// Stop comparing.
     ClearReference,
-    /// The target share for Russia in 2030 (a fraction).
+    /// The target share for Russia in the target year (a fraction).
     SetTarget(f64),
+    /// The year the target is checked in (clamped into the link's range).
+    SetTargetYear(u16),
+    /// The region the fan chart shows.
+    SetFanRegion(Region),
     /// The Monte Carlo runs and seed (`None`: the defaults).
     SetMonteCarlo(Option<MonteCarloLink>),
 }
@@ -170,6 +174,10 @@ impl Reducible for AppState {
                 let default = crate::projection::RUSSIA_TARGETS[0];
                 next.link.target = ((share - default).abs() > 1e-12).then_some(share);
             }
+            Action::SetTargetYear(year) => {
+                next.link.target_year = year.clamp(TARGET_YEAR_MIN, TARGET_YEAR_MAX);
+            }
+            Action::SetFanRegion(region) => next.link.fan_region = region,
             Action::SetMonteCarlo(run) => next.link.monte_carlo = run,
         }
         if next == *self {

@@ -241,7 +241,8 @@ fn fan(out: &mut String, input: &ChartInput) {
         bands.seed
     );
     let mut quoted = Vec::new();
-    for year in [TARGET_YEAR, *bands.years.last().unwrap_or(&TARGET_YEAR)] {
+    let target_year = bands.target.output.year;
+    for year in [target_year, *bands.years.last().unwrap_or(&target_year)] {
         if quoted.contains(&year) {
             continue;
         }

@@ -196,18 +196,25 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let room = chart.backend_coord(&(last, 0.0)).0 - chart.backend_coord(&(first, 0.0)).0;
     let chance = pct(bands.probability);
     let runs = thousands(f64::from(bands.samples));
+    let whose = if target_here {
+        String::new()
+    } else {
+        format!("{} at ", target.output.region.label())
+    };
     let text = [
         format!(
             "Chance that {} reaches {}: {chance} ({runs} runs)",
             target.output.label(),
             pct(target.share)
         ),
+        // Shorter wordings name the target's region when the fan shows another one.
         format!(
-            "Chance of {} in {}: {chance} ({runs} runs)",
+            "Chance of {}{} in {}: {chance} ({runs} runs)",
+            whose,
             pct(target.share),
             target.output.year
         ),
-        format!("Chance of {}: {chance}", pct(target.share)),
+        format!("Chance of {}{}: {chance}", whose, pct(target.share)),
     ]
     .into_iter()
     .find(|text| look.text_width(text, 11.0) <= room)

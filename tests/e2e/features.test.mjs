@@ -172,6 +172,59 @@ test('the analyses answer: probability in the headline, tornado CSV, goal seek',
   await context.close();
 });
 
+test('the target year and the fan region are choosable and kept in the link', async () => {
+  const { context, page, errors } = await open('#v=1&p=kremlin-2030');
+  const probability = () => page.locator('#headline-probability');
+  await page.waitForFunction(() => {
+    const p = document.getElementById('headline-probability');
+    return p?.dataset.value !== undefined && p.getAttribute('aria-busy') === 'false';
+  });
+  assert.match(await probability().innerText(), /in 2030\b/);
+  await page.selectOption('#target-year', '2035');
+  await page.waitForFunction(() => location.hash.includes('ty=2035'));
+  await page.waitForFunction(() => {
+    const p = document.getElementById('headline-probability');
+    return /in 2035\b/.test(p.textContent) && p.getAttribute('aria-busy') === 'false';
+  });
+  const later = Number(await value(page, 'headline-probability'));
+  assert.ok(later >= 0 && later <= 1);
+  // Back to the default year: the key leaves the link.
+  await page.selectOption('#target-year', '2030');
+  await page.waitForFunction(() => !location.hash.includes('ty='));
+  await context.close();
+
+  // A link with both keys opens with those choices: the year in the headline, China in the fan chart.
+  const opened = await open('#v=1&p=baseline&st=separation&ty=2035&fr=china');
+  await opened.page.waitForFunction(() => {
+    const p = document.getElementById('headline-probability');
+    return p?.dataset.value !== undefined && p.getAttribute('aria-busy') === 'false';
+  });
+  assert.equal(await opened.page.locator('#target-year').inputValue(), '2035');
+  assert.equal(await opened.page.locator('#fan-region').inputValue(), 'china');
+  assert.match(await opened.page.locator('#headline-probability').innerText(), /Russia reaches .* in 2035\b/);
+  const fanText = () => opened.page.locator('#chart-fan').evaluate(
+    (canvas) => document.getElementById(canvas.getAttribute('aria-describedby')).textContent,
+  );
+  await opened.page.waitForFunction(() => {
+    const canvas = document.getElementById('chart-fan');
+    return document.getElementById(canvas.getAttribute('aria-describedby')).textContent.startsWith('China');
+  });
+  assert.match(await fanText(), /^China's share of separation/);
+  assert.match(await fanText(), /Russia's 2035 separation share/);
+  // Choosing another region redraws the fan and updates the link.
+  const fanDraws = await draws(opened.page, 'chart-fan');
+  await opened.page.selectOption('#fan-region', 'united_states');
+  await opened.page.waitForFunction(() => location.hash.includes('fr=united_states'));
+  await opened.page.waitForFunction((n) => Number(document.getElementById('chart-fan').dataset.draws) > n, fanDraws);
+  await opened.page.waitForFunction(() => {
+    const canvas = document.getElementById('chart-fan');
+    return document.getElementById(canvas.getAttribute('aria-describedby')).textContent.startsWith('United States');
+  });
+  assert.ok(opened.page.url().includes('ty=2035'));
+  assert.deepEqual([...errors, ...opened.errors], []);
+  await opened.context.close();
+});
+
 test('screenshots at phone and desktop sizes, light and dark', async () => {
   const dir = path.join(process.env.REE_SCREENSHOTS || path.join(ROOT, 'target', 'screenshots'));
   await mkdir(dir, { recursive: true });
