@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 /** Repository root (two levels above this file). */
@@ -43,6 +44,9 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Files worth compressing on the wire. */
+const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|json|webmanifest|svg|txt)$/;
+
 /** Fails with a clear message when the site has not been built. */
 export function requireDist(dir = DIST) {
   if (!existsSync(path.join(dir, 'index.html'))) {
@@ -51,12 +55,14 @@ export function requireDist(dir = DIST) {
 }
 
 /**
- * Serves `root` at http://127.0.0.1:<free port><prefix>. Returns { origin, url, requests, setRoot(dir), close() }.
+ * Serves `root` at http://127.0.0.1:<free port><prefix>, gzip-compressing text and wasm when the browser accepts it.
+ * Returns { origin, url, requests, setRoot(dir), close() }.
  * `url` is the site's address (origin + prefix); `requests` records every path asked for, with its status.
  */
-export async function serve({ root = DIST, prefix = '/' } = {}) {
+export async function serve({ root = DIST, prefix = '/', gzip = true } = {}) {
   requireDist(root);
   let current = root;
+  const compressed = new Map();
   const requests = [];
   const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
@@ -75,7 +81,16 @@ export async function serve({ root = DIST, prefix = '/' } = {}) {
       const info = await stat(file);
       if (!info.isFile()) return reply(404, 'not found');
       const body = await readFile(file);
-      return reply(200, body, TYPES[path.extname(file)] || 'application/octet-stream');
+      const type = TYPES[path.extname(file)] || 'application/octet-stream';
+      // Compress text and wasm as any real static host does (Lighthouse's load figures depend on transfer sizes).
+      if (gzip && COMPRESSIBLE.test(file) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        requests.push({ path: pathname, status: 200 });
+        const key = `${file}:${info.mtimeMs}:${info.size}`;
+        if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Cache-Control': 'no-cache' });
+        return res.end(req.method === 'HEAD' ? undefined : compressed.get(key));
+      }
+      return reply(200, body, type);
     } catch {
       return reply(404, 'not found');
     }
