@@ -64,7 +64,7 @@ js-api-test: ## build the JavaScript API with wasm-pack (nodejs target) and test
 	REE_JS_API_PKG=$(CURDIR)/$(JS_API_PKG) REE_OUTLOOK_BIN=$(CURDIR)/target/debug/ree-outlook node --test tests/js-api/
 
 e2e: ## end-to-end tests against the built dist/ (run `make build` first)
-	node --test --test-concurrency=1 $(E2E_TESTS)
+	node --test --test-concurrency=1 --test-timeout=240000 $(E2E_TESTS)
 
 test: ## install everything missing, then lint, native tests, wasm tests, release build, size gate and end-to-end tests
 	@$(PHASE) --reset
@@ -78,7 +78,7 @@ test: ## install everything missing, then lint, native tests, wasm tests, releas
 	@$(PHASE) js-api $(MAKE) --no-print-directory js-api-test
 	@$(PHASE) build trunk build --release
 	@$(PHASE) size-gate python3 scripts/size_report.py dist --budget-kb $(SIZE_BUDGET_KB) --json target/size-report.json
-	@$(PHASE) e2e node --test --test-concurrency=1 $(E2E_TESTS)
+	@$(PHASE) e2e node --test --test-concurrency=1 --test-timeout=240000 $(E2E_TESTS)
 	@$(PHASE) --summary
 
 bench: ## benchmarks (not part of make test): native and wasm model benches, then browser latency, first chart, size, Lighthouse

@@ -239,3 +239,22 @@ export async function waitRedraw(page, id, before, timeout = 10_000) {
     { timeout },
   );
 }
+
+/**
+ * Waits (at most `timeout` ms) until a service worker is active for the page and controls it; returns its scope.
+ * Fails with a clear message instead of hanging when the worker never installs.
+ */
+export async function waitControlled(page, timeout = 15_000) {
+  const scope = await page.evaluate(
+    (ms) =>
+      Promise.race([
+        navigator.serviceWorker.ready.then((registration) => registration.scope),
+        new Promise((resolve) => setTimeout(() => resolve(null), ms)),
+      ]),
+    timeout,
+  );
+  if (scope === null) throw new Error(`no service worker became active within ${timeout} ms`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout });
+  return scope;
+}
+

@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, waitReady, canvasStats, looksDrawn, waitRedraw, CHARTS } from './harness.mjs';
+import { serve, launch, watch, waitReady, waitControlled, canvasStats, looksDrawn, waitRedraw, CHARTS } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -89,7 +89,7 @@ test('the site works when served from a sub-path', async () => {
       assert.ok(looksDrawn(await canvasStats(page, id)), `#${id} drawn under /sub/`);
     }
     // The service worker registers relative to the page, inside the sub-path.
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    const scope = await waitControlled(page);
     assert.equal(scope, site.url, 'service worker scope is the sub-path');
     const outside = site.requests.filter((r) => !r.path.startsWith('/sub/'));
     assert.deepEqual(outside, [], 'nothing is requested outside the sub-path');

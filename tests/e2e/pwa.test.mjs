@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launchPersistent, watch, waitReady, canvasStats, looksDrawn, CHARTS } from './harness.mjs';
+import { serve, launchPersistent, watch, waitReady, waitControlled, canvasStats, looksDrawn, CHARTS } from './harness.mjs';
 
 let site;
 let browser;
@@ -16,11 +16,6 @@ after(async () => {
   await site?.close();
 });
 
-/** Waits until a service worker controls `page` (the first visit installs it and claims the page). */
-async function waitControlled(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
-}
 
 test('Chromium finds the app installable: manifest parsed, no installability errors', async () => {
   const page = await browser.context.newPage();

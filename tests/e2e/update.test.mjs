@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { serve, launchPersistent, copySite, watch, waitReady, canvasStats, looksDrawn, ROOT } from './harness.mjs';
+import { serve, launchPersistent, copySite, watch, waitReady, waitControlled, canvasStats, looksDrawn, ROOT } from './harness.mjs';
 
 const cleanups = [];
 after(async () => {
@@ -38,8 +38,7 @@ test('a new build replaces the old cache and shows the update banner, whose butt
   const watcher = watch(page);
   await page.goto(site.url);
   await waitReady(page, watcher);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await waitControlled(page);
   const oldHash = await buildHash(dir);
   assert.deepEqual(await cacheNames(page), [`ree-outlook|${site.url}|${oldHash}`]);
   assert.equal(await page.isHidden('#update-ready'), true, 'no banner while the build is current');
