@@ -244,6 +244,7 @@ fn worker_codec_carries_the_same_bands_and_tornado_as_a_direct_run() {
 #[wasm_bindgen_test]
 fn reducer_keeps_ground_state_only_and_refused_files_change_nothing() {
     use ree_outlook::app::state::Action;
+    use ree_outlook::data::Region;
     use ree_outlook::params::Param;
     use yew::Reducible;
 
@@ -280,6 +281,15 @@ fn reducer_keeps_ground_state_only_and_refused_files_change_nothing() {
     assert_eq!(
         default_target.link.target, None,
         "the default target stays out of the link"
+    );
+    let far = picked.clone().reduce(Action::SetTargetYear(2099));
+    assert_eq!(far.link.target_year, 2050, "the target year is clamped");
+    let china = far.clone().reduce(Action::SetFanRegion(Region::China));
+    assert_eq!(china.link.fan_region, Region::China);
+    assert!(
+        url::encode(&china.link).ends_with("&ty=2050&fr=china"),
+        "{}",
+        url::encode(&china.link)
     );
     let dismissed = picked
         .clone()

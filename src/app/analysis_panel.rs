@@ -228,7 +228,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="target-year">{ "in" }</label>
+                    <label for="target-year">{ "Target year" }</label>
                     <select id="target-year" onchange={on_target_year}>
                         { for years.iter().map(|year| html! {
                             <option value={year.to_string()} selected={*year == input.target_year}>{ year.to_string() }</option>
