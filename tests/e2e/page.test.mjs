@@ -125,3 +125,29 @@ test('an unexpected failure shows the error panel with a working way back to the
   }
 });
 
+test('markup in a link is shown as text, never inserted as HTML', async () => {
+  const site = await serve();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const watcher = watch(page);
+    const dialogs = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    const payload = encodeURIComponent('<img src=x id=injected onerror=alert(1)>');
+    await page.goto(`${site.url}#v=1&p=${payload}&${payload}=1&sanctions=${payload}`);
+    await waitReady(page, watcher);
+    await page.waitForSelector('#notices :is(p, li, div)', { timeout: 5_000 });
+    assert.equal(await page.$('#injected'), null, 'no element was created from the link');
+    assert.equal(await page.$('img[src="x"]'), null, 'no image was created from the link');
+    assert.match(await page.textContent('#notices'), /<img/, 'the notice quotes the bad value as text');
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(await watcher.problems(), []);
+    await context.close();
+  } finally {
+    await site.close();
+  }
+});
+
