@@ -348,18 +348,7 @@ pub fn note_chart_drawn() {
         return;
     };
     let Some(window) = window() else { return };
-    let key = JsValue::from_str("__reeTimings");
-    let timings = match js_sys::Reflect::get(&window, &key)
-        .ok()
-        .and_then(|value| value.dyn_into::<js_sys::Array>().ok())
-    {
-        Some(array) => array,
-        None => {
-            let array = js_sys::Array::new();
-            let _ = js_sys::Reflect::set(&window, &key, &array);
-            array
-        }
-    };
+    let timings = window_array(&window, "__reeTimings");
     let elapsed = JsValue::from_f64(now_ms() - start);
     let slot = match slot {
         Some(index) => {
@@ -375,19 +364,23 @@ pub fn note_chart_drawn() {
 /// `window.__reeAnalysisMs`, for the benchmark.
 pub fn note_analysis_run(elapsed_ms: f64) {
     let Some(window) = window() else { return };
-    let key = JsValue::from_str("__reeAnalysisMs");
-    let runs = match js_sys::Reflect::get(&window, &key)
+    window_array(&window, "__reeAnalysisMs").push(&JsValue::from_f64(elapsed_ms));
+}
+
+/// The array at `window[name]`, created there first if missing (timings the benchmark reads).
+fn window_array(window: &web_sys::Window, name: &str) -> js_sys::Array {
+    let key = JsValue::from_str(name);
+    match js_sys::Reflect::get(window, &key)
         .ok()
         .and_then(|value| value.dyn_into::<js_sys::Array>().ok())
     {
         Some(array) => array,
         None => {
             let array = js_sys::Array::new();
-            let _ = js_sys::Reflect::set(&window, &key, &array);
+            let _ = js_sys::Reflect::set(window, &key, &array);
             array
         }
-    };
-    runs.push(&JsValue::from_f64(elapsed_ms));
+    }
 }
 
 /// Name of the worker script (copied into the build from `www/analysis-worker.js`).
