@@ -4,7 +4,7 @@
 //! thousands of simulations without allocating per run.
 
 use crate::data::{Region, Stage};
-use crate::params::{Format, Param, PARAMS};
+use crate::params::{Param, PARAMS};
 use crate::projection::Projection;
 use crate::scenario::Scenario;
 use crate::simulate::{simulate_into, simulate_stages_into};
@@ -480,11 +480,6 @@ pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> Str
 /// A share as a percentage with one decimal.
 pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
-}
-
-/// Whether a parameter is shown as a percentage (for callers formatting goal-seek inputs).
-pub fn is_percent(param: Param) -> bool {
-    param.spec().format == Format::Percent
 }
 
 #[cfg(test)]

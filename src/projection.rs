@@ -107,7 +107,7 @@ impl Projection {
             .map_or(0.0, |cell| cell.share[region as usize])
     }
 
-    /// The first year at or after `from` in which the trusted share of `stage` reaches `level`.
+    /// The first year in which the trusted share of `stage` reaches `level`, if any.
     pub fn first_year_trusted_reaches(&self, stage: Stage, level: f64) -> Option<u16> {
         self.stage_series(stage)
             .find(|(_, cell)| cell.trusted_share >= level)
