@@ -73,36 +73,38 @@ pub(crate) fn draw<DB: DrawingBackend>(
     }
     let inset = (look.px(6.0), 0);
     let left = |v_pos| Pos::new(HPos::Left, v_pos);
-    frame::label(
-        &chart,
-        look,
-        "Highly concentrated (above 2,500)",
-        (left_edge, HIGHLY_ABOVE),
-        (inset.0, -look.px(3.0)),
-        left(VPos::Bottom),
-        look.muted,
-        false,
-    )?;
-    frame::label(
-        &chart,
-        look,
-        "Moderately concentrated (1,500 to 2,500)",
-        (left_edge, (UNCONCENTRATED_BELOW + HIGHLY_ABOVE) / 2.0),
-        inset,
-        left(VPos::Center),
-        look.muted,
-        false,
-    )?;
-    frame::label(
-        &chart,
-        look,
-        "Unconcentrated (below 1,500)",
-        (left_edge, UNCONCENTRATED_BELOW / 2.0),
-        inset,
-        left(VPos::Center),
-        look.muted,
-        false,
-    )?;
+    let bands = [
+        (
+            "Highly concentrated (above 2,500)",
+            HIGHLY_ABOVE,
+            (inset.0, -look.px(3.0)),
+            VPos::Bottom,
+        ),
+        (
+            "Moderately concentrated (1,500 to 2,500)",
+            (UNCONCENTRATED_BELOW + HIGHLY_ABOVE) / 2.0,
+            inset,
+            VPos::Center,
+        ),
+        (
+            "Unconcentrated (below 1,500)",
+            UNCONCENTRATED_BELOW / 2.0,
+            inset,
+            VPos::Center,
+        ),
+    ];
+    for (text, height, offset, v_pos) in bands {
+        frame::label(
+            &chart,
+            look,
+            text,
+            (left_edge, height),
+            offset,
+            left(v_pos),
+            look.muted,
+            false,
+        )?;
+    }
 
     frame::stage_lines(&chart, look, input, |cell| cell.hhi.clamp(0.0, HHI_MAX))?;
     Ok(())
