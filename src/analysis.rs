@@ -3,11 +3,12 @@
 //! All three are pure, deterministic and reuse one [`Projection`] buffer, so they run
 //! thousands of simulations without allocating per run.
 
+use crate::data::{dataset, Dataset};
 use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
 use crate::projection::Projection;
 use crate::scenario::Scenario;
-use crate::simulate::{simulate_into, simulate_stages_into};
+use crate::simulate::{simulate_into, simulate_with, ProjectDraws, MAX_PROJECTS, PROGRAMME};
 use serde::Serialize;
 
 /// One number read off a projection: a region's share of a stage in a year.
@@ -206,11 +207,19 @@ pub fn monte_carlo(
     } else {
         target.output.stage
     };
+    let data = dataset();
+    let mut draws = ProjectDraws::default();
     for run in 0..samples {
         for (param, (low, mode, high)) in &ranges {
             sample.values[param.index()] = triangular(generator.next_f64(), *low, *mode, *high);
         }
-        simulate_stages_into(&sample, last_stage, &mut projection);
+        draw_projects(
+            data,
+            sample.get(Param::RuProgrammeOdds),
+            &mut generator,
+            &mut draws,
+        );
+        simulate_with(data, &sample, Some(&draws), last_stage, &mut projection);
         for (year_index, cells) in projection.cells[..year_count].iter().enumerate() {
             values[year_index * samples + run] = cells[stage as usize].share[region as usize];
         }
@@ -238,6 +247,24 @@ pub fn monte_carlo(
         samples: samples as u32,
         seed: settings.seed,
     }
+}
+
+/// Draws the pipeline for one Monte Carlo run: each project is built with its status's
+/// probability and slips by a triangular draw from 0 to twice its status's expected slip
+/// (mode at the expectation); Russia's programme is built with probability `programme_odds`.
+/// Two numbers per project and one for the programme, in data order, from `generator`.
+pub fn draw_projects(
+    data: &Dataset,
+    programme_odds: f64,
+    generator: &mut SplitMix64,
+    draws: &mut ProjectDraws,
+) {
+    for (index, project) in data.projects.iter().enumerate().take(MAX_PROJECTS) {
+        let odds = data.odds(project.status);
+        draws.built[index] = generator.next_f64() < odds.probability;
+        draws.slip[index] = triangular(generator.next_f64(), 0.0, odds.slip, 2.0 * odds.slip);
+    }
+    draws.built[PROGRAMME] = generator.next_f64() < programme_odds;
 }
 
 /// The `q` quantile of `values` by linear interpolation between neighbours, as if they were sorted.

@@ -75,6 +75,8 @@ pub enum Action {
     Tornado,
     /// Goal seek: the value of one parameter that reaches the target.
     Solve,
+    /// The track record: the model started from 2020 beside what happened.
+    Hindcast,
 }
 
 /// Everything the command line asked for, before validation of keys and values.
@@ -182,6 +184,11 @@ pub const FLAGS: &[Flag] = &[
         help: "year the analyses read (default 2030)",
     },
     Flag {
+        name: "--hindcast",
+        value: None,
+        help: "the track record: the model started from 2020 against the observed 2021-2025",
+    },
+    Flag {
         name: "--help",
         value: None,
         help: "print this help",
@@ -215,6 +222,7 @@ pub fn apply_flag(options: &mut Options, name: &str, value: Option<&str>) -> Res
         }
         "--seed" => options.monte_carlo.seed = analyses::parse_seed(text)?,
         "--tornado" => options.action = Action::Tornado,
+        "--hindcast" => options.action = Action::Hindcast,
         "--solve" => {
             options.solve = Some(analyses::parse_solve(text)?);
             options.action = Action::Solve;
@@ -313,7 +321,12 @@ pub fn resolve_state(options: &Options) -> Result<(LinkState, Vec<String>), Stri
         }
         (Some(link), None) => {
             let decoded = url::decode(link);
-            (decoded.state, decoded.notices)
+            let notices = decoded
+                .data_note
+                .into_iter()
+                .chain(decoded.notices)
+                .collect();
+            (decoded.state, notices)
         }
         (None, preset) => {
             let preset = find_preset(preset.as_deref().unwrap_or(crate::scenario::BASELINE))?;
@@ -334,6 +347,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Action::Help => Ok(help()),
         Action::ListPresets => Ok(list_presets(options.format)),
         Action::ListParams => Ok(list_params(options.format)),
+        Action::Hindcast => Ok(hindcast_report(options.format)),
         Action::Project | Action::MonteCarlo | Action::Tornado | Action::Solve => {
             let (state, notices) = resolve_state(&options)?;
             for notice in notices {
@@ -404,6 +418,16 @@ struct JsonOutput<'a> {
     projection: &'a Projection,
 }
 
+/// The track record in `format`.
+fn hindcast_report(format: OutputFormat) -> String {
+    let hindcast = crate::hindcast::hindcast();
+    match format {
+        OutputFormat::Table => hindcast.to_table(),
+        OutputFormat::Csv => hindcast.to_csv(),
+        OutputFormat::Json => json_text(&hindcast),
+    }
+}
+
 /// Pretty JSON with a final newline.
 fn json_text<T: Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
@@ -419,6 +443,7 @@ pub fn help() -> String {
          \x20      ree-outlook --url 'https://…/#v=1&p=skeptic&…'\n\
          \x20      ree-outlook --preset NAME --monte-carlo N --seed S [--target 0.1 --year 2030]\n\
          \x20      ree-outlook --preset NAME --tornado | --solve KEY --target 0.1\n\
+         \x20      ree-outlook --hindcast [--format table|csv|json]\n\
          \x20      ree-outlook --list-presets | --list-params\n\nOptions:\n",
     );
     for flag in FLAGS {

@@ -1,8 +1,9 @@
 //! The compiled-in dataset: base-year figures by region and stage, reserves and the project pipeline.
 //!
-//! The numbers live in `data/base-2024.json`, each with its source; `build.rs` checks the
-//! file and compiles its numbers into the constant [`DATASET`] (fixed arrays indexed by
-//! [`Region`] and [`Stage`]), so nothing is parsed at run time.
+//! The numbers live in `data/base-2025.json` (and, for the track record, `data/hindcast-2020.json`),
+//! each with its source; `build.rs` checks the files and compiles their numbers into the constants
+//! [`DATASET`] and [`HINDCAST_DATASET`] (fixed arrays indexed by [`Region`] and [`Stage`]), so
+//! nothing is parsed at run time. The schema is in `data/README.md`.
 
 use serde::{Deserialize, Serialize};
 
@@ -77,11 +78,6 @@ impl Region {
         !matches!(self, Region::China | Region::Russia | Region::Myanmar)
     }
 
-    /// Whether this region counts as trusted (neither China nor Russia).
-    pub fn is_trusted(self) -> bool {
-        !matches!(self, Region::China | Region::Russia)
-    }
-
     /// The region with this id, if any.
     pub fn from_id(id: &str) -> Option<Region> {
         Region::ALL.into_iter().find(|region| region.id() == id)
@@ -140,6 +136,77 @@ impl Stage {
     }
 }
 
+/// How far a project has got; sets its completion probability and expected slip (see the data file's `statuses`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Producing or ramping up.
+    Operating,
+    /// Under construction.
+    Construction,
+    /// Financed (final investment decision or committed funding), not yet building.
+    Financed,
+    /// Feasibility study published.
+    Feasibility,
+    /// Announced only.
+    Announced,
+    /// Stalled: promised dates passed without construction.
+    Stalled,
+    /// Cancelled (kept so the record shows it).
+    Cancelled,
+}
+
+/// Number of project statuses.
+pub const STATUS_COUNT: usize = 7;
+
+impl Status {
+    /// Every status, most advanced first.
+    pub const ALL: [Status; STATUS_COUNT] = [
+        Status::Operating,
+        Status::Construction,
+        Status::Financed,
+        Status::Feasibility,
+        Status::Announced,
+        Status::Stalled,
+        Status::Cancelled,
+    ];
+
+    /// Lowercase id used in the data file, CSV and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Operating => "operating",
+            Status::Construction => "construction",
+            Status::Financed => "financed",
+            Status::Feasibility => "feasibility",
+            Status::Announced => "announced",
+            Status::Stalled => "stalled",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Operating => "Operating or ramping",
+            Status::Construction => "Under construction",
+            Status::Financed => "Financed",
+            Status::Feasibility => "Feasibility study",
+            Status::Announced => "Announced",
+            Status::Stalled => "Stalled",
+            Status::Cancelled => "Cancelled",
+        }
+    }
+}
+
+/// A status's completion probability and expected slip past the announced start, in years.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct StatusOdds {
+    /// Chance the project is ever built.
+    pub probability: f64,
+    /// Years past the announced start, beyond the pipeline's typical slip.
+    pub slip: f64,
+}
+
 /// A named capacity addition.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Project {
@@ -153,6 +220,23 @@ pub struct Project {
     pub nameplate: f64,
     /// Announced first year of output.
     pub start: f64,
+    /// How far it has got.
+    pub status: Status,
+    /// Published capital cost in US$ millions, if any.
+    pub capex_musd: Option<f64>,
+}
+
+/// One observed stage-year before the base year.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Observed {
+    /// Stage.
+    pub stage: Stage,
+    /// Calendar year.
+    pub year: u16,
+    /// Share of world output per region; sums to 1.
+    pub share: [f64; REGION_COUNT],
+    /// Output per region in the stage's unit, where the source publishes tonnes.
+    pub output: Option<[f64; REGION_COUNT]>,
 }
 
 /// The model's named constants (each one's source and tag are in the data file).
@@ -170,33 +254,86 @@ pub struct Constants {
     pub ru_programme_utilisation: f64,
 }
 
-/// The dataset in the shape the model uses: fixed arrays indexed by [`Stage`] and [`Region`].
+/// A dataset in the shape the model uses: fixed arrays indexed by [`Stage`] and [`Region`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Dataset {
-    /// The base year (2024).
+    /// Version id (`"2025.1"`); links and scenario files carry it.
+    pub version: &'static str,
+    /// The base year.
     pub base_year: u16,
     /// Base-year output, `[stage][region]`.
     pub output: [[f64; REGION_COUNT]; STAGE_COUNT],
     /// Base-year capacity, `[stage][region]`.
     pub capacity: [[f64; REGION_COUNT]; STAGE_COUNT],
+    /// Observed stage-years before the base year, by stage then year; missing years are gaps.
+    pub history: &'static [Observed],
     /// Published reserves in Mt REO; `None` where there is no figure (no cap).
     pub reserves_mt: [Option<f64>; REGION_COUNT],
     /// Named constants.
     pub constants: Constants,
+    /// Completion probability and slip by [`Status`].
+    pub statuses: [StatusOdds; STATUS_COUNT],
     /// The project pipeline.
     pub projects: &'static [Project],
+    /// Parameter defaults that differ from today's (the hindcast's, as set in 2020): key and value.
+    pub defaults: &'static [(&'static str, f64)],
 }
 
-// `DATASET`, written by build.rs from data/base-2024.json after checking it (src/dataset_source.rs).
+impl Dataset {
+    /// The odds of a status.
+    pub fn odds(&self, status: Status) -> StatusOdds {
+        self.statuses[status as usize]
+    }
+
+    /// The observed shares of one stage, oldest first, ending with the base year (from the base rows).
+    pub fn observed(&self, stage: Stage) -> impl Iterator<Item = Observed> + '_ {
+        let base = &self.output[stage as usize];
+        let total: f64 = base.iter().sum();
+        let base_year = Observed {
+            stage,
+            year: self.base_year,
+            share: base.map(|output| output / total),
+            output: Some(*base),
+        };
+        self.history
+            .iter()
+            .filter(move |observed| observed.stage == stage)
+            .copied()
+            .chain(std::iter::once(base_year))
+    }
+
+    /// The observed share of `region` at `stage` in `year`, if that year was observed.
+    pub fn observed_share(&self, year: u16, stage: Stage, region: Region) -> Option<f64> {
+        self.observed(stage)
+            .find(|observed| observed.year == year)
+            .map(|observed| observed.share[region as usize])
+    }
+}
+
+// `DATASET` and `HINDCAST_DATASET`, written by build.rs from the data files after checking them (src/dataset_source.rs).
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+/// The current dataset's base year.
+pub const DATA_BASE_YEAR: u16 = DATASET.base_year;
+
+/// The current dataset's version id.
+pub const DATA_VERSION: &str = DATASET.version;
+
+/// The version id of the dataset before this one: links and files without a version were made with it.
+pub const LEGACY_DATA_VERSION: &str = "2024.1";
 
 /// The compiled-in dataset.
 pub fn dataset() -> &'static Dataset {
     &DATASET
 }
 
-/// The text of the data file, for tests and tools that want the provenance as well as the numbers.
-pub const DATA_JSON: &str = include_str!("../data/base-2024.json");
+/// The text of the current data file, for tests and tools that want the provenance as well as the numbers.
+#[cfg(test)]
+const DATA_JSON: &str = include_str!("../data/base-2025.json");
+
+/// The text of the hindcast data file, for the same tests.
+#[cfg(test)]
+const HINDCAST_JSON: &str = include_str!("../data/hindcast-2020.json");
 
 #[cfg(test)]
 #[path = "dataset_source.rs"]
@@ -207,14 +344,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_compiled_constant_is_the_checked_data_file() {
-        let checked = dataset_source::check(DATA_JSON);
-        assert!(checked.is_ok(), "{:?}", checked.err());
-        if let Ok(checked) = checked {
-            let expected = dataset_source::to_rust(&checked);
-            let compiled = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/dataset.rs"));
-            assert_eq!(compiled.ok(), Some(expected));
+    fn the_compiled_constants_are_the_checked_data_files() {
+        let mut expected = String::new();
+        for (text, name, file) in [
+            (DATA_JSON, "DATASET", "data/base-2025.json"),
+            (HINDCAST_JSON, "HINDCAST_DATASET", "data/hindcast-2020.json"),
+        ] {
+            let checked = dataset_source::check(text);
+            assert!(checked.is_ok(), "{file}: {:?}", checked.err());
+            if let Ok(checked) = checked {
+                expected.push_str(&dataset_source::to_rust(&checked, name, file));
+            }
         }
+        let compiled = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/dataset.rs"));
+        assert_eq!(compiled.ok(), Some(expected));
     }
 
     #[test]
@@ -226,17 +369,25 @@ mod tests {
         let compiler: Vec<&str> = dataset_source::STAGES.iter().map(|(id, _)| *id).collect();
         assert_eq!(ids, compiler);
         assert_eq!(dataset_source::MAX_PROJECTS, crate::simulate::MAX_PROJECTS);
+        let ids: Vec<&str> = Status::ALL.iter().map(|status| status.id()).collect();
+        let compiler: Vec<&str> = dataset_source::STATUSES.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, compiler);
     }
 
     #[test]
     fn world_totals_match_the_documented_sums() {
         let data = dataset();
         let world = |stage: Stage| data.output[stage as usize].iter().sum::<f64>();
-        assert_eq!(world(Stage::Mining), 393_950.0);
-        assert_eq!(world(Stage::Separation), 80_860.0);
-        assert_eq!(world(Stage::Magnets), 319_149.0);
+        // USGS MCS 2026 rows for 2025 (389,310 t); separation set so China is 85% (80,847 t);
+        // magnets from China's 300,000 t at 94.4% (317,797 t).
+        assert_eq!(data.version, "2025.1");
+        assert_eq!(data.base_year, 2025);
+        assert_eq!(world(Stage::Mining), 389_310.0);
+        assert_eq!(world(Stage::Separation), 80_847.0);
+        assert_eq!(world(Stage::Magnets), 317_797.0);
         assert_eq!(data.output[0][Region::China as usize], 270_000.0);
-        assert_eq!(data.output[0][Region::Russia as usize], 2_500.0);
+        assert_eq!(data.output[0][Region::Russia as usize], 2_600.0);
+        assert_eq!(data.output[1][Region::Russia as usize], 0.0);
         assert_eq!(data.reserves_mt[Region::China as usize], Some(44.0));
         assert_eq!(data.reserves_mt[Region::Myanmar as usize], None);
     }
@@ -249,44 +400,85 @@ mod tests {
         assert_eq!(share, crate::params::Param::CnRefiningShare.spec().default);
     }
 
+    /// The data file with one change made by `edit`, checked.
+    fn check_edited(edit: impl Fn(&mut serde_json::Value)) -> Result<(), String> {
+        let mut value: serde_json::Value =
+            serde_json::from_str(DATA_JSON).map_err(|e| e.to_string())?;
+        edit(&mut value);
+        dataset_source::check(&value.to_string()).map(|_| ())
+    }
+
     #[test]
     fn broken_data_is_refused_with_a_message() {
-        let cases = [
+        use serde_json::json;
+        type Edit = fn(&mut serde_json::Value);
+        let cases: [(Edit, &str); 9] = [
+            (|v| v["base"][0]["region"] = json!("russia"), "twice"),
             (
-                "\"region\": \"eu\", \"stage\": \"magnets\"",
-                "\"region\": \"other\", \"stage\": \"magnets\"",
-                "twice",
-            ),
-            (
-                "\"output\": 270000, \"capacity\": 270000",
-                "\"output\": 270000, \"capacity\": 1",
+                |v| v["base"][0]["capacity"] = json!(1),
                 "output <= capacity",
             ),
             (
-                "\"source\": \"glazov\"",
-                "\"source\": \"nobody\"",
+                |v| v["projects"][0]["source"] = json!("nobody"),
                 "unknown source",
             ),
             (
-                "\"region\": \"australia\", \"value\"",
-                "\"region\": \"atlantis\", \"value\"",
+                |v| v["reserves_mt"][0]["region"] = json!("atlantis"),
                 "unknown region",
             ),
             (
-                "\"ree_per_magnet\"",
-                "\"ree_per_magnet_typo\"",
+                |v| {
+                    v["constants"]
+                        .as_object_mut()
+                        .map(|c| c.remove("ree_per_magnet"));
+                },
                 "ree_per_magnet",
             ),
+            (
+                |v| v["projects"][0]["status"] = json!("dreaming"),
+                "unknown status",
+            ),
+            (
+                |v| {
+                    v["statuses"].as_object_mut().map(|c| c.remove("announced"));
+                },
+                "announced",
+            ),
+            (
+                |v| v["projects"][1]["name"] = v["projects"][0]["name"].clone(),
+                "twice",
+            ),
+            (
+                |v| v["history"][0]["year"] = json!(2025),
+                "before the base year",
+            ),
         ];
-        for (from, to, message) in cases {
-            assert!(DATA_JSON.contains(from), "{from}");
-            let broken = DATA_JSON.replacen(from, to, 1);
-            let result = dataset_source::check(&broken);
+        assert_eq!(check_edited(|_| {}), Ok(()));
+        for (edit, message) in cases {
+            let result = check_edited(edit);
             assert!(
                 result.as_ref().is_err_and(|error| error.contains(message)),
-                "{message}: {:?}",
-                result.err()
+                "{message}: {result:?}"
             );
         }
+        // Shares that do not sum to one, a source without an address.
+        let result = check_edited(|v| {
+            if let Some(row) = v["history"]
+                .as_array_mut()
+                .and_then(|rows| rows.iter_mut().find(|row| row["basis"] == "share"))
+            {
+                row["values"]["china"] = json!(0.2);
+            }
+        });
+        assert!(result.is_err_and(|error| error.contains("sum to 1")));
+        let result = check_edited(|v| {
+            if let Some(source) = v["sources"]
+                .as_object_mut()
+                .and_then(|s| s.values_mut().next())
+            {
+                source["url"] = json!(" ");
+            }
+        });
+        assert!(result.is_err_and(|error| error.contains("empty url")));
     }
 }

@@ -7,7 +7,8 @@ use crate::projection::{fingerprint, fnv_step, FNV_OFFSET};
 use crate::scenario::PRESETS;
 use crate::simulate;
 
-/// One line per preset (`id fingerprint`) and one for a seeded Monte Carlo run, as hexadecimal.
+/// One line per preset (`id fingerprint`), one for a seeded Monte Carlo run (with per-project draws)
+/// and one for the hindcast, as hexadecimal.
 pub fn fingerprints() -> String {
     let mut text = String::new();
     for preset in PRESETS.iter() {
@@ -38,5 +39,10 @@ pub fn fingerprints() -> String {
         hash = fnv_step(hash, value.to_bits());
     }
     text.push_str(&format!("monte-carlo-400-seed-7 {hash:016x}\n"));
+    let mut hash = FNV_OFFSET;
+    for row in crate::hindcast::hindcast().rows {
+        hash = fnv_step(hash, row.predicted.to_bits());
+    }
+    text.push_str(&format!("hindcast-2020 {hash:016x}\n"));
     text
 }

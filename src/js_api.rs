@@ -122,12 +122,14 @@ struct DecodedOut {
     stage: &'static str,
     parameters: Scenario,
     notices: Vec<String>,
+    #[serde(rename = "dataNote", skip_serializing_if = "Option::is_none")]
+    data_note: Option<String>,
 }
 
 /// Reads a page link (full URL or fragment) like the page does; never throws.
 ///
-/// Returns `{ preset, stage, parameters: { key: value, … }, notices: [ … ] }`; `notices`
-/// says what was ignored or clamped.
+/// Returns `{ preset, stage, parameters: { key: value, … }, notices: [ … ], dataNote? }`; `notices`
+/// says what was ignored or clamped, `dataNote` that the link was made with older data.
 #[wasm_bindgen(js_name = decodeLink)]
 pub fn decode_link(text: &str) -> Result<JsValue, JsError> {
     let decoded = url::decode(text);
@@ -136,6 +138,7 @@ pub fn decode_link(text: &str) -> Result<JsValue, JsError> {
         stage: decoded.state.stage.id(),
         parameters: decoded.state.scenario,
         notices: decoded.notices,
+        data_note: decoded.data_note,
     })
 }
 

@@ -10,6 +10,7 @@ pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod determinism;
+pub mod hindcast;
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 pub mod js_api;
 pub mod params;

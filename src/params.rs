@@ -101,10 +101,14 @@ pub enum Param {
     MineLifeYears,
     /// The last year projected.
     Horizon,
+    /// Chance that Russia's announced programme is built at all.
+    RuProgrammeOdds,
+    /// Growth of world demand per year after 2030.
+    DemandGrowthLate,
 }
 
 /// Number of parameters.
-pub const PARAM_COUNT: usize = 21;
+pub const PARAM_COUNT: usize = 23;
 
 /// One row of the parameter table.
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -187,7 +191,7 @@ fn trim_number(value: f64, decimals: u8) -> String {
     }
 }
 
-const IEA_2025: &str = "IEA Critical Minerals Dataset 2025 (2024 data)";
+const IEA_2025: &str = "IEA Global Critical Minerals Outlook 2026 and the IEA's July 2026 update: China about 85% of magnet rare-earth refining in 2025 (secondary)";
 
 /// The parameter table, in [`Param`] order.
 pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
@@ -232,12 +236,12 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         min: 1.0,
         max: 10.0,
         step: 0.5,
-        default: 4.0,
-        low: 3.0,
-        high: 7.0,
+        default: 6.0,
+        low: 4.0,
+        high: 8.0,
         format: Format::Number(1),
-        help: "Years from first output to full nameplate along an S-curve. Lynas, MP Materials and Energy Fuels took three to five.",
-        source: "Assumption from observed ramp-ups (Lynas Kalgoorlie, MP Materials, Energy Fuels), facts file section 5",
+        help: "Years from first output to full nameplate along an S-curve. MP Materials ran at about 22% of design in its second year and 43% in its third: a six-year ramp at 80% utilisation.",
+        source: "Assumption from the observed record: MP Materials 1,294 t NdPr (2024) and 2,599 t (2025) against ~6,000 t/yr design (MP Materials annual reports 2024 and 2025; Adamas Intelligence, Oct 2022)",
     },
     ParamSpec {
         param: Param::RuReservesMt,
@@ -274,18 +278,18 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::CnRefiningShare,
         key: "cn_refining_share",
-        label: "China's share of refining (2024)",
+        label: "China's share of refining (2025)",
         group: Group::China,
         unit: "%",
         min: 0.5,
         max: 0.99,
         step: 0.005,
-        // China's 73.8 kt of 80.86 kt magnet rare-earth oxides refined in 2024; a test checks it against data/base-2024.json.
-        default: 73_800.0 / 80_860.0,
-        low: 0.85,
+        // China's 68.72 kt of 80.847 kt magnet rare-earth oxides refined in 2025; a test checks it against data/base-2025.json.
+        default: 68_720.0 / 80_847.0,
+        low: 0.8,
         high: 0.92,
         format: Format::Percent,
-        help: "China's share of world separation in the base year; other regions share the rest in proportion to the data. The seeds say 85–90%, the IEA 91%.",
+        help: "China's share of world separation in the base year; other regions share the rest in proportion to the data. The IEA puts 2025 near 85%, down from 91% in 2024; the seeds say 85–90%.",
         source: IEA_2025,
     },
     ParamSpec {
@@ -419,7 +423,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::DemandGrowth,
         key: "demand_growth",
-        label: "Demand growth",
+        label: "Demand growth to 2030",
         group: Group::DemandAllies,
         unit: "%/yr",
         min: -0.02,
@@ -429,8 +433,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.027,
         high: 0.075,
         format: Format::Percent,
-        help: "Growth of world demand per year at every stage. The IEA's 50–60% by 2040 is about 2.7%/yr; Adamas sees 7.5%/yr for magnets.",
-        source: "IEA 2025 outlook (secondary); Adamas Intelligence 2023 (secondary); the default is an assumption between them",
+        help: "Growth of world demand per year at every stage up to 2030. The IEA sees magnet rare-earth demand up about a third by 2030 (about 5%/yr); Adamas sees 7.5%/yr for magnets.",
+        source: "IEA Global Critical Minerals Outlook 2024, announced pledges: 93 kt (2023) to 131 kt (2030), about 5%/yr (secondary); IEA Rare Earth Elements (2026): up about a third by 2030 (secondary); Adamas Intelligence 2023 (secondary)",
     },
     ParamSpec {
         param: Param::AlliedBuildout,
@@ -451,18 +455,18 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::AlliedSlip,
         key: "allied_slip",
-        label: "Allied slip",
+        label: "Typical slip of the pipeline",
         group: Group::DemandAllies,
         unit: "years",
         min: 0.0,
         max: 6.0,
         step: 0.5,
-        default: 1.5,
+        default: 2.0,
         low: 1.0,
-        high: 2.0,
+        high: 4.0,
         format: Format::Number(1),
-        help: "Years the allied pipeline starts after its announced date. Lynas Kalgoorlie was about a year late; slips of one to two years are typical.",
-        source: "Facts file section 5: typical slip against announced schedules 1–2 years (assumption derived from cases)",
+        help: "Years every project not yet operating starts after its announced date, before the extra slip of its status (feasibility +2, announced +3, …). Kalgoorlie was a year late; Eneabba and Energy Fuels' Phase 2 two years.",
+        source: "Assumption from the observed record: Lynas Kalgoorlie about one year late (Lynas, Nov 2024); Iluka Eneabba 2025 → 2027 (Government of Western Australia, 2025); Energy Fuels Phase 2 2027 → 2029 (feasibility study, Jan 2026)",
     },
     ParamSpec {
         param: Param::RivalUtilisation,
@@ -489,12 +493,12 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         min: 1.0,
         max: 10.0,
         step: 0.5,
-        default: 4.0,
-        low: 3.0,
-        high: 5.0,
+        default: 6.0,
+        low: 4.0,
+        high: 7.0,
         format: Format::Number(1),
-        help: "Years from first output to nameplate for plants outside Russia: about 19%, 50%, 81% and 100% in years one to four at the default.",
-        source: "Facts file section 5: year 1 15–30%, year 2 40–60%, year 3 70–90%, year 4 90–100% (assumption derived from cases)",
+        help: "Years from first output to nameplate for plants outside Russia: about 9%, 28%, 50%, 72%, 91% and 100% in years one to six at the default; times 80% utilisation that is MP Materials' 22% and 43% in years two and three.",
+        source: "Assumption from the observed record: MP Materials 1,294 t NdPr (2024) and 2,599 t (2025) against ~6,000 t/yr design (MP Materials annual reports 2024 and 2025; Adamas Intelligence, Oct 2022); Lynas Malaysia ~62% of 10,500 t/yr in FY25 (Lynas annual report 2025)",
     },
     ParamSpec {
         param: Param::MineLifeYears,
@@ -525,8 +529,40 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 2040.0,
         high: 2040.0,
         format: Format::Year,
-        help: "The projection runs from 2024 to this year.",
+        help: "The projection runs from the base year (2025) to this year.",
         source: "Model brief: to 2040, up to 2050",
+    },
+    ParamSpec {
+        param: Param::RuProgrammeOdds,
+        key: "ru_programme_odds",
+        label: "Chance Russia's programme is built",
+        group: Group::Russia,
+        unit: "%",
+        min: 0.0,
+        max: 1.0,
+        step: 0.05,
+        default: 0.25,
+        low: 0.1,
+        high: 0.5,
+        format: Format::Percent,
+        help: "Russia's programme beyond Solikamsk and Glazov is announced, not financed or under construction, so the baseline risks it like any announced project (25%). The Kremlin presets take it at face value (100%).",
+        source: "Assumption: the completion probability of an announced project (data file, statuses); only Solikamsk's unit and Glazov are under way (Rosatom via TASS, Dec 2025); the industry ministry's own target is about 1% (3,000 t of metals by 2030, Metalinfo, 2025)",
+    },
+    ParamSpec {
+        param: Param::DemandGrowthLate,
+        key: "demand_growth_late",
+        label: "Demand growth after 2030",
+        group: Group::DemandAllies,
+        unit: "%/yr",
+        min: -0.02,
+        max: 0.12,
+        step: 0.0025,
+        default: 0.02,
+        low: 0.01,
+        high: 0.05,
+        format: Format::Percent,
+        help: "Growth of world demand per year from 2031 on. The IEA sees rare-earth demand up 50–60% from 2024 to 2040 under stated policies; after about 5%/yr to 2030 that leaves about 1.5–2%/yr.",
+        source: "Derived: IEA Global Critical Minerals Outlook 2025 (stated policies, +50–60% by 2040, secondary) less 5%/yr to 2030; the high end keeps the pre-2030 pace",
     },
 ];
 

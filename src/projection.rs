@@ -1,10 +1,10 @@
 //! The model's output: per year, stage and region, plus the derived measures (HHI, trusted share, gaps).
 
-use crate::data::{Region, Stage, REGION_COUNT, STAGE_COUNT};
+use crate::data::{Observed, Region, Stage, REGION_COUNT, STAGE_COUNT};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-/// Most years a projection can hold: 2024 to 2050.
+/// Most years a projection can hold: the base year to 2050, or the hindcast's 2020 to 2046.
 pub const MAX_YEARS: usize = 27;
 
 /// Russia's two published targets for 2030.
@@ -41,6 +41,8 @@ pub struct StageYear {
 pub struct RussiaStage {
     /// Nameplate the programme is sized for, in the stage's unit.
     pub programme_nameplate: f64,
+    /// Weight of the programme in this run: the chance it is built (1 at face value, 0 or 1 in a Monte Carlo draw).
+    pub programme_odds: f64,
     /// First year of programme output after sanctions and price delays (fractional).
     pub programme_start: f64,
     /// Utilisation of the programme once ramped, after sanctions and prices.
@@ -67,7 +69,7 @@ pub struct Projection {
 impl Default for Projection {
     fn default() -> Self {
         Projection {
-            base_year: 2024,
+            base_year: crate::data::DATA_BASE_YEAR,
             years: 0,
             cells: [[StageYear::default(); STAGE_COUNT]; MAX_YEARS],
             russia: [RussiaStage::default(); STAGE_COUNT],
@@ -114,18 +116,39 @@ impl Projection {
             .map(|(year, _)| year)
     }
 
-    /// Writes the projection as CSV: `year,stage,region,output_t,share`.
+    /// Writes the projection as CSV: `year,stage,region,output_t,share,observed`.
+    ///
+    /// Rows with `observed` 1 are published figures for the years before the base year (from the
+    /// data file; `output_t` is empty where the source gives shares only). Rows with 0 are the
+    /// model's, from the base year on (at default settings the base year equals the data).
     pub fn write_csv(&self, out: &mut String) {
         use std::fmt::Write;
-        out.push_str("year,stage,region,output_t,share\n");
+        out.push_str("year,stage,region,output_t,share,observed\n");
         for stage in Stage::ALL {
-            for (year, cell) in self.stage_series(stage) {
+            for observed in history(stage) {
                 for region in Region::ALL {
                     let index = region as usize;
+                    let output = observed
+                        .output
+                        .map(|output| round_to(output[index], 3).to_string())
+                        .unwrap_or_default();
                     // Writing to a String cannot fail.
                     let _ = writeln!(
                         out,
-                        "{year},{},{},{},{}",
+                        "{},{},{},{output},{},1",
+                        observed.year,
+                        stage.id(),
+                        region.id(),
+                        round_to(observed.share[index], 6)
+                    );
+                }
+            }
+            for (year, cell) in self.stage_series(stage) {
+                for region in Region::ALL {
+                    let index = region as usize;
+                    let _ = writeln!(
+                        out,
+                        "{year},{},{},{},{},0",
                         stage.id(),
                         region.id(),
                         round_to(cell.output[index], 3),
@@ -170,7 +193,13 @@ impl Serialize for Projection {
             .into_iter()
             .map(|stage| (stage.id(), &self.russia[stage as usize]))
             .collect();
-        let mut state = serializer.serialize_struct("Projection", 4)?;
+        let observed: std::collections::BTreeMap<&str, HistoryView> = Stage::ALL
+            .into_iter()
+            .map(|stage| (stage.id(), HistoryView { stage }))
+            .collect();
+        let mut state = serializer.serialize_struct("Projection", 6)?;
+        state.serialize_field("data_version", crate::data::DATA_VERSION)?;
+        state.serialize_field("observed", &observed)?;
         state.serialize_field("years", &years)?;
         state.serialize_field("stages", &stages)?;
         state.serialize_field("russia", &russia)?;
@@ -217,6 +246,52 @@ impl Serialize for StageView<'_> {
         state.serialize_field("regions", &regions)?;
         state.end()
     }
+}
+
+/// The observed years of one stage before the base year, as the data file gives them.
+struct HistoryView {
+    stage: Stage,
+}
+
+impl Serialize for HistoryView {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let rows: Vec<&Observed> = history(self.stage).collect();
+        let years: Vec<u16> = rows.iter().map(|row| row.year).collect();
+        let regions: std::collections::BTreeMap<&str, ObservedRegion> = Region::ALL
+            .into_iter()
+            .map(|region| {
+                let index = region as usize;
+                (
+                    region.id(),
+                    ObservedRegion {
+                        output: rows
+                            .iter()
+                            .map(|row| row.output.map(|output| output[index]))
+                            .collect(),
+                        share: rows.iter().map(|row| row.share[index]).collect(),
+                    },
+                )
+            })
+            .collect();
+        let mut state = serializer.serialize_struct("Observed", 2)?;
+        state.serialize_field("years", &years)?;
+        state.serialize_field("regions", &regions)?;
+        state.end()
+    }
+}
+
+#[derive(Serialize)]
+struct ObservedRegion {
+    output: Vec<Option<f64>>,
+    share: Vec<f64>,
+}
+
+/// The current dataset's observed years of `stage` before the base year, oldest first.
+pub fn history(stage: Stage) -> impl Iterator<Item = &'static Observed> {
+    crate::data::dataset()
+        .history
+        .iter()
+        .filter(move |observed| observed.stage == stage)
 }
 
 #[derive(Serialize)]

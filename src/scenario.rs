@@ -111,7 +111,7 @@ pub const PRESETS: [Preset; 7] = [
     Preset {
         id: BASELINE,
         title: "Baseline",
-        description: "Operating capacity in 2024 (USGS Mineral Commodity Summaries 2025; IEA Critical Minerals Dataset 2025) plus the announced pipeline (MP Materials, Energy Fuels, Solvay, Neo Performance, Serra Verde, Solikamsk, Glazov) starting 1.5 years late, the typical slip of the last decade. Russia aims at the stated 10% by 2030 with first plants in 2028, under today's sanctions (60% friction, an assumption), and China answers with mild price pressure.",
+        description: "What is being built: operating capacity in 2025 (USGS Mineral Commodity Summaries 2026; IEA, 2025) plus the named pipeline outside China, each project weighted by its status (operating and under construction nearly certain, announced ones at one in four) and slipping two years plus its status's record; new plants take six years to reach nameplate, as MP Materials did. Russia's stated 10% by 2030 is risked like any announced programme (a one-in-four chance it is built), under today's sanctions (60% friction, an assumption), and China answers with mild price pressure.",
         overrides: &[],
     },
     Preset {
@@ -125,6 +125,7 @@ pub const PRESETS: [Preset; 7] = [
             (Param::RuFeedImports, 0.8),
             (Param::Sanctions, 0.1),
             (Param::CnPriceResponse, 0.0),
+            (Param::RuProgrammeOdds, 1.0),
         ],
     },
     Preset {
@@ -138,6 +139,7 @@ pub const PRESETS: [Preset; 7] = [
             (Param::RuFeedImports, 0.8),
             (Param::Sanctions, 0.1),
             (Param::CnPriceResponse, 0.0),
+            (Param::RuProgrammeOdds, 1.0),
         ],
     },
     Preset {
@@ -156,7 +158,7 @@ pub const PRESETS: [Preset; 7] = [
     Preset {
         id: "sanctions-lifted",
         title: "Sanctions lifted",
-        description: "A settlement that reopens Western technology, equipment and finance to Russia's programme (the counterfactual to the seeds' 'sanctions block equipment, reagents, finance, insurance and technology transfer'): friction falls to zero, imported feed flows, and plants start in 2028 with an ordinary four-year ramp.",
+        description: "A settlement that reopens Western technology, equipment and finance to Russia's programme (the counterfactual to the seeds' 'sanctions block equipment, reagents, finance, insurance and technology transfer'): friction falls to zero, imported feed flows, and plants start in 2028 with an ordinary ramp; the programme itself is still risked like any announced project.",
         overrides: &[(Param::Sanctions, 0.0), (Param::RuFeedImports, 0.8)],
     },
     Preset {

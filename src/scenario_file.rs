@@ -9,6 +9,7 @@
 //! {
 //!   "format": "ree-outlook-scenario",
 //!   "version": 1,
+//!   "data_version": "2025.1",
 //!   "preset": "skeptic",
 //!   "stage": "separation",
 //!   "view": "charts",
@@ -20,6 +21,8 @@
 //!   "fan_region": "china"
 //! }
 //! ```
+//! `data_version` names the dataset the file was made with; a file without it was made with the
+//! 2024 data and opens the same settings on the current data, with a notice.
 //! `reference`, `monte_carlo` and `target` appear only when set; `target_year` only when not
 //! 2030, `fan_region` only when not `russia`.
 
@@ -47,6 +50,7 @@ pub const MAX_FILE_LEN: usize = 64 * 1024;
 struct FileOut<'a> {
     format: &'static str,
     version: u64,
+    data_version: &'static str,
     preset: &'a str,
     stage: &'static str,
     view: &'static str,
@@ -85,6 +89,7 @@ pub fn scenario_to_json(state: &LinkState) -> String {
     let file = FileOut {
         format: FILE_FORMAT,
         version: FILE_VERSION,
+        data_version: crate::data::DATA_VERSION,
         preset: state.preset().id,
         stage: state.stage.id(),
         view: state.view.id(),
@@ -144,9 +149,10 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
         Some(_) => return Err("'version' must be a whole number.".to_string()),
     }
     for key in root.keys() {
-        const KNOWN: [&str; 11] = [
+        const KNOWN: [&str; 12] = [
             "format",
             "version",
+            "data_version",
             "preset",
             "stage",
             "view",
@@ -162,6 +168,13 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
         }
     }
 
+    match root.get("data_version") {
+        None | Some(Value::String(_)) => notices.extend(
+            crate::url::data_note(root.get("data_version").and_then(Value::as_str))
+                .map(|note| note.replacen("This link", "This file", 1)),
+        ),
+        Some(_) => return Err("'data_version' must be a string such as \"2025.1\".".to_string()),
+    }
     let preset = read_preset(&root, "", &mut notices)?;
     let scenario = read_scenario(&root, preset, "", &mut notices)?;
     let mut state = LinkState::from_preset(preset);

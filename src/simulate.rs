@@ -3,7 +3,7 @@
 //! The equations are written out in docs/MODEL.md; the comments here name them.
 //! Transcendental functions come from `libm` so native and wasm builds agree bit for bit.
 
-use crate::data::{dataset, Dataset, Region, Stage, REGION_COUNT, STAGE_COUNT};
+use crate::data::{dataset, Dataset, Region, Stage, Status, REGION_COUNT, STAGE_COUNT};
 use crate::params::Param;
 use crate::projection::{Projection, StageYear, MAX_YEARS, TARGET_YEAR};
 use crate::scenario::Scenario;
@@ -17,8 +17,8 @@ const FIRST_RIVAL: usize = 1;
 const FIRST_TRUSTED: usize = 2;
 const _: () = assert!(Region::China as usize == 0 && Region::Russia as usize == 1);
 
-/// Most projects the pipeline may hold; a data test keeps the file under it.
-pub const MAX_PROJECTS: usize = 32;
+/// Most projects the pipeline may hold; the data compiler keeps the file under it.
+pub const MAX_PROJECTS: usize = 64;
 
 /// Share of nameplate reached `years_online` years after the first year of output began.
 ///
@@ -43,7 +43,6 @@ pub fn ramp(years_online: f64, ramp_years: f64) -> f64 {
 #[derive(Clone, Copy, Default)]
 struct EffectiveProject {
     region: usize,
-    stage: usize,
     nameplate: f64,
     first_year: f64,
     ramp_years: f64,
@@ -51,7 +50,7 @@ struct EffectiveProject {
 }
 
 /// Per-stage settings derived once from the scenario.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct StageSettings {
     base_output: [f64; REGION_COUNT],
     base_capacity: [f64; REGION_COUNT],
@@ -63,6 +62,71 @@ struct StageSettings {
     russia_utilisation_factor: f64,
     programme: EffectiveProject,
     export_controls: f64,
+    /// Idle base capacity outside China that ramps into use like a new plant.
+    idle: [f64; REGION_COUNT],
+    /// Projects of this stage, the programme last.
+    projects: [EffectiveProject; MAX_PROJECTS + 1],
+    project_count: usize,
+}
+
+impl Default for StageSettings {
+    fn default() -> Self {
+        StageSettings {
+            base_output: [0.0; REGION_COUNT],
+            base_capacity: [0.0; REGION_COUNT],
+            base_demand: 0.0,
+            china_base_output: 0.0,
+            china_base_capacity: 0.0,
+            rivals_base_output: 0.0,
+            russia_delay: 0.0,
+            russia_utilisation_factor: 0.0,
+            programme: EffectiveProject::default(),
+            export_controls: 0.0,
+            idle: [0.0; REGION_COUNT],
+            projects: [EffectiveProject::default(); MAX_PROJECTS + 1],
+            project_count: 0,
+        }
+    }
+}
+
+/// One Monte Carlo draw of the pipeline: whether each project is built and how far it slips.
+///
+/// Index `i` is the data file's project `i`; [`PROGRAMME`] is Russia's programme. Without
+/// draws, the model uses expectations: nameplate times the status's probability, and the
+/// status's expected slip.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ProjectDraws {
+    /// Whether the project is built in this draw.
+    pub built: [bool; MAX_PROJECTS + 1],
+    /// Years of slip beyond the typical slip (the status's slip, drawn).
+    pub slip: [f64; MAX_PROJECTS + 1],
+}
+
+/// The index of Russia's programme in [`ProjectDraws`].
+pub const PROGRAMME: usize = MAX_PROJECTS;
+
+impl Default for ProjectDraws {
+    fn default() -> Self {
+        ProjectDraws {
+            built: [true; MAX_PROJECTS + 1],
+            slip: [0.0; MAX_PROJECTS + 1],
+        }
+    }
+}
+
+/// Everything the yearly loop reads, derived once from the dataset and the scenario.
+struct Prepared {
+    base_year: f64,
+    years: usize,
+    growth: f64,
+    growth_late: f64,
+    stages: [StageSettings; STAGE_COUNT],
+    mining_caps: [f64; REGION_COUNT],
+    project_ramp_years: f64,
+    china_floor_share: f64,
+    feed_imports: f64,
+    magnet_ree_per_concentrate: f64,
+    ree_per_magnet: f64,
 }
 
 /// Projects `scenario` from the base year to its horizon.
@@ -74,23 +138,74 @@ pub fn simulate(scenario: &Scenario) -> Projection {
 
 /// Like [`simulate`], writing into an existing projection (no allocation at all).
 pub fn simulate_into(scenario: &Scenario, projection: &mut Projection) {
-    simulate_stages_into(scenario, Stage::Magnets, projection);
+    simulate_with(dataset(), scenario, None, Stage::Magnets, projection);
 }
 
 /// Like [`simulate_into`], but computes the stages only up to `last_stage` (upstream stages
 /// never depend on downstream ones); the cells of later stages are left as they were.
 /// Analyses that read one upstream stage use it to skip work.
-// Several per-region arrays are read and written in step, so index loops are the plain form.
-#[allow(clippy::needless_range_loop)]
 pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: &mut Projection) {
-    let data = dataset();
+    simulate_with(dataset(), scenario, None, last_stage, projection);
+}
+
+/// The model in full: `data` (the current dataset or the hindcast's), the scenario, optionally
+/// one Monte Carlo draw of the pipeline, and the last stage to compute.
+pub fn simulate_with(
+    data: &Dataset,
+    scenario: &Scenario,
+    draws: Option<&ProjectDraws>,
+    last_stage: Stage,
+    projection: &mut Projection,
+) {
     let mut clamped = *scenario;
     for param in Param::all() {
         clamped.set(param, scenario.get(param));
     }
-    let scenario = &clamped;
-    let value = |param: Param| scenario.get(param);
+    let prepared = prepare(data, &clamped, draws, projection);
 
+    // The yearly loop: no allocation from here on.
+    let base_year = data.base_year;
+    let mut demand_factor = 1.0;
+    for year_index in 0..prepared.years {
+        let headroom_ramp = ramp(year_index as f64, prepared.project_ramp_years);
+        let mut russia_upstream_output = 0.0;
+        for stage in Stage::ALL.into_iter().take(last_stage as usize + 1) {
+            let index = stage as usize;
+            let cell = &mut projection.cells[year_index][index];
+            let constrained = step_stage(
+                &prepared,
+                stage,
+                f64::from(base_year) + year_index as f64,
+                demand_factor,
+                headroom_ramp,
+                russia_upstream_output,
+                cell,
+            );
+            if constrained && projection.russia[index].first_constrained_year.is_none() {
+                projection.russia[index].first_constrained_year =
+                    Some(base_year + year_index as u16);
+            }
+            russia_upstream_output = cell.output[Region::Russia as usize];
+        }
+        // Demand grows at one rate to the programme's target year and at another after it.
+        let year = base_year + year_index as u16;
+        demand_factor *= if year < TARGET_YEAR {
+            prepared.growth
+        } else {
+            prepared.growth_late
+        };
+    }
+}
+
+/// The preparation step: stage settings, the pipeline as this scenario sees it, Russia's
+/// programme, caps and idle capacity. Writes the projection's header and Russia's programme.
+fn prepare(
+    data: &Dataset,
+    scenario: &Scenario,
+    draws: Option<&ProjectDraws>,
+    projection: &mut Projection,
+) -> Prepared {
+    let value = |param: Param| scenario.get(param);
     let base_year = data.base_year;
     let horizon = value(Param::Horizon).round() as u16;
     let years = usize::from(horizon.saturating_sub(base_year) + 1).min(MAX_YEARS);
@@ -103,7 +218,6 @@ pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: 
     let price_delay = price * data.constants.price_delay_years;
     let price_utilisation = 1.0 - price * data.constants.price_util_cut;
     let rival_utilisation = value(Param::RivalUtilisation);
-    let feed_imports = value(Param::RuFeedImports) * (1.0 - sanctions);
     let stage_weight = [
         value(Param::SanctionsMiningFactor),
         1.0,
@@ -137,22 +251,45 @@ pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: 
         } else {
             value(Param::CnExportControls)
         };
+        for region in Region::ALL.into_iter().skip(FIRST_RIVAL) {
+            let r = region as usize;
+            let mut utilisation = rival_utilisation * price_utilisation;
+            if region == Region::Russia {
+                utilisation *= settings.russia_utilisation_factor;
+            }
+            settings.idle[r] =
+                (settings.base_capacity[r] * utilisation - settings.base_output[r]).max(0.0);
+        }
     }
 
-    // Projects: the data pipeline, with slips, scaling and utilisation applied.
-    let mut projects = [EffectiveProject::default(); MAX_PROJECTS];
-    let mut project_count = 0;
+    // Projects: the data pipeline, weighted by status (or drawn), with slips, scaling and utilisation.
     let mut russia_committed = [0.0; STAGE_COUNT];
-    for (slot, project) in projects.iter_mut().zip(data.projects) {
+    let typical_slip = value(Param::AlliedSlip);
+    for (index, project) in data.projects.iter().enumerate().take(MAX_PROJECTS) {
         let stage = project.stage as usize;
-        let settings = &stages[stage];
-        *slot = if project.region == Region::Russia {
-            russia_committed[stage] += project.nameplate;
+        let odds = data.odds(project.status);
+        let (weight, status_slip) = match draws {
+            Some(draws) => (f64::from(u8::from(draws.built[index])), draws.slip[index]),
+            None => (odds.probability, odds.slip),
+        };
+        if weight <= 0.0 {
+            continue;
+        }
+        let settings = &mut stages[stage];
+        let operating = project.status == Status::Operating;
+        let effective = if project.region == Region::Russia {
+            russia_committed[stage] += project.nameplate * weight;
             EffectiveProject {
                 region: project.region as usize,
-                stage,
-                nameplate: project.nameplate,
-                first_year: project.start + settings.russia_delay + price_delay,
+                nameplate: project.nameplate * weight,
+                first_year: project.start
+                    + status_slip
+                    + if operating {
+                        0.0
+                    } else {
+                        settings.russia_delay
+                    }
+                    + price_delay,
                 ramp_years: value(Param::RuRampYears),
                 utilisation: rival_utilisation
                     * price_utilisation
@@ -164,25 +301,27 @@ pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: 
             } else {
                 1.0
             };
-            let slip = if project.region.is_allied() {
-                value(Param::AlliedSlip)
-            } else {
-                0.0
-            };
             EffectiveProject {
                 region: project.region as usize,
-                stage,
-                nameplate: project.nameplate * scale,
-                first_year: project.start + slip + price_delay,
+                nameplate: project.nameplate * scale * weight,
+                first_year: project.start
+                    + status_slip
+                    + if operating { 0.0 } else { typical_slip }
+                    + price_delay,
                 ramp_years: value(Param::ProjectRampYears),
                 utilisation: rival_utilisation * price_utilisation,
             }
         };
-        project_count += 1;
+        settings.projects[settings.project_count] = effective;
+        settings.project_count += 1;
     }
-    let projects = &projects[..project_count];
 
-    // Russia's programme: sized so that, fully ramped, it brings Russia to its ambition in 2030.
+    // Russia's programme: sized so that, fully ramped, it brings Russia to its ambition in 2030;
+    // weighted by the chance it is built (or drawn), and last in each stage's list.
+    let programme_weight = match draws {
+        Some(draws) => f64::from(u8::from(draws.built[PROGRAMME])),
+        None => value(Param::RuProgrammeOdds),
+    };
     let programme_utilisation = data.constants.ru_programme_utilisation;
     for stage in Stage::ALL {
         let index = stage as usize;
@@ -190,34 +329,25 @@ pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: 
         let russia = Region::Russia as usize;
         let target_output = value(Param::RuPlanShare) * settings.base_demand * growth_to_target;
         let existing = settings.base_capacity[russia] + russia_committed[index];
+        let sized = (target_output / programme_utilisation - existing).max(0.0);
         settings.programme = EffectiveProject {
             region: russia,
-            stage: index,
-            nameplate: (target_output / programme_utilisation - existing).max(0.0),
+            nameplate: sized * programme_weight,
             first_year: value(Param::RuFirstPlant) + settings.russia_delay + price_delay,
             ramp_years: value(Param::RuRampYears),
             utilisation: programme_utilisation
                 * price_utilisation
                 * settings.russia_utilisation_factor,
         };
+        settings.projects[settings.project_count] = settings.programme;
+        settings.project_count += 1;
         projection.russia[index] = crate::projection::RussiaStage {
-            programme_nameplate: settings.programme.nameplate,
+            programme_nameplate: sized,
+            programme_odds: programme_weight,
             programme_start: settings.programme.first_year,
             utilisation: settings.programme.utilisation,
             first_constrained_year: None,
         };
-    }
-
-    // Group the projects by stage, each stage's programme last, so the yearly loop walks one short slice.
-    let mut stage_projects = [[EffectiveProject::default(); MAX_PROJECTS + 1]; STAGE_COUNT];
-    let mut stage_project_counts = [0usize; STAGE_COUNT];
-    for project in projects
-        .iter()
-        .chain(stages.iter().map(|settings| &settings.programme))
-    {
-        let count = &mut stage_project_counts[project.stage];
-        stage_projects[project.stage][*count] = *project;
-        *count += 1;
     }
 
     let reserve_cap = |region: Region| -> Option<f64> {
@@ -229,99 +359,100 @@ pub fn simulate_stages_into(scenario: &Scenario, last_stage: Stage, projection: 
         reserves.map(|mt| mt * 1.0e6 / value(Param::MineLifeYears))
     };
     projection.russia_reserve_cap = reserve_cap(Region::Russia).unwrap_or(f64::INFINITY);
-    let project_ramp_years = value(Param::ProjectRampYears);
-    let china_floor_share = value(Param::CnDomesticShare);
-
     let mut mining_caps = [f64::INFINITY; REGION_COUNT];
-    for region in Region::ALL {
+    for region in Region::ALL.into_iter().skip(FIRST_RIVAL) {
         mining_caps[region as usize] = reserve_cap(region).unwrap_or(f64::INFINITY);
     }
-    mining_caps[Region::China as usize] = f64::INFINITY;
-    // Idle base capacity outside China that ramps into use like a new plant.
-    let mut idle = [[0.0; REGION_COUNT]; STAGE_COUNT];
-    for (stage_idle, settings) in idle.iter_mut().zip(stages.iter()) {
-        for region in Region::ALL
-            .into_iter()
-            .filter(|region| *region != Region::China)
-        {
-            let r = region as usize;
-            let mut utilisation = rival_utilisation * price_utilisation;
-            if region == Region::Russia {
-                utilisation *= settings.russia_utilisation_factor;
-            }
-            stage_idle[r] =
-                (settings.base_capacity[r] * utilisation - settings.base_output[r]).max(0.0);
-        }
+
+    Prepared {
+        base_year: f64::from(base_year),
+        years,
+        growth,
+        growth_late: 1.0 + value(Param::DemandGrowthLate),
+        stages,
+        mining_caps,
+        project_ramp_years: value(Param::ProjectRampYears),
+        china_floor_share: value(Param::CnDomesticShare),
+        feed_imports: value(Param::RuFeedImports) * (1.0 - sanctions),
+        magnet_ree_per_concentrate: data.constants.magnet_ree_per_concentrate,
+        ree_per_magnet: data.constants.ree_per_magnet,
+    }
+}
+
+/// One stage in one year: rivals' output (base, idle capacity ramping in, projects), the caps
+/// (reserves on mining, feed on Russia's separation and magnets), then China clearing the market.
+/// Returns whether a cap held Russia's output down.
+// Several per-region arrays are read and written in step, so index loops are the plain form.
+#[allow(clippy::needless_range_loop)]
+fn step_stage(
+    prepared: &Prepared,
+    stage: Stage,
+    year: f64,
+    demand_factor: f64,
+    headroom_ramp: f64,
+    russia_upstream_output: f64,
+    cell: &mut StageYear,
+) -> bool {
+    let index = stage as usize;
+    let settings = &prepared.stages[index];
+    let demand = settings.base_demand * demand_factor;
+    // Every field of the cell is written below; it is reused in place to avoid copies.
+    cell.demand = demand;
+
+    // Rivals: base output, the ramp of idle base capacity, then new projects.
+    for r in FIRST_RIVAL..REGION_COUNT {
+        cell.capacity[r] = settings.base_capacity[r];
+        cell.output[r] = settings.base_output[r] + settings.idle[r] * headroom_ramp;
+    }
+    // The base year is the data: projects add from the year after it (one that started in the
+    // base year is in the data's output for that year).
+    let projects = if year > prepared.base_year {
+        &settings.projects[..settings.project_count]
+    } else {
+        &[]
+    };
+    for project in projects {
+        let online = ramp(year - project.first_year + 1.0, project.ramp_years);
+        cell.capacity[project.region] += project.nameplate * online;
+        cell.output[project.region] += project.nameplate * online * project.utilisation;
     }
 
-    // The yearly loop: no allocation from here on.
-    let mut demand_factor = 1.0;
-    for year_index in 0..years {
-        let year = f64::from(base_year) + year_index as f64;
-        let headroom_ramp = ramp(year_index as f64, project_ramp_years);
-        let mut russia_upstream_output = 0.0;
-        for stage in Stage::ALL.into_iter().take(last_stage as usize + 1) {
-            let index = stage as usize;
-            let settings = &stages[index];
-            let demand = settings.base_demand * demand_factor;
-            // Every field of the cell is written below; it is reused in place to avoid copies.
-            let cell = &mut projection.cells[year_index][index];
-            cell.demand = demand;
-
-            // Rivals: base output, the ramp of idle base capacity, then new projects.
-            for r in FIRST_RIVAL..REGION_COUNT {
-                cell.capacity[r] = settings.base_capacity[r];
-                cell.output[r] = settings.base_output[r] + idle[index][r] * headroom_ramp;
-            }
-            for project in &stage_projects[index][..stage_project_counts[index]] {
-                let online = ramp(year - project.first_year + 1.0, project.ramp_years);
-                cell.capacity[project.region] += project.nameplate * online;
-                cell.output[project.region] += project.nameplate * online * project.utilisation;
-            }
-
-            // Reserves cap mining; feed caps Russia's separation and magnets.
-            let russia = Region::Russia as usize;
-            let russia_before = cell.output[russia];
-            if stage == Stage::Mining {
-                for r in FIRST_RIVAL..REGION_COUNT {
-                    cell.capacity[r] = cell.capacity[r].min(mining_caps[r]);
-                    cell.output[r] = cell.output[r].min(mining_caps[r]);
-                }
-            } else {
-                let upstream_content = if stage == Stage::Separation {
-                    data.constants.magnet_ree_per_concentrate
-                } else {
-                    1.0 / data.constants.ree_per_magnet
-                };
-                let feed = russia_upstream_output * upstream_content
-                    + feed_imports * cell.capacity[russia];
-                cell.output[russia] = cell.output[russia].min(feed);
-            }
-            if cell.output[russia] < russia_before
-                && projection.russia[index].first_constrained_year.is_none()
-            {
-                projection.russia[index].first_constrained_year =
-                    Some(base_year + year_index as u16);
-            }
-            russia_upstream_output = cell.output[russia];
-
-            // China clears the market: the rest of demand, within its floor and its capacity.
-            // China is the swing supplier: it adds capacity as fast as world demand grows.
-            let china = Region::China as usize;
-            let rivals_output = rivals_total(&cell.output);
-            let china_capacity =
-                (settings.china_base_capacity + (demand - settings.base_demand)).max(0.0);
-            let china_floor =
-                (china_floor_share * demand).min(settings.china_base_output * demand_factor);
-            let residual = settings.china_base_output + (demand - settings.base_demand)
-                - (rivals_output - settings.rivals_base_output);
-            cell.capacity[china] = china_capacity;
-            cell.output[china] = residual.max(china_floor).min(china_capacity).max(0.0);
-
-            finish_cell(cell, china_floor_share, settings.export_controls);
+    // Reserves cap mining; feed caps Russia's separation and magnets.
+    let russia = Region::Russia as usize;
+    let russia_before = cell.output[russia];
+    if stage == Stage::Mining {
+        for r in FIRST_RIVAL..REGION_COUNT {
+            cell.capacity[r] = cell.capacity[r].min(prepared.mining_caps[r]);
+            cell.output[r] = cell.output[r].min(prepared.mining_caps[r]);
         }
-        demand_factor *= growth;
+    } else {
+        let upstream_content = if stage == Stage::Separation {
+            prepared.magnet_ree_per_concentrate
+        } else {
+            1.0 / prepared.ree_per_magnet
+        };
+        // The base year's output was fed (it is observed), so the cap never goes below it.
+        let feed = (russia_upstream_output * upstream_content
+            + prepared.feed_imports * cell.capacity[russia])
+            .max(settings.base_output[russia]);
+        cell.output[russia] = cell.output[russia].min(feed);
     }
+    let constrained = cell.output[russia] < russia_before;
+
+    // China clears the market: the rest of demand, within its floor and its capacity.
+    // China is the swing supplier: it adds capacity as fast as world demand grows.
+    let china = Region::China as usize;
+    let rivals_output = rivals_total(&cell.output);
+    let china_capacity = (settings.china_base_capacity + (demand - settings.base_demand)).max(0.0);
+    let china_floor =
+        (prepared.china_floor_share * demand).min(settings.china_base_output * demand_factor);
+    let residual = settings.china_base_output + (demand - settings.base_demand)
+        - (rivals_output - settings.rivals_base_output);
+    cell.capacity[china] = china_capacity;
+    cell.output[china] = residual.max(china_floor).min(china_capacity).max(0.0);
+
+    finish_cell(cell, prepared.china_floor_share, settings.export_controls);
+    constrained
 }
 
 /// Total output of every region but China, summed in region order.

@@ -21,6 +21,11 @@
 //! | `tg` | chosen target for Russia's share at the selected stage (fraction, e.g. `0.12`) | only when chosen |
 //! | `ty` | the year by which the target is checked (whole year, 2024 to 2050) | only when not 2030 |
 //! | `fr` | region shown in the fan chart: a region id (`china`, `united_states`, …) | only when not `russia` |
+//! | `d` | the dataset version the link was made with (`2025.1`, see [`crate::data::DATA_VERSION`]) | always, last |
+//!
+//! A link without `d` was made with the 2024 data (version `2024.1`); it opens the same preset
+//! and settings on the current data, and [`Decoded::data_note`] says that the data changed and
+//! where to read what changed (docs/DATA-CHANGES.md).
 //!
 //! Numbers use Rust's shortest round-trip formatting, so a decoded link reproduces every
 //! value bit for bit. Reserved for later versions: `gs` (goal-seek parameter key).
@@ -165,6 +170,30 @@ pub struct Decoded {
     pub state: LinkState,
     /// Plain-language notes on what was ignored or changed, empty for a clean link.
     pub notices: Vec<String>,
+    /// Set when the link was made with other data than the current dataset: what that means.
+    pub data_note: Option<String>,
+}
+
+/// Where a reader finds what changed between data versions.
+pub const DATA_CHANGES: &str = "docs/DATA-CHANGES.md";
+
+/// The note for a link or file made with data version `version` (`None`: before versions were written).
+pub fn data_note(version: Option<&str>) -> Option<String> {
+    let current = crate::data::DATA_VERSION;
+    match version {
+        Some(version) if version == current => None,
+        Some(version) if version == crate::data::LEGACY_DATA_VERSION => Some(format!(
+            "This link was made with the {version} data; it opens the same settings on the current data ({current}), so its numbers can differ. What changed: {DATA_CHANGES}."
+        )),
+        None => Some(format!(
+            "This link was made with the {} data (before links carried a data version); it opens the same settings on the current data ({current}), so its numbers can differ. What changed: {DATA_CHANGES}.",
+            crate::data::LEGACY_DATA_VERSION
+        )),
+        Some(version) => Some(format!(
+            "This link names data version {}, which this version of the calculator does not know; it was opened on the current data ({current}). What changed: {DATA_CHANGES}.",
+            quote(version)
+        )),
+    }
 }
 
 /// The baseline preset (always the first).
@@ -202,6 +231,8 @@ pub fn encode(state: &LinkState) -> String {
         out.push_str("&fr=");
         out.push_str(state.fan_region.id());
     }
+    out.push_str("&d=");
+    out.push_str(crate::data::DATA_VERSION);
     out
 }
 
@@ -266,6 +297,7 @@ pub fn decode(input: &str) -> Decoded {
         return Decoded {
             state: LinkState::default(),
             notices: notices.finish(),
+            data_note: None,
         };
     }
     let pairs = split_pairs(state_text(input), &mut notices);
@@ -307,7 +339,7 @@ pub fn decode(input: &str) -> Decoded {
             continue;
         };
         match key.as_str() {
-            "v" | "p" | "r.p" => {}
+            "v" | "p" | "r.p" | "d" => {}
             "st" => match Stage::from_id(&value.to_ascii_lowercase()) {
                 Some(stage) => state.stage = stage,
                 None => notices.push(format!(
@@ -390,9 +422,16 @@ pub fn decode(input: &str) -> Decoded {
         ),
         (None, _) => {}
     }
+    // Only a real link (one that names a preset or a format version) can be from older data.
+    let data_note = if value_of("v").is_some() || value_of("p").is_some() {
+        data_note(value_of("d"))
+    } else {
+        None
+    };
     Decoded {
         state,
         notices: notices.finish(),
+        data_note,
     }
 }
 

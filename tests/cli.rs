@@ -61,7 +61,8 @@ fn share_from_csv(csv: &str, year: u16, stage: &str) -> f64 {
     let Some(line) = csv.lines().find(|line| line.starts_with(&prefix)) else {
         panic!("no {prefix} row");
     };
-    match line.rsplit(',').next().map(str::parse::<f64>) {
+    // year,stage,region,output_t,share,observed
+    match line.split(',').nth(4).map(str::parse::<f64>) {
         Some(Ok(share)) => share,
         _ => panic!("bad row {line}"),
     }
@@ -71,12 +72,21 @@ fn share_from_csv(csv: &str, year: u16, stage: &str) -> f64 {
 fn csv_has_the_contract_header_and_one_row_per_year_stage_and_region() {
     let csv = ok(&["--format", "csv"]);
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("year,stage,region,output_t,share"));
-    // 2024 to 2040, three stages, eight regions.
-    assert_eq!(lines.count(), 17 * 3 * 8);
+    assert_eq!(
+        lines.next(),
+        Some("year,stage,region,output_t,share,observed")
+    );
+    // The observed stage-years before 2025 (flag 1), then 2025 to 2040 projected (flag 0),
+    // three stages, eight regions.
+    let observed = ree_outlook::data::dataset().history.len();
+    assert_eq!(lines.count(), (observed + 16 * 3) * 8);
     let csv = ok(&["--set", "horizon=2050", "--format=csv"]);
-    assert_eq!(csv.lines().count(), 1 + 27 * 3 * 8);
-    assert!(csv.lines().all(|line| line.split(',').count() == 5));
+    assert_eq!(csv.lines().count(), 1 + (observed + 26 * 3) * 8);
+    assert!(csv.lines().all(|line| line.split(',').count() == 6));
+    assert_eq!(
+        csv.lines().filter(|line| line.ends_with(",1")).count(),
+        observed * 8
+    );
 }
 
 #[test]
@@ -136,7 +146,7 @@ fn set_changes_the_projection_and_the_table_names_the_change() {
     let table = ok(&["--preset", "skeptic", "--set", "sanctions=0.2"]);
     assert!(table.contains("sanctions 20% (preset 85%)"), "{table}");
     assert!(
-        table.contains("Link: #v=1&p=skeptic&sanctions=0.2&st=separation"),
+        table.contains("Link: #v=1&p=skeptic&sanctions=0.2&st=separation&d=2025.1"),
         "{table}"
     );
 }
@@ -227,10 +237,40 @@ fn json_holds_the_scenario_and_the_projection() {
         Err(error) => panic!("{error}: {text}"),
     };
     assert_eq!(value["preset"], "price-war");
-    assert_eq!(value["link"], "v=1&p=price-war&st=separation");
+    assert_eq!(value["link"], "v=1&p=price-war&st=separation&d=2025.1");
     assert_eq!(value["scenario"]["cn_price_response"], 0.9);
-    assert_eq!(value["projection"]["years"][0], 2024);
+    assert_eq!(value["projection"]["years"][0], 2025);
     assert!(value["projection"]["stages"]["separation"]["regions"]["russia"]["share"].is_array());
+    // The observed years travel with the projection, and the data version names the dataset.
+    assert_eq!(value["projection"]["data_version"], "2025.1");
+    assert_eq!(value["projection"]["observed"]["mining"]["years"][0], 2019);
+    assert!(
+        value["projection"]["observed"]["mining"]["regions"]["russia"]["output"][0]
+            .as_f64()
+            .is_some_and(|tonnes| tonnes > 0.0)
+    );
+}
+
+#[test]
+fn hindcast_prints_the_track_record_in_every_format() {
+    let table = ok(&["--hindcast"]);
+    assert!(
+        table.contains("How well would this model have predicted 2021–2025?"),
+        "{table}"
+    );
+    assert!(table.contains("mean absolute error"), "{table}");
+    let csv = ok(&["--hindcast", "--format", "csv"]);
+    assert!(
+        csv.starts_with("stage,year,region,predicted,observed,error_points\nmining,2021,china,"),
+        "{csv}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["--hindcast", "--format", "json"])).unwrap_or_default();
+    assert_eq!(json["start_year"], 2020);
+    assert_eq!(json["data_version"], "hindcast-2020");
+    assert!(json["rows"]
+        .as_array()
+        .is_some_and(|rows| rows.len() == csv.lines().count() - 1));
 }
 
 #[test]
@@ -358,8 +398,8 @@ fn monte_carlo_is_reproducible_by_seed_and_prints_bands_and_probability() {
             && first.contains("Probability that Russia's 2030 separation share reaches 10.0%")
     );
     let csv = ok(&["--monte-carlo", "50", "--format", "csv"]);
-    assert!(csv.starts_with("year,p10,p50,p90\n2024,"));
-    assert_eq!(csv.lines().count(), 1 + 17);
+    assert!(csv.starts_with("year,p10,p50,p90\n2025,"));
+    assert_eq!(csv.lines().count(), 1 + 16);
     usage_error(&["--monte-carlo", "0"], &["--monte-carlo", "1 to 100000"]);
     usage_error(&["--monte-carlo", "10", "--seed", "-1"], &["--seed"]);
 }
@@ -380,11 +420,11 @@ fn tornado_ranks_and_exports_csv() {
 fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
     let json = ok(&[
         "--preset",
-        "sanctions-lifted",
+        "kremlin-2030",
         "--solve",
         "ru_ramp_years",
         "--target",
-        "0.08",
+        "0.09",
         "--format",
         "json",
     ]);
@@ -393,7 +433,7 @@ fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
     let value = parsed["answer"]["value"].as_f64().unwrap_or(f64::NAN);
     let csv = ok(&[
         "--preset",
-        "sanctions-lifted",
+        "kremlin-2030",
         "--set",
         &format!("ru_ramp_years={value}"),
         "--format",
@@ -402,10 +442,10 @@ fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
     let share: f64 = csv
         .lines()
         .find(|line| line.starts_with("2030,separation,russia,"))
-        .and_then(|line| line.rsplit(',').next())
+        .and_then(|line| line.split(',').nth(4))
         .and_then(|share| share.parse().ok())
         .unwrap_or(0.0);
-    assert!(share >= 0.08, "ru_ramp_years={value} gives {share}");
+    assert!(share >= 0.09, "ru_ramp_years={value} gives {share}");
     let unreachable = ok(&["--solve", "cn_export_controls", "--target", "0.1"]);
     assert!(unreachable.contains("out of reach"), "{unreachable}");
     usage_error(&["--solve", "nope"], &["valid keys: ru_plan_share"]);

@@ -1,9 +1,11 @@
 //! Tests of the link codec: round trip, golden links that pin format 1, bad input of every kind, and fuzzing.
 
 use proptest::prelude::*;
+use ree_outlook::data::DATA_VERSION;
 use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
 use ree_outlook::projection::TARGET_YEAR;
 use ree_outlook::scenario::{Preset, Scenario, PRESETS};
+use ree_outlook::url::DATA_CHANGES;
 use ree_outlook::url::{
     decode, encode, Decoded, LinkState, MonteCarloLink, View, MAX_LINK_LEN, MC_MAX_SAMPLES,
     MC_MIN_SAMPLES, TARGET_YEAR_MAX, TARGET_YEAR_MIN,
@@ -178,8 +180,44 @@ fn golden_links_decode_to_their_pinned_state_and_encode_back_verbatim() {
             fan_region: Region::Russia,
         };
         assert_eq!(decoded.state, expected, "{}", golden.link);
-        assert_eq!(encode(&expected), golden.link);
+        // Made before links carried the data version: the same settings on the current data,
+        // with a note saying so; written back with today's data version appended.
+        assert!(
+            decoded
+                .data_note
+                .as_deref()
+                .is_some_and(|note| note.contains("2024.1") && note.contains(DATA_CHANGES)),
+            "{:?}",
+            decoded.data_note
+        );
+        assert_eq!(
+            encode(&expected),
+            format!("{}&d={DATA_VERSION}", golden.link)
+        );
     }
+}
+
+#[test]
+fn links_carry_the_data_version_and_old_or_unknown_versions_get_a_note() {
+    let link = encode(&LinkState::default());
+    assert_eq!(
+        link,
+        format!("v=1&p=baseline&st=separation&d={DATA_VERSION}")
+    );
+    let current = decode(&link);
+    assert_eq!(current.data_note, None);
+    assert!(current.notices.is_empty());
+    let old = decode("v=1&p=skeptic&st=separation&d=2024.1");
+    assert!(old.data_note.is_some_and(|note| note.contains("2024.1")));
+    let unknown = decode("v=1&p=skeptic&st=separation&d=1999.9");
+    assert!(unknown
+        .data_note
+        .is_some_and(|note| note.contains("'1999.9'") && note.contains("does not know")));
+    // A page opened with no link at all is not an old link.
+    assert_eq!(decode("").data_note, None);
+    assert_eq!(decode("https://example.org/ree/").data_note, None);
+    // The version never changes the state.
+    assert_eq!(old.state, decode("v=1&p=skeptic&st=separation").state);
 }
 
 /// Links with the target year (`ty`) and the fan chart's region (`fr`): text, year, region.
@@ -202,7 +240,7 @@ fn golden_links_with_target_year_and_fan_region() {
         assert!(decoded.notices.is_empty(), "{link}: {:?}", decoded.notices);
         assert_eq!(decoded.state.target_year, *year, "{link}");
         assert_eq!(decoded.state.fan_region, *region, "{link}");
-        assert_eq!(encode(&decoded.state), *link);
+        assert_eq!(encode(&decoded.state), format!("{link}&d={DATA_VERSION}"));
     }
     let decoded = decode(GOLDEN_TARGET_YEAR_AND_FAN[2].0);
     assert_eq!(decoded.state.preset, "skeptic");
@@ -218,7 +256,10 @@ fn golden_links_with_target_year_and_fan_region() {
     // The defaults are never written, so a link naming them is shortened on the next encode.
     let decoded = decode("v=1&p=baseline&st=separation&ty=2030&fr=russia");
     assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
-    assert_eq!(encode(&decoded.state), "v=1&p=baseline&st=separation");
+    assert_eq!(
+        encode(&decoded.state),
+        format!("v=1&p=baseline&st=separation&d={DATA_VERSION}")
+    );
 }
 
 #[test]
@@ -307,7 +348,7 @@ proptest! {
         let scenario = build(preset, &values);
         let state = LinkState { preset: PRESETS[preset].id.to_string(), scenario, ..LinkState::default() };
         let link = encode(&state);
-        let written = link.split('&').count() - 3; // v, p, st
+        let written = link.split('&').count() - 4; // v, p, st, d
         prop_assert_eq!(written, scenario.differences(&PRESETS[preset].scenario()).len());
     }
 }

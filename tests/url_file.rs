@@ -245,3 +245,34 @@ fn an_unknown_preset_keeps_the_file_values() {
     assert!(notices[0].starts_with("Unknown preset 'gone'"));
     assert!(load("{}").is_ok());
 }
+
+#[test]
+fn files_carry_the_data_version_and_older_files_say_the_data_changed() {
+    let written = scenario_to_json(&LinkState::default());
+    assert!(
+        written.contains(&format!(
+            "\"data_version\": \"{}\"",
+            ree_outlook::data::DATA_VERSION
+        )),
+        "{written}"
+    );
+    let notices_of = |text: &str| match scenario_from_json(text) {
+        Ok((_, notices)) => notices,
+        Err(message) => panic!("{message}"),
+    };
+    assert!(notices_of(&written).is_empty());
+    // A file from before versions were written: same settings on the current data, with a note.
+    let old = notices_of(&file_with(r#"{"sanctions":0.25}"#)).join("\n");
+    assert!(
+        old.contains("This file was made with the 2024.1 data") && old.contains("DATA-CHANGES"),
+        "{old}"
+    );
+    assert_eq!(
+        load(&file_with(r#"{"sanctions":0.25}"#)).map(|state| state.scenario.get(Param::Sanctions)),
+        Ok(0.25)
+    );
+    let wrong = error_of(
+        r#"{"format":"ree-outlook-scenario","data_version":7,"preset":"baseline","parameters":{}}"#,
+    );
+    assert!(wrong.contains("'data_version' must be a string"), "{wrong}");
+}

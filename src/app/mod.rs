@@ -19,5 +19,6 @@ pub mod root;
 pub mod share_link;
 pub mod stage_switch;
 pub mod state;
+pub mod track_record;
 
 pub use root::App;

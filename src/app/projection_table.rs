@@ -24,7 +24,7 @@ pub fn projection_table(props: &ProjectionTableProps) -> Html {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-table-caption">
             <table id="projection-table">
                 <caption id="projection-table-caption">
-                    { format!("Share of world {} output by region, {}–{}", stage.id(),
+                    { format!("Share of world {} output by region: observed years, then the model from {} to {}", stage.id(),
                         props.projection.base_year, props.projection.last_year()) }
                 </caption>
                 <thead>
@@ -37,6 +37,20 @@ pub fn projection_table(props: &ProjectionTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
+                    { for crate::projection::history(stage).map(|observed| {
+                        let share = |region: Region| observed.share[region as usize];
+                        let trusted = 1.0 - share(Region::China) - share(Region::Russia);
+                        let hhi: f64 = observed.share.iter().map(|s| (s * 100.0) * (s * 100.0)).sum();
+                        html! {
+                            <tr key={observed.year} class="observed">
+                                <th scope="row">{ format!("{} (observed)", observed.year) }</th>
+                                { for observed.share.iter().map(|share| html! { <td>{ percent(*share) }</td> }) }
+                                <td>{ percent(trusted) }</td>
+                                <td>{ format!("{hhi:.0}") }</td>
+                                <td>{ observed.output.map_or("–".to_string(), |output| format!("{:.0}", output.iter().sum::<f64>())) }</td>
+                            </tr>
+                        }
+                    }) }
                     { for props.projection.stage_series(stage).map(|(year, cell)| html! {
                         <tr key={year}>
                             <th scope="row">{ year }</th>

@@ -13,6 +13,7 @@ use crate::app::projection_table::ProjectionTable;
 use crate::app::share_link::ShareLink;
 use crate::app::stage_switch::StageSwitch;
 use crate::app::state::{Action, AppState};
+use crate::app::track_record::TrackRecord;
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::simulate::simulate;
@@ -173,10 +174,11 @@ pub fn app() -> Html {
                         results={analysis.clone()} fresh={analysis_fresh} theme={state.theme} dispatch={dispatch.clone()} />
                     <ShareLink fragment={fragment.clone()} />
                     <Downloads projection={projection.clone()} link={link.clone()} dispatch={dispatch.clone()} />
+                    <TrackRecord />
                 </main>
             </div>
             <footer class="site-footer">
-                <p>{ "Base year 2024 from the USGS Mineral Commodity Summaries 2025 and the IEA Critical Minerals Dataset 2025; every default above names its source or says it is an assumption. The model runs in your browser; nothing is sent anywhere." }</p>
+                <p>{ format!("Data {}: base year 2025 from the USGS Mineral Commodity Summaries 2026 and the IEA (2025), observed years from 2019, {} named projects outside China; every default above names its source or says it is an assumption. The model runs in your browser; nothing is sent anywhere.", crate::data::DATA_VERSION, crate::data::dataset().projects.len()) }</p>
             </footer>
         </div>
     }

@@ -46,7 +46,7 @@ impl AppState {
             next_notice_id: 1,
             history_pushes: 0,
         };
-        state.add_notices(link_notices(decoded.notices));
+        state.add_notices(link_notices(decoded.notices, decoded.data_note));
         state
     }
 
@@ -69,9 +69,11 @@ impl AppState {
 }
 
 /// Notices from a link decode, introduced so the reader knows where they come from.
-fn link_notices(notices: Vec<String>) -> Vec<String> {
-    notices
+/// The note that the link was made with older data comes first.
+fn link_notices(notices: Vec<String>, data_note: Option<String>) -> Vec<String> {
+    data_note
         .into_iter()
+        .chain(notices)
         .map(|notice| format!("Link: {notice}"))
         .collect()
 }
@@ -141,7 +143,7 @@ impl Reducible for AppState {
             Action::SetView(view) => next.link.view = view,
             Action::Navigate(decoded) => {
                 next.link = decoded.state;
-                next.add_notices(link_notices(decoded.notices));
+                next.add_notices(link_notices(decoded.notices, decoded.data_note));
             }
             Action::LoadFile(Ok((link, notices))) => {
                 next.link = link;

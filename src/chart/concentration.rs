@@ -33,7 +33,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         &legend[..count],
         LegendAt::Top,
     )?;
-    let first = f64::from(projection.base_year);
+    let first = frame::first_year(projection);
+    let base_year = f64::from(projection.base_year);
     let last = f64::from(projection.last_year());
     let (left_edge, right_edge) = (first - X_PAD, last + X_PAD);
     let hhi_label = |value: &f64| thousands(*value);
@@ -106,6 +107,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
         )?;
     }
 
+    frame::observed_divider(&chart, look, first, base_year, HHI_MAX, 0.0)?;
+    frame::observed_lines(&chart, look, |share| {
+        share
+            .iter()
+            .map(|share| (share * 100.0) * (share * 100.0))
+            .sum::<f64>()
+            .clamp(0.0, HHI_MAX)
+    })?;
     frame::stage_lines(&chart, look, input, |cell| cell.hhi.clamp(0.0, HHI_MAX))?;
     Ok(())
 }

@@ -391,3 +391,97 @@ pub(crate) fn finite(value: f64) -> f64 {
 
 /// Years of padding at each end of the line charts, so the end markers show whole.
 pub(crate) const X_PAD: f64 = 0.3;
+
+/// The first year the time charts show: the earliest observed year, or the base year.
+pub(crate) fn first_year(projection: &crate::projection::Projection) -> f64 {
+    crate::data::dataset()
+        .history
+        .iter()
+        .map(|observed| observed.year)
+        .chain(std::iter::once(projection.base_year))
+        .min()
+        .map_or(f64::from(projection.base_year), f64::from)
+}
+
+/// Marks the observed years apart from the projected ones: a light wash over the years before the
+/// base year, a dotted line at the base year, and the words "Observed" and "Projected" at the top.
+pub(crate) fn observed_divider<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    look: &Look,
+    first: f64,
+    base_year: f64,
+    y_top: f64,
+    wash: f64,
+) -> DrawResult<DB> {
+    if first >= base_year {
+        return Ok(());
+    }
+    let area = chart.plotting_area();
+    let (y_low, _) = (chart.y_range().start, chart.y_range().end);
+    let left = chart.x_range().start;
+    area.draw(&Rectangle::new(
+        [(left, y_low), (base_year, y_top)],
+        look.background.mix(wash).filled(),
+    ))?;
+    area.draw(&DashedPathElement::new(
+        [(base_year, y_low), (base_year, y_top)],
+        look.px(2.0),
+        look.px(3.0),
+        look.muted.stroke_width(look.width(1.0)),
+    ))?;
+    let offset = look.px(4.0);
+    label(
+        chart,
+        look,
+        "Observed",
+        (base_year, y_top),
+        (-offset, offset),
+        Pos::new(HPos::Right, VPos::Top),
+        look.muted,
+        true,
+    )?;
+    label(
+        chart,
+        look,
+        "Projected",
+        (base_year, y_top),
+        (offset, offset),
+        Pos::new(HPos::Left, VPos::Top),
+        look.muted,
+        true,
+    )
+}
+
+/// Draws each stage's observed values (from the data file, up to the base year) as a thin solid
+/// line with hollow markers at the published years, so gaps between published years show.
+pub(crate) fn observed_lines<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    look: &Look,
+    value: fn(&[f64; crate::data::REGION_COUNT]) -> f64,
+) -> DrawResult<DB> {
+    use crate::data::Stage;
+    let area = chart.plotting_area();
+    for stage in Stage::ALL {
+        let colour = super::look::stage_colour(stage, look.theme);
+        let points: Vec<(f64, f64)> = crate::data::dataset()
+            .observed(stage)
+            .map(|observed| (f64::from(observed.year), finite(value(&observed.share))))
+            .collect();
+        if points.len() < 2 {
+            continue;
+        }
+        area.draw(&PathElement::new(
+            points.clone(),
+            colour.stroke_width(look.width(1.5)),
+        ))?;
+        for point in points {
+            area.draw(&Circle::new(point, look.px(3.0), look.background.filled()))?;
+            area.draw(&Circle::new(
+                point,
+                look.px(3.0),
+                colour.stroke_width(look.width(1.5)),
+            ))?;
+        }
+    }
+    Ok(())
+}

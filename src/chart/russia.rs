@@ -51,7 +51,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         top = top.max(highest(reference));
     }
     let y_max = ((top * 1.15 / 0.02).ceil() * 0.02).clamp(0.14, 1.0);
-    let first = f64::from(projection.base_year);
+    let first = frame::first_year(projection);
+    let base_year = f64::from(projection.base_year);
     let last = f64::from(projection.last_year());
     let chart = frame::plot(
         &plot_area,
@@ -95,9 +96,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
         )?;
     }
 
+    frame::observed_divider(&chart, look, first, base_year, y_max, 0.0)?;
+    frame::observed_lines(&chart, look, |share| unit(share[Region::Russia as usize]))?;
     frame::stage_lines(&chart, look, input, |cell| {
         unit(cell.share[Region::Russia as usize])
     })?;
+    plan_baseline_label(&chart, look)?;
 
     // The 2030 gap between the separation share and the first target, as a bracket with its size.
     let target = RUSSIA_TARGETS[0];
@@ -148,4 +152,36 @@ pub(crate) fn draw<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+/// Labels Russia's observed mining share in the 2020 plan's base year: the "1.3%" the plan
+/// started from (Reuters, 12 Aug 2020, on the USGS figures of the day) is this point.
+fn plan_baseline_label<DB: DrawingBackend>(
+    chart: &frame::Chart<'_, DB>,
+    look: &Look,
+) -> DrawResult<DB> {
+    const PLAN_BASE_YEAR: u16 = 2019;
+    let data = crate::data::dataset();
+    let Some(share) = data.observed_share(PLAN_BASE_YEAR, Stage::Mining, Region::Russia) else {
+        return Ok(());
+    };
+    let text = format!(
+        "{} in {PLAN_BASE_YEAR} (the plan's \"1.3%\")",
+        pct_label(share)
+    );
+    frame::label(
+        chart,
+        look,
+        &text,
+        (f64::from(PLAN_BASE_YEAR), unit(share)),
+        (look.px(2.0), -look.px(6.0)),
+        Pos::new(HPos::Left, VPos::Bottom),
+        look.text,
+        true,
+    )
+}
+
+/// A share with one decimal: "1.2%".
+fn pct_label(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
 }

@@ -17,18 +17,25 @@ pub(crate) fn cumulative(
 ) -> [[f64; REGION_COUNT]; MAX_YEARS] {
     let mut out = [[0.0; REGION_COUNT]; MAX_YEARS];
     for (row, (_, cell)) in out.iter_mut().zip(projection.stage_series(stage)) {
-        let total: f64 = cell.share.iter().map(|&share| unit(share)).sum();
-        let mut sum = 0.0;
-        for (top, &share) in row.iter_mut().zip(cell.share.iter()) {
-            sum += unit(share);
-            *top = if total > 0.0 {
-                (sum / total).min(1.0)
-            } else {
-                0.0
-            };
-        }
+        *row = stacked(&cell.share);
     }
     out
+}
+
+/// Cumulative tops of one year's shares, normalised so the top band ends at 1.
+fn stacked(shares: &[f64; REGION_COUNT]) -> [f64; REGION_COUNT] {
+    let total: f64 = shares.iter().map(|&share| unit(share)).sum();
+    let mut tops = [0.0; REGION_COUNT];
+    let mut sum = 0.0;
+    for (top, &share) in tops.iter_mut().zip(shares.iter()) {
+        sum += unit(share);
+        *top = if total > 0.0 {
+            (sum / total).min(1.0)
+        } else {
+            0.0
+        };
+    }
+    tops
 }
 
 /// The band boundaries worth a line: the top of every band but the last (which is always 100%).
@@ -42,9 +49,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let projection = input.projection;
     let years = projection.years.min(MAX_YEARS);
-    let first = f64::from(projection.base_year);
-    let year = |index: usize| first + index as f64;
+    let base_year = f64::from(projection.base_year);
+    let year = |index: usize| base_year + index as f64;
     let stack = cumulative(projection, input.stage);
+    // The observed years before the base year, stacked the same way.
+    let observed: Vec<(f64, [f64; REGION_COUNT])> = crate::projection::history(input.stage)
+        .map(|observed| (f64::from(observed.year), stacked(&observed.share)))
+        .collect();
+    let first = observed.first().map_or(base_year, |(year, _)| *year);
 
     // Legend from the top band down, so it reads in the order the bands are stacked.
     let mut legend = [Entry {
@@ -94,6 +106,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     for region in Region::ALL.iter().rev() {
         let index = *region as usize;
         points.clear();
+        points.extend(observed.iter().map(|(year, tops)| (*year, tops[index])));
         points.extend((0..years).map(|row| (year(row), stack[row][index])));
         points.push((year(years - 1), 0.0));
         points.push((first, 0.0));
@@ -105,10 +118,23 @@ pub(crate) fn draw<DB: DrawingBackend>(
     // Thin background-coloured boundaries keep neighbouring bands apart.
     let separator = look.background.stroke_width(look.width(1.0));
     for index in BOUNDARIES {
-        let boundary: Vec<(f64, f64)> = (0..years)
-            .map(|row| (year(row), stack[row][index]))
+        let boundary: Vec<(f64, f64)> = observed
+            .iter()
+            .map(|(year, tops)| (*year, tops[index]))
+            .chain((0..years).map(|row| (year(row), stack[row][index])))
             .collect();
         plotting.draw(&PathElement::new(boundary, separator))?;
+    }
+    // Observed years: washed lighter, with a marker at each published year on the boundaries.
+    frame::observed_divider(&chart, look, first, base_year, 1.0, 0.45)?;
+    for (year, tops) in &observed {
+        for index in BOUNDARIES {
+            plotting.draw(&Circle::new(
+                (*year, tops[index]),
+                look.px(2.0),
+                look.text.mix(0.6).filled(),
+            ))?;
+        }
     }
 
     // The pinned reference: its band boundaries as dashed lines.

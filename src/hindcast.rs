@@ -1,0 +1,201 @@
+//! The track record: the model started from 2020, laid beside what happened.
+//!
+//! The same `simulate_with` runs on `data/hindcast-2020.json` (2020 data, the pipeline as it
+//! was announced in 2020, the parameter defaults as they would have been set then) and its
+//! shares are compared with the observed years of the current dataset. Nothing is fitted to
+//! the outcome: the hindcast file is written from what was published by the end of 2020.
+
+use crate::data::{dataset, Dataset, Region, Stage, HINDCAST_DATASET};
+use crate::params::Param;
+use crate::projection::Projection;
+use crate::scenario::Scenario;
+use crate::simulate::simulate_with;
+use serde::Serialize;
+
+/// The last year the hindcast is compared in: the current dataset's base year.
+pub fn last_year() -> u16 {
+    dataset().base_year
+}
+
+/// The regions whose shares the hindcast reports.
+pub const REGIONS: [Region; 2] = [Region::China, Region::Russia];
+
+/// One predicted share beside the observed one.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct HindcastRow {
+    /// Stage.
+    pub stage: Stage,
+    /// Calendar year (observed).
+    pub year: u16,
+    /// Region.
+    pub region: Region,
+    /// The model's share, started from 2020.
+    pub predicted: f64,
+    /// The published share.
+    pub observed: f64,
+    /// Predicted minus observed, in percentage points.
+    pub error_points: f64,
+}
+
+/// Mean absolute error of one stage and region over the observed years.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct HindcastSummary {
+    /// Stage.
+    pub stage: Stage,
+    /// Region.
+    pub region: Region,
+    /// How many observed years were compared.
+    pub years: usize,
+    /// Mean of |predicted − observed| in percentage points.
+    pub mean_abs_error_points: f64,
+    /// The last compared year.
+    pub last_year: u16,
+    /// The error in the last compared year, in points (its sign says which way the model leaned).
+    pub last_error_points: f64,
+}
+
+/// The whole track record.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hindcast {
+    /// The hindcast dataset's version id.
+    pub data_version: &'static str,
+    /// The year the model starts from.
+    pub start_year: u16,
+    /// The scenario used: today's defaults with the hindcast file's 2020 defaults.
+    pub scenario: Scenario,
+    /// Every compared stage, year and region.
+    pub rows: Vec<HindcastRow>,
+    /// Per stage and region.
+    pub summary: Vec<HindcastSummary>,
+}
+
+/// The scenario as it would have been set in 2020: today's defaults overridden by the
+/// hindcast file's `defaults`, with the horizon long enough to reach the last observed year.
+pub fn scenario(data: &Dataset) -> Scenario {
+    let mut scenario = Scenario::default();
+    for (key, value) in data.defaults {
+        if let Some(param) = Param::from_key(key) {
+            scenario.set(param, *value);
+        }
+    }
+    let horizon = scenario.get(Param::Horizon).max(f64::from(last_year()));
+    scenario.with(Param::Horizon, horizon)
+}
+
+/// Runs the model from 2020 and compares it with every observed year after 2020.
+pub fn hindcast() -> Hindcast {
+    let data = &HINDCAST_DATASET;
+    let scenario = scenario(data);
+    let mut projection = Projection::default();
+    simulate_with(data, &scenario, None, Stage::Magnets, &mut projection);
+    let mut rows = Vec::new();
+    for stage in Stage::ALL {
+        for observed in dataset().observed(stage) {
+            if observed.year <= data.base_year || observed.year > last_year() {
+                continue;
+            }
+            for region in REGIONS {
+                let Some(cell) = projection.get(observed.year, stage) else {
+                    continue;
+                };
+                let predicted = cell.share[region as usize];
+                let actual = observed.share[region as usize];
+                rows.push(HindcastRow {
+                    stage,
+                    year: observed.year,
+                    region,
+                    predicted,
+                    observed: actual,
+                    error_points: (predicted - actual) * 100.0,
+                });
+            }
+        }
+    }
+    let mut summary = Vec::new();
+    for stage in Stage::ALL {
+        for region in REGIONS {
+            let compared: Vec<&HindcastRow> = rows
+                .iter()
+                .filter(|row| row.stage == stage && row.region == region)
+                .collect();
+            let errors: Vec<f64> = compared.iter().map(|row| row.error_points).collect();
+            if let (Some(last), Some(last_row)) = (errors.last(), compared.last()) {
+                summary.push(HindcastSummary {
+                    stage,
+                    region,
+                    years: errors.len(),
+                    mean_abs_error_points: errors.iter().map(|error| error.abs()).sum::<f64>()
+                        / errors.len() as f64,
+                    last_year: last_row.year,
+                    last_error_points: *last,
+                });
+            }
+        }
+    }
+    Hindcast {
+        data_version: data.version,
+        start_year: data.base_year,
+        scenario,
+        rows,
+        summary,
+    }
+}
+
+impl Hindcast {
+    /// `stage,year,region,predicted,observed,error_points` rows.
+    pub fn to_csv(&self) -> String {
+        let mut text = String::from("stage,year,region,predicted,observed,error_points\n");
+        for row in &self.rows {
+            text.push_str(&format!(
+                "{},{},{},{},{},{}\n",
+                row.stage.id(),
+                row.year,
+                row.region.id(),
+                crate::projection::round_to(row.predicted, 6),
+                crate::projection::round_to(row.observed, 6),
+                crate::projection::round_to(row.error_points, 2)
+            ));
+        }
+        text
+    }
+
+    /// A readable table: predicted against observed per stage, year and region, then the summary.
+    pub fn to_table(&self) -> String {
+        let mut text = format!(
+            "How well would this model have predicted {}–{}?\n\
+             The model started from {} (data {}: the pipeline as announced in {}, defaults as set then),\n\
+             beside the published shares. Error = predicted − observed, in percentage points.\n\n",
+            self.start_year + 1,
+            last_year(),
+            self.start_year,
+            self.data_version,
+            self.start_year
+        );
+        text.push_str("stage       year  region   predicted  observed   error\n");
+        for row in &self.rows {
+            text.push_str(&format!(
+                "{:<11} {}  {:<7} {:>9.1}% {:>8.1}% {:>+7.1}\n",
+                row.stage.id(),
+                row.year,
+                row.region.label(),
+                row.predicted * 100.0,
+                row.observed * 100.0,
+                row.error_points
+            ));
+        }
+        text.push_str("\nmean absolute error (points)\n");
+        for summary in &self.summary {
+            text.push_str(&format!(
+                "{:<11} {:<7} {:>5.1} over {} year{}; {:+.1} in {}\n",
+                summary.stage.id(),
+                summary.region.label(),
+                summary.mean_abs_error_points,
+                summary.years,
+                if summary.years == 1 { "" } else { "s" },
+                summary.last_error_points,
+                summary.last_year
+            ));
+        }
+        text
+    }
+}
