@@ -325,3 +325,40 @@ fn the_hindcast_starts_from_2020_and_compares_every_observed_year() {
     // Sanctions did not exist in 2020: the hindcast's defaults say so.
     assert_eq!(record.scenario.get(Param::Sanctions), 0.0);
 }
+
+/// The track record's mean absolute errors in points (stage, region, error), pinned: a change
+/// that worsens any of them by more than 0.05 points fails here. If a change improves them,
+/// lower the pins and say why in the commit; never tune the model to the outcome.
+const HINDCAST_ERRORS: [(Stage, Region, f64); 6] = [
+    (Stage::Mining, Region::China, 3.716),
+    (Stage::Mining, Region::Russia, 0.125),
+    (Stage::Separation, Region::China, 3.067),
+    (Stage::Separation, Region::Russia, 0.050),
+    (Stage::Magnets, Region::China, 1.854),
+    (Stage::Magnets, Region::Russia, 0.150),
+];
+
+#[test]
+fn the_hindcast_errors_do_not_get_worse() {
+    let record = ree_outlook::hindcast::hindcast();
+    assert_eq!(record.summary.len(), HINDCAST_ERRORS.len());
+    for (stage, region, pinned) in HINDCAST_ERRORS {
+        let summary = record
+            .summary
+            .iter()
+            .find(|summary| summary.stage == stage && summary.region == region);
+        let error = summary.map_or(f64::INFINITY, |summary| summary.mean_abs_error_points);
+        assert!(
+            error <= pinned + 0.05,
+            "{} {}: mean absolute error {error:.3} points, pinned {pinned}",
+            stage.id(),
+            region.id()
+        );
+        assert!(
+            error >= pinned - 0.05,
+            "{} {}: the error fell to {error:.3} from {pinned}; lower the pin",
+            stage.id(),
+            region.id()
+        );
+    }
+}

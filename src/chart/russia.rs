@@ -165,20 +165,29 @@ fn plan_baseline_label<DB: DrawingBackend>(
     let Some(share) = data.observed_share(PLAN_BASE_YEAR, Stage::Mining, Region::Russia) else {
         return Ok(());
     };
-    let text = format!(
-        "{} in {PLAN_BASE_YEAR} (the plan's \"1.3%\")",
-        pct_label(share)
-    );
-    frame::label(
-        chart,
-        look,
-        &text,
-        (f64::from(PLAN_BASE_YEAR), unit(share)),
-        (look.px(2.0), -look.px(6.0)),
-        Pos::new(HPos::Left, VPos::Bottom),
-        look.text,
-        true,
-    )
+    // Two lines above the 2019 point: then, and today at the base year.
+    let today = data.observed_share(data.base_year, Stage::Mining, Region::Russia);
+    let lines = [
+        Some(format!(
+            "Mining {PLAN_BASE_YEAR}: {} (the plan's \"1.3%\")",
+            pct_label(share)
+        )),
+        today.map(|today| format!("Mining {}: {}", data.base_year, pct_label(today))),
+    ];
+    for (row, text) in lines.iter().enumerate() {
+        let Some(text) = text else { continue };
+        frame::label(
+            chart,
+            look,
+            text,
+            (f64::from(PLAN_BASE_YEAR), unit(share)),
+            (look.px(2.0), -look.px(8.0 + 16.0 * (1 - row) as f64)),
+            Pos::new(HPos::Left, VPos::Bottom),
+            look.text,
+            true,
+        )?;
+    }
+    Ok(())
 }
 
 /// A share with one decimal: "1.2%".
