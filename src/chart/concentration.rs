@@ -107,7 +107,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         )?;
     }
 
-    frame::observed_divider(&chart, look, first, base_year, HHI_MAX, 0.0)?;
+    frame::observed_divider(&chart, look, first, base_year, HHI_MAX, 0.0, HHI_MAX)?;
     frame::observed_lines(&chart, look, |share| {
         share
             .iter()

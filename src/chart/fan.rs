@@ -62,6 +62,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .collect()
     };
     let central = series(input.projection);
+    // The published years before the projection, drawn apart (thin line, hollow markers).
+    let observed: Vec<(f64, f64)> = crate::data::dataset()
+        .observed(stage)
+        .map(|observed| (f64::from(observed.year), unit(observed.share[region])))
+        .filter(|(observed_year, _)| *observed_year <= year(0))
+        .collect();
     let reference = input.reference.map(series);
     let target = bands.target;
     let target_here = target.output.region == bands.region && target.output.stage == stage;
@@ -105,13 +111,17 @@ pub(crate) fn draw<DB: DrawingBackend>(
     top = central
         .iter()
         .chain(reference.iter().flatten())
+        .chain(observed.iter())
         .map(|point| point.1)
         .fold(top, f64::max);
     if target_here {
         top = top.max(unit(target.share));
     }
     let y_max = nice_top(top * 1.15);
-    let first = year(0);
+    let base_year = year(0);
+    let first = observed
+        .first()
+        .map_or(base_year, |point| point.0.min(base_year));
     let last = year(count - 1);
     let y_desc = format!(
         "{} share of {} (%)",
@@ -132,6 +142,22 @@ pub(crate) fn draw<DB: DrawingBackend>(
         },
     )?;
     let plotting = chart.plotting_area();
+    // Below the probability note at the top.
+    frame::observed_divider(&chart, look, first, base_year, y_max, 0.0, y_max * 0.88)?;
+    if observed.len() >= 2 {
+        plotting.draw(&PathElement::new(
+            observed.clone(),
+            look.text.stroke_width(look.width(1.5)),
+        ))?;
+        for point in &observed {
+            plotting.draw(&Circle::new(*point, look.px(3.0), look.background.filled()))?;
+            plotting.draw(&Circle::new(
+                *point,
+                look.px(3.0),
+                look.text.stroke_width(look.width(1.5)),
+            ))?;
+        }
+    }
 
     // The band: P90 forward, P10 back.
     let mut band: Vec<(f64, f64)> = Vec::with_capacity(2 * count);

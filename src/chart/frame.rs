@@ -404,7 +404,9 @@ pub(crate) fn first_year(projection: &crate::projection::Projection) -> f64 {
 }
 
 /// Marks the observed years apart from the projected ones: a light wash over the years before the
-/// base year, a dotted line at the base year, and the words "Observed" and "Projected" at the top.
+/// base year, a dotted line at the base year, and the words "Observed" and "Projected" hanging
+/// from `label_y` (the top of the plot, or lower where the top holds a note).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn observed_divider<DB: DrawingBackend>(
     chart: &Chart<'_, DB>,
     look: &Look,
@@ -412,6 +414,7 @@ pub(crate) fn observed_divider<DB: DrawingBackend>(
     base_year: f64,
     y_top: f64,
     wash: f64,
+    label_y: f64,
 ) -> DrawResult<DB> {
     if first >= base_year {
         return Ok(());
@@ -434,7 +437,7 @@ pub(crate) fn observed_divider<DB: DrawingBackend>(
         chart,
         look,
         "Observed",
-        (base_year, y_top),
+        (base_year, label_y),
         (-offset, offset),
         Pos::new(HPos::Right, VPos::Top),
         look.muted,
@@ -444,7 +447,7 @@ pub(crate) fn observed_divider<DB: DrawingBackend>(
         chart,
         look,
         "Projected",
-        (base_year, y_top),
+        (base_year, label_y),
         (offset, offset),
         Pos::new(HPos::Left, VPos::Top),
         look.muted,

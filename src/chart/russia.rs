@@ -96,7 +96,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         )?;
     }
 
-    frame::observed_divider(&chart, look, first, base_year, y_max, 0.0)?;
+    frame::observed_divider(&chart, look, first, base_year, y_max, 0.0, y_max)?;
     frame::observed_lines(&chart, look, |share| unit(share[Region::Russia as usize]))?;
     frame::stage_lines(&chart, look, input, |cell| {
         unit(cell.share[Region::Russia as usize])

@@ -126,7 +126,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         plotting.draw(&PathElement::new(boundary, separator))?;
     }
     // Observed years: washed lighter, with a marker at each published year on the boundaries.
-    frame::observed_divider(&chart, look, first, base_year, 1.0, 0.45)?;
+    frame::observed_divider(&chart, look, first, base_year, 1.0, 0.45, 1.0)?;
     for (year, tops) in &observed {
         for index in BOUNDARIES {
             plotting.draw(&Circle::new(

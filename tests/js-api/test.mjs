@@ -18,12 +18,17 @@ const api = require(path.join(pkg, 'ree_outlook.js'));
 const share = (projection, stage, region, year) =>
   projection.stages[stage].regions[region].share[projection.years.indexOf(year)];
 
-test('simulate() with no argument or {} is the baseline: China mines about 68.5% in 2024', () => {
+test('simulate() with no argument or {} is the baseline: China mines about 69.4% in 2025', () => {
   for (const projection of [api.simulate(), api.simulate({}), api.simulate({ preset: 'baseline' })]) {
-    assert.equal(projection.years[0], 2024);
+    assert.equal(projection.years[0], 2025);
     assert.equal(projection.years.at(-1), 2040);
-    const china = share(projection, 'mining', 'china', 2024);
-    assert.ok(Math.abs(china - 0.685) < 0.005, `China 2024 mining share ${china}`);
+    const china = share(projection, 'mining', 'china', 2025);
+    assert.ok(Math.abs(china - 0.694) < 0.005, `China 2025 mining share ${china}`);
+    // The observed years before the base year travel with the projection.
+    assert.equal(projection.data_version, '2025.1');
+    assert.equal(projection.observed.mining.years[0], 2019);
+    const russia2019 = projection.observed.mining.regions.russia.share[0];
+    assert.ok(Math.abs(russia2019 - 0.012) < 0.002, `Russia 2019 mining share ${russia2019}`);
     assert.ok(!(projection.stages instanceof Map), 'plain objects, not Map');
     for (const stage of ['mining', 'separation', 'magnets']) {
       const regions = Object.values(projection.stages[stage].regions);
@@ -42,7 +47,7 @@ test('presets and parameters change the projection', () => {
   assert.ok(kremlin > skeptic + 0.02, `kremlin ${kremlin} skeptic ${skeptic}`);
   const eased = share(api.simulate({ preset: 'skeptic', sanctions: 0, ru_first_plant: 2026 }), 'separation', 'russia', 2030);
   assert.ok(eased > skeptic, `eased ${eased} skeptic ${skeptic}`);
-  assert.equal(api.simulate({ horizon: 2050 }).years.length, 27);
+  assert.equal(api.simulate({ horizon: 2050 }).years.length, 26);
 });
 
 test('bad input throws an Error that names the key, the range or the valid choices', () => {
