@@ -497,7 +497,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 4.0,
         high: 7.0,
         format: Format::Number(1),
-        help: "Years from first output to nameplate for plants outside Russia: about 9%, 28%, 50%, 72%, 91% and 100% in years one to six at the default; times 80% utilisation that is MP Materials' 22% and 43% in years two and three.",
+        help: "Years from first output to nameplate for plants outside Russia: about 11%, 28%, 50%, 72%, 89% and 100% in years one to six at the default; times 80% utilisation that is 22% and 40% in years two and three, against MP Materials' 22% and 43%.",
         source: "Assumption from the observed record: MP Materials 1,294 t NdPr (2024) and 2,599 t (2025) against ~6,000 t/yr design (MP Materials annual reports 2024 and 2025; Adamas Intelligence, Oct 2022); Lynas Malaysia ~62% of 10,500 t/yr in FY25 (Lynas annual report 2025)",
     },
     ParamSpec {

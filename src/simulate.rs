@@ -24,8 +24,8 @@ pub const MAX_PROJECTS: usize = 64;
 ///
 /// `years_online` is 1 in the first year of output (fractional starts are allowed).
 /// The curve is a logistic centred on half the ramp, rescaled to run from 0 at
-/// `years_online = 0` to 1 at `years_online = ramp_years`: for a four-year ramp it
-/// gives 19%, 50%, 81% and 100% in years one to four.
+/// `years_online = 0` to 1 at `years_online = ramp_years`: for the default six-year ramp it
+/// gives 11%, 28%, 50%, 72%, 89% and 100% in years one to six (19%, 50%, 81%, 100% for four).
 pub fn ramp(years_online: f64, ramp_years: f64) -> f64 {
     if years_online.is_nan() || years_online <= 0.0 {
         return 0.0;
