@@ -1,4 +1,4 @@
-//! Benchmark of the model core: one `simulate` of 2024–2040, Monte Carlo, sensitivity and goal seek (native release build).
+//! Benchmark of the model core: one `simulate` of 2025–2040, Monte Carlo, sensitivity and goal seek (native release build).
 //!
 //! Run with `cargo bench --bench model` (or `make bench`). Prints median and p95 with the budget beside each.
 
@@ -41,7 +41,7 @@ fn main() {
         simulate_into(black_box(&scenarios[next]), &mut projection);
         black_box(&projection);
     });
-    report("simulate 2024-2040 (one run)", "µs", simulate_timing, 20.0);
+    report("simulate 2025-2040 (one run)", "µs", simulate_timing, 20.0);
 
     let base = Scenario::default();
     let run_monte_carlo = |samples: u32| {

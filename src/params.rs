@@ -225,7 +225,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 2032.0,
         format: Format::Year,
         help: "The announced start of the Angara–Yenisei plants before any sanctions delay. Tomtor and Zashikhinskoye each slipped by years.",
-        source: "Seed 002: utilities by 2026, first plants by 2028; launch announced for 2027 (secondary)",
+        source: "Rare Earth Exchanges, \"Ore and Order\", 26 Jan 2026, on the ECFR analysis: utilities by 2026, first plants by 2028; TASS, Feb 2026: launch in 2027 (secondary)",
     },
     ParamSpec {
         param: Param::RuRampYears,
@@ -257,7 +257,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 28.7,
         format: Format::Number(1),
         help: "Caps Russia's mining capacity at reserves divided by the minimum mine life. USGS counts 3.8 Mt; the Russian agency 28.7 Mt.",
-        source: "USGS Mineral Commodity Summaries 2025 (3.8 Mt); Russian federal subsoil agency 2024 (28.7 Mt, secondary)",
+        source: "USGS Mineral Commodity Summaries 2026 (3.8 Mt, as in 2025); Russian Ministry of Natural Resources, 28.7 Mt as of January 2023, quoted by news reports in 2025 (secondary)",
     },
     ParamSpec {
         param: Param::RuFeedImports,
@@ -306,7 +306,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.5,
         format: Format::Percent,
         help: "Share of China's exports of separated oxides and magnets withheld from the world market; it opens a supply gap outside China.",
-        source: "Assumption; controls of April and October 2025 (the latter suspended for a year in November 2025) cover a minority of tonnage",
+        source: "Assumption; China's controls of April and October 2025 (the latter suspended until 10 November 2026 by Announcement 70) cover a minority of tonnage (USGS Mineral Commodity Summaries 2026)",
     },
     ParamSpec {
         param: Param::CnPriceResponse,
@@ -322,7 +322,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.75,
         format: Format::Percent,
         help: "How hard low Chinese prices hit new plants outside China: at 100% they start two years later and run 40% below their normal utilisation.",
-        source: "Assumption; Nd oxide fell from $134/kg (2022) to $56/kg (2024), Argus via USGS",
+        source: "Assumption; NdPr oxide $124/kg (2022), $55 (2024), $69 (2025), Argus via USGS Mineral Commodity Summaries 2026",
     },
     ParamSpec {
         param: Param::CnDomesticShare,
@@ -354,7 +354,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.9,
         format: Format::Percent,
         help: "How much sanctions block equipment, reagents, finance, insurance and know-how for Russia's new plants: they start later, run below plan and import less feed.",
-        source: "Assumption; the seeds: sanctions block equipment, reagents, finance, insurance and technology transfer",
+        source: "Assumption; Rare Earth Exchanges, \"Ore and Order\", 26 Jan 2026, on the ECFR analysis: sanctions block equipment, reagents, finance, insurance and technology transfer",
     },
     ParamSpec {
         param: Param::SanctionsDelayMax,
@@ -402,7 +402,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.8,
         format: Format::Number(1),
         help: "Mining needs less foreign technology than separation; this scales the sanctions delay and loss at the mining stage.",
-        source: "Assumption; the seeds: the bottleneck is separation, metallisation and magnets, not ore",
+        source: "Assumption; Rare Earth Exchanges, \"Siberian Siren Song\", 2 Feb 2026: the bottleneck is separation, metallisation and magnets, not ore",
     },
     ParamSpec {
         param: Param::SanctionsMagnetFactor,
@@ -418,7 +418,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 1.8,
         format: Format::Number(1),
         help: "Magnet making needs the most foreign technology; this scales the sanctions delay and loss at the magnet stage.",
-        source: "Assumption; the seeds: the bottleneck is separation, metallisation and magnets",
+        source: "Assumption; Rare Earth Exchanges, \"Siberian Siren Song\", 2 Feb 2026: separation and magnet capacity is what Russia lacks",
     },
     ParamSpec {
         param: Param::DemandGrowth,
@@ -450,7 +450,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 1.5,
         format: Format::Number(2),
         help: "Scales the announced pipeline outside China and Russia (MP Materials, Energy Fuels, Solvay, Neo, Serra Verde): 0 is nothing new, 1 as announced, 2 twice as much.",
-        source: "Pipeline from the facts file section 5; the factor is the user's",
+        source: "The named pipeline in data/base-2025.json, each project with its own source; the factor is the user's",
     },
     ParamSpec {
         param: Param::AlliedSlip,
@@ -482,7 +482,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.95,
         format: Format::Percent,
         help: "Share of nameplate that a ramped plant outside China produces. Lynas Malaysia ran at about 57% in early 2025.",
-        source: "Assumption; Lynas Malaysia 6,000 of 10,500 t/yr (facts file section 5)",
+        source: "Assumption; Lynas Malaysia made 6,558 t NdPr in FY25 against a 10,500 t/yr nameplate, about 62% (Lynas annual report 2025)",
     },
     ParamSpec {
         param: Param::ProjectRampYears,
@@ -530,7 +530,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 2040.0,
         format: Format::Year,
         help: "The projection runs from the base year (2025) to this year.",
-        source: "Model brief: to 2040, up to 2050",
+        source: "Assumption: to 2040 by default, the horizon of the IEA's critical-minerals outlooks; up to 2050",
     },
     ParamSpec {
         param: Param::RuProgrammeOdds,

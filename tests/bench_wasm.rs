@@ -55,7 +55,7 @@ fn bench_model_in_wasm() {
         }
     });
     report(
-        "simulate 2024-2040 (one run)",
+        "simulate 2025-2040 (one run)",
         "µs",
         (per_run.0 / 200.0 * 1000.0, per_run.1 / 200.0 * 1000.0),
         20.0,

@@ -119,10 +119,18 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
             percent(scenario.get(Param::RuPlanShare))
         );
     }
-    let mut parts = vec![format!(
-        "the programme is sized for {} t of oxide a year",
-        thousands(programme.programme_nameplate)
-    )];
+    let mut parts = vec![if programme.programme_odds < 1.0 {
+        format!(
+            "the programme is sized for {} t of oxide a year and counted at its {} chance of being built",
+            thousands(programme.programme_nameplate),
+            percent_rounded(programme.programme_odds)
+        )
+    } else {
+        format!(
+            "the programme is sized for {} t of oxide a year",
+            thousands(programme.programme_nameplate)
+        )
+    }];
     if delay > 0.05 {
         parts.push(format!(
             "sanctions and prices push its first output from {announced:.0} to {} ({delay:.1} years late)",

@@ -142,15 +142,35 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         ),
         (None, _) => "feed never binds".to_string(),
     };
+    // The programme counts at its odds of being built (1 at face value).
+    let size = if russia.programme_odds < 1.0 {
+        format!(
+            "is sized for {} {} a year of nameplate and counted at its {} chance of being built ({} expected)",
+            thousands(russia.programme_nameplate),
+            stage.unit(),
+            percent_whole(russia.programme_odds),
+            thousands(russia.programme_nameplate * russia.programme_odds)
+        )
+    } else {
+        format!(
+            "adds {} {} a year of nameplate",
+            thousands(russia.programme_nameplate),
+            stage.unit()
+        )
+    };
     format!(
-        "Why: Russia's programme adds {} {} a year of nameplate, {}, running at {} once ramped over {} years; {}.",
-        thousands(russia.programme_nameplate),
-        stage.unit(),
+        "Why: Russia's programme {}, {}, running at {} once ramped over {} years; {}.",
+        size,
         start,
         percent(russia.utilisation),
         state.scenario.get(Param::RuRampYears),
         constraint
     )
+}
+
+/// A fraction as a whole percentage ("25%").
+fn percent_whole(value: f64) -> String {
+    format!("{:.0}%", value * 100.0)
 }
 
 /// A fraction as a percentage with one decimal.
