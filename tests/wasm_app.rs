@@ -252,7 +252,10 @@ fn reducer_keeps_ground_state_only_and_refused_files_change_nothing() {
         url::decode("v=1&p=skeptic&bogus=1"),
         Theme::Light,
     ));
-    assert_eq!(start.notices.len(), 1, "the bad key is reported");
+    // A link from before data versions: the data note first, then the bad key.
+    assert_eq!(start.notices.len(), 2, "the data note and the bad key are reported");
+    assert!(start.notices[0].text.contains("2024.1"));
+    assert!(start.notices[1].text.contains("bogus"));
     let moved = start
         .clone()
         .reduce(Action::SetParam(Param::Sanctions, 7.0));
@@ -287,7 +290,7 @@ fn reducer_keeps_ground_state_only_and_refused_files_change_nothing() {
     let china = far.clone().reduce(Action::SetFanRegion(Region::China));
     assert_eq!(china.link.fan_region, Region::China);
     assert!(
-        url::encode(&china.link).ends_with("&ty=2050&fr=china"),
+        url::encode(&china.link).ends_with("&ty=2050&fr=china&d=2025.1"),
         "{}",
         url::encode(&china.link)
     );
