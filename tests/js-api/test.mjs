@@ -92,11 +92,16 @@ test('presets() and params() are plain arrays of objects', () => {
 
 test('decodeLink and encodeLink read and write the page links', () => {
   const link = api.encodeLink({ preset: 'skeptic', sanctions: 0.5 });
-  assert.equal(link, 'v=1&p=skeptic&sanctions=0.5&st=separation');
+  assert.equal(link, 'v=1&p=skeptic&sanctions=0.5&st=separation&d=2025.1');
   const decoded = api.decodeLink(`https://example.org/ree/#${link}`);
   assert.equal(decoded.preset, 'skeptic');
   assert.equal(decoded.parameters.sanctions, 0.5);
   assert.deepEqual(decoded.notices, []);
+  assert.equal(decoded.dataNote, undefined);
+  // A link made before links carried the data version opens the same settings, with a note.
+  const old = api.decodeLink('#v=1&p=skeptic&sanctions=0.5&st=separation');
+  assert.equal(old.parameters.sanctions, 0.5);
+  assert.match(old.dataNote, /2024\.1 data/);
   const bad = api.decodeLink('#v=1&p=skeptic&sanctions=3&foo=1');
   assert.equal(bad.parameters.sanctions, 1);
   assert.deepEqual(bad.notices, [
