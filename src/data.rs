@@ -207,11 +207,10 @@ pub struct StatusOdds {
     pub slip: f64,
 }
 
-/// A named capacity addition.
+/// A named capacity addition (its name and published capex are in [`DATASET_PROJECT_NAMES`] and
+/// [`DATASET_PROJECT_CAPEX_MUSD`], same order).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Project {
-    /// Name shown in the docs.
-    pub name: &'static str,
     /// Region it adds capacity to.
     pub region: Region,
     /// Stage it adds capacity to.
@@ -222,8 +221,6 @@ pub struct Project {
     pub start: f64,
     /// How far it has got.
     pub status: Status,
-    /// Published capital cost in US$ millions, if any.
-    pub capex_musd: Option<f64>,
 }
 
 /// One observed stage-year before the base year.

@@ -471,16 +471,15 @@ pub fn to_rust(data: &Checked, name: &str, file: &str) -> String {
         .collect();
     let _ = writeln!(out, "    statuses: [{}],", statuses.join(", "));
     let _ = writeln!(out, "    projects: &[");
-    for (name, region, stage, nameplate, start, status, capex) in &data.projects {
+    for (_, region, stage, nameplate, start, status, _) in &data.projects {
         let _ = writeln!(
             out,
-            "        Project {{ name: {name:?}, region: Region::{}, stage: Stage::{}, nameplate: {}, start: {}, status: Status::{}, capex_musd: {} }},",
+            "        Project {{ region: Region::{}, stage: Stage::{}, nameplate: {}, start: {}, status: Status::{} }},",
             REGIONS[*region].1,
             STAGES[*stage].1,
             literal(*nameplate),
             literal(*start),
             STATUSES[*status].1,
-            option(capex.map(literal))
         );
     }
     let _ = writeln!(out, "    ],");
@@ -491,5 +490,34 @@ pub fn to_rust(data: &Checked, name: &str, file: &str) -> String {
         .collect();
     let _ = writeln!(out, "    defaults: &[{}],", defaults.join(", "));
     let _ = writeln!(out, "}};");
+    // Names and capex in constants of their own, so code that never reads them (the page) does not carry them.
+    let names: Vec<String> = data
+        .projects
+        .iter()
+        .map(|(name, ..)| format!("{name:?}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// The names of {name}'s projects, in the same order."
+    );
+    let _ = writeln!(
+        out,
+        "pub const {name}_PROJECT_NAMES: &[&str] = &[{}];",
+        names.join(", ")
+    );
+    let capex: Vec<String> = data
+        .projects
+        .iter()
+        .map(|(.., capex)| option(capex.map(literal)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// The published capital cost of {name}'s projects in US$ millions, in the same order."
+    );
+    let _ = writeln!(
+        out,
+        "pub const {name}_PROJECT_CAPEX_MUSD: &[Option<f64>] = &[{}];",
+        capex.join(", ")
+    );
     out
 }

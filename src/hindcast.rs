@@ -199,3 +199,80 @@ impl Hindcast {
         text
     }
 }
+
+/// `text` with the five HTML special characters escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Hindcast {
+    /// The page's "How well would this model have predicted …?" section as static HTML.
+    ///
+    /// The hindcast does not depend on anything the reader sets, so it is computed here, at build
+    /// time, and written into `index.html` (`tests/track_record_page.rs` keeps it current); the
+    /// page's wasm carries neither the 2020 dataset nor this table.
+    pub fn to_html(&self) -> String {
+        let percent = |share: f64| format!("{:.1}%", share * 100.0);
+        let mut html = String::new();
+        let years = format!("{}–{}", self.start_year + 1, last_year());
+        html.push_str(&format!(
+            "<section id=\"track-record\" class=\"track-record\" aria-labelledby=\"track-record-title\">\n\
+             <h2 id=\"track-record-title\">How well would this model have predicted {years}?</h2>\n\
+             <p>The same model, started from {start} data with the pipeline as it was announced in {start} and the defaults as they would have been set then (data {version}), run forward and laid beside the published shares. Nothing is fitted to the outcome. Error = predicted − observed, in percentage points. The same table: <code>ree-outlook --hindcast</code>; how it was built: docs/MODEL.md, “Track record”.</p>\n",
+            start = self.start_year,
+            version = escape(self.data_version),
+        ));
+        html.push_str(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"track-record-title\">\n\
+             <table id=\"track-record-table\">\n<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">Year</th>\
+             <th scope=\"col\">China, predicted</th><th scope=\"col\">China, observed</th><th scope=\"col\">Error</th>\
+             <th scope=\"col\">Russia, predicted</th><th scope=\"col\">Russia, observed</th><th scope=\"col\">Error</th></tr></thead>\n<tbody>\n",
+        );
+        for china in self.rows.iter().filter(|row| row.region == Region::China) {
+            let russia = self.rows.iter().find(|row| {
+                row.region == Region::Russia && row.stage == china.stage && row.year == china.year
+            });
+            let cells = |row: Option<&HindcastRow>| match row {
+                Some(row) => format!(
+                    "<td>{}</td><td>{}</td><td>{:+.1}</td>",
+                    percent(row.predicted),
+                    percent(row.observed),
+                    row.error_points
+                ),
+                None => "<td></td><td></td><td></td>".to_string(),
+            };
+            html.push_str(&format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td>{}{}</tr>\n",
+                china.stage.label(),
+                china.year,
+                cells(Some(china)),
+                cells(russia)
+            ));
+        }
+        html.push_str("</tbody>\n</table>\n</div>\n<ul class=\"track-record-summary\">\n");
+        for summary in self.summary.iter().filter(|s| s.region == Region::China) {
+            html.push_str(&format!(
+                "<li>{}: China's share off by {:.1} points on average over {} published year{}; {:+.1} in {}.</li>\n",
+                summary.stage.label(),
+                summary.mean_abs_error_points,
+                summary.years,
+                if summary.years == 1 { "" } else { "s" },
+                summary.last_error_points,
+                summary.last_year
+            ));
+        }
+        html.push_str("</ul>\n</section>");
+        html
+    }
+}

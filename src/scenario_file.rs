@@ -169,10 +169,10 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
     }
 
     match root.get("data_version") {
-        None | Some(Value::String(_)) => notices.extend(
-            crate::url::data_note(root.get("data_version").and_then(Value::as_str))
-                .map(|note| note.replacen("This link", "This file", 1)),
-        ),
+        None | Some(Value::String(_)) => notices.extend(crate::url::data_note(
+            "file",
+            root.get("data_version").and_then(Value::as_str),
+        )),
         Some(_) => return Err("'data_version' must be a string such as \"2025.1\".".to_string()),
     }
     let preset = read_preset(&root, "", &mut notices)?;

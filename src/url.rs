@@ -177,20 +177,20 @@ pub struct Decoded {
 /// Where a reader finds what changed between data versions.
 pub const DATA_CHANGES: &str = "docs/DATA-CHANGES.md";
 
-/// The note for a link or file made with data version `version` (`None`: before versions were written).
-pub fn data_note(version: Option<&str>) -> Option<String> {
+/// The note for a link or file (`what`) made with data version `version` (`None`: before versions were written).
+pub fn data_note(what: &str, version: Option<&str>) -> Option<String> {
     let current = crate::data::DATA_VERSION;
     match version {
         Some(version) if version == current => None,
         Some(version) if version == crate::data::LEGACY_DATA_VERSION => Some(format!(
-            "This link was made with the {version} data; it opens the same settings on the current data ({current}), so its numbers can differ. What changed: {DATA_CHANGES}."
+            "This {what} was made with the {version} data; it opens the same settings on the current data ({current}), so its numbers can differ. What changed: {DATA_CHANGES}."
         )),
         None => Some(format!(
-            "This link was made with the {} data (before links carried a data version); it opens the same settings on the current data ({current}), so its numbers can differ. What changed: {DATA_CHANGES}.",
+            "This {what} was made with the {} data (before links and files carried a data version); it opens the same settings on the current data ({current}), so its numbers can differ. What changed: {DATA_CHANGES}.",
             crate::data::LEGACY_DATA_VERSION
         )),
         Some(version) => Some(format!(
-            "This link names data version {}, which this version of the calculator does not know; it was opened on the current data ({current}). What changed: {DATA_CHANGES}.",
+            "This {what} names data version {}, which this version of the calculator does not know; it was opened on the current data ({current}). What changed: {DATA_CHANGES}.",
             quote(version)
         )),
     }
@@ -424,7 +424,7 @@ pub fn decode(input: &str) -> Decoded {
     }
     // Only a real link (one that names a preset or a format version) can be from older data.
     let data_note = if value_of("v").is_some() || value_of("p").is_some() {
-        data_note(value_of("d"))
+        data_note("link", value_of("d"))
     } else {
         None
     };

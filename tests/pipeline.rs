@@ -2,7 +2,10 @@
 //! the caps that bind (feed, China's floor) and the track record.
 
 use ree_outlook::analysis::{draw_projects, SplitMix64};
-use ree_outlook::data::{dataset, Dataset, Project, Status, HINDCAST_DATASET};
+use ree_outlook::data::{
+    dataset, Dataset, Project, Status, DATASET_PROJECT_CAPEX_MUSD, DATASET_PROJECT_NAMES,
+    HINDCAST_DATASET,
+};
 use ree_outlook::simulate::{simulate_with, ProjectDraws, PROGRAMME};
 use ree_outlook::{simulate, Param, Preset, Projection, Region, Scenario, Stage};
 
@@ -44,7 +47,14 @@ fn the_pipeline_is_real_named_and_outside_china() {
     }
     assert!(data.projects.iter().any(|p| p.region == Region::Russia));
     assert!(data.projects.iter().any(|p| p.status == Status::Cancelled));
-    assert!(data.projects.iter().any(|p| p.capex_musd.is_some()));
+    assert_eq!(DATASET_PROJECT_CAPEX_MUSD.len(), data.projects.len());
+    assert!(
+        DATASET_PROJECT_CAPEX_MUSD
+            .iter()
+            .filter(|c| c.is_some())
+            .count()
+            >= 20
+    );
     // More advanced statuses are likelier and slip less.
     for pair in Status::ALL[..Status::ALL.len() - 1].windows(2) {
         let (better, worse) = (data.odds(pair[0]), data.odds(pair[1]));
@@ -67,13 +77,11 @@ fn a_cancelled_project_adds_nothing_and_a_project_adds_its_expected_tonnes() {
     let without = run(&with_projects(Vec::new()), &scenario, None);
     // One operating project: its full nameplate times utilisation once ramped.
     let project = Project {
-        name: "test plant",
         region: Region::Australia,
         stage: Stage::Separation,
         nameplate: 1_000.0,
         start: 2026.0,
         status: Status::Operating,
-        capex_musd: None,
     };
     let operating = run(&with_projects(vec![project]), &scenario, None);
     let cancelled = run(

@@ -253,7 +253,11 @@ fn reducer_keeps_ground_state_only_and_refused_files_change_nothing() {
         Theme::Light,
     ));
     // A link from before data versions: the data note first, then the bad key.
-    assert_eq!(start.notices.len(), 2, "the data note and the bad key are reported");
+    assert_eq!(
+        start.notices.len(),
+        2,
+        "the data note and the bad key are reported"
+    );
     assert!(start.notices[0].text.contains("2024.1"));
     assert!(start.notices[1].text.contains("bogus"));
     let moved = start

@@ -19,6 +19,5 @@ pub mod root;
 pub mod share_link;
 pub mod stage_switch;
 pub mod state;
-pub mod track_record;
 
 pub use root::App;

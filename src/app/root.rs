@@ -13,7 +13,6 @@ use crate::app::projection_table::ProjectionTable;
 use crate::app::share_link::ShareLink;
 use crate::app::stage_switch::StageSwitch;
 use crate::app::state::{Action, AppState};
-use crate::app::track_record::TrackRecord;
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::simulate::simulate;
@@ -174,7 +173,6 @@ pub fn app() -> Html {
                         results={analysis.clone()} fresh={analysis_fresh} theme={state.theme} dispatch={dispatch.clone()} />
                     <ShareLink fragment={fragment.clone()} />
                     <Downloads projection={projection.clone()} link={link.clone()} dispatch={dispatch.clone()} />
-                    <TrackRecord />
                 </main>
             </div>
             <footer class="site-footer">

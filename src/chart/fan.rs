@@ -144,20 +144,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let plotting = chart.plotting_area();
     // Below the probability note at the top.
     frame::observed_divider(&chart, look, first, base_year, y_max, 0.0, y_max * 0.88)?;
-    if observed.len() >= 2 {
-        plotting.draw(&PathElement::new(
-            observed.clone(),
-            look.text.stroke_width(look.width(1.5)),
-        ))?;
-        for point in &observed {
-            plotting.draw(&Circle::new(*point, look.px(3.0), look.background.filled()))?;
-            plotting.draw(&Circle::new(
-                *point,
-                look.px(3.0),
-                look.text.stroke_width(look.width(1.5)),
-            ))?;
-        }
-    }
+    frame::observed_series(&chart, look, &observed, look.text)?;
 
     // The band: P90 forward, P10 back.
     let mut band: Vec<(f64, f64)> = Vec::with_capacity(2 * count);

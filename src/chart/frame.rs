@@ -462,29 +462,37 @@ pub(crate) fn observed_lines<DB: DrawingBackend>(
     look: &Look,
     value: fn(&[f64; crate::data::REGION_COUNT]) -> f64,
 ) -> DrawResult<DB> {
-    use crate::data::Stage;
-    let area = chart.plotting_area();
-    for stage in Stage::ALL {
-        let colour = super::look::stage_colour(stage, look.theme);
+    for stage in crate::data::Stage::ALL {
         let points: Vec<(f64, f64)> = crate::data::dataset()
             .observed(stage)
             .map(|observed| (f64::from(observed.year), finite(value(&observed.share))))
             .collect();
-        if points.len() < 2 {
-            continue;
-        }
-        area.draw(&PathElement::new(
-            points.clone(),
-            colour.stroke_width(look.width(1.5)),
-        ))?;
-        for point in points {
-            area.draw(&Circle::new(point, look.px(3.0), look.background.filled()))?;
-            area.draw(&Circle::new(
-                point,
-                look.px(3.0),
-                colour.stroke_width(look.width(1.5)),
-            ))?;
-        }
+        observed_series(
+            chart,
+            look,
+            &points,
+            super::look::stage_colour(stage, look.theme),
+        )?;
+    }
+    Ok(())
+}
+
+/// One observed series: a thin solid line with a hollow marker at each published year.
+pub(crate) fn observed_series<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    look: &Look,
+    points: &[(f64, f64)],
+    colour: RGBColor,
+) -> DrawResult<DB> {
+    if points.len() < 2 {
+        return Ok(());
+    }
+    let area = chart.plotting_area();
+    let stroke = colour.stroke_width(look.width(1.5));
+    area.draw(&PathElement::new(points.to_vec(), stroke))?;
+    for &point in points {
+        area.draw(&Circle::new(point, look.px(3.0), look.background.filled()))?;
+        area.draw(&Circle::new(point, look.px(3.0), stroke))?;
     }
     Ok(())
 }
