@@ -13,6 +13,7 @@ pub mod determinism;
 pub mod hindcast;
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 pub mod js_api;
+pub mod json;
 pub mod params;
 pub mod projection;
 pub mod scenario;

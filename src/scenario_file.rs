@@ -27,6 +27,7 @@
 //! 2030, `fan_region` only when not `russia`.
 
 use crate::data::{Region, Stage};
+use crate::json::{get, Json, Number};
 use crate::params::{Param, ParamSpec, PARAMS};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario};
@@ -34,8 +35,6 @@ use crate::url::{
     LinkState, MonteCarloLink, View, DEFAULT_FAN_REGION, MC_MAX_SAMPLES, MC_MIN_SAMPLES,
     TARGET_YEAR_MAX, TARGET_YEAR_MIN,
 };
-use serde::Serialize;
-use serde_json::{Map, Value};
 
 /// The value of the file's `format` field.
 pub const FILE_FORMAT: &str = "ree-outlook-scenario";
@@ -46,39 +45,6 @@ pub const FILE_VERSION: u64 = 1;
 /// Largest file the loader reads, in bytes.
 pub const MAX_FILE_LEN: usize = 64 * 1024;
 
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format: &'static str,
-    version: u64,
-    data_version: &'static str,
-    preset: &'a str,
-    stage: &'static str,
-    view: &'static str,
-    parameters: &'a Scenario,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reference: Option<ReferenceOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    monte_carlo: Option<MonteCarloOut>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target_year: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fan_region: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct ReferenceOut<'a> {
-    preset: &'static str,
-    parameters: &'a Scenario,
-}
-
-#[derive(Serialize)]
-struct MonteCarloOut {
-    samples: u32,
-    seed: u64,
-}
-
 /// "between 0 and 1": a parameter's allowed range for messages.
 pub fn range_text(spec: &ParamSpec) -> String {
     format!("between {} and {}", spec.min, spec.max)
@@ -86,33 +52,65 @@ pub fn range_text(spec: &ParamSpec) -> String {
 
 /// The scenario file for `state`, pretty-printed, every parameter by key in table order.
 pub fn scenario_to_json(state: &LinkState) -> String {
-    let file = FileOut {
-        format: FILE_FORMAT,
-        version: FILE_VERSION,
-        data_version: crate::data::DATA_VERSION,
-        preset: state.preset().id,
-        stage: state.stage.id(),
-        view: state.view.id(),
-        parameters: &state.scenario,
-        reference: state.reference.as_ref().map(|reference| ReferenceOut {
-            preset: crate::url::closest_preset(reference).id,
-            parameters: reference,
-        }),
-        monte_carlo: state.monte_carlo.map(|run| MonteCarloOut {
-            samples: run.samples,
-            seed: run.seed,
-        }),
-        target: state.target,
-        target_year: (state.target_year != TARGET_YEAR).then_some(state.target_year),
-        fan_region: (state.fan_region != DEFAULT_FAN_REGION).then(|| state.fan_region.id()),
+    let text = |text: &str| Json::String(text.to_string());
+    let whole = |number: u64| Json::Number(Number::U64(number));
+    let parameters = |scenario: &Scenario| {
+        Json::Object(
+            scenario
+                .iter()
+                .map(|(spec, value)| (spec.key.to_string(), Json::Number(Number::F64(value))))
+                .collect(),
+        )
     };
-    // Serialising plain structs and string-keyed maps into a String cannot fail.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let mut file = vec![
+        ("format", text(FILE_FORMAT)),
+        ("version", whole(FILE_VERSION)),
+        ("data_version", text(crate::data::DATA_VERSION)),
+        ("preset", text(state.preset().id)),
+        ("stage", text(state.stage.id())),
+        ("view", text(state.view.id())),
+        ("parameters", parameters(&state.scenario)),
+    ];
+    if let Some(reference) = &state.reference {
+        file.push((
+            "reference",
+            Json::Object(vec![
+                (
+                    "preset".to_string(),
+                    text(crate::url::closest_preset(reference).id),
+                ),
+                ("parameters".to_string(), parameters(reference)),
+            ]),
+        ));
+    }
+    if let Some(run) = state.monte_carlo {
+        file.push((
+            "monte_carlo",
+            Json::Object(vec![
+                ("samples".to_string(), whole(u64::from(run.samples))),
+                ("seed".to_string(), whole(run.seed)),
+            ]),
+        ));
+    }
+    if let Some(target) = state.target {
+        file.push(("target", Json::Number(Number::F64(target))));
+    }
+    if state.target_year != TARGET_YEAR {
+        file.push(("target_year", whole(u64::from(state.target_year))));
+    }
+    if state.fan_region != DEFAULT_FAN_REGION {
+        file.push(("fan_region", text(state.fan_region.id())));
+    }
+    Json::Object(
+        file.into_iter()
+            .map(|(key, value)| (key.to_string(), value))
+            .collect(),
+    )
+    .to_pretty()
 }
 
-/// Reads a scenario file. `Ok` carries the state and notices about harmless oddities;
-/// `Err` carries one clear message, and the caller keeps its current state.
-pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String> {
+/// Refuses text longer than [`MAX_FILE_LEN`] before anything parses it.
+fn check_len(text: &str) -> Result<(), String> {
     if text.len() > MAX_FILE_LEN {
         return Err(format!(
             "This file is {} KB; scenario files are at most {} KB, so it was not loaded.",
@@ -120,14 +118,36 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
             MAX_FILE_LEN / 1024
         ));
     }
-    let root: Value = serde_json::from_str(text)
+    Ok(())
+}
+
+/// Reads a scenario file's text with the given JSON parser (serde_json on the command line, the
+/// browser's `JSON.parse` in the page), then checks it like [`scenario_from_value`].
+pub fn scenario_from_text(
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<Json, String>,
+) -> Result<(LinkState, Vec<String>), String> {
+    check_len(text)?;
+    let root = parse(text)
         .map_err(|error| format!("This file is not valid JSON ({error}), so it was not loaded."))?;
-    let Value::Object(root) = root else {
+    scenario_from_value(&root)
+}
+
+/// Reads a scenario file with serde_json. `Ok` carries the state and notices about harmless
+/// oddities; `Err` carries one clear message, and the caller keeps its current state.
+pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String> {
+    scenario_from_text(text, crate::json::parse)
+}
+
+/// Checks a parsed scenario file. `Ok` carries the state and notices about harmless oddities;
+/// `Err` carries one clear message, and the caller keeps its current state.
+pub fn scenario_from_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
+    let Some(root) = root.as_object() else {
         return Err("This file is not a scenario: it must be a JSON object.".to_string());
     };
     let mut notices = Vec::new();
-    match root.get("format") {
-        Some(Value::String(format)) if format == FILE_FORMAT => {}
+    match get(root, "format") {
+        Some(Json::String(format)) if format == FILE_FORMAT => {}
         Some(_) => {
             return Err(format!(
             "This is not a Rare-Earth Outlook scenario file ('format' must be \"{FILE_FORMAT}\")."
@@ -137,18 +157,18 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
             "The file does not say it is a \"{FILE_FORMAT}\"; it was read as one."
         )),
     }
-    match root.get("version") {
+    match get(root, "version") {
         None => {}
-        Some(Value::Number(number)) => match number.as_u64() {
+        Some(version @ Json::Number(number)) => match number.as_u64() {
             Some(FILE_VERSION) => {}
             Some(newer) if newer > FILE_VERSION => notices.push(format!(
                 "This file was written by a newer version of the calculator (file version {newer}); the settings this version understands were used."
             )),
-            _ => return Err(format!("The file version {number} is not understood.")),
+            _ => return Err(format!("The file version {} is not understood.", version.to_compact())),
         },
         Some(_) => return Err("'version' must be a whole number.".to_string()),
     }
-    for key in root.keys() {
+    for (key, _) in root {
         const KNOWN: [&str; 12] = [
             "format",
             "version",
@@ -168,18 +188,18 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
         }
     }
 
-    match root.get("data_version") {
-        None | Some(Value::String(_)) => notices.extend(crate::url::data_note(
+    match get(root, "data_version") {
+        None | Some(Json::String(_)) => notices.extend(crate::url::data_note(
             "file",
-            root.get("data_version").and_then(Value::as_str),
+            get(root, "data_version").and_then(Json::as_str),
         )),
         Some(_) => return Err("'data_version' must be a string such as \"2025.1\".".to_string()),
     }
-    let preset = read_preset(&root, "", &mut notices)?;
-    let scenario = read_scenario(&root, preset, "", &mut notices)?;
+    let preset = read_preset(root, "", &mut notices)?;
+    let scenario = read_scenario(root, preset, "", &mut notices)?;
     let mut state = LinkState::from_preset(preset);
     state.scenario = scenario;
-    if let Some(stage) = optional_string(&root, "stage")? {
+    if let Some(stage) = optional_string(root, "stage")? {
         state.stage = Stage::from_id(stage).ok_or_else(|| {
             format!(
                 "Unknown stage '{}' (valid: mining, separation, magnets).",
@@ -187,13 +207,13 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
             )
         })?;
     }
-    if let Some(view) = optional_string(&root, "view")? {
+    if let Some(view) = optional_string(root, "view")? {
         state.view = View::from_id(view)
             .ok_or_else(|| format!("Unknown view '{}' (valid: charts, table).", short(view)))?;
     }
-    state.reference = match root.get("reference") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(reference)) => {
+    state.reference = match get(root, "reference") {
+        None | Some(Json::Null) => None,
+        Some(Json::Object(reference)) => {
             let preset = read_preset(reference, "reference ", &mut notices)?;
             Some(read_scenario(
                 reference,
@@ -204,25 +224,26 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
         }
         Some(_) => return Err("'reference' must be an object.".to_string()),
     };
-    state.monte_carlo = match root.get("monte_carlo") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(run)) => Some(read_monte_carlo(run)?),
+    state.monte_carlo = match get(root, "monte_carlo") {
+        None | Some(Json::Null) => None,
+        Some(Json::Object(run)) => Some(read_monte_carlo(run)?),
         Some(_) => return Err("'monte_carlo' must be an object.".to_string()),
     };
-    state.target = match root.get("target") {
-        None | Some(Value::Null) => None,
-        Some(Value::Number(number)) => match number.as_f64() {
-            Some(target) if (0.0..=1.0).contains(&target) => Some(target),
+    state.target = match get(root, "target") {
+        None | Some(Json::Null) => None,
+        Some(value @ Json::Number(number)) => match number.as_f64() {
+            target if (0.0..=1.0).contains(&target) => Some(target),
             _ => {
                 return Err(format!(
-                    "'target' must be a share between 0 and 1 (the file has {number})."
+                    "'target' must be a share between 0 and 1 (the file has {}).",
+                    value.to_compact()
                 ))
             }
         },
         Some(_) => return Err("'target' must be a number.".to_string()),
     };
-    state.target_year = match root.get("target_year") {
-        None | Some(Value::Null) => TARGET_YEAR,
+    state.target_year = match get(root, "target_year") {
+        None | Some(Json::Null) => TARGET_YEAR,
         Some(year) => year
             .as_u64()
             .filter(|year| (u64::from(TARGET_YEAR_MIN)..=u64::from(TARGET_YEAR_MAX)).contains(year))
@@ -230,11 +251,11 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
             .ok_or_else(|| {
                 format!(
                     "'target_year' must be a whole year from {TARGET_YEAR_MIN} to {TARGET_YEAR_MAX} (the file has {}).",
-                    short(&year.to_string())
+                    short(&year.to_compact())
                 )
             })?,
     };
-    if let Some(region) = optional_string(&root, "fan_region")? {
+    if let Some(region) = optional_string(root, "fan_region")? {
         state.fan_region = Region::from_id(region).ok_or_else(|| {
             format!(
                 "Unknown fan chart region '{}' (valid: {}).",
@@ -247,20 +268,17 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
 }
 
 /// The string at `key`, if present; an error if it is not a string.
-fn optional_string<'a>(
-    object: &'a Map<String, Value>,
-    key: &str,
-) -> Result<Option<&'a str>, String> {
-    match object.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text)),
+fn optional_string<'a>(object: &'a [(String, Json)], key: &str) -> Result<Option<&'a str>, String> {
+    match get(object, key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(text)) => Ok(Some(text)),
         Some(_) => Err(format!("'{key}' must be a string.")),
     }
 }
 
 /// The preset named in `object`, the baseline if none is named or the name is unknown.
 fn read_preset(
-    object: &Map<String, Value>,
+    object: &[(String, Json)],
     whose: &str,
     notices: &mut Vec<String>,
 ) -> Result<&'static Preset, String> {
@@ -280,14 +298,14 @@ fn read_preset(
 
 /// The scenario in `object["parameters"]`; missing keys take the preset's value.
 fn read_scenario(
-    object: &Map<String, Value>,
+    object: &[(String, Json)],
     preset: &Preset,
     whose: &str,
     notices: &mut Vec<String>,
 ) -> Result<Scenario, String> {
     let mut scenario = preset.scenario();
-    let parameters = match object.get("parameters") {
-        Some(Value::Object(parameters)) => parameters,
+    let parameters = match get(object, "parameters") {
+        Some(Json::Object(parameters)) => parameters,
         None => {
             notices.push(format!(
                 "The file lists no {whose}parameters; the preset's values were used."
@@ -314,7 +332,7 @@ fn read_scenario(
                 "The {whose}parameter '{}' must be a number {} (the file has {}).",
                 spec.key,
                 range_text(spec),
-                short(&value.to_string())
+                short(&value.to_compact())
             )
         })?;
         if !spec.contains(number) {
@@ -328,7 +346,7 @@ fn read_scenario(
     }
     let missing: Vec<&str> = PARAMS
         .iter()
-        .filter(|spec| !parameters.contains_key(spec.key))
+        .filter(|spec| get(parameters, spec.key).is_none())
         .map(|spec| spec.key)
         .collect();
     if !missing.is_empty() {
@@ -341,16 +359,15 @@ fn read_scenario(
 }
 
 /// The Monte Carlo settings in `run`, checked.
-fn read_monte_carlo(run: &Map<String, Value>) -> Result<MonteCarloLink, String> {
-    let samples = run
-        .get("samples")
-        .and_then(Value::as_u64)
+fn read_monte_carlo(run: &[(String, Json)]) -> Result<MonteCarloLink, String> {
+    let samples = get(run, "samples")
+        .and_then(Json::as_u64)
         .filter(|samples| (u64::from(MC_MIN_SAMPLES)..=u64::from(MC_MAX_SAMPLES)).contains(samples))
         .and_then(|samples| u32::try_from(samples).ok())
         .ok_or_else(|| {
             format!("'monte_carlo.samples' must be a whole number between {MC_MIN_SAMPLES} and {MC_MAX_SAMPLES}.")
         })?;
-    let seed = match run.get("seed") {
+    let seed = match get(run, "seed") {
         None => crate::url::DEFAULT_SEED,
         Some(seed) => seed.as_u64().ok_or_else(|| {
             format!(

@@ -3,8 +3,7 @@
 
 use ree_outlook::analysis::{draw_projects, SplitMix64};
 use ree_outlook::data::{
-    dataset, Dataset, Project, Status, DATASET_PROJECT_CAPEX_MUSD, DATASET_PROJECT_NAMES,
-    HINDCAST_DATASET,
+    dataset, Dataset, Project, Status, DATASET_PROJECT_CAPEX_MUSD, HINDCAST_DATASET,
 };
 use ree_outlook::simulate::{simulate_with, ProjectDraws, PROGRAMME};
 use ree_outlook::{simulate, Param, Preset, Projection, Region, Scenario, Stage};

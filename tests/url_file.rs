@@ -276,3 +276,71 @@ fn files_carry_the_data_version_and_older_files_say_the_data_changed() {
     );
     assert!(wrong.contains("'data_version' must be a string"), "{wrong}");
 }
+
+/// The file as the serde-derived writer of earlier versions wrote it (plus `data_version`): the
+/// hand-built writer that replaced it, so that the page carries no serde_json, must match it byte for byte.
+#[derive(serde::Serialize)]
+struct SerdeFile<'a> {
+    format: &'static str,
+    version: u64,
+    data_version: &'static str,
+    preset: &'a str,
+    stage: &'static str,
+    view: &'static str,
+    parameters: &'a ree_outlook::Scenario,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference: Option<SerdeReference<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    monte_carlo: Option<SerdeRun>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_year: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fan_region: Option<&'static str>,
+}
+
+#[derive(serde::Serialize)]
+struct SerdeReference<'a> {
+    preset: &'static str,
+    parameters: &'a ree_outlook::Scenario,
+}
+
+#[derive(serde::Serialize)]
+struct SerdeRun {
+    samples: u32,
+    seed: u64,
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn the_writer_matches_serde_json_byte_for_byte(state in state_strategy()) {
+        let closest = |scenario: &ree_outlook::Scenario| {
+            PRESETS
+                .iter()
+                .min_by_key(|preset| scenario.differences(&preset.scenario()).len())
+                .map_or("baseline", |preset| preset.id)
+        };
+        let expected = serde_json::to_string_pretty(&SerdeFile {
+            format: "ree-outlook-scenario",
+            version: 1,
+            data_version: ree_outlook::data::DATA_VERSION,
+            preset: state.preset().id,
+            stage: state.stage.id(),
+            view: state.view.id(),
+            parameters: &state.scenario,
+            reference: state.reference.as_ref().map(|reference| SerdeReference {
+                preset: closest(reference),
+                parameters: reference,
+            }),
+            monte_carlo: state.monte_carlo.map(|run| SerdeRun { samples: run.samples, seed: run.seed }),
+            target: state.target,
+            target_year: (state.target_year != TARGET_YEAR).then_some(state.target_year),
+            fan_region: (state.fan_region != Region::Russia).then(|| state.fan_region.id()),
+        });
+        prop_assert!(expected.is_ok());
+        prop_assert_eq!(scenario_to_json(&state), expected.unwrap_or_default());
+    }
+}

@@ -303,3 +303,53 @@ fn reducer_keeps_ground_state_only_and_refused_files_change_nothing() {
         .reduce(Action::DismissNotice(picked.notices[0].id));
     assert_eq!(dismissed.notices.len(), picked.notices.len() - 1);
 }
+
+#[wasm_bindgen_test]
+fn the_browser_json_parser_reads_files_as_serde_json_does() {
+    use ree_outlook::json::{Json, Number};
+    use ree_outlook::scenario_file::{scenario_from_text, scenario_to_json};
+    use ree_outlook::web::parse_json;
+    // Exact 64-bit integers, integers against doubles, -0, duplicate keys (the last wins), sorted keys.
+    let parsed = parse_json(
+        r#"{"z": [18446744073709551615, 2028, 2028.0, -0, -3, 0.1, 1e-7], "a": {"k": 1, "k": 2}, "s": "x\u00e9", "n": null, "b": true}"#,
+    );
+    let number = |number| Json::Number(number);
+    assert_eq!(
+        parsed,
+        Ok(Json::Object(vec![
+            (
+                "a".to_string(),
+                Json::Object(vec![("k".to_string(), number(Number::U64(2)))])
+            ),
+            ("b".to_string(), Json::Bool(true)),
+            ("n".to_string(), Json::Null),
+            ("s".to_string(), Json::String("xé".to_string())),
+            (
+                "z".to_string(),
+                Json::Array(vec![
+                    number(Number::U64(u64::MAX)),
+                    number(Number::U64(2028)),
+                    number(Number::F64(2028.0)),
+                    number(Number::F64(-0.0)),
+                    number(Number::I64(-3)),
+                    number(Number::F64(0.1)),
+                    number(Number::F64(1e-7)),
+                ])
+            ),
+        ]))
+    );
+    assert!(parse_json("{not json").is_err());
+    // A written file with the largest seed loads back exactly in the page.
+    let state = url::LinkState {
+        monte_carlo: Some(url::MonteCarloLink {
+            samples: 5000,
+            seed: u64::MAX,
+        }),
+        target: Some(0.123_456_789_012_345_67),
+        ..url::LinkState::default()
+    };
+    let loaded = scenario_from_text(&scenario_to_json(&state), parse_json);
+    assert_eq!(loaded.map(|(loaded, _)| loaded), Ok(state));
+    let broken = scenario_from_text("{\"format\": ", parse_json);
+    assert!(broken.is_err_and(|message| message.starts_with("This file is not valid JSON (")));
+}

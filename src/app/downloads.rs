@@ -2,7 +2,7 @@
 
 use crate::app::state::{Action, AppState};
 use crate::projection::Projection;
-use crate::scenario_file::{scenario_from_json, scenario_to_json};
+use crate::scenario_file::{scenario_from_text, scenario_to_json};
 use crate::url::LinkState;
 use crate::web;
 use std::rc::Rc;
@@ -53,7 +53,7 @@ pub fn downloads(props: &DownloadsProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match web::read_chosen_file(&input).await {
                     Ok(None) => return,
-                    Ok(Some((name, text))) => scenario_from_json(&text)
+                    Ok(Some((name, text))) => scenario_from_text(&text, web::parse_json)
                         .map(|(state, mut notices)| {
                             notices.insert(0, format!("loaded {name}."));
                             (state, notices)
