@@ -234,7 +234,7 @@ impl Hindcast {
             version = escape(self.data_version),
         ));
         html.push_str(
-            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"track-record-title\">\n\
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Track record table: predicted and observed shares\">\n\
              <table id=\"track-record-table\">\n<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">Year</th>\
              <th scope=\"col\">China, predicted</th><th scope=\"col\">China, observed</th><th scope=\"col\">Error</th>\
              <th scope=\"col\">Russia, predicted</th><th scope=\"col\">Russia, observed</th><th scope=\"col\">Error</th></tr></thead>\n<tbody>\n",

@@ -94,8 +94,14 @@ test('the CSV download has the command-line columns and every year, stage and re
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
   const text = await readFile(await download.path(), 'utf8');
   const lines = text.trim().split('\n');
-  assert.equal(lines[0], 'year,stage,region,output_t,share');
-  assert.equal(lines.length - 1, 17 * 3 * 8, 'years x stages x regions rows');
+  assert.equal(lines[0], 'year,stage,region,output_t,share,observed');
+  // Published years before 2025 (observed = 1), then 2025 to 2040 from the model (observed = 0).
+  const observed = lines.filter((line) => line.endsWith(',1'));
+  const projected = lines.filter((line) => line.endsWith(',0'));
+  assert.equal(projected.length, 16 * 3 * 8, 'years x stages x regions rows');
+  assert.ok(observed.length >= 6 * 8, `${observed.length} observed rows`);
+  assert.ok(observed.some((line) => line.startsWith('2019,mining,russia,2700,')), 'Russia mined 2,700 t in 2019');
+  assert.equal(observed.length + projected.length, lines.length - 1);
   const russia2030 = lines.find((line) => line.startsWith('2030,separation,russia,'));
   const share = Number(russia2030.split(',')[4]);
   assert.ok(Math.abs(share - Number(await value(page, 'headline-russia'))) < 1e-6);
@@ -237,4 +243,25 @@ test('screenshots at phone and desktop sizes, light and dark', async () => {
       await context.close();
     }
   }
+});
+
+test('observed years sit beside the projection, an old link says the data changed, and the track record is on the page', async () => {
+  // A link from before links carried the data version: same settings, with a notice pointing to what changed.
+  const { context, page } = await open('#v=1&p=skeptic&st=mining');
+  const notices = await page.locator('#notices').innerText();
+  assert.match(notices, /made with the 2024\.1 data/);
+  assert.match(notices, /DATA-CHANGES/);
+  // The address is rewritten with today's data version.
+  await page.waitForFunction(() => location.hash.includes('d=2025.1'));
+  await page.click('#toggle-table');
+  const rows = await page.locator('#projection-table tbody tr.observed th').allInnerTexts();
+  assert.deepEqual(rows.slice(0, 2), ['2019 (observed)', '2020 (observed)']);
+  const first = await page.locator('#projection-table tbody tr:not(.observed) th').first().innerText();
+  assert.equal(first, '2025');
+  // The track record: predicted against observed per stage, China's 2025 mining share among them.
+  const record = page.locator('#track-record-table tbody tr');
+  assert.ok((await record.count()) >= 8);
+  assert.match(await page.locator('#track-record').innerText(), /How well would this model have predicted 2021–2025\?/);
+  assert.match(await record.filter({ hasText: 'Mining' }).last().innerText(), /2025\s+68\.4%\s+69\.4%/);
+  await context.close();
 });
