@@ -444,8 +444,11 @@ fn step_stage(
     let china = Region::China as usize;
     let rivals_output = rivals_total(&cell.output);
     let china_capacity = (settings.china_base_capacity + (demand - settings.base_demand)).max(0.0);
-    let china_floor =
-        (prepared.china_floor_share * demand).min(settings.china_base_output * demand_factor);
+    let china_floor = china_floor(
+        prepared.china_floor_share,
+        demand,
+        settings.china_base_output * demand_factor,
+    );
     let residual = settings.china_base_output + (demand - settings.base_demand)
         - (rivals_output - settings.rivals_base_output);
     cell.capacity[china] = china_capacity;
@@ -453,6 +456,12 @@ fn step_stage(
 
     finish_cell(cell, prepared.china_floor_share, settings.export_controls);
     constrained
+}
+
+/// China's floor: it never supplies less than its own demand (`floor_share` of world demand),
+/// nor less than its base-year output grown with demand, whichever is smaller.
+fn china_floor(floor_share: f64, demand: f64, base_output_grown: f64) -> f64 {
+    (floor_share * demand).min(base_output_grown)
 }
 
 /// Total output of every region but China, summed in region order.
@@ -550,5 +559,46 @@ mod tests {
     #[test]
     fn pipeline_fits_the_fixed_array() {
         assert!(dataset().projects.len() <= MAX_PROJECTS);
+    }
+
+    #[test]
+    fn chinas_floor_is_the_smaller_of_its_demand_and_its_grown_base() {
+        assert_eq!(china_floor(0.6, 1_000.0, 900.0), 600.0);
+        assert_eq!(china_floor(0.6, 1_000.0, 500.0), 500.0);
+        assert_eq!(china_floor(0.3, 2_000.0, 700.0), 600.0);
+    }
+
+    #[test]
+    fn a_cell_without_output_gives_china_every_share_and_no_gap_share() {
+        let mut cell = StageYear {
+            demand: 0.0,
+            ..StageYear::default()
+        };
+        finish_cell(&mut cell, 0.6, 0.5);
+        assert_eq!(cell.share[Region::China as usize], 1.0);
+        assert_eq!(cell.share.iter().sum::<f64>(), 1.0);
+        assert_eq!(cell.hhi, 10_000.0);
+        assert_eq!((cell.supply_gap, cell.supply_gap_share), (0.0, 0.0));
+        // An infinite total (never produced by the model) is treated the same way.
+        cell.output[Region::Russia as usize] = f64::INFINITY;
+        finish_cell(&mut cell, 0.6, 0.5);
+        assert_eq!(cell.share[Region::China as usize], 1.0);
+    }
+
+    #[test]
+    fn the_supply_gap_is_what_outside_demand_lacks_and_its_share() {
+        // Demand 100; China makes 70 and uses 60 of it; others make 10; controls withhold half of
+        // China's 10 t of exports: outside demand 40, supply 10 + 5, gap 25 = 62.5%.
+        let mut cell = StageYear {
+            demand: 100.0,
+            ..StageYear::default()
+        };
+        cell.output[Region::China as usize] = 70.0;
+        cell.output[Region::Australia as usize] = 10.0;
+        finish_cell(&mut cell, 0.6, 0.5);
+        assert!((cell.supply_gap - 25.0).abs() < 1e-12);
+        assert!((cell.supply_gap_share - 0.625).abs() < 1e-12);
+        assert!((cell.share[Region::China as usize] - 70.0 / 80.0).abs() < 1e-15);
+        assert!((cell.trusted_share - 10.0 / 80.0).abs() < 1e-15);
     }
 }

@@ -371,3 +371,102 @@ fn the_hindcast_errors_do_not_get_worse() {
         );
     }
 }
+
+#[test]
+fn capacities_add_nameplates_and_china_grows_with_demand() {
+    let scenario = Scenario::default();
+    let without = run(&with_projects(Vec::new()), &scenario, None);
+    let project = Project {
+        region: Region::Australia,
+        stage: Stage::Magnets,
+        nameplate: 1_000.0,
+        start: 2026.0,
+        status: Status::Operating,
+    };
+    let with = run(&with_projects(vec![project]), &scenario, None);
+    let capacity = |projection: &Projection| {
+        projection
+            .get(2040, Stage::Magnets)
+            .map_or(0.0, |cell| cell.capacity[Region::Australia as usize])
+    };
+    // Fully ramped by 2040: the whole nameplate times the allied factor.
+    let expected = 1_000.0 * scenario.get(Param::AlliedBuildout);
+    assert!((capacity(&with) - capacity(&without) - expected).abs() < 1e-9);
+    // China's capacity: its base-year capacity plus the growth of world demand, every year.
+    let projection = simulate(&scenario);
+    for stage in Stage::ALL {
+        let base_capacity = dataset().capacity[stage as usize][Region::China as usize];
+        let base_demand: f64 = dataset().output[stage as usize].iter().sum();
+        for (year, cell) in projection.stage_series(stage) {
+            let expected = (base_capacity + cell.demand - base_demand).max(0.0);
+            let china = cell.capacity[Region::China as usize];
+            assert!(
+                (china - expected).abs() < 1e-9 * expected,
+                "{year} {}",
+                stage.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn imported_feed_shrinks_with_sanctions() {
+    // Russia's programme with 40% of its capacity fed from imports, under half the friction: where
+    // feed binds, output is own upstream output × content plus 0.4 × (1 − 0.5) of its capacity.
+    let scenario = kremlin()
+        .with(Param::RuFeedImports, 0.4)
+        .with(Param::Sanctions, 0.5);
+    let projection = simulate(&scenario);
+    let data = dataset();
+    let russia = Region::Russia as usize;
+    let mut binding = 0;
+    for (stage, upstream, content) in [
+        (
+            Stage::Separation,
+            Stage::Mining,
+            data.constants.magnet_ree_per_concentrate,
+        ),
+        (
+            Stage::Magnets,
+            Stage::Separation,
+            1.0 / data.constants.ree_per_magnet,
+        ),
+    ] {
+        for (year, cell) in projection.stage_series(stage) {
+            let own = projection
+                .get(year, upstream)
+                .map_or(0.0, |cell| cell.output[russia]);
+            let cap = (own * content + 0.2 * cell.capacity[russia])
+                .max(data.output[stage as usize][russia]);
+            assert!(cell.output[russia] <= cap + 1e-9, "{year} {}", stage.id());
+            if (cell.output[russia] - cap).abs() < 1e-9 && cell.output[russia] > 1.0 {
+                binding += 1;
+            }
+        }
+    }
+    assert!(binding > 0, "the feed cap never bound");
+}
+
+#[test]
+fn another_refining_share_keeps_each_regions_capacity_headroom() {
+    let projection = simulate(&Scenario::default().with(Param::CnRefiningShare, 0.9));
+    let Some(cell) = projection.get(2025, Stage::Separation) else {
+        panic!("no 2025 separation cell");
+    };
+    let data = dataset();
+    let index = Stage::Separation as usize;
+    for region in Region::ALL.into_iter().skip(1) {
+        let r = region as usize;
+        let (output, capacity) = (data.output[index][r], data.capacity[index][r]);
+        if output > 0.0 {
+            // Rescaled output, the data's capacity-to-output ratio.
+            assert!(cell.output[r] < output, "{}", region.id());
+            let ratio = cell.capacity[r] / cell.output[r];
+            assert!((ratio - capacity / output).abs() < 1e-12, "{}", region.id());
+        } else {
+            // No output in the data: none after rescaling, and the data's capacity kept.
+            assert_eq!(cell.output[r], 0.0, "{}", region.id());
+            assert_eq!(cell.capacity[r], capacity, "{}", region.id());
+        }
+    }
+}
