@@ -183,19 +183,6 @@ impl Status {
             Status::Cancelled => "cancelled",
         }
     }
-
-    /// Human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Operating => "Operating or ramping",
-            Status::Construction => "Under construction",
-            Status::Financed => "Financed",
-            Status::Feasibility => "Feasibility study",
-            Status::Announced => "Announced",
-            Status::Stalled => "Stalled",
-            Status::Cancelled => "Cancelled",
-        }
-    }
 }
 
 /// A status's completion probability and expected slip past the announced start, in years.
@@ -387,6 +374,28 @@ mod tests {
         assert_eq!(data.output[1][Region::Russia as usize], 0.0);
         assert_eq!(data.reserves_mt[Region::China as usize], Some(44.0));
         assert_eq!(data.reserves_mt[Region::Myanmar as usize], None);
+    }
+
+    #[test]
+    fn allied_regions_units_and_ids_are_as_documented() {
+        let allied: Vec<&str> = Region::ALL
+            .into_iter()
+            .filter(|region| region.is_allied())
+            .map(Region::id)
+            .collect();
+        assert_eq!(
+            allied,
+            ["united_states", "australia", "malaysia", "eu", "other"]
+        );
+        let units: Vec<&str> = Stage::ALL.into_iter().map(Stage::unit).collect();
+        assert_eq!(units, ["t REO", "t oxide", "t NdFeB"]);
+        for status in Status::ALL {
+            assert_eq!(
+                dataset_source::STATUSES[status as usize].0,
+                status.id(),
+                "{status:?}"
+            );
+        }
     }
 
     #[test]

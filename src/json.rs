@@ -261,7 +261,10 @@ mod tests {
     #[test]
     fn numbers_follow_serde_json() {
         assert_eq!(Number::from_source("7"), Some(Number::U64(7)));
-        assert_eq!(Number::from_source("-0"), Some(Number::F64(-0.0)));
+        assert_eq!(
+            Number::from_source("-0").map(|number| number.as_f64().to_bits()),
+            Some((-0.0f64).to_bits())
+        );
         assert_eq!(Number::from_source("-3"), Some(Number::I64(-3)));
         assert_eq!(
             Number::from_source("18446744073709551615"),
@@ -291,7 +294,7 @@ mod tests {
 
     #[test]
     fn written_text_matches_serde_json() {
-        let text = r#"{"b": [1, -2, 0.1, 1e-7, 2028.0, 1e300, true, null, "a\"\\\n\u0001é"], "a": {}, "c": [], "d": {"x": {"y": 18446744073709551615}}}"#;
+        let text = r#"{"b": [1, -2, 0.1, 1e-7, 2028.0, 1e300, -0, true, null, "a\"\\\n\u0001é x\t\r\b\f\u001f"], "a": {}, "c": [], "d": {"x": {"y": 18446744073709551615}}, "e": [[1, {"k": [2, []]}], {}]}"#;
         let ours = parse(text);
         let theirs: Result<serde_json::Value, _> = serde_json::from_str(text);
         assert!(ours.is_ok() && theirs.is_ok());
@@ -302,6 +305,12 @@ mod tests {
             );
             assert_eq!(ours.to_compact(), theirs.to_string());
         }
+    }
+
+    #[test]
+    fn numbers_that_are_not_finite_are_written_as_null() {
+        assert_eq!(Json::Number(Number::F64(f64::NAN)).to_compact(), "null");
+        assert_eq!(Json::Number(Number::F64(f64::INFINITY)).to_pretty(), "null");
     }
 
     #[test]
