@@ -487,14 +487,10 @@ fn rescale_to_china_share(data: &Dataset, china_share: f64, settings: &mut Stage
         } else {
             (world - china_output) * data.output[index][r] / others_data
         };
-        let headroom = if data.output[index][r] > 0.0 {
-            data.capacity[index][r] / data.output[index][r]
-        } else {
-            1.0
-        };
         settings.base_output[r] = output;
+        // Each region keeps its capacity-to-output ratio; one with no output keeps its capacity.
         settings.base_capacity[r] = if data.output[index][r] > 0.0 {
-            output * headroom
+            output * (data.capacity[index][r] / data.output[index][r])
         } else {
             data.capacity[index][r]
         };
@@ -559,6 +555,32 @@ mod tests {
     #[test]
     fn pipeline_fits_the_fixed_array() {
         assert!(dataset().projects.len() <= MAX_PROJECTS);
+    }
+
+    #[test]
+    fn imports_feed_russia_less_the_more_sanctions_bite() {
+        let scenario = Scenario::default()
+            .with(Param::RuFeedImports, 0.4)
+            .with(Param::Sanctions, 0.25);
+        let prepared = prepare(dataset(), &scenario, None, &mut Projection::default());
+        assert_eq!(prepared.feed_imports, 0.4 * (1.0 - 0.25));
+    }
+
+    #[test]
+    fn the_data_share_keeps_the_data_bit_for_bit() {
+        // Separation figures whose rescaling would not reproduce them exactly (7 / 11.4 × 11.4 ≠ 7).
+        let mut data = *dataset();
+        data.output[Stage::Separation as usize] = [7.0, 0.0, 1.1, 0.0, 0.0, 2.3, 0.7, 0.3];
+        data.capacity[Stage::Separation as usize] = [8.0, 0.0, 2.0, 0.0, 0.0, 3.0, 0.7, 0.3];
+        let world: f64 = data.output[Stage::Separation as usize].iter().sum();
+        let scenario = Scenario::default().with(Param::CnRefiningShare, 7.0 / world);
+        let mut projection = Projection::default();
+        simulate_with(&data, &scenario, None, Stage::Separation, &mut projection);
+        let cell = projection.get(data.base_year, Stage::Separation);
+        assert_eq!(
+            cell.map(|cell| cell.output),
+            Some(data.output[Stage::Separation as usize])
+        );
     }
 
     #[test]

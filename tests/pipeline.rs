@@ -254,16 +254,26 @@ fn china_never_supplies_less_than_its_floor() {
     let projection = simulate(&scenario);
     let floor_share = scenario.get(Param::CnDomesticShare);
     let mut on_floor = 0;
+    let china = Region::China as usize;
     for stage in Stage::ALL {
-        let base = dataset().output[stage as usize][Region::China as usize];
-        let base_demand: f64 = dataset().output[stage as usize].iter().sum();
-        for (_, cell) in projection.stage_series(stage) {
-            let floor = (floor_share * cell.demand)
-                .min(base * cell.demand / base_demand)
-                .min(cell.capacity[Region::China as usize]);
-            let china = cell.output[Region::China as usize];
-            assert!(china >= floor - 1e-9 * floor.max(1.0));
-            if (china - floor).abs() <= 1e-9 * floor.max(1.0) {
+        let base_output = &dataset().output[stage as usize];
+        let base = base_output[china];
+        let base_demand: f64 = base_output.iter().sum();
+        let base_rivals = base_demand - base;
+        for (year, cell) in projection.stage_series(stage) {
+            // Equation 10 re-derived from the cell: the residual, within the floor and the capacity.
+            let rivals: f64 = cell.output.iter().skip(1).sum();
+            let residual = base + (cell.demand - base_demand) - (rivals - base_rivals);
+            let floor = (floor_share * cell.demand).min(base * cell.demand / base_demand);
+            let expected = residual.max(floor).min(cell.capacity[china]).max(0.0);
+            let tolerance = 1e-9 * cell.demand;
+            assert!(
+                (cell.output[china] - expected).abs() <= tolerance,
+                "{year} {}: China {} expected {expected}",
+                stage.id(),
+                cell.output[china]
+            );
+            if residual < floor - tolerance && (cell.output[china] - floor).abs() <= tolerance {
                 on_floor += 1;
             }
         }
