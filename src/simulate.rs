@@ -60,13 +60,9 @@ struct StageSettings {
     rivals_base_output: f64,
     russia_delay: f64,
     russia_utilisation_factor: f64,
-    programme: EffectiveProject,
     export_controls: f64,
     /// Idle base capacity outside China that ramps into use like a new plant.
     idle: [f64; REGION_COUNT],
-    /// Projects of this stage, the programme last.
-    projects: [EffectiveProject; MAX_PROJECTS + 1],
-    project_count: usize,
 }
 
 impl Default for StageSettings {
@@ -80,11 +76,8 @@ impl Default for StageSettings {
             rivals_base_output: 0.0,
             russia_delay: 0.0,
             russia_utilisation_factor: 0.0,
-            programme: EffectiveProject::default(),
             export_controls: 0.0,
             idle: [0.0; REGION_COUNT],
-            projects: [EffectiveProject::default(); MAX_PROJECTS + 1],
-            project_count: 0,
         }
     }
 }
@@ -117,6 +110,9 @@ impl Default for ProjectDraws {
 /// Everything the yearly loop reads, derived once from the dataset and the scenario.
 struct Prepared {
     base_year: f64,
+    /// Every stage's projects, its programme last, in one array; `stage_ranges` slices it.
+    projects: [EffectiveProject; MAX_PROJECTS + STAGE_COUNT],
+    stage_ranges: [(usize, usize); STAGE_COUNT],
     years: usize,
     growth: f64,
     growth_late: f64,
@@ -262,75 +258,78 @@ fn prepare(
         }
     }
 
-    // Projects: the data pipeline, weighted by status (or drawn), with slips, scaling and utilisation.
-    let mut russia_committed = [0.0; STAGE_COUNT];
+    // Projects, stage by stage in one array: the data pipeline, weighted by status (or drawn), with
+    // slips, scaling and utilisation, then that stage's share of Russia's programme, sized so that,
+    // fully ramped, it brings Russia to its ambition in 2030 and weighted by the chance it is built.
     let typical_slip = value(Param::AlliedSlip);
-    for (index, project) in data.projects.iter().enumerate().take(MAX_PROJECTS) {
-        let stage = project.stage as usize;
-        let odds = data.odds(project.status);
-        let (weight, status_slip) = match draws {
-            Some(draws) => (f64::from(u8::from(draws.built[index])), draws.slip[index]),
-            None => (odds.probability, odds.slip),
-        };
-        if weight <= 0.0 {
-            continue;
-        }
-        let settings = &mut stages[stage];
-        let operating = project.status == Status::Operating;
-        let effective = if project.region == Region::Russia {
-            russia_committed[stage] += project.nameplate * weight;
-            EffectiveProject {
-                region: project.region as usize,
-                nameplate: project.nameplate * weight,
-                first_year: project.start
-                    + status_slip
-                    + if operating {
-                        0.0
-                    } else {
-                        settings.russia_delay
-                    }
-                    + price_delay,
-                ramp_years: value(Param::RuRampYears),
-                utilisation: rival_utilisation
-                    * price_utilisation
-                    * settings.russia_utilisation_factor,
-            }
-        } else {
-            let scale = if project.region.is_allied() {
-                value(Param::AlliedBuildout)
-            } else {
-                1.0
-            };
-            EffectiveProject {
-                region: project.region as usize,
-                nameplate: project.nameplate * scale * weight,
-                first_year: project.start
-                    + status_slip
-                    + if operating { 0.0 } else { typical_slip }
-                    + price_delay,
-                ramp_years: value(Param::ProjectRampYears),
-                utilisation: rival_utilisation * price_utilisation,
-            }
-        };
-        settings.projects[settings.project_count] = effective;
-        settings.project_count += 1;
-    }
-
-    // Russia's programme: sized so that, fully ramped, it brings Russia to its ambition in 2030;
-    // weighted by the chance it is built (or drawn), and last in each stage's list.
     let programme_weight = match draws {
         Some(draws) => f64::from(u8::from(draws.built[PROGRAMME])),
         None => value(Param::RuProgrammeOdds),
     };
     let programme_utilisation = data.constants.ru_programme_utilisation;
+    let mut projects = [EffectiveProject::default(); MAX_PROJECTS + STAGE_COUNT];
+    let mut stage_ranges = [(0, 0); STAGE_COUNT];
+    let mut count = 0;
     for stage in Stage::ALL {
         let index = stage as usize;
         let settings = &mut stages[index];
+        let first = count;
+        let mut russia_committed = 0.0;
+        for (number, project) in data.projects.iter().enumerate().take(MAX_PROJECTS) {
+            if project.stage != stage {
+                continue;
+            }
+            let odds = data.odds(project.status);
+            let (weight, status_slip) = match draws {
+                Some(draws) => (f64::from(u8::from(draws.built[number])), draws.slip[number]),
+                None => (odds.probability, odds.slip),
+            };
+            if weight <= 0.0 {
+                continue;
+            }
+            let operating = project.status == Status::Operating;
+            projects[count] = if project.region == Region::Russia {
+                russia_committed += project.nameplate * weight;
+                EffectiveProject {
+                    region: project.region as usize,
+                    nameplate: project.nameplate * weight,
+                    first_year: project.start
+                        + status_slip
+                        + if operating {
+                            0.0
+                        } else {
+                            settings.russia_delay
+                        }
+                        + price_delay,
+                    ramp_years: value(Param::RuRampYears),
+                    utilisation: rival_utilisation
+                        * price_utilisation
+                        * settings.russia_utilisation_factor,
+                }
+            } else {
+                let scale = if project.region.is_allied() {
+                    value(Param::AlliedBuildout)
+                } else {
+                    1.0
+                };
+                EffectiveProject {
+                    region: project.region as usize,
+                    nameplate: project.nameplate * scale * weight,
+                    first_year: project.start
+                        + status_slip
+                        + if operating { 0.0 } else { typical_slip }
+                        + price_delay,
+                    ramp_years: value(Param::ProjectRampYears),
+                    utilisation: rival_utilisation * price_utilisation,
+                }
+            };
+            count += 1;
+        }
         let russia = Region::Russia as usize;
         let target_output = value(Param::RuPlanShare) * settings.base_demand * growth_to_target;
-        let existing = settings.base_capacity[russia] + russia_committed[index];
+        let existing = settings.base_capacity[russia] + russia_committed;
         let sized = (target_output / programme_utilisation - existing).max(0.0);
-        settings.programme = EffectiveProject {
+        let programme = EffectiveProject {
             region: russia,
             nameplate: sized * programme_weight,
             first_year: value(Param::RuFirstPlant) + settings.russia_delay + price_delay,
@@ -339,13 +338,14 @@ fn prepare(
                 * price_utilisation
                 * settings.russia_utilisation_factor,
         };
-        settings.projects[settings.project_count] = settings.programme;
-        settings.project_count += 1;
+        projects[count] = programme;
+        count += 1;
+        stage_ranges[index] = (first, count);
         projection.russia[index] = crate::projection::RussiaStage {
             programme_nameplate: sized,
             programme_odds: programme_weight,
-            programme_start: settings.programme.first_year,
-            utilisation: settings.programme.utilisation,
+            programme_start: programme.first_year,
+            utilisation: programme.utilisation,
             first_constrained_year: None,
         };
     }
@@ -366,6 +366,8 @@ fn prepare(
 
     Prepared {
         base_year: f64::from(base_year),
+        projects,
+        stage_ranges,
         years,
         growth,
         growth_late: 1.0 + value(Param::DemandGrowthLate),
@@ -406,8 +408,9 @@ fn step_stage(
     }
     // The base year is the data: projects add from the year after it (one that started in the
     // base year is in the data's output for that year).
+    let (first, end) = prepared.stage_ranges[index];
     let projects = if year > prepared.base_year {
-        &settings.projects[..settings.project_count]
+        &prepared.projects[first..end]
     } else {
         &[]
     };
