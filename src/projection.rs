@@ -103,10 +103,16 @@ impl Projection {
             .map(move |(index, cells)| (self.base_year + index as u16, &cells[stage as usize]))
     }
 
-    /// A region's share of a stage in a year (0 if the year is not covered).
+    /// A region's share of a stage in a year: the model's from the base year on, the published
+    /// share for an observed year before it (links may name 2024 as the target year), else 0.
     pub fn share(&self, year: u16, stage: Stage, region: Region) -> f64 {
-        self.get(year, stage)
-            .map_or(0.0, |cell| cell.share[region as usize])
+        match self.get(year, stage) {
+            Some(cell) => cell.share[region as usize],
+            None if year < self.base_year => crate::data::dataset()
+                .observed_share(year, stage, region)
+                .unwrap_or(0.0),
+            None => 0.0,
+        }
     }
 
     /// The first year in which the trusted share of `stage` reaches `level`, if any.

@@ -480,3 +480,17 @@ fn another_refining_share_keeps_each_regions_capacity_headroom() {
         }
     }
 }
+
+#[test]
+fn a_year_before_the_base_year_reads_the_published_share() {
+    // Links may name 2024 as the target year: the share read there is the published one.
+    let projection = simulate(&Scenario::default());
+    let observed = dataset().observed_share(2024, Stage::Mining, Region::China);
+    assert!(observed.is_some_and(|share| share > 0.6));
+    assert_eq!(
+        Some(projection.share(2024, Stage::Mining, Region::China)),
+        observed
+    );
+    assert_eq!(projection.share(2060, Stage::Mining, Region::China), 0.0);
+    assert_eq!(projection.share(1990, Stage::Mining, Region::China), 0.0);
+}
