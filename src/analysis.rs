@@ -337,7 +337,8 @@ impl Tornado {
             out.push_str(&format!(
                 "{},\"{}\",{},{},{},{},{}\n",
                 spec.key,
-                spec.label.replace('"', "'"),
+                // RFC 4180: a quote inside a quoted field is doubled.
+                spec.label.replace('"', "\"\""),
                 swing.low,
                 swing.high,
                 swing.output_at_low,
