@@ -58,10 +58,11 @@ wasm-test: ## wasm-bindgen tests in headless Chromium (tests/wasm_*.rs)
 
 JS_API_PKG := target/js-api/pkg-node
 
-js-api-test: ## build the JavaScript API with wasm-pack (nodejs target) and test it from Node against the native CLI
+js-api-test: ## build the JavaScript API with wasm-pack (nodejs target), test it from Node against the native CLI, run README.md's JavaScript blocks
 	wasm-pack build --dev --target nodejs --out-dir $(JS_API_PKG) --no-opt --mode no-install . --features js-api
 	cargo build --bin ree-outlook
-	REE_JS_API_PKG=$(CURDIR)/$(JS_API_PKG) REE_OUTLOOK_BIN=$(CURDIR)/target/debug/ree-outlook node --test tests/js-api/
+	REE_JS_API_PKG=$(CURDIR)/$(JS_API_PKG) REE_OUTLOOK_BIN=$(CURDIR)/target/debug/ree-outlook node --test tests/js-api/test.mjs
+	node --test --test-timeout=600000 tests/js-api/readme.test.mjs
 
 e2e: ## end-to-end tests against the built dist/ (run `make build` first)
 	node --test --test-concurrency=1 --test-timeout=240000 $(E2E_TESTS)
