@@ -1,7 +1,8 @@
 //! Rare-Earth Outlook: a scenario calculator for the rare-earth supply chain.
 //!
-//! Modules in reading order. Everything here but `web` and `app` is plain Rust that
-//! never touches a browser; `web` and `app` exist only on wasm32.
+//! Modules in alphabetical order; ARCHITECTURE.md gives the reading order. Everything here but
+//! `web`, `app` and `js_api` is plain Rust that never touches a browser; those three exist only on
+//! wasm32 (`js_api` only with the `js-api` feature), and of them `web` calls browser APIs most.
 
 pub mod analysis;
 #[cfg(target_arch = "wasm32")]

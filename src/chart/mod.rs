@@ -70,11 +70,6 @@ impl ChartKind {
         }
     }
 
-    /// The chart kind with this id, if any.
-    pub fn from_id(id: &str) -> Option<ChartKind> {
-        ChartKind::ALL.into_iter().find(|kind| kind.id() == id)
-    }
-
     /// Human name of the chart (for buttons and file titles).
     pub fn label(self) -> &'static str {
         match self {
