@@ -1,6 +1,7 @@
 //! The only module that touches the browser: location and history, events on `window`,
 //! colour scheme, device pixel ratio, resize observation, timers, clipboard, downloads,
-//! file reading, timings for the benchmark and the panic hook.
+//! file reading, JSON parsing with the browser's `JSON.parse`, timings for the benchmark and
+//! the panic hook.
 //!
 //! Everything else in the crate is plain Rust. Functions here never panic: when the
 //! browser refuses something they return an error text or do nothing.
