@@ -289,7 +289,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.8,
         high: 0.92,
         format: Format::Percent,
-        help: "China's share of world separation in the base year; other regions share the rest in proportion to the data. The IEA puts 2025 near 85%, down from 91% in 2024; the seeds say 85–90%.",
+        help: "China's share of world separation in the base year; other regions share the rest in proportion to the data. The IEA puts 2025 near 85%, down from 91% in 2024; news reports say 85–90% (Rare Earth Exchanges, 26 Jan 2026).",
         source: IEA_2025,
     },
     ParamSpec {

@@ -117,7 +117,7 @@ pub const PRESETS: [Preset; 7] = [
     Preset {
         id: "kremlin-2030",
         title: "Kremlin 2030 (10%)",
-        description: "The official plan at face value: Russia lifts its share of world supply from about 1% to 10% by 2030 (2020 plan; ECFR brief of February 2026 via bne IntelliNews), with the $9.2bn Angara–Yenisei hub's first plants in 2028 (seed 002), a fast two-year ramp, imported feed where needed, little sanctions friction (10%) and no Chinese price response.",
+        description: "The official plan at face value: Russia lifts its share of world supply from about 1% to 10% by 2030 (2020 plan; ECFR brief of February 2026 via bne IntelliNews), with the $9.2bn Angara–Yenisei hub's first plants in 2028 (Rare Earth Exchanges, 26 Jan 2026, on the ECFR analysis), a fast two-year ramp, imported feed where needed, little sanctions friction (10%) and no Chinese price response.",
         overrides: &[
             (Param::RuPlanShare, 0.10),
             (Param::RuFirstPlant, 2028.0),
@@ -145,7 +145,7 @@ pub const PRESETS: [Preset; 7] = [
     Preset {
         id: "skeptic",
         title: "Supply-chain skeptic",
-        description: "The critics' view in the seed articles: reserves are not the bottleneck; sanctions block equipment, reagents, finance and know-how; permitting, EPC, commissioning, yield optimisation and customer qualification push meaningful output into the next decade. Plants slip to 2029, friction is 85%, ramps take six years, and sanctions delay a separation plant by up to four more.",
+        description: "The critics' view (Rare Earth Exchanges, 26 Jan and 2 Feb 2026, on the ECFR analysis): reserves are not the bottleneck; sanctions block equipment, reagents, finance and know-how; permitting, EPC, commissioning, yield optimisation and customer qualification push meaningful output into the next decade. Plants slip to 2029, friction is 85%, ramps take six years, and sanctions delay a separation plant by up to four more.",
         overrides: &[
             (Param::RuFirstPlant, 2029.0),
             (Param::RuRampYears, 6.0),
@@ -158,7 +158,7 @@ pub const PRESETS: [Preset; 7] = [
     Preset {
         id: "sanctions-lifted",
         title: "Sanctions lifted",
-        description: "A settlement that reopens Western technology, equipment and finance to Russia's programme (the counterfactual to the seeds' 'sanctions block equipment, reagents, finance, insurance and technology transfer'): friction falls to zero, imported feed flows, and plants start in 2028 with an ordinary ramp; the programme itself is still risked like any announced project.",
+        description: "A settlement that reopens Western technology, equipment and finance to Russia's programme (the counterfactual to the critics' 'sanctions block equipment, reagents, finance, insurance and technology transfer', Rare Earth Exchanges, 26 Jan 2026): friction falls to zero, imported feed flows, and plants start in 2028 with an ordinary ramp; the programme itself is still risked like any announced project.",
         overrides: &[(Param::Sanctions, 0.0), (Param::RuFeedImports, 0.8)],
     },
     Preset {
