@@ -27,8 +27,9 @@
 //! and settings on the current data, and [`Decoded::data_note`] says that the data changed and
 //! where to read what changed (docs/DATA-CHANGES.md).
 //!
-//! Numbers use Rust's shortest round-trip formatting, so a decoded link reproduces every
-//! value bit for bit. Reserved for later versions: `gs` (goal-seek parameter key).
+//! Numbers use Rust's shortest round-trip formatting, plain or with an exponent whichever is
+//! shorter (`0.9`, `2029`, `5e-324`; see [`number_text`]), so a decoded link reproduces every value
+//! bit for bit and a link the page writes never outgrows [`MAX_LINK_LEN`]. Reserved for later versions: `gs` (goal-seek parameter key).
 //!
 //! [`decode`] never fails: whatever it cannot use it skips or clamps, and says so in a
 //! plain-language notice.
@@ -222,7 +223,8 @@ pub fn encode(state: &LinkState) -> String {
         out.push_str(&format!("&mc={}&seed={}", run.samples, run.seed));
     }
     if let Some(target) = state.target.filter(|target| target.is_finite()) {
-        out.push_str(&format!("&tg={target}"));
+        out.push_str("&tg=");
+        out.push_str(&number_text(target));
     }
     if state.target_year != TARGET_YEAR {
         out.push_str(&format!("&ty={}", state.target_year));
@@ -236,12 +238,24 @@ pub fn encode(state: &LinkState) -> String {
     out
 }
 
+/// `value` in the shortest text that reads back to the same bits: plain decimals (`0.9`, `2029`),
+/// or an exponent where that is shorter (`5e-324`, not 324 zeros), so every written link stays short.
+pub fn number_text(value: f64) -> String {
+    let plain = format!("{value}");
+    let scientific = format!("{value:e}");
+    if scientific.len() < plain.len() {
+        scientific
+    } else {
+        plain
+    }
+}
+
 /// Appends `&{prefix}{key}={value}` for every finite value of `scenario` that differs from `base`.
 fn write_differences(out: &mut String, prefix: &str, scenario: &Scenario, base: &Scenario) {
     for param in scenario.differences(base) {
         let value = scenario.get(param);
         if value.is_finite() {
-            out.push_str(&format!("&{prefix}{}={value}", param.key()));
+            out.push_str(&format!("&{prefix}{}={}", param.key(), number_text(value)));
         }
     }
 }

@@ -263,6 +263,24 @@ fn golden_links_with_target_year_and_fan_region() {
 }
 
 #[test]
+fn tiny_values_are_written_with_an_exponent_and_the_link_stays_short() {
+    let mut state = LinkState::default();
+    for spec in PARAMS.iter().filter(|spec| spec.min == 0.0) {
+        state.scenario.values[spec.param.index()] = 5e-324;
+    }
+    let link = encode(&state);
+    assert!(link.contains("sanctions=5e-324"), "{link}");
+    assert!(link.len() < 400, "{} characters: {link}", link.len());
+    let decoded = decode(&link);
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    assert_eq!(decoded.state, state);
+    // Ordinary values keep their plain form, so golden links are unchanged.
+    assert_eq!(ree_outlook::url::number_text(0.9), "0.9");
+    assert_eq!(ree_outlook::url::number_text(2029.0), "2029");
+    assert_eq!(ree_outlook::url::number_text(1e-7), "1e-7");
+}
+
+#[test]
 fn golden_values_are_bit_exact() {
     let decoded = decode("v=1&p=baseline&cn_refining_share=0.9126885975760574&st=separation");
     assert_eq!(
@@ -273,16 +291,28 @@ fn golden_values_are_bit_exact() {
 
 // ---------------------------------------------------------------- round trip
 
-/// A value anywhere in the allowed box: the ends, the preset's value, or any double between.
+/// A value anywhere in the allowed box: the ends, the preset's value, or any double between, and,
+/// where zero is allowed, tiny and subnormal values that plain decimals would spell out in full.
 fn value_strategy(index: usize) -> BoxedStrategy<Option<f64>> {
     let spec = &PARAMS[index];
-    prop_oneof![
+    let usual = prop_oneof![
         1 => Just(None),
         1 => Just(Some(spec.min)),
         1 => Just(Some(spec.max)),
         4 => (spec.min..=spec.max).prop_map(Some),
-    ]
-    .boxed()
+    ];
+    if spec.min == 0.0 {
+        let max = spec.max;
+        prop_oneof![
+            7 => usual,
+            1 => (1u64..1u64 << 52)
+                .prop_map(f64::from_bits)
+                .prop_map(move |value| Some(value.min(max))),
+        ]
+        .boxed()
+    } else {
+        usual.boxed()
+    }
 }
 
 fn scenario_strategy() -> impl Strategy<Value = (usize, Vec<Option<f64>>)> {
