@@ -288,6 +288,16 @@ pub fn parse_set(text: &str) -> Result<(Param, f64), String> {
         )
     })?;
     let spec = param.spec();
+    // A number too large for a double ("1e309") is out of range, not "not a number".
+    if let Ok(huge) = value.trim().parse::<f64>() {
+        if huge.is_infinite() {
+            return Err(format!(
+                "{key} must be {} (got {})",
+                range_text(spec),
+                value.trim()
+            ));
+        }
+    }
     let number = url::parse_number(value).ok_or_else(|| {
         format!(
             "{key}: '{}' is not a number; {key} must be {}",
@@ -335,7 +345,7 @@ pub fn resolve_state(options: &Options) -> Result<(LinkState, Vec<String>), Stri
     };
     for set in &options.sets {
         let (param, value) = parse_set(set)?;
-        state.scenario.values[param.index()] = value;
+        state.scenario.set(param, value);
     }
     Ok((state, notices))
 }
@@ -605,6 +615,18 @@ mod tests {
         assert!(parse_args(&args("stray")).is_err_and(|e| e.contains("unexpected argument")));
         let options = parse_args(&args("--url v=1 --preset skeptic")).unwrap_or_default();
         assert!(resolve_state(&options).is_err_and(|e| e.contains("either --url or --preset")));
+    }
+
+    #[test]
+    fn a_number_too_large_for_a_double_is_out_of_range() {
+        let error = parse_set("sanctions=1e309").err().unwrap_or_default();
+        assert_eq!(error, "sanctions must be between 0 and 1 (got 1e309)");
+        assert!(parse_set("sanctions=-1e309")
+            .err()
+            .is_some_and(|error| error.contains("between 0 and 1")));
+        assert!(parse_set("sanctions=inf")
+            .err()
+            .is_some_and(|error| error.contains("between 0 and 1")));
     }
 
     #[test]

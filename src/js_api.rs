@@ -70,7 +70,7 @@ fn scenario_from_js(input: JsValue) -> Result<LinkState, JsError> {
                 range_text(spec)
             )));
         }
-        state.scenario.values[param.index()] = number;
+        state.scenario.set(param, number);
     }
     Ok(state)
 }

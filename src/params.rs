@@ -160,7 +160,8 @@ impl ParamSpec {
         if value.is_nan() {
             self.default
         } else {
-            value.clamp(self.min, self.max)
+            // Adding +0 turns -0 into 0, so "-0" in a link is the same value, not a change.
+            value.clamp(self.min, self.max) + 0.0
         }
     }
 

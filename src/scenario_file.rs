@@ -342,7 +342,7 @@ fn read_scenario(
                 range_text(spec)
             ));
         }
-        scenario.values[param.index()] = number;
+        scenario.set(param, number);
     }
     let missing: Vec<&str> = PARAMS
         .iter()

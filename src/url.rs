@@ -577,7 +577,8 @@ fn read_param(
         scenario.set(spec.param, used);
         return;
     }
-    scenario.values[spec.param.index()] = value;
+    // In range: `set` keeps the value bit for bit (only -0 becomes 0).
+    scenario.set(spec.param, value);
 }
 
 /// The Monte Carlo sample count from link text, clamped into range, with a notice if needed.

@@ -697,3 +697,22 @@ fn stage_view_and_analysis_fields_report_bad_values() {
         })
     );
 }
+
+#[test]
+fn minus_zero_is_zero_and_not_a_change() {
+    let decoded = decode("v=1&p=baseline&cn_export_controls=-0&st=separation");
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    assert_eq!(
+        decoded
+            .state
+            .scenario
+            .get(Param::CnExportControls)
+            .to_bits(),
+        0.0f64.to_bits()
+    );
+    assert_eq!(decoded.state.scenario, Scenario::default());
+    assert_eq!(
+        encode(&decoded.state),
+        format!("v=1&p=baseline&st=separation&d={DATA_VERSION}")
+    );
+}
