@@ -50,7 +50,7 @@ struct EffectiveProject {
 }
 
 /// Per-stage settings derived once from the scenario.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct StageSettings {
     base_output: [f64; REGION_COUNT],
     base_capacity: [f64; REGION_COUNT],
@@ -63,23 +63,6 @@ struct StageSettings {
     export_controls: f64,
     /// Idle base capacity outside China that ramps into use like a new plant.
     idle: [f64; REGION_COUNT],
-}
-
-impl Default for StageSettings {
-    fn default() -> Self {
-        StageSettings {
-            base_output: [0.0; REGION_COUNT],
-            base_capacity: [0.0; REGION_COUNT],
-            base_demand: 0.0,
-            china_base_output: 0.0,
-            china_base_capacity: 0.0,
-            rivals_base_output: 0.0,
-            russia_delay: 0.0,
-            russia_utilisation_factor: 0.0,
-            export_controls: 0.0,
-            idle: [0.0; REGION_COUNT],
-        }
-    }
 }
 
 /// One Monte Carlo draw of the pipeline: whether each project is built and how far it slips.
