@@ -507,7 +507,7 @@ pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> Str
 
 /// A share as a percentage with one decimal.
 pub fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
+    crate::text::percent(share, 1)
 }
 
 #[cfg(test)]

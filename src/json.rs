@@ -38,10 +38,7 @@ impl Number {
                 });
             }
         }
-        text.parse::<f64>()
-            .ok()
-            .filter(|value| value.is_finite())
-            .map(Number::F64)
+        crate::text::parse_number(text).map(Number::F64)
     }
 
     /// The value as a double.

@@ -20,6 +20,7 @@ pub mod projection;
 pub mod scenario;
 pub mod scenario_file;
 pub mod simulate;
+pub mod text;
 pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -169,7 +169,7 @@ impl ParamSpec {
     pub fn display(&self, value: f64) -> String {
         match self.format {
             Format::Percent => format!("{}%", trim_number(value * 100.0, 2)),
-            Format::Year => format!("{}", value.round()),
+            Format::Year => crate::text::shortest(value.round()),
             Format::Number(decimals) => {
                 let text = trim_number(value, decimals);
                 match self.unit {
@@ -184,7 +184,7 @@ impl ParamSpec {
 
 /// A number with at most `decimals` decimals, trailing zeros removed.
 fn trim_number(value: f64, decimals: u8) -> String {
-    let text = format!("{value:.prec$}", prec = usize::from(decimals));
+    let text = crate::text::fixed(value, usize::from(decimals));
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {

@@ -241,8 +241,8 @@ pub fn encode(state: &LinkState) -> String {
 /// `value` in the shortest text that reads back to the same bits: plain decimals (`0.9`, `2029`),
 /// or an exponent where that is shorter (`5e-324`, not 324 zeros), so every written link stays short.
 pub fn number_text(value: f64) -> String {
-    let plain = format!("{value}");
-    let scientific = format!("{value:e}");
+    let plain = crate::text::shortest(value);
+    let scientific = crate::text::exponent(value);
     if scientific.len() < plain.len() {
         scientific
     } else {
@@ -615,12 +615,13 @@ fn read_target_year(text: &str, notices: &mut Notices) -> Option<u16> {
     let used = year.clamp(f64::from(TARGET_YEAR_MIN), f64::from(TARGET_YEAR_MAX));
     if used != year {
         let shown = if year.abs() < 1.0e6 {
-            format!("{year:.0}")
+            crate::text::fixed(year, 0)
         } else {
             quote(text)
         };
         notices.push(format!(
-            "The target year {shown} is out of range ({TARGET_YEAR_MIN} to {TARGET_YEAR_MAX}); used {used:.0}."
+            "The target year {shown} is out of range ({TARGET_YEAR_MIN} to {TARGET_YEAR_MAX}); used {}.",
+                crate::text::fixed(used, 0)
         ));
     }
     // `used` is a whole number within the u16 range here.
@@ -646,13 +647,13 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if !plausible {
         return None;
     }
-    text.parse::<f64>().ok().filter(|value| value.is_finite())
+    crate::text::parse_number(text)
 }
 
 /// A fraction as a percentage for notices (the raw text when the number is huge).
 fn percent(value: f64, raw: &str) -> String {
     if value.abs() < 1.0e6 {
-        let text = format!("{:.2}", value * 100.0);
+        let text = crate::text::fixed(value * 100.0, 2);
         let text = text.trim_end_matches('0').trim_end_matches('.');
         format!("{text}%")
     } else {

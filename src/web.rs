@@ -659,9 +659,9 @@ pub async fn read_chosen_file(
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
         return Err(format!(
-            "{name} is {:.0} KB; scenario files are at most {:.0} KB",
-            file.size() / 1024.0,
-            MAX_FILE_BYTES / 1024.0
+            "{name} is {} KB; scenario files are at most {} KB",
+            crate::text::fixed(file.size() / 1024.0, 0),
+            crate::text::fixed(MAX_FILE_BYTES / 1024.0, 0)
         ));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())

@@ -13,6 +13,7 @@ use crate::data::Region;
 use crate::params::Param;
 use crate::projection::Projection;
 use crate::simulate::simulate;
+use crate::text;
 use crate::url::{LinkState, MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
 use crate::web;
 use std::cell::Cell;
@@ -106,7 +107,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Ok(share) = select.value().parse::<f64>() {
+            if let Ok(share) = text::parse_number(&select.value()).ok_or(()) {
                 dispatch.dispatch(Action::SetTarget(share));
             }
         })
@@ -203,10 +204,10 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
     }
     let status = if props.fresh {
         format!(
-            "{} runs, seed {}, computed in {:.0} ms.",
+            "{} runs, seed {}, computed in {} ms.",
             count_text(settings.samples),
             settings.seed,
-            props.results.run_ms
+            text::fixed(props.results.run_ms, 0)
         )
     } else {
         "Updating…".to_string()
@@ -223,7 +224,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     <label for="target-share">{ format!("Target for Russia's {} share", stage.id()) }</label>
                     <select id="target-share" onchange={on_target}>
                         { for targets.iter().map(|share| html! {
-                            <option value={share.to_string()} selected={(share - input.target_share).abs() < 1e-12}>{ percent(*share) }</option>
+                            <option value={text::shortest(*share)} selected={(share - input.target_share).abs() < 1e-12}>{ percent(*share) }</option>
                         }) }
                     </select>
                 </span>

@@ -7,6 +7,7 @@ use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::Scenario;
+use crate::text;
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -61,12 +62,8 @@ fn select_value(node: &NodeRef) -> String {
 
 /// Reads the form into a parameter and a target, or says what is wrong.
 fn read_form(share: &str, year: &str, stage: &str, param: &str) -> Result<(Param, Target), String> {
-    let share: f64 = share
-        .trim()
-        .trim_end_matches('%')
-        .parse()
-        .ok()
-        .filter(|value: &f64| value.is_finite() && *value > 0.0 && *value < 100.0)
+    let share: f64 = text::parse_number(share.trim().trim_end_matches('%'))
+        .filter(|value: &f64| *value > 0.0 && *value < 100.0)
         .ok_or("The target share must be a percentage above 0 and below 100.")?;
     let year: u16 = year
         .trim()
@@ -161,7 +158,7 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
         }
     };
 
-    let default_share = format!("{}", (props.target_share * 1000.0).round() / 10.0);
+    let default_share = text::shortest((props.target_share * 1000.0).round() / 10.0);
     html! {
         <section class="goal-seek" aria-labelledby="goal-seek-heading">
             <h3 id="goal-seek-heading">{ "What would it take?" }</h3>

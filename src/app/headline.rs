@@ -7,6 +7,7 @@ use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
 use crate::simulate::ramp;
+use crate::text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,7 +40,7 @@ pub fn probability_text(bands: &MonteCarloResult) -> String {
     } else if chance < 100.0 && chance > 99.0 {
         "over 99%".to_string()
     } else {
-        format!("{chance:.0}%")
+        text::percent(chance / 100.0, 0)
     };
     format!(
         "Chance that Russia reaches {} of world {} in {} when the uncertain assumptions vary over their plausible ranges: {chance} ({} runs).",
@@ -52,7 +53,7 @@ pub fn probability_text(bands: &MonteCarloResult) -> String {
 
 /// A share as a percentage with one decimal: "3.3%".
 pub fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
+    text::percent(share, 1)
 }
 
 /// A difference of shares in percentage points: "6.7 points".
@@ -61,7 +62,7 @@ fn points(difference: f64) -> String {
     if value == 1.0 {
         "1 percentage point".to_string()
     } else {
-        format!("{value:.1} percentage points")
+        format!("{} percentage points", text::fixed(value, 1))
     }
 }
 
@@ -76,7 +77,7 @@ fn season(year: f64) -> String {
     } else {
         "late "
     };
-    format!("{prefix}{whole:.0}")
+    format!("{prefix}{}", text::fixed(whole, 0))
 }
 
 /// Russia's 2030 separation share against its targets, in words.
@@ -104,7 +105,7 @@ pub fn russia_text(projection: &Projection) -> String {
 
 /// A target such as 0.1 as "10%".
 fn percent_whole(share: f64) -> String {
-    format!("{}%", (share * 100.0).round())
+    format!("{}%", text::shortest((share * 100.0).round()))
 }
 
 /// One line on why Russia lands where it does at the separation stage.
@@ -133,8 +134,10 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
     }];
     if delay > 0.05 {
         parts.push(format!(
-            "sanctions and prices push its first output from {announced:.0} to {} ({delay:.1} years late)",
-            season(programme.programme_start)
+            "sanctions and prices push its first output from {} to {} ({} years late)",
+            text::fixed(announced, 0),
+            season(programme.programme_start),
+            text::fixed(delay, 1)
         ));
     } else {
         parts.push(format!(
@@ -165,7 +168,7 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
 }
 
 fn percent_rounded(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+    text::percent(share, 0)
 }
 
 /// A whole number with thousands separators: "12,300".
@@ -216,9 +219,9 @@ fn compared(now: f64, reference: Option<f64>) -> String {
             let difference = (now - then) * 100.0;
             let sign = if difference >= 0.0 { "+" } else { "−" };
             format!(
-                " Reference: {} ({sign}{:.1} points).",
+                " Reference: {} ({sign}{} points).",
                 percent(then),
-                difference.abs()
+                text::fixed(difference.abs(), 1)
             )
         }
         None => String::new(),
@@ -229,7 +232,7 @@ fn compared(now: f64, reference: Option<f64>) -> String {
 fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> Html {
     match bands {
         Some(bands) => html! {
-            <p id="headline-probability" data-value={bands.probability.to_string()}
+            <p id="headline-probability" data-value={text::shortest(bands.probability)}
                 aria-busy={(!fresh).to_string()} class={classes!((!fresh).then_some("stale"))}>
                 { probability_text(bands) }
             </p>
@@ -260,13 +263,13 @@ pub fn headline(props: &HeadlineProps) -> Html {
     html! {
         <section id="headline" class="headline" aria-live="polite" aria-labelledby="headline-heading">
             <h2 id="headline-heading" class="visually-hidden">{ "Headline numbers" }</h2>
-            <p id="headline-russia" class="headline-main" data-value={russia.to_string()}>
+            <p id="headline-russia" class="headline-main" data-value={text::shortest(russia)}>
                 <span class="big">{ percent(russia) }</span>
                 { " " }{ russia_text(projection) }{ compared(russia, reference_share(Region::Russia)) }
             </p>
             <p id="headline-why" class="headline-why">{ russia_why(projection, &props.scenario) }</p>
             <div class="headline-others">
-                <p id="headline-china" data-value={china.to_string()}>
+                <p id="headline-china" data-value={text::shortest(china)}>
                     { china_text(projection) }{ compared(china, reference_share(Region::China)) }
                 </p>
                 { probability_html(props.bands.as_deref(), props.fresh) }

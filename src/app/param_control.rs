@@ -3,6 +3,7 @@
 
 use crate::app::state::{Action, AppState};
 use crate::params::{Param, ParamSpec};
+use crate::text;
 use crate::web;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -28,15 +29,12 @@ pub struct ParamControlProps {
 
 /// A slider's value text as the browser gives it, parsed; `None` for anything else.
 fn parse_slider(text: &str) -> Option<f64> {
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|value| value.is_finite())
+    text::parse_number(text.trim())
 }
 
 /// The step attribute: the table's step as short text.
 fn number_text(value: f64) -> String {
-    format!("{value}")
+    text::shortest(value)
 }
 
 /// One labelled slider with its value, help and source.

@@ -4,6 +4,7 @@
 use crate::app::headline::percent;
 use crate::data::{Region, Stage};
 use crate::projection::Projection;
+use crate::text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,8 +47,8 @@ pub fn projection_table(props: &ProjectionTableProps) -> Html {
                                 <th scope="row">{ format!("{} (observed)", observed.year) }</th>
                                 { for observed.share.iter().map(|share| html! { <td>{ percent(*share) }</td> }) }
                                 <td>{ percent(trusted) }</td>
-                                <td>{ format!("{hhi:.0}") }</td>
-                                <td>{ observed.output.map_or("–".to_string(), |output| format!("{:.0}", output.iter().sum::<f64>())) }</td>
+                                <td>{ text::fixed(hhi, 0) }</td>
+                                <td>{ observed.output.map_or("–".to_string(), |output| text::fixed(output.iter().sum::<f64>(), 0)) }</td>
                             </tr>
                         }
                     }) }
@@ -56,8 +57,8 @@ pub fn projection_table(props: &ProjectionTableProps) -> Html {
                             <th scope="row">{ year }</th>
                             { for cell.share.iter().map(|share| html! { <td>{ percent(*share) }</td> }) }
                             <td>{ percent(cell.trusted_share) }</td>
-                            <td>{ format!("{:.0}", cell.hhi) }</td>
-                            <td>{ format!("{:.0}", cell.demand) }</td>
+                            <td>{ text::fixed(cell.hhi, 0) }</td>
+                            <td>{ text::fixed(cell.demand, 0) }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -5,6 +5,7 @@ use super::look::{pct, points, thousands, unit};
 use super::{ChartInput, ChartKind};
 use crate::data::{Region, Stage};
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use crate::text;
 use std::fmt::Write;
 
 /// A one-paragraph text alternative of chart `kind` (for screen readers and the table toggle).
@@ -136,9 +137,9 @@ fn russia(out: &mut String, input: &ChartInput) {
                 "above"
             };
             format!(
-                "{} points {direction} the {:.0}% target",
+                "{} points {direction} the {} target",
                 points(target - separation),
-                target * 100.0
+                text::percent(target, 0)
             )
         })
         .collect();

@@ -5,6 +5,7 @@ use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
 use super::look::{blend, pct, region_colour, thousands, unit, Look};
 use super::{ChartInput, DrawResult};
 use crate::analysis::MonteCarloResult;
+use crate::text;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -28,9 +29,9 @@ pub(crate) fn nice_top(top: f64) -> f64 {
 pub(crate) fn axis_pct(share: &f64) -> String {
     let value = share * 100.0;
     if (value - value.round()).abs() < 1e-6 {
-        format!("{value:.0}%")
+        text::fixed(value, 0) + "%"
     } else {
-        format!("{value:.1}%")
+        text::fixed(value, 1) + "%"
     }
 }
 
@@ -172,7 +173,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         frame::label(
             &chart,
             look,
-            &format!("{:.0}% target", level * 100.0),
+            &format!("{} target", text::percent(level, 0)),
             (last + X_PAD, level),
             (-look.px(4.0), -look.px(3.0)),
             Pos::new(HPos::Right, VPos::Bottom),

@@ -2,6 +2,8 @@
 
 use super::look::Look;
 use super::DrawResult;
+use crate::text;
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -9,7 +11,41 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// A chart context with numeric x (years) and y.
-pub(crate) type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub(crate) type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Linear, Linear>>;
+
+/// A linear axis over doubles: plotters' own, with default labels written by [`crate::text`]. (Every
+/// chart sets its own label formatter; plotters' built-in float printer, kept reachable as the fallback,
+/// would otherwise bring Rust's float formatting into the page.)
+pub(crate) struct Linear(RangedCoordf64);
+
+impl From<std::ops::Range<f64>> for Linear {
+    fn from(range: std::ops::Range<f64>) -> Self {
+        Linear(range.into())
+    }
+}
+
+impl Ranged for Linear {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.0.map(value, limit)
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        self.0.key_points(hint)
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.0.range()
+    }
+}
+
+impl ValueFormatter<f64> for Linear {
+    fn format(value: &f64) -> String {
+        text::shortest(*value)
+    }
+}
 
 /// How a legend entry is drawn.
 #[derive(Clone, Copy, Debug)]
@@ -193,12 +229,12 @@ pub(crate) fn plot<'a, DB: DrawingBackend>(
         .x_label_area_size(look.px(36.0))
         .y_label_area_size(look.px(58.0))
         .build_cartesian_2d(
-            axes.years.0 - axes.x_pad..axes.years.1 + axes.x_pad,
-            axes.y.0..axes.y.1,
+            Linear::from(axes.years.0 - axes.x_pad..axes.years.1 + axes.x_pad),
+            Linear::from(axes.y.0..axes.y.1),
         )?;
     // About one year label per 55 CSS pixels; plotters rounds to steps of 1, 2 or 5 years.
     let x_labels = ((f64::from(width) / look.scale / 55.0) as usize).clamp(3, 9);
-    let year_format = |year: &f64| format!("{year:.0}");
+    let year_format = |year: &f64| text::fixed(*year, 0);
     let mut mesh = chart.configure_mesh();
     mesh.x_labels(x_labels)
         .y_labels(axes.y_labels)

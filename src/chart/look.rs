@@ -2,6 +2,7 @@
 
 use super::Theme;
 use crate::data::{Region, Stage};
+use crate::text;
 use plotters::style::{FontDesc, FontFamily, FontStyle, IntoFont, RGBColor, TextStyle};
 
 /// Okabe–Ito palette (Okabe & Ito 2008; Wong, "Color blindness", Nature Methods 8:441, 2011),
@@ -161,9 +162,9 @@ pub fn pct(share: f64) -> String {
         0.0
     };
     if value.abs() < 9.95 {
-        format!("{value:.1}%")
+        text::fixed(value, 1) + "%"
     } else {
-        format!("{value:.0}%")
+        text::fixed(value, 0) + "%"
     }
 }
 
@@ -174,7 +175,7 @@ pub fn points(difference: f64) -> String {
     } else {
         0.0
     };
-    format!("{:.1}", value.abs())
+    text::fixed(value.abs(), 1)
 }
 
 /// A whole number with thousands separators, e.g. 10,000.
@@ -184,7 +185,7 @@ pub fn thousands(value: f64) -> String {
     } else {
         0.0
     };
-    let digits = format!("{}", rounded.abs() as u64);
+    let digits = (rounded.abs() as u64).to_string();
     let mut out = String::with_capacity(digits.len() + 4);
     if rounded < 0.0 {
         out.push('-');

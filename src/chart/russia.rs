@@ -5,6 +5,7 @@ use super::look::{points, unit, Look};
 use super::{ChartInput, DrawResult};
 use crate::data::{Region, Stage};
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use crate::text;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -22,9 +23,9 @@ fn highest(projection: &Projection) -> f64 {
 fn axis_pct(share: &f64) -> String {
     let value = share * 100.0;
     if (value - value.round()).abs() < 1e-6 {
-        format!("{value:.0}%")
+        text::fixed(value, 0) + "%"
     } else {
-        format!("{value:.1}%")
+        text::fixed(value, 1) + "%"
     }
 }
 
@@ -78,7 +79,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             target_style,
         ))?;
         let above = target >= highest_target;
-        let text = format!("{:.0}% target", target * 100.0);
+        let text = format!("{} target", text::percent(target, 0));
         let (dy, v_pos) = if above {
             (-look.px(3.0), VPos::Bottom)
         } else {
@@ -122,7 +123,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         let short = share < target;
         let gap = points(target - share);
         let word = if short { "short of" } else { "above" };
-        let target_text = format!("{:.0}%", target * 100.0);
+        let target_text = text::percent(target, 0);
         let room = chart.backend_coord(&(x, target)).0
             - chart.backend_coord(&(first - X_PAD, target)).0
             - look.px(16.0);
@@ -192,5 +193,5 @@ fn plan_baseline_label<DB: DrawingBackend>(
 
 /// A share with one decimal: "1.2%".
 fn pct_label(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
+    text::percent(share, 1)
 }

@@ -5,6 +5,7 @@ use super::look::{region_colour, unit, Look};
 use super::{ChartInput, DrawResult};
 use crate::data::{Region, Stage, REGION_COUNT};
 use crate::projection::{Projection, MAX_YEARS};
+use crate::text;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -84,7 +85,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         Stage::Magnets => "Market share by region · Magnets",
     };
     let plot_area = frame::frame(area, look, title, entries, LegendAt::Right)?;
-    let percent = |share: &f64| format!("{:.0}%", share * 100.0);
+    let percent = |share: &f64| text::percent(*share, 0);
     let chart = frame::plot(
         &plot_area,
         look,

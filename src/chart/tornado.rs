@@ -2,7 +2,7 @@
 //! plausible low to its plausible high, widest swing at the top.
 
 use super::fan::axis_pct;
-use super::frame::{self, Entry, LegendAt, Swatch};
+use super::frame::{self, Entry, LegendAt, Linear, Swatch};
 use super::look::{pct, unit, Look};
 use super::{ChartInput, DrawResult};
 use plotters::coord::Shift;
@@ -85,7 +85,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .margin_right(look.px(14.0))
         .margin_left(names)
         .x_label_area_size(look.px(36.0))
-        .build_cartesian_2d(x_range.0..x_range.1, 0.0..rows)?;
+        .build_cartesian_2d(Linear::from(x_range.0..x_range.1), Linear::from(0.0..rows))?;
     let x_labels = ((f64::from(width) / look.scale / 70.0) as usize).clamp(3, 8);
     chart
         .configure_mesh()
