@@ -8,7 +8,6 @@ pub mod analysis;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 pub mod chart;
-pub mod cli;
 pub mod data;
 pub mod determinism;
 pub mod hindcast;

@@ -1,9 +1,9 @@
 //! The command line's `table` output: a readable summary that tells each stage's story and why.
 
-use crate::data::{Region, Stage};
-use crate::params::Param;
-use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
-use crate::url::{self, LinkState};
+use ree_outlook::data::{Region, Stage};
+use ree_outlook::params::Param;
+use ree_outlook::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use ree_outlook::url::{self, LinkState};
 
 /// Years shown in the summary rows (those inside the projection), plus the last year.
 const SHOWN_YEARS: [u16; 5] = [2024, 2028, 2030, 2035, 2040];

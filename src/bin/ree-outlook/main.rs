@@ -1,4 +1,4 @@
-//! The command-line tool's logic, kept here so it is tested natively; `src/bin/ree-outlook.rs` only calls [`run`].
+//! The `ree-outlook` command-line tool: [`main`] hands the arguments to [`run`].
 //!
 //! Parsing is table-driven: [`FLAGS`] lists every option (it also writes `--help`),
 //! [`apply_flag`] stores one option into [`Options`], and [`run`] dispatches on
@@ -12,11 +12,11 @@
 mod analyses;
 mod story;
 
-use crate::params::{Param, PARAMS};
-use crate::scenario::{Preset, PRESETS};
-use crate::scenario_file::range_text;
-use crate::url::{self, LinkState};
-use crate::{simulate, Projection};
+use ree_outlook::params::{Param, PARAMS};
+use ree_outlook::scenario::{Preset, PRESETS};
+use ree_outlook::scenario_file::range_text;
+use ree_outlook::url::{self, LinkState};
+use ree_outlook::{simulate, Projection};
 use serde::Serialize;
 use std::io::Write;
 
@@ -93,7 +93,7 @@ pub struct Options {
     /// `--url`, if given: a page URL or its fragment.
     pub url: Option<String>,
     /// Monte Carlo samples and seed (`--monte-carlo`, `--seed`).
-    pub monte_carlo: crate::analysis::MonteCarloSettings,
+    pub monte_carlo: ree_outlook::analysis::MonteCarloSettings,
     /// The parameter `--solve` varies.
     pub solve: Option<Param>,
     /// What the analyses read: `--region`, `--stage`, `--year`, `--target`.
@@ -284,7 +284,7 @@ pub fn parse_set(text: &str) -> Result<(Param, f64), String> {
     let param = Param::from_key(key).ok_or_else(|| {
         format!(
             "unknown parameter '{key}'; valid keys: {}",
-            crate::params::valid_keys()
+            ree_outlook::params::valid_keys()
         )
     })?;
     let spec = param.spec();
@@ -339,7 +339,7 @@ pub fn resolve_state(options: &Options) -> Result<(LinkState, Vec<String>), Stri
             (decoded.state, notices)
         }
         (None, preset) => {
-            let preset = find_preset(preset.as_deref().unwrap_or(crate::scenario::BASELINE))?;
+            let preset = find_preset(preset.as_deref().unwrap_or(ree_outlook::scenario::BASELINE))?;
             (LinkState::from_preset(preset), Vec::new())
         }
     };
@@ -348,6 +348,19 @@ pub fn resolve_state(options: &Options) -> Result<(LinkState, Vec<String>), Stri
         state.scenario.set(param, value);
     }
     Ok((state, notices))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    let status = run(
+        &args,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
+    std::process::exit(status);
 }
 
 /// Runs the tool: parses `args` (without the program name), writes results to `out`
@@ -424,13 +437,13 @@ pub fn render(state: &LinkState, projection: &Projection, format: OutputFormat) 
 struct JsonOutput<'a> {
     preset: &'static str,
     link: String,
-    scenario: &'a crate::Scenario,
+    scenario: &'a ree_outlook::Scenario,
     projection: &'a Projection,
 }
 
 /// The track record in `format`.
 fn hindcast_report(format: OutputFormat) -> String {
-    let hindcast = crate::hindcast::hindcast();
+    let hindcast = ree_outlook::hindcast::hindcast();
     match format {
         OutputFormat::Table => hindcast.to_table(),
         OutputFormat::Csv => hindcast.to_csv(),

@@ -1,13 +1,13 @@
 //! The command line's analyses: `--monte-carlo N --seed S`, `--tornado` and `--solve PARAM --target SHARE`.
 
 use super::OutputFormat;
-use crate::analysis::{
+use ree_outlook::analysis::{
     describe_goal_seek, goal_seek, monte_carlo, percent, tornado, GoalSeek, MonteCarloResult,
     MonteCarloSettings, Output, Target, MAX_SAMPLES,
 };
-use crate::data::{Region, Stage};
-use crate::params::Param;
-use crate::scenario::Scenario;
+use ree_outlook::data::{Region, Stage};
+use ree_outlook::params::Param;
+use ree_outlook::scenario::Scenario;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -65,7 +65,7 @@ pub fn parse_year(text: &str) -> Result<u16, String> {
 
 /// Reads `--target`: a share between 0 and 1.
 pub fn parse_share(text: &str) -> Result<f64, String> {
-    crate::url::parse_number(text)
+    ree_outlook::url::parse_number(text)
         .filter(|share| (0.0..=1.0).contains(share))
         .ok_or_else(|| {
             format!("--target must be a share between 0 and 1, e.g. 0.1 for 10% (got '{text}')")
@@ -98,7 +98,7 @@ pub fn parse_solve(text: &str) -> Result<Param, String> {
     Param::from_key(text.trim()).ok_or_else(|| {
         format!(
             "unknown parameter '{text}' for --solve; valid keys: {}",
-            crate::params::valid_keys()
+            ree_outlook::params::valid_keys()
         )
     })
 }
