@@ -1,124 +1,33 @@
-//! The command line's analyses: `--monte-carlo N --seed S`, `--tornado` and `--solve PARAM --target SHARE`.
+//! The analyses' reports: `--monte-carlo N --seed S`, `--tornado` and `--solve KEY --target SHARE`,
+//! each for the output that `--region`, `--stage` and `--year` pick, as a table, CSV or JSON.
 
-use super::OutputFormat;
+use crate::flags::OutputFormat;
+use crate::json_text;
 use ree_outlook::analysis::{
     describe_goal_seek, goal_seek, monte_carlo, percent, tornado, GoalSeek, MonteCarloResult,
-    MonteCarloSettings, Output, Target, MAX_SAMPLES,
+    MonteCarloSettings, Target,
 };
-use ree_outlook::data::{Region, Stage};
 use ree_outlook::params::Param;
 use ree_outlook::scenario::Scenario;
 use serde::Serialize;
 use std::fmt::Write;
 
-/// What the analyses look at: `--region`, `--stage`, `--year`, `--target`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Focus {
-    /// The output read (region, stage, year).
-    pub output: Output,
-    /// The target share (a fraction).
-    pub share: f64,
-}
-
-impl Default for Focus {
-    fn default() -> Self {
-        let target = Target::default();
-        Focus {
-            output: target.output,
-            share: target.share,
-        }
-    }
-}
-
-impl Focus {
-    /// The target this focus describes.
-    pub fn target(&self) -> Target {
-        Target {
-            output: self.output,
-            share: self.share,
-        }
-    }
-}
-
-/// Reads `--region`.
-pub fn parse_region(text: &str) -> Result<Region, String> {
-    Region::from_id(text).ok_or_else(|| {
-        let ids: Vec<&str> = Region::ALL.iter().map(|region| region.id()).collect();
-        format!("unknown region '{text}'; valid regions: {}", ids.join(", "))
-    })
-}
-
-/// Reads `--stage`.
-pub fn parse_stage(text: &str) -> Result<Stage, String> {
-    Stage::from_id(text)
-        .ok_or_else(|| format!("unknown stage '{text}'; valid stages: mining, separation, magnets"))
-}
-
-/// Reads `--year`: a whole year from 2024 to 2050.
-pub fn parse_year(text: &str) -> Result<u16, String> {
-    text.trim()
-        .parse::<u16>()
-        .ok()
-        .filter(|year| (2024..=2050).contains(year))
-        .ok_or_else(|| format!("--year must be a whole year between 2024 and 2050 (got '{text}')"))
-}
-
-/// Reads `--target`: a share between 0 and 1.
-pub fn parse_share(text: &str) -> Result<f64, String> {
-    ree_outlook::url::parse_number(text)
-        .filter(|share| (0.0..=1.0).contains(share))
-        .ok_or_else(|| {
-            format!("--target must be a share between 0 and 1, e.g. 0.1 for 10% (got '{text}')")
-        })
-}
-
-/// Reads `--monte-carlo`: a whole number of samples.
-pub fn parse_samples(text: &str) -> Result<u32, String> {
-    text.trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|samples| (1..=MAX_SAMPLES).contains(samples))
-        .ok_or_else(|| {
-            format!("--monte-carlo must be a whole number from 1 to {MAX_SAMPLES} (got '{text}')")
-        })
-}
-
-/// Reads `--seed`: a whole number.
-pub fn parse_seed(text: &str) -> Result<u64, String> {
-    text.trim().parse::<u64>().map_err(|_| {
-        format!(
-            "--seed must be a whole number from 0 to {} (got '{text}')",
-            u64::MAX
-        )
-    })
-}
-
-/// Reads `--solve`: a parameter key.
-pub fn parse_solve(text: &str) -> Result<Param, String> {
-    Param::from_key(text.trim()).ok_or_else(|| {
-        format!(
-            "unknown parameter '{text}' for --solve; valid keys: {}",
-            ree_outlook::params::valid_keys()
-        )
-    })
-}
-
-/// The Monte Carlo bands and probability in `format`.
+/// The Monte Carlo bands in `format`; the table and the JSON add the probability of reaching the target.
 pub fn monte_carlo_report(
     scenario: &Scenario,
     settings: MonteCarloSettings,
-    focus: Focus,
+    target: Target,
     format: OutputFormat,
 ) -> String {
     let result = monte_carlo(
         scenario,
         settings,
-        focus.output.region,
-        focus.output.stage,
-        focus.target(),
+        target.output.region,
+        target.output.stage,
+        target,
     );
     match format {
-        OutputFormat::Json => super::json_text(&result),
+        OutputFormat::Json => json_text(&result),
         OutputFormat::Csv => bands_csv(&result),
         OutputFormat::Table => {
             let mut text = format!(
@@ -140,8 +49,8 @@ pub fn monte_carlo_report(
             let _ = writeln!(
                 text,
                 "Probability that {} reaches {}: {}",
-                focus.output.label(),
-                percent(focus.share),
+                target.output.label(),
+                percent(target.share),
                 percent(result.probability)
             );
             text
@@ -149,7 +58,7 @@ pub fn monte_carlo_report(
     }
 }
 
-/// `year,p10,p50,p90` rows, then the probability as a comment-free last block.
+/// `year,p10,p50,p90` rows; the probability, a single number, is left to the table and the JSON.
 fn bands_csv(result: &MonteCarloResult) -> String {
     let mut text = String::from("year,p10,p50,p90\n");
     for (index, year) in result.years.iter().enumerate() {
@@ -163,15 +72,15 @@ fn bands_csv(result: &MonteCarloResult) -> String {
 }
 
 /// The tornado in `format`.
-pub fn tornado_report(scenario: &Scenario, focus: Focus, format: OutputFormat) -> String {
-    let result = tornado(scenario, focus.output);
+pub fn tornado_report(scenario: &Scenario, target: Target, format: OutputFormat) -> String {
+    let result = tornado(scenario, target.output);
     match format {
-        OutputFormat::Json => super::json_text(&result),
+        OutputFormat::Json => json_text(&result),
         OutputFormat::Csv => result.to_csv(),
         OutputFormat::Table => {
             let mut text = format!(
                 "Sensitivity of {} (now {}), each parameter alone from its plausible low to high:\n",
-                focus.output.label(),
+                target.output.label(),
                 percent(result.base)
             );
             for swing in &result.swings {
@@ -192,6 +101,7 @@ pub fn tornado_report(scenario: &Scenario, focus: Focus, format: OutputFormat) -
     }
 }
 
+/// The JSON document of a goal seek: the parameter, the target, the answer and its sentence.
 #[derive(Serialize)]
 struct SolveOutput {
     param: &'static str,
@@ -204,15 +114,15 @@ struct SolveOutput {
 pub fn solve_report(
     scenario: &Scenario,
     param: Param,
-    focus: Focus,
+    target: Target,
     format: OutputFormat,
 ) -> String {
-    let answer = goal_seek(scenario, param, focus.target());
-    let text = describe_goal_seek(param, focus.target(), answer);
+    let answer = goal_seek(scenario, param, target);
+    let text = describe_goal_seek(param, target, answer);
     match format {
-        OutputFormat::Json => super::json_text(&SolveOutput {
+        OutputFormat::Json => json_text(&SolveOutput {
             param: param.key(),
-            target: focus.target(),
+            target,
             answer,
             text,
         }),

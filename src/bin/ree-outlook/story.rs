@@ -1,5 +1,6 @@
 //! The command line's `table` output: a readable summary that tells each stage's story and why.
 
+use ree_outlook::analysis::percent;
 use ree_outlook::data::{Region, Stage};
 use ree_outlook::params::Param;
 use ree_outlook::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
@@ -171,11 +172,6 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
 /// A fraction as a whole percentage ("25%").
 fn percent_whole(value: f64) -> String {
     format!("{:.0}%", value * 100.0)
-}
-
-/// A fraction as a percentage with one decimal.
-fn percent(value: f64) -> String {
-    format!("{:.1}%", value * 100.0)
 }
 
 /// A whole number with thousands separators ("12,345").
