@@ -330,15 +330,17 @@ pub struct Tornado {
 
 impl Tornado {
     /// The tornado as CSV: `param,label,low,high,output_at_low,output_at_high,swing`.
+    ///
+    /// Every label is quoted (RFC 4180: in double quotes, each inner quote doubled), as it always
+    /// has been, whether or not it holds a comma, quote or line break; keys and numbers never need it.
     pub fn to_csv(&self) -> String {
         let mut out = String::from("param,label,low,high,output_at_low,output_at_high,swing\n");
         for swing in &self.swings {
             let spec = swing.param.spec();
             out.push_str(&format!(
-                "{},\"{}\",{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{}\n",
                 spec.key,
-                // RFC 4180: a quote inside a quoted field is doubled.
-                spec.label.replace('"', "\"\""),
+                quoted_field(spec.label),
                 swing.low,
                 swing.high,
                 swing.output_at_low,
@@ -348,6 +350,12 @@ impl Tornado {
         }
         out
     }
+}
+
+/// `text` as a quoted CSV field (RFC 4180): wrapped in double quotes, each inner quote doubled,
+/// so a comma, quote or line break inside it stays inside the field.
+fn quoted_field(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 /// Varies each uncertain parameter alone between its plausible low and high, everything else at `scenario`.
@@ -532,6 +540,18 @@ mod tests {
         assert_eq!(triangular(0.5, 3.0, 3.0, 3.0), 3.0);
         let split = (2.0 - 1.0) / 3.0;
         assert!((triangular(split, 1.0, 2.0, 4.0) - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn tornado_csv_quotes_a_label_with_a_quote_and_a_comma() {
+        let label = "China's \"floor\", risked";
+        assert_eq!(quoted_field(label), "\"China's \"\"floor\"\", risked\"");
+        // Today's labels keep the quotes they always had.
+        let csv = tornado(&Scenario::default(), Output::default()).to_csv();
+        assert!(
+            csv.contains("\nsanctions,\"Sanctions friction\",0.3,0.9,"),
+            "{csv}"
+        );
     }
 
     #[test]

@@ -1,14 +1,17 @@
 //! Rare-Earth Outlook: a scenario calculator for the rare-earth supply chain.
 //!
-//! Modules in alphabetical order; ARCHITECTURE.md gives the reading order. Everything here but
-//! `web`, `app` and `js_api` is plain Rust that never touches a browser; those three exist only on
-//! wasm32 (`js_api` only with the `js-api` feature), and of them `web` calls browser APIs most.
+//! The library is the model and what the page, the JavaScript package and the command-line tool
+//! build on; the command line's own code (options, help, printed reports) lives in its binary,
+//! `src/bin/ree-outlook/`. Modules in alphabetical order; ARCHITECTURE.md's codemap says what each
+//! holds. Everything here but `web`, `app` and `js_api` is plain Rust that never touches a browser;
+//! those three exist only on wasm32 (`js_api` only with the `js-api` feature), and of them `web`
+//! calls browser APIs most. `src/dataset_source.rs` is not a module: `build.rs` uses it to check
+//! and compile the data files, and `data`'s tests to check them again.
 
 pub mod analysis;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 pub mod chart;
-pub mod cli;
 pub mod data;
 pub mod determinism;
 pub mod hindcast;

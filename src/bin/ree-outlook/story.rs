@@ -1,9 +1,10 @@
 //! The command line's `table` output: a readable summary that tells each stage's story and why.
 
-use crate::data::{Region, Stage};
-use crate::params::Param;
-use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
-use crate::url::{self, LinkState};
+use ree_outlook::analysis::percent;
+use ree_outlook::data::{Region, Stage};
+use ree_outlook::params::Param;
+use ree_outlook::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use ree_outlook::url::{self, LinkState};
 
 /// Years shown in the summary rows (those inside the projection), plus the last year.
 const SHOWN_YEARS: [u16; 5] = [2024, 2028, 2030, 2035, 2040];
@@ -171,11 +172,6 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
 /// A fraction as a whole percentage ("25%").
 fn percent_whole(value: f64) -> String {
     format!("{:.0}%", value * 100.0)
-}
-
-/// A fraction as a percentage with one decimal.
-fn percent(value: f64) -> String {
-    format!("{:.1}%", value * 100.0)
 }
 
 /// A whole number with thousands separators ("12,345").
