@@ -364,7 +364,10 @@ pub fn tornado(scenario: &Scenario, output: Output) -> Tornado {
     let mut projection = Projection::default();
     simulate_into(&base_scenario, &mut projection);
     let base = output.read(&projection);
-    let mut swings: Vec<Swing> = PARAMS
+    // Widest first; equal widths keep the table's order. Inserting into place (a stable insertion sort
+    // over a couple of dozen bars) keeps a general sorting routine out of the page.
+    let mut swings: Vec<Swing> = Vec::new();
+    for swing in PARAMS
         .iter()
         .filter(|spec| spec.is_uncertain())
         .map(|spec| {
@@ -380,8 +383,13 @@ pub fn tornado(scenario: &Scenario, output: Output) -> Tornado {
                 output_at_high: at(spec.high),
             }
         })
-        .collect();
-    swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+    {
+        let at = swings
+            .iter()
+            .position(|placed| swing.width().total_cmp(&placed.width()).is_gt())
+            .unwrap_or(swings.len());
+        swings.insert(at, swing);
+    }
     Tornado {
         output,
         base,

@@ -94,7 +94,11 @@ pub enum Json {
 impl Json {
     /// An object read from input: sorted by key, the last of duplicate keys kept (as serde_json does).
     pub fn object_from_entries(entries: impl IntoIterator<Item = (String, Json)>) -> Json {
-        let map: std::collections::BTreeMap<String, Json> = entries.into_iter().collect();
+        // Inserting one by one, not `collect()`, whose bulk build would sort and add a sorting routine to the page.
+        let mut map = std::collections::BTreeMap::new();
+        for (key, value) in entries {
+            map.insert(key, value);
+        }
         Json::Object(map.into_iter().collect())
     }
 

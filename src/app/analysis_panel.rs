@@ -183,8 +183,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
         .iter()
         .any(|share| (share - input.target_share).abs() < 1e-12)
     {
-        targets.push(input.target_share);
-        targets.sort_by(f64::total_cmp);
+        insert_in_order(&mut targets, input.target_share);
     }
     let horizon = props.link.scenario.get(Param::Horizon);
     let last_year = if horizon.is_finite() {
@@ -194,13 +193,11 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
     };
     let mut years: Vec<u16> = (FIRST_TARGET_YEAR..=last_year).collect();
     if !years.contains(&input.target_year) {
-        years.push(input.target_year);
-        years.sort_unstable();
+        insert_in_order(&mut years, input.target_year);
     }
     let mut samples: Vec<u32> = SAMPLE_CHOICES.to_vec();
     if !samples.contains(&settings.samples) {
-        samples.push(settings.samples);
-        samples.sort_unstable();
+        insert_in_order(&mut samples, settings.samples);
     }
     let status = if props.fresh {
         format!(
@@ -274,4 +271,14 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                 target_share={input.target_share} target_year={input.target_year} dispatch={props.dispatch.clone()} />
         </section>
     }
+}
+
+/// Adds `value` to an ascending list of choices before the first larger one (a sort would add a
+/// sorting routine per element type to the page for lists of a dozen entries).
+fn insert_in_order<T: PartialOrd>(list: &mut Vec<T>, value: T) {
+    let at = list
+        .iter()
+        .position(|choice| *choice > value)
+        .unwrap_or(list.len());
+    list.insert(at, value);
 }
