@@ -6,9 +6,10 @@ use crate::text;
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
+use plotters::element::{DashedPathElement, Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 /// A chart context with numeric x (years) and y.
 pub(crate) type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Linear, Linear>>;
@@ -194,7 +195,7 @@ fn draw_marker<DB: DrawingBackend>(
     match marker {
         Marker::None => Ok(()),
         Marker::Circle => area.draw(&Circle::new(at, look.px(3.5), colour.filled())),
-        Marker::Triangle => area.draw(&TriangleMarker::new(at, look.px(4.5), colour.filled())),
+        Marker::Triangle => area.draw(&Triangle::new(at, look.px(4.5), colour)),
     }
 }
 
@@ -281,9 +282,7 @@ pub(crate) fn line<DB: DrawingBackend>(
         match marker {
             Marker::None => {}
             Marker::Circle => area.draw(&Circle::new(point, look.px(3.0), colour.filled()))?,
-            Marker::Triangle => {
-                area.draw(&TriangleMarker::new(point, look.px(4.0), colour.filled()))?
-            }
+            Marker::Triangle => area.draw(&Triangle::new(point, look.px(4.0), colour))?,
         }
     }
     Ok(())
@@ -531,4 +530,72 @@ pub(crate) fn observed_series<DB: DrawingBackend>(
         area.draw(&Circle::new(point, look.px(3.0), stroke))?;
     }
     Ok(())
+}
+
+/// The corners of plotters' `TriangleMarker` on a unit circle: (cos, sin) of -90°, -210° and -330°, as
+/// the double-precision library functions give them (checked by a test). Fixed here, so drawing a
+/// marker needs no trigonometry and the page ships none.
+const TRIANGLE_CORNERS: [(f64, f64); 3] = [
+    (6.123233995736766e-17, -1.0),
+    (-0.8660254037844386, 0.5000000000000001),
+    (0.8660254037844384, 0.5000000000000004),
+];
+
+/// A filled, upward triangle marker of `size` pixels around a point: plotters' `TriangleMarker`, pixel
+/// for pixel, with the corners from [`TRIANGLE_CORNERS`].
+pub(crate) struct Triangle<C> {
+    at: C,
+    size: i32,
+    colour: RGBColor,
+}
+
+impl<C> Triangle<C> {
+    /// A marker at `at` (chart or pixel coordinates) with `size` pixels from centre to corner.
+    pub(crate) fn new(at: C, size: i32, colour: RGBColor) -> Self {
+        Triangle { at, size, colour }
+    }
+}
+
+impl<'a, C> PointCollection<'a, C> for &'a Triangle<C> {
+    type Point = &'a C;
+    type IntoIter = std::iter::Once<&'a C>;
+
+    fn point_iter(self) -> std::iter::Once<&'a C> {
+        std::iter::once(&self.at)
+    }
+}
+
+impl<C, DB: DrawingBackend> Drawable<DB> for Triangle<C> {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        if let Some((x, y)) = points.next() {
+            let size = f64::from(self.size);
+            let corners = TRIANGLE_CORNERS.map(|(cos, sin)| {
+                (
+                    (cos * size + f64::from(x)).ceil() as i32,
+                    (sin * size + f64::from(y)).ceil() as i32,
+                )
+            });
+            backend.fill_polygon(corners, &self.colour.to_backend_color())?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod triangle_tests {
+    use super::TRIANGLE_CORNERS;
+
+    #[test]
+    fn corners_are_the_trigonometry_plotters_uses() {
+        for (degrees, (cos, sin)) in [-90, -210, -330].into_iter().zip(TRIANGLE_CORNERS) {
+            let radians = f64::from(degrees) * std::f64::consts::PI / 180.0;
+            assert_eq!(radians.cos().to_bits(), cos.to_bits(), "cos {degrees}");
+            assert_eq!(radians.sin().to_bits(), sin.to_bits(), "sin {degrees}");
+        }
+    }
 }
