@@ -39,8 +39,11 @@ build: tools fetch ## build the release site into dist/ (wasm-opt -Oz, hashed na
 size: ## print the gzipped size of the shipped wasm and js (after a build); fails over the budget, like make test
 	@python3 scripts/size_report.py dist --budget-kb $(SIZE_BUDGET_KB) --json target/size-report.json
 
-size-detail: ## where the wasm bytes go: code by crate and the largest functions (after a build)
-	@python3 scripts/wasm_sizes.py target/wasm32-unknown-unknown/release/ree-web.wasm
+size-detail: ## where the shipped wasm bytes go: code by crate and the largest functions (after a build)
+	@mkdir -p target/size-detail
+	@wasm-bindgen --target web --out-dir target/size-detail target/wasm32-unknown-unknown/release/ree-web.wasm
+	@wasm-opt -Oz -g --converge target/size-detail/ree-web_bg.wasm -o target/size-detail/named.wasm
+	@python3 scripts/wasm_sizes.py target/size-detail/named.wasm
 
 serve: build ## build the release site and serve it at http://127.0.0.1:$(PORT)
 	python3 scripts/serve.py dist --port $(PORT)

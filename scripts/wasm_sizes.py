@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-# Where the wasm bytes go: code size per crate and the largest functions, read from the name section of the
-# un-optimised release wasm that cargo writes before wasm-bindgen and wasm-opt (standard library only).
+# Where the wasm bytes go: code size per crate and the largest functions, read from a wasm's name section
+# (standard library only).
 """Usage: python3 scripts/wasm_sizes.py [WASM] [--top N]
 
-WASM defaults to target/wasm32-unknown-unknown/release/ree-web.wasm (written by `make build`).
-Sizes are before wasm-opt, so they over-state the shipped bytes, but the proportions guide where to cut.
+WASM defaults to target/size-detail/named.wasm, which `make size-detail` writes: the release build run through
+wasm-bindgen and the same wasm-opt passes as the shipped file, with names kept (-g). Its code section is the shipped
+one to within the name-related bytes; point it at target/wasm32-unknown-unknown/release/ree-web.wasm for the code
+before wasm-opt (which over-states the shipped bytes).
 """
 
 import argparse
@@ -116,18 +118,27 @@ def demangle(name):
     return text
 
 
+PRIMITIVES = {"f32", "f64", "char", "str", "bool", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize"}
+
+
 def crate_of(path):
     """First crate name in a demangled path (looks inside '<T as Trait>' forms and v0 '_R' symbols)."""
     if path.startswith("_R"):
         m = re.search(r"C(?:s[0-9A-Za-z]*_)?(\d+)", path)
         return path[m.end():m.end() + int(m.group(1))] if m else "?"
+    path = re.sub(r"\[[0-9a-f]{16}\]", "", path)  # wasm-opt -g keeps rustc's crate disambiguators: core[…]
     m = re.match(r"_?[<&\s]*(?:impl\s+|mut\s+|dyn\s+)*[<&\s]*([A-Za-z_][A-Za-z0-9_]*)", path)
-    return m.group(1) if m else "?"
+    if not m:
+        return "?"
+    # "<f64 as core::fmt::Display>::fmt", "<T as alloc::string::ToString>": the trait's crate owns the code.
+    if (m.group(1) in PRIMITIVES or re.fullmatch(r"[A-Z]", m.group(1))) and " as " in path:
+        return crate_of(path.split(" as ", 1)[1])
+    return m.group(1)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("wasm", nargs="?", default="target/wasm32-unknown-unknown/release/ree-web.wasm")
+    parser.add_argument("wasm", nargs="?", default="target/size-detail/named.wasm")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
     try:
@@ -148,7 +159,7 @@ def main():
         rows.append((size, path))
     print(f"{args.wasm}: {len(data) / 1000:.1f} KB; code {total_code / 1000:.1f} KB in {len(code_sizes)} functions; "
           f"data segments {data_bytes / 1000:.1f} KB; custom sections {', '.join(f'{k} {v / 1000:.1f} KB' for k, v in custom.items())}")
-    print("\ncode by crate (KB, before wasm-opt):")
+    print(f"\ncode by crate (KB, in {args.wasm}; yew's CompStateInner::view holds our components' inlined bodies):")
     for crate, size in by_crate.most_common(20):
         print(f"  {size / 1000:8.1f}  {100 * size / total_code:5.1f}%  {crate}")
     print(f"\nlargest {args.top} functions (KB):")
