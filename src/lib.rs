@@ -23,6 +23,7 @@ pub mod simulate;
 pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+pub mod worker_protocol;
 
 pub use data::{Region, Stage};
 pub use params::{Param, PARAMS};

@@ -196,12 +196,11 @@ async fn app_mounts_and_a_slider_updates_the_headline() {
 #[wasm_bindgen_test]
 fn worker_codec_carries_the_same_bands_and_tornado_as_a_direct_run() {
     use ree_outlook::analysis::{monte_carlo, tornado, MonteCarloSettings};
-    use ree_outlook::app::analysis_hook::{
-        answer, read_answer, read_request, request, AnalysisInput,
-    };
+    use ree_outlook::app::analysis_hook::answer;
     use ree_outlook::data::Region;
     use ree_outlook::params::Param;
     use ree_outlook::scenario::Scenario;
+    use ree_outlook::worker_protocol::{read_answer, read_request, request, AnalysisInput};
 
     let input = AnalysisInput {
         scenario: Scenario::default()

@@ -3,7 +3,6 @@
 //! matters most (with CSV) and the goal seek.
 
 use crate::analysis::MonteCarloSettings;
-use crate::app::analysis_hook::{settings_of, AnalysisInput, AnalysisResults};
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::goal_seek::{GoalSeekForm, LatestScenario};
 use crate::app::headline::percent;
@@ -15,6 +14,7 @@ use crate::projection::Projection;
 use crate::simulate::simulate;
 use crate::url::{LinkState, MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
 use crate::web;
+use crate::worker_protocol::{settings_of, AnalysisInput, AnalysisResults};
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};

@@ -1,7 +1,7 @@
 //! The page: the one reducer, the derived projections, the URL kept in step with the state,
 //! and the layout (controls beside or above the headline, charts, table and downloads).
 
-use crate::app::analysis_hook::{use_analysis, AnalysisInput};
+use crate::app::analysis_hook::use_analysis;
 use crate::app::analysis_panel::AnalysisPanel;
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::controls::Controls;
@@ -18,6 +18,7 @@ use crate::data::Stage;
 use crate::simulate::simulate;
 use crate::url::{self, View};
 use crate::web::{self, HistoryMode};
+use crate::worker_protocol::AnalysisInput;
 use std::rc::Rc;
 use yew::prelude::*;
 
