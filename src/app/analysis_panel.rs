@@ -13,7 +13,7 @@ use crate::params::Param;
 use crate::projection::Projection;
 use crate::simulate::simulate;
 use crate::url::{LinkState, MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
-use crate::web;
+use crate::web::files;
 use crate::worker_protocol::{settings_of, AnalysisInput, AnalysisResults};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -168,7 +168,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = format!("ree-outlook-tornado-{}.csv", stage.id());
             let outcome = match &tornado {
-                Some(tornado) => web::download_text(&name, "text/csv", &tornado.to_csv()),
+                Some(tornado) => files::download_text(&name, "text/csv", &tornado.to_csv()),
                 None => Err("the sensitivity analysis has not run yet".to_string()),
             };
             if let Err(message) = outcome {

@@ -5,7 +5,6 @@
 
 pub mod analysis_hook;
 pub mod analysis_panel;
-pub mod backend;
 pub mod chart_canvas;
 pub mod controls;
 pub mod downloads;

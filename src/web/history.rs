@@ -1,0 +1,179 @@
+//! The page's address: its fragment (the link state), the address to share, history entries
+//! written as the state changes (throttled while a slider moves), and back and forward.
+
+use super::events::{listen, Listener};
+use super::timings::now_ms;
+use super::window;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Shortest time between two history writes while a slider moves, in milliseconds.
+pub const URL_WRITE_INTERVAL_MS: f64 = 250.0;
+
+/// The current URL fragment without its leading `#` (empty if none, and in a worker).
+pub fn location_fragment() -> String {
+    let hash = window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// The page's address without its fragment, for "reset" links and copied links.
+pub fn page_address() -> String {
+    let href = window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => href,
+    }
+}
+
+/// The full shareable address for a fragment.
+pub fn link_for(fragment: &str) -> String {
+    format!("{}#{fragment}", page_address())
+}
+
+/// How a new fragment enters the browser history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryMode {
+    /// Replace the current entry, throttled (slider moves).
+    Replace,
+    /// Add an entry, at once (discrete choices such as a preset).
+    Push,
+}
+
+/// A pending throttled history write.
+#[derive(Default)]
+struct UrlWriter {
+    last_write_ms: f64,
+    pending: Option<String>,
+    timer: Option<(i32, Closure<dyn FnMut()>)>,
+}
+
+thread_local! {
+    static URL_WRITER: RefCell<UrlWriter> = RefCell::new(UrlWriter {
+        last_write_ms: f64::NEG_INFINITY,
+        ..UrlWriter::default()
+    });
+}
+
+fn history_write(fragment: &str, mode: HistoryMode) {
+    let Some(window) = window() else { return };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let current = location_fragment();
+    if current == fragment && mode == HistoryMode::Replace {
+        return;
+    }
+    let url = format!("#{fragment}");
+    // A refused write (for example a browser's own rate limit) leaves the old address; the next write catches up.
+    let _ = match mode {
+        HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+        HistoryMode::Push if current != fragment => {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        }
+        HistoryMode::Push => Ok(()),
+    };
+}
+
+fn clear_timer(writer: &mut UrlWriter) {
+    if let (Some((handle, _closure)), Some(window)) = (writer.timer.take(), window()) {
+        window.clear_timeout_with_handle(handle);
+    }
+}
+
+/// Writes `fragment` into the address bar: a push at once, or a replace at most every
+/// [`URL_WRITE_INTERVAL_MS`], with a final write after the last change.
+pub fn write_fragment(fragment: &str, mode: HistoryMode) {
+    let now = now_ms();
+    URL_WRITER.with(|cell| {
+        let Ok(mut writer) = cell.try_borrow_mut() else {
+            return;
+        };
+        if mode == HistoryMode::Push {
+            // The pending replace belongs to the entry we are leaving: finish it first.
+            if let Some(pending) = writer.pending.take() {
+                history_write(&pending, HistoryMode::Replace);
+            }
+            clear_timer(&mut writer);
+            history_write(fragment, HistoryMode::Push);
+            writer.last_write_ms = now;
+            return;
+        }
+        let wait = writer.last_write_ms + URL_WRITE_INTERVAL_MS - now;
+        if wait <= 0.0 && writer.timer.is_none() {
+            history_write(fragment, HistoryMode::Replace);
+            writer.last_write_ms = now;
+            return;
+        }
+        writer.pending = Some(fragment.to_string());
+        if writer.timer.is_none() {
+            let closure = Closure::<dyn FnMut()>::new(flush_pending_fragment);
+            let handle = window().and_then(|window| {
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        closure.as_ref().unchecked_ref(),
+                        wait.max(0.0).ceil() as i32,
+                    )
+                    .ok()
+            });
+            if let Some(handle) = handle {
+                writer.timer = Some((handle, closure));
+            }
+        }
+    });
+}
+
+fn flush_pending_fragment() {
+    let now = now_ms();
+    URL_WRITER.with(|cell| {
+        let Ok(mut writer) = cell.try_borrow_mut() else {
+            return;
+        };
+        // Dropping the closure that is running is not allowed: keep it until the next timer replaces it.
+        if let Some((_, closure)) = writer.timer.take() {
+            SPENT_TIMER.with(|spent| *spent.borrow_mut() = Some(closure));
+        }
+        if let Some(pending) = writer.pending.take() {
+            history_write(&pending, HistoryMode::Replace);
+            writer.last_write_ms = now;
+        }
+    });
+}
+
+thread_local! {
+    static SPENT_TIMER: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+}
+
+/// Forgets a throttled write that has not happened yet (the user navigated meanwhile).
+pub fn cancel_pending_fragment_write() {
+    URL_WRITER.with(|cell| {
+        if let Ok(mut writer) = cell.try_borrow_mut() {
+            writer.pending = None;
+            clear_timer(&mut writer);
+        }
+    });
+}
+
+/// Calls `handler` with the new fragment whenever back, forward or an edited address changes it,
+/// until the listeners are dropped.
+pub fn on_navigation(handler: impl Fn(String) + 'static) -> Vec<Listener> {
+    let Some(window) = window() else {
+        return Vec::new();
+    };
+    let handler = Rc::new(handler);
+    ["popstate", "hashchange"]
+        .into_iter()
+        .filter_map(|name| {
+            let handler = handler.clone();
+            listen(window.clone().into(), name, move |_| {
+                cancel_pending_fragment_write();
+                handler(location_fragment());
+            })
+        })
+        .collect()
+}
