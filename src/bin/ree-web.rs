@@ -1,13 +1,14 @@
-//! The page's entry points for Trunk: the panic hook and its error panel, mounting the app into
-//! `#app`, and the analysis worker's exported function.
+//! The WebAssembly entry point for Trunk: the panic hook and its error panel, then the app
+//! mounted into `#app` or, in the analysis worker, the worker's loop.
 //!
-//! The same WebAssembly module runs in the page and in the analysis worker; `main` runs in both
-//! and mounts the app only in the page. This file and `web` are the code that calls browser APIs.
+//! The same module runs in the page and in the analysis worker (`www/analysis-worker.js` loads
+//! it); `main` runs in both. This file and `web` are the code that calls browser APIs.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     page::install_panic_hook();
     if ree_outlook::web::in_worker() {
+        ree_outlook::web::worker::serve();
         return;
     }
     page::mount_app();
@@ -17,13 +18,6 @@ fn main() {
 /// The web entry does nothing natively; the command-line tool is `ree-outlook`.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {}
-
-/// The worker's entry: answers one analysis request (see `ree_outlook::web::worker::answer`).
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = runAnalysis)]
-pub fn run_analysis(request: &[f64]) -> js_sys::Float64Array {
-    js_sys::Float64Array::from(ree_outlook::web::worker::answer(request).as_slice())
-}
 
 /// Mounting the app, and the friendly error panel when it panics.
 #[cfg(target_arch = "wasm32")]
