@@ -7,12 +7,12 @@
 //! later task, at most every [`ANALYSIS_INTERVAL_MS`]. Results go to the closure the caller
 //! passes (the page's analysis hook); they are derived data, never stored in the reducer.
 
-use super::events::after;
 use super::timings::{note_analysis_run, now_ms};
 use super::worker::{AnalysisWorker, WorkerMessage};
 use crate::worker_protocol::{read_answer, request, run, AnalysisInput, AnalysisResults};
+use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 /// Shortest time between two analysis runs (or worker requests) while the inputs keep changing, in milliseconds.
 pub const ANALYSIS_INTERVAL_MS: f64 = 150.0;
@@ -25,17 +25,20 @@ enum WorkerState {
     Unavailable,
 }
 
-/// The runner's bookkeeping, shared with the worker's message handler and the timers.
+/// The runner's bookkeeping, shared with the worker's message handler and the timers (which hold
+/// it weakly, so a stopped runner is freed).
 struct Runner {
     worker: Option<AnalysisWorker>,
     state: WorkerState,
     in_flight: Option<(u32, AnalysisInput)>,
     waiting: Option<AnalysisInput>,
     next_id: u32,
-    generation: u32,
     last_main_run: f64,
     last_send: f64,
-    pump_scheduled: bool,
+    /// The next send to the worker, when the last one was too recent.
+    send_timer: Option<Timeout>,
+    /// The next main-thread run; replacing it cancels the one it replaces.
+    main_timer: Option<Timeout>,
     publish: Option<Rc<dyn Fn(AnalysisResults)>>,
 }
 
@@ -56,10 +59,10 @@ impl AnalysisRunner {
                 in_flight: None,
                 waiting: None,
                 next_id: 1,
-                generation: 0,
                 last_main_run: f64::NEG_INFINITY,
                 last_send: f64::NEG_INFINITY,
-                pump_scheduled: false,
+                send_timer: None,
+                main_timer: None,
                 publish: Some(Rc::new(publish)),
             })),
         }
@@ -68,9 +71,10 @@ impl AnalysisRunner {
     /// Starts the worker (once the page is mounted), or falls back to the main thread where it
     /// cannot start; a request made before is handled now.
     pub fn start_worker(&self) {
-        let handler_runner = self.shared.clone();
-        let worker =
-            AnalysisWorker::start(move |message| on_worker_message(&handler_runner, message));
+        let runner = Rc::downgrade(&self.shared);
+        let worker = AnalysisWorker::start(move |message| {
+            with_runner(&runner, |runner| on_worker_message(runner, message));
+        });
         {
             let mut guard = self.shared.borrow_mut();
             if worker.is_none() {
@@ -89,10 +93,12 @@ impl AnalysisRunner {
         ask(&self.shared, input);
     }
 
-    /// Stops the worker; nothing is published any more.
+    /// Stops the worker and the timers; nothing is published any more.
     pub fn stop(&self) {
         let mut guard = self.shared.borrow_mut();
         guard.worker = None;
+        guard.send_timer = None;
+        guard.main_timer = None;
         guard.publish = None;
     }
 }
@@ -117,13 +123,14 @@ fn pump(runner: &Shared) {
     // While sliders move, ask at most every interval: each answer redraws two charts on the main thread.
     let wait = guard.last_send + ANALYSIS_INTERVAL_MS - now_ms();
     if wait > 0.0 {
-        if !guard.pump_scheduled {
-            guard.pump_scheduled = true;
-            let runner = runner.clone();
-            after(wait.ceil() as i32, move || {
-                runner.borrow_mut().pump_scheduled = false;
-                pump(&runner);
-            });
+        if guard.send_timer.is_none() {
+            let runner = Rc::downgrade(runner);
+            guard.send_timer = Some(Timeout::new(wait.ceil() as u32, move || {
+                with_runner(&runner, |runner| {
+                    runner.borrow_mut().send_timer = None;
+                    pump(runner);
+                });
+            }));
         }
         return;
     }
@@ -146,26 +153,32 @@ fn pump(runner: &Shared) {
     }
 }
 
-/// Runs the analysis on the main thread in a later task, throttled.
+/// Runs `task` with the runner if it still exists.
+fn with_runner(runner: &Weak<RefCell<Runner>>, task: impl FnOnce(&Shared)) {
+    if let Some(runner) = runner.upgrade() {
+        task(&runner);
+    }
+}
+
+/// Runs the analysis on the main thread in a later task, throttled; an earlier input still
+/// waiting is dropped.
 fn run_on_main_thread(runner: &Shared, input: AnalysisInput) {
-    let (mine, delay) = {
-        let mut guard = runner.borrow_mut();
-        guard.generation = guard.generation.wrapping_add(1);
-        let since = now_ms() - guard.last_main_run;
-        (
-            guard.generation,
-            (ANALYSIS_INTERVAL_MS - since).clamp(0.0, ANALYSIS_INTERVAL_MS),
-        )
-    };
-    let runner = runner.clone();
-    after(delay.ceil() as i32, move || {
-        if runner.borrow().generation != mine {
-            return;
-        }
-        let results = run(&input, now_ms);
-        runner.borrow_mut().last_main_run = now_ms();
-        publish(&runner, results);
+    let since = now_ms() - runner.borrow().last_main_run;
+    let delay = (ANALYSIS_INTERVAL_MS - since).clamp(0.0, ANALYSIS_INTERVAL_MS);
+    let weak = Rc::downgrade(runner);
+    let timer = Timeout::new(delay.ceil() as u32, move || {
+        with_runner(&weak, |runner| {
+            let results = run(&input, now_ms);
+            {
+                let mut guard = runner.borrow_mut();
+                guard.last_main_run = now_ms();
+                guard.main_timer = None;
+            }
+            publish(runner, results);
+        });
     });
+    // Replacing the pending run cancels it.
+    runner.borrow_mut().main_timer = Some(timer);
 }
 
 fn on_worker_message(runner: &Shared, message: WorkerMessage) {

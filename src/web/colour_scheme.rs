@@ -1,7 +1,7 @@
 //! The system's colour scheme (`prefers-color-scheme`), which the charts follow.
 
-use super::events::{listen, Listener};
 use super::window;
+use gloo_events::EventListener;
 
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
@@ -14,7 +14,9 @@ pub fn prefers_dark() -> bool {
 
 /// Calls `handler` with [`prefers_dark`] whenever the system colour scheme changes, until the
 /// listener is dropped.
-pub fn on_colour_scheme_change(handler: impl Fn(bool) + 'static) -> Option<Listener> {
+pub fn on_colour_scheme_change(handler: impl Fn(bool) + 'static) -> Option<EventListener> {
     let query = window()?.match_media(DARK_QUERY).ok()??;
-    listen(query.into(), "change", move |_| handler(prefers_dark()))
+    Some(EventListener::new(&query, "change", move |_| {
+        handler(prefers_dark())
+    }))
 }

@@ -2,7 +2,7 @@
 //! chose.
 
 use super::document;
-use super::events::after;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlCanvasElement, HtmlInputElement};
@@ -31,9 +31,10 @@ fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     anchor.set_download(file_name);
     anchor.click();
     // Give the browser time to start the download before the address is released.
-    after(60_000, move || {
+    Timeout::new(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
-    });
+    })
+    .forget();
     Ok(())
 }
 

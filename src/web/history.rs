@@ -1,13 +1,13 @@
 //! The page's address: its fragment (the link state), the address to share, history entries
 //! written as the state changes (throttled while a slider moves), and back and forward.
 
-use super::events::{listen, Listener};
 use super::timings::now_ms;
 use super::window;
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Shortest time between two history writes while a slider moves, in milliseconds.
 pub const URL_WRITE_INTERVAL_MS: f64 = 250.0;
@@ -50,7 +50,8 @@ pub enum HistoryMode {
 struct UrlWriter {
     last_write_ms: f64,
     pending: Option<String>,
-    timer: Option<(i32, Closure<dyn FnMut()>)>,
+    /// The final write after the last change; dropping it cancels it.
+    timer: Option<Timeout>,
 }
 
 thread_local! {
@@ -80,12 +81,6 @@ fn history_write(fragment: &str, mode: HistoryMode) {
     };
 }
 
-fn clear_timer(writer: &mut UrlWriter) {
-    if let (Some((handle, _closure)), Some(window)) = (writer.timer.take(), window()) {
-        window.clear_timeout_with_handle(handle);
-    }
-}
-
 /// Writes `fragment` into the address bar: a push at once, or a replace at most every
 /// [`URL_WRITE_INTERVAL_MS`], with a final write after the last change.
 pub fn write_fragment(fragment: &str, mode: HistoryMode) {
@@ -99,7 +94,7 @@ pub fn write_fragment(fragment: &str, mode: HistoryMode) {
             if let Some(pending) = writer.pending.take() {
                 history_write(&pending, HistoryMode::Replace);
             }
-            clear_timer(&mut writer);
+            writer.timer = None;
             history_write(fragment, HistoryMode::Push);
             writer.last_write_ms = now;
             return;
@@ -112,18 +107,10 @@ pub fn write_fragment(fragment: &str, mode: HistoryMode) {
         }
         writer.pending = Some(fragment.to_string());
         if writer.timer.is_none() {
-            let closure = Closure::<dyn FnMut()>::new(flush_pending_fragment);
-            let handle = window().and_then(|window| {
-                window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(
-                        closure.as_ref().unchecked_ref(),
-                        wait.max(0.0).ceil() as i32,
-                    )
-                    .ok()
-            });
-            if let Some(handle) = handle {
-                writer.timer = Some((handle, closure));
-            }
+            writer.timer = Some(Timeout::new(
+                wait.max(0.0).ceil() as u32,
+                flush_pending_fragment,
+            ));
         }
     });
 }
@@ -134,10 +121,8 @@ fn flush_pending_fragment() {
         let Ok(mut writer) = cell.try_borrow_mut() else {
             return;
         };
-        // Dropping the closure that is running is not allowed: keep it until the next timer replaces it.
-        if let Some((_, closure)) = writer.timer.take() {
-            SPENT_TIMER.with(|spent| *spent.borrow_mut() = Some(closure));
-        }
+        // This timer has fired (wasm-bindgen frees its closure once it returns).
+        writer.timer = None;
         if let Some(pending) = writer.pending.take() {
             history_write(&pending, HistoryMode::Replace);
             writer.last_write_ms = now;
@@ -145,32 +130,28 @@ fn flush_pending_fragment() {
     });
 }
 
-thread_local! {
-    static SPENT_TIMER: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
-}
-
 /// Forgets a throttled write that has not happened yet (the user navigated meanwhile).
 pub fn cancel_pending_fragment_write() {
     URL_WRITER.with(|cell| {
         if let Ok(mut writer) = cell.try_borrow_mut() {
             writer.pending = None;
-            clear_timer(&mut writer);
+            writer.timer = None;
         }
     });
 }
 
 /// Calls `handler` with the new fragment whenever back, forward or an edited address changes it,
 /// until the listeners are dropped.
-pub fn on_navigation(handler: impl Fn(String) + 'static) -> Vec<Listener> {
+pub fn on_navigation(handler: impl Fn(String) + 'static) -> Vec<EventListener> {
     let Some(window) = window() else {
         return Vec::new();
     };
     let handler = Rc::new(handler);
     ["popstate", "hashchange"]
         .into_iter()
-        .filter_map(|name| {
+        .map(|name| {
             let handler = handler.clone();
-            listen(window.clone().into(), name, move |_| {
+            EventListener::new(&window, name, move |_| {
                 cancel_pending_fragment_write();
                 handler(location_fragment());
             })

@@ -20,7 +20,6 @@ pub mod backend;
 pub mod canvas;
 pub mod clipboard;
 pub mod colour_scheme;
-pub mod events;
 pub mod files;
 pub mod history;
 pub mod json;

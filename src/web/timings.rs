@@ -2,9 +2,9 @@
 //! benchmark and the end-to-end tests read from `window`: `__reeReady` (first chart drawn),
 //! `__reeTimings` (input to canvas) and `__reeAnalysisMs` (one analysis run each).
 
-use super::events::after;
 use super::window;
-use std::cell::Cell;
+use gloo_timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Milliseconds since navigation, or since a worker started (0 when unknown).
@@ -24,7 +24,8 @@ fn set_window_property(name: &str, value: &JsValue) {
 thread_local! {
     static READY: Cell<bool> = const { Cell::new(false) };
     static INPUT_START: Cell<Option<(f64, Option<u32>)>> = const { Cell::new(None) };
-    static INPUT_SEQUENCE: Cell<u32> = const { Cell::new(0) };
+    /// Ends the current input's record at the browser's next task; replacing it cancels it.
+    static INPUT_END: RefCell<Option<Timeout>> = const { RefCell::new(None) };
 }
 
 /// Marks the page ready (`window.__reeReady = true`) once the first chart is drawn.
@@ -45,16 +46,11 @@ pub fn mark_input(event_time_ms: f64) {
         now_ms()
     };
     INPUT_START.with(|cell| cell.set(Some((start, None))));
-    let sequence = INPUT_SEQUENCE.with(|cell| {
-        let next = cell.get().wrapping_add(1);
-        cell.set(next);
-        next
+    let end = Timeout::new(0, || {
+        INPUT_START.with(|cell| cell.set(None));
+        INPUT_END.with(|cell| cell.replace(None));
     });
-    after(0, move || {
-        if INPUT_SEQUENCE.with(Cell::get) == sequence {
-            INPUT_START.with(|cell| cell.set(None));
-        }
-    });
+    INPUT_END.with(|cell| cell.replace(Some(end)));
 }
 
 /// Notes the end of a chart draw, for the input-to-canvas timings.
