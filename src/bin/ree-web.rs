@@ -22,7 +22,6 @@ fn main() {}
 /// Mounting the app, and the friendly error panel when it panics.
 #[cfg(target_arch = "wasm32")]
 mod page {
-    use ree_outlook::app::App;
     use ree_outlook::web::{document, history};
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::HtmlElement;
@@ -71,9 +70,7 @@ mod page {
     pub fn mount_app() {
         let root = document().and_then(|document| document.get_element_by_id("app"));
         match root {
-            Some(root) => {
-                yew::Renderer::<App>::with_root(root).render();
-            }
+            Some(root) => ree_outlook::app::mount(root),
             None => web_sys::console::error_1(&JsValue::from_str(
                 "Rare-Earth Outlook: the page has no #app element to render into",
             )),

@@ -78,16 +78,19 @@ fn from_js(value: &JsValue, sources: &[String], next: &mut usize) -> Json {
         Json::Array(items)
     } else {
         let object = js_sys::Object::from(value.clone());
-        let entries: Vec<(String, Json)> = js_sys::Object::keys(&object)
-            .iter()
-            .map(|key| {
-                let item = js_sys::Reflect::get(&object, &key).unwrap_or(JsValue::NULL);
-                (
-                    key.as_string().unwrap_or_default(),
-                    from_js(&item, sources, next),
-                )
-            })
-            .collect();
-        Json::object_from_entries(entries)
+        // Sorted by key, as `Json::object_from_entries` sorts them, but without a map: a sorted
+        // insert is far less code in the page. A repeated key keeps the last value (JSON.parse
+        // has already done so).
+        let mut entries: Vec<(String, Json)> = Vec::new();
+        for key in js_sys::Object::keys(&object).iter() {
+            let item = js_sys::Reflect::get(&object, &key).unwrap_or(JsValue::NULL);
+            let key = key.as_string().unwrap_or_default();
+            let item = from_js(&item, sources, next);
+            match entries.binary_search_by(|(existing, _)| existing.as_str().cmp(&key)) {
+                Ok(index) => entries[index].1 = item,
+                Err(index) => entries.insert(index, (key, item)),
+            }
+        }
+        Json::Object(entries)
     }
 }
