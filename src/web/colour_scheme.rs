@@ -1,7 +1,7 @@
 //! The system's colour scheme (`prefers-color-scheme`), which the charts follow.
 
+use super::events::{listen, Listener};
 use super::window;
-use gloo_events::EventListener;
 
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
@@ -14,9 +14,7 @@ pub fn prefers_dark() -> bool {
 
 /// Calls `handler` with [`prefers_dark`] whenever the system colour scheme changes, until the
 /// listener is dropped.
-pub fn on_colour_scheme_change(handler: impl Fn(bool) + 'static) -> Option<EventListener> {
+pub fn on_colour_scheme_change(handler: impl Fn(bool) + 'static) -> Option<Listener> {
     let query = window()?.match_media(DARK_QUERY).ok()??;
-    Some(EventListener::new(&query, "change", move |_| {
-        handler(prefers_dark())
-    }))
+    listen(query.into(), "change", move |_| handler(prefers_dark()))
 }

@@ -1,9 +1,9 @@
 //! The page's address: its fragment (the link state), the address to share, history entries
 //! written as the state changes (throttled while a slider moves), and back and forward.
 
+use super::events::{listen, Listener};
 use super::timings::now_ms;
 use super::window;
-use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -142,16 +142,16 @@ pub fn cancel_pending_fragment_write() {
 
 /// Calls `handler` with the new fragment whenever back, forward or an edited address changes it,
 /// until the listeners are dropped.
-pub fn on_navigation(handler: impl Fn(String) + 'static) -> Vec<EventListener> {
+pub fn on_navigation(handler: impl Fn(String) + 'static) -> Vec<Listener> {
     let Some(window) = window() else {
         return Vec::new();
     };
     let handler = Rc::new(handler);
     ["popstate", "hashchange"]
         .into_iter()
-        .map(|name| {
+        .filter_map(|name| {
             let handler = handler.clone();
-            EventListener::new(&window, name, move |_| {
+            listen(window.clone().into(), name, move |_| {
                 cancel_pending_fragment_write();
                 handler(location_fragment());
             })

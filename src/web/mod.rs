@@ -14,12 +14,14 @@
 //! - [`timings`]: `performance.now` and the timings the benchmark reads.
 //! - [`worker`]: the analysis worker (both ends of its messages); [`analysis_runner`]: when the
 //!   analyses run, in the worker or on the main thread.
+//! - [`events`]: event listeners removed when dropped (timers are `gloo_timers`'s).
 
 pub mod analysis_runner;
 pub mod backend;
 pub mod canvas;
 pub mod clipboard;
 pub mod colour_scheme;
+pub mod events;
 pub mod files;
 pub mod history;
 pub mod json;

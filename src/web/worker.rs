@@ -15,9 +15,9 @@
 //! empty array, says it is ready; an id alone says it could not read that request.
 
 use super::document;
+use super::events::{listen, Listener};
 use super::timings::now_ms;
 use crate::worker_protocol;
-use gloo_events::EventListener;
 use js_sys::{Float64Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -66,7 +66,7 @@ fn bundle_addresses() -> Option<(String, String)> {
 /// It answers one request at a time, in order. Dropping it terminates the worker.
 pub struct AnalysisWorker {
     worker: web_sys::Worker,
-    _listeners: [EventListener; 2],
+    _listeners: [Listener; 2],
 }
 
 /// What the worker says.
@@ -90,8 +90,8 @@ impl AnalysisWorker {
         let worker = web_sys::Worker::new_with_options(ANALYSIS_WORKER_SCRIPT, &options).ok()?;
         let on_message = std::rc::Rc::new(on_message);
         let on_error = on_message.clone();
-        let messages = EventListener::new(&worker, "message", move |event| {
-            let message = match numbers_of(event) {
+        let messages = listen(worker.clone().into(), "message", move |event| {
+            let message = match numbers_of(&event) {
                 Some(numbers) if numbers.is_empty() => WorkerMessage::Ready,
                 Some(numbers) => match unframed(&numbers) {
                     Some((id, answer)) if !answer.is_empty() => {
@@ -102,9 +102,9 @@ impl AnalysisWorker {
                 None => WorkerMessage::Failed("the worker sent an unknown message".into()),
             };
             on_message(message);
-        });
+        })?;
         // The script could not load the module, or the module stopped (a panic): say so once.
-        let errors = EventListener::new(&worker, "error", move |event| {
+        let errors = listen(worker.clone().into(), "error", move |event| {
             // Handled here (the page falls back), so the browser need not report it as uncaught.
             event.prevent_default();
             let reason = event
@@ -113,7 +113,7 @@ impl AnalysisWorker {
                 .filter(|reason| !reason.is_empty())
                 .unwrap_or_else(|| "the worker stopped".into());
             on_error(WorkerMessage::Failed(reason));
-        });
+        })?;
         let init = js_sys::Array::of2(&JsValue::from_str(&module), &JsValue::from_str(&wasm));
         worker.post_message(&init).ok()?;
         Some(AnalysisWorker {
@@ -147,13 +147,13 @@ pub fn serve() {
         return;
     };
     let replies = scope.clone();
-    // The listener serves for the worker's whole life.
-    EventListener::new(&scope, "message", move |event| {
-        let numbers = numbers_of(event).unwrap_or_default();
+    let listener = listen(scope.clone().into(), "message", move |event| {
+        let numbers = numbers_of(&event).unwrap_or_default();
         if let Some((id, request)) = unframed(&numbers) {
             let _ = replies.post_message(&framed(id, &answer(request)));
         }
-    })
-    .forget();
+    });
+    // The listener serves for the worker's whole life.
+    std::mem::forget(listener);
     let _ = scope.post_message(&Float64Array::new_with_length(0));
 }
