@@ -1,7 +1,7 @@
 //! A small JSON value for scenario files: read on either side, written the same way everywhere.
 //!
 //! The command line parses file text with serde_json ([`parse`]); the page parses it with the
-//! browser's own `JSON.parse` (`web::parse_json`), so the page's wasm carries no JSON parser.
+//! browser's own `JSON.parse` (`web::json::parse_json`), so the page's wasm carries no JSON parser.
 //! Both end in this one [`Json`] tree with serde_json's semantics (numbers are unsigned, signed or
 //! floating as serde_json reads them; duplicate keys keep the last value; object keys are sorted),
 //! so the strict loader in `scenario_file` behaves the same on both sides. [`Json::to_pretty`]

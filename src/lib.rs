@@ -2,7 +2,8 @@
 //!
 //! Modules in alphabetical order; ARCHITECTURE.md gives the reading order. Everything here but
 //! `web`, `app` and `js_api` is plain Rust that never touches a browser; those three exist only on
-//! wasm32 (`js_api` only with the `js-api` feature), and of them `web` calls browser APIs most.
+//! wasm32 (`js_api` only with the `js-api` feature). `web` is the one that calls browser APIs;
+//! `app`, the page's yew components, uses it, and neither the core nor `web` imports `app`.
 
 pub mod analysis;
 #[cfg(target_arch = "wasm32")]

@@ -62,8 +62,6 @@ pub fn downloads(props: &DownloadsProps) -> Html {
                         .map_err(|message| format!("{name} was not loaded: {message}")),
                     Err(message) => Err(format!("The file was not loaded: {message}")),
                 };
-                // Let the same file be chosen again later.
-                input.set_value("");
                 dispatch.dispatch(Action::LoadFile(result));
             });
         })

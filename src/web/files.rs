@@ -52,7 +52,7 @@ pub fn download_canvas_png(canvas: &HtmlCanvasElement, file_name: &str) -> Resul
 }
 
 /// Reads the first file chosen in a file input as text, refusing files over [`MAX_FILE_BYTES`];
-/// gives the file's name and text.
+/// gives the file's name and text. The input is cleared, so the same file can be chosen again.
 ///
 /// `Ok(None)` means no file was chosen.
 pub async fn read_chosen_file(
@@ -61,6 +61,8 @@ pub async fn read_chosen_file(
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return Ok(None);
     };
+    // The file stays readable; the input forgets it.
+    input.set_value("");
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
         return Err(format!(
