@@ -4,9 +4,10 @@
 //! build on; the command line's own code (options, help, printed reports) lives in its binary,
 //! `src/bin/ree-outlook/`. Modules in alphabetical order; ARCHITECTURE.md's codemap says what each
 //! holds. Everything here but `web`, `app` and `js_api` is plain Rust that never touches a browser;
-//! those three exist only on wasm32 (`js_api` only with the `js-api` feature), and of them `web`
-//! calls browser APIs most. `src/dataset_source.rs` is not a module: `build.rs` uses it to check
-//! and compile the data files, and `data`'s tests to check them again.
+//! those three exist only on wasm32 (`js_api` only with the `js-api` feature). `web` is the one that
+//! calls browser APIs; `app`, the page's yew components, uses it, and neither the core nor `web`
+//! imports `app`. `src/dataset_source.rs` is not a module: `build.rs` uses it to check and compile
+//! the data files, and `data`'s tests to check them again.
 
 pub mod analysis;
 #[cfg(target_arch = "wasm32")]
@@ -27,6 +28,7 @@ pub mod text;
 pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+pub mod worker_protocol;
 
 pub use data::{Region, Stage};
 pub use params::{Param, PARAMS};

@@ -196,12 +196,11 @@ async fn app_mounts_and_a_slider_updates_the_headline() {
 #[wasm_bindgen_test]
 fn worker_codec_carries_the_same_bands_and_tornado_as_a_direct_run() {
     use ree_outlook::analysis::{monte_carlo, tornado, MonteCarloSettings};
-    use ree_outlook::app::analysis_hook::{
-        answer, read_answer, read_request, request, AnalysisInput,
-    };
     use ree_outlook::data::Region;
     use ree_outlook::params::Param;
     use ree_outlook::scenario::Scenario;
+    use ree_outlook::web::worker::answer;
+    use ree_outlook::worker_protocol::{read_answer, read_request, request, AnalysisInput};
 
     let input = AnalysisInput {
         scenario: Scenario::default()
@@ -308,7 +307,7 @@ fn reducer_keeps_ground_state_only_and_refused_files_change_nothing() {
 fn the_browser_json_parser_reads_files_as_serde_json_does() {
     use ree_outlook::json::{Json, Number};
     use ree_outlook::scenario_file::{scenario_from_text, scenario_to_json};
-    use ree_outlook::web::parse_json;
+    use ree_outlook::web::json::parse_json;
     // Exact 64-bit integers, integers against doubles, -0, duplicate keys (the last wins), sorted keys.
     let parsed = parse_json(
         r#"{"z": [18446744073709551615, 2028, 2028.0, -0, -3, 0.1, 1e-7], "a": {"k": 1, "k": 2}, "s": "x\u00e9", "n": null, "b": true}"#,

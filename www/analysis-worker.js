@@ -1,31 +1,13 @@
-// Analysis worker for Rare-Earth Outlook: loads the page's own WebAssembly module and runs the Monte Carlo
-// and tornado analyses off the main thread, one request at a time (see src/app/analysis_hook.rs).
-let bindings = null;
-
+// Analysis worker for Rare-Earth Outlook: loads the page's own WebAssembly module, whose main function then answers
+// the page's analysis requests. The page's first message is [module address, wasm address]; every message after that
+// belongs to the module (src/web/worker.rs defines them). A failure to load reaches the page as an error event.
 self.onmessage = async (event) => {
-  const message = event.data || {};
-  if (message.kind === 'init') {
-    try {
-      const module = await import(message.module);
-      await module.default({ module_or_path: message.wasm });
-      bindings = module;
-      self.postMessage({ kind: 'ready' });
-    } catch (error) {
-      self.postMessage({ kind: 'failed', error: String(error) });
-    }
-    return;
-  }
-  if (message.kind === 'run') {
-    if (!bindings) {
-      self.postMessage({ kind: 'failed', error: 'the worker is not ready' });
-      return;
-    }
-    try {
-      const output = bindings.runAnalysis(message.input);
-      if (output.length === 0) throw new Error('the analysis request was malformed');
-      self.postMessage({ kind: 'answer', id: message.id, output }, [output.buffer]);
-    } catch (error) {
-      self.postMessage({ kind: 'failed', error: String(error) });
-    }
+  self.onmessage = null;
+  try {
+    const [module, wasm] = event.data;
+    const bindings = await import(module);
+    await bindings.default({ module_or_path: wasm });
+  } catch (error) {
+    reportError(error);
   }
 };

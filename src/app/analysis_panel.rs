@@ -3,7 +3,6 @@
 //! matters most (with CSV) and the goal seek.
 
 use crate::analysis::MonteCarloSettings;
-use crate::app::analysis_hook::{settings_of, AnalysisInput, AnalysisResults};
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::goal_seek::{GoalSeekForm, LatestScenario};
 use crate::app::headline::percent;
@@ -15,7 +14,8 @@ use crate::projection::Projection;
 use crate::simulate::simulate;
 use crate::text;
 use crate::url::{LinkState, MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
-use crate::web;
+use crate::web::files;
+use crate::worker_protocol::{settings_of, AnalysisInput, AnalysisResults};
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -169,7 +169,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = format!("ree-outlook-tornado-{}.csv", stage.id());
             let outcome = match &tornado {
-                Some(tornado) => web::download_text(&name, "text/csv", &tornado.to_csv()),
+                Some(tornado) => files::download_text(&name, "text/csv", &tornado.to_csv()),
                 None => Err("the sensitivity analysis has not run yet".to_string()),
             };
             if let Err(message) = outcome {

@@ -1,54 +1,19 @@
-//! One chart on a canvas: sizing to CSS pixels times the device pixel ratio, redrawing when
-//! its input or size changes, the text alternative and the SVG and PNG downloads.
+//! One chart on a canvas: redrawing when its input or size changes, the text alternative and
+//! the SVG and PNG downloads.
 //!
-//! The drawing itself is `chart::draw`; this component only manages the canvas's lifecycle.
+//! The canvas work itself (size, device pixel ratio, drawing through `chart::draw`) is
+//! [`web::canvas`](crate::web::canvas); this component only manages the canvas's lifecycle.
 
 use crate::analysis::{MonteCarloResult, Tornado};
-use crate::app::backend::PageBackend;
 use crate::app::state::{Action, AppState};
 use crate::chart::{self, ChartInput, ChartKind, Theme};
 use crate::data::Stage;
 use crate::projection::Projection;
-use crate::web;
-use plotters::prelude::{IntoDrawingArea, SVGBackend};
-use plotters_canvas::CanvasBackend;
+use crate::web::canvas::{self, CanvasSize};
+use crate::web::files;
 use std::rc::Rc;
 use web_sys::{Element, HtmlCanvasElement};
 use yew::prelude::*;
-
-/// A canvas's size in CSS pixels and the device pixel ratio it is drawn at.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct CanvasSize {
-    /// Width in CSS pixels.
-    pub width: f64,
-    /// Height in CSS pixels.
-    pub height: f64,
-    /// Device pixels per CSS pixel.
-    pub ratio: f64,
-}
-
-impl CanvasSize {
-    /// The size of the canvas's backing store in device pixels.
-    pub fn pixels(&self) -> (u32, u32) {
-        let device = |css: f64| (css * self.ratio).round().clamp(0.0, 16_384.0) as u32;
-        (device(self.width), device(self.height))
-    }
-
-    /// The CSS size rounded to whole pixels (for SVG downloads).
-    pub fn css_pixels(&self) -> (u32, u32) {
-        let whole = |css: f64| css.round().clamp(1.0, 16_384.0) as u32;
-        (whole(self.width), whole(self.height))
-    }
-
-    fn measure(element: &Element) -> CanvasSize {
-        let (width, height) = web::css_size(element);
-        CanvasSize {
-            width,
-            height,
-            ratio: web::device_pixel_ratio(),
-        }
-    }
-}
 
 /// Properties of [`ChartCanvas`].
 #[derive(Properties, PartialEq)]
@@ -71,37 +36,6 @@ pub struct ChartCanvasProps {
     pub tornado: Option<Rc<Tornado>>,
     /// Where download errors go.
     pub dispatch: UseReducerDispatcher<AppState>,
-}
-
-/// Draws `props` onto `canvas` at `size`; returns whether something was drawn.
-fn draw(canvas: &HtmlCanvasElement, props: &DrawInput, size: CanvasSize) -> Result<bool, String> {
-    let (width, height) = size.pixels();
-    if canvas.width() != width {
-        canvas.set_width(width);
-    }
-    if canvas.height() != height {
-        canvas.set_height(height);
-    }
-    if width == 0 || height == 0 {
-        return Ok(false);
-    }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| "this browser cannot draw on a canvas".to_string())?;
-    let area = PageBackend::Canvas(backend).into_drawing_area();
-    let input = props.input().with_scale(size.ratio);
-    chart::draw(&area, props.kind, &input)?;
-    Ok(true)
-}
-
-/// The chart as an SVG document of `width` × `height` CSS pixels (same drawing code as the canvas).
-fn svg_document(input: &DrawInput, width: u32, height: u32) -> Result<String, String> {
-    let mut svg = String::new();
-    {
-        let backend = SVGBackend::with_string(&mut svg, (width, height));
-        let area = PageBackend::Svg(backend).into_drawing_area();
-        chart::draw(&area, input.kind, &input.input().with_scale(1.0))?;
-    }
-    Ok(svg)
 }
 
 /// What a draw depends on; compared to skip needless redraws.
@@ -157,13 +91,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let size = size.setter();
         use_effect_with((), move |()| {
             let watch = canvas_ref.cast::<Element>().and_then(|element| {
-                web::watch_size(&element, move |width, height| {
-                    size.set(Some(CanvasSize {
-                        width,
-                        height,
-                        ratio: web::device_pixel_ratio(),
-                    }));
-                })
+                canvas::watch_size(&element, move |measured| size.set(Some(measured)))
             });
             move || drop(watch)
         });
@@ -177,13 +105,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 return;
             };
             let size = size.unwrap_or_else(|| CanvasSize::measure(&canvas));
-            match draw(&canvas, input, size) {
+            match canvas::draw_chart(&canvas, input.kind, input.input(), size) {
                 Ok(true) => {
                     let mut count = draws.borrow_mut();
                     *count = count.wrapping_add(1);
-                    let _ = canvas.set_attribute("data-draws", &count.to_string());
-                    web::note_chart_drawn();
-                    web::set_ready();
+                    canvas::note_drawn(&canvas, *count);
                 }
                 Ok(false) => {}
                 Err(message) => dispatch.dispatch(Action::Notify(format!(
@@ -212,8 +138,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             });
             let (width, height) = measured.map_or((800, 450), |size| size.css_pixels());
             let name = file_name(input.kind, input.stage, "svg");
-            if let Err(message) = svg_document(&input, width, height)
-                .and_then(|svg| web::download_text(&name, "image/svg+xml", &svg))
+            if let Err(message) = canvas::chart_svg(input.kind, input.input(), width, height)
+                .and_then(|svg| files::download_text(&name, "image/svg+xml", &svg))
             {
                 dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
             }
@@ -225,7 +151,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                if let Err(message) = web::download_canvas_png(&canvas, &name) {
+                if let Err(message) = files::download_canvas_png(&canvas, &name) {
                     dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
                 }
             }

@@ -4,7 +4,8 @@ use crate::app::state::{Action, AppState};
 use crate::projection::Projection;
 use crate::scenario_file::{scenario_from_text, scenario_to_json};
 use crate::url::LinkState;
-use crate::web;
+use crate::web::files;
+use crate::web::json::parse_json;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -28,7 +29,7 @@ pub fn downloads(props: &DownloadsProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let name = "ree-outlook-projection.csv";
-            if let Err(message) = web::download_text(name, "text/csv", &projection.to_csv()) {
+            if let Err(message) = files::download_text(name, "text/csv", &projection.to_csv()) {
                 dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
             }
         })
@@ -39,7 +40,7 @@ pub fn downloads(props: &DownloadsProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = "ree-outlook-scenario.json";
             if let Err(message) =
-                web::download_text(name, "application/json", &scenario_to_json(&link))
+                files::download_text(name, "application/json", &scenario_to_json(&link))
             {
                 dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
             }
@@ -51,9 +52,9 @@ pub fn downloads(props: &DownloadsProps) -> Html {
             let input: HtmlInputElement = event.target_unchecked_into();
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match web::read_chosen_file(&input).await {
+                let result = match files::read_chosen_file(&input).await {
                     Ok(None) => return,
-                    Ok(Some((name, text))) => scenario_from_text(&text, web::parse_json)
+                    Ok(Some((name, text))) => scenario_from_text(&text, parse_json)
                         .map(|(state, mut notices)| {
                             notices.insert(0, format!("loaded {name}."));
                             (state, notices)
@@ -61,8 +62,6 @@ pub fn downloads(props: &DownloadsProps) -> Html {
                         .map_err(|message| format!("{name} was not loaded: {message}")),
                     Err(message) => Err(format!("The file was not loaded: {message}")),
                 };
-                // Let the same file be chosen again later.
-                input.set_value("");
                 dispatch.dispatch(Action::LoadFile(result));
             });
         })

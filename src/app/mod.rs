@@ -5,7 +5,6 @@
 
 pub mod analysis_hook;
 pub mod analysis_panel;
-pub mod backend;
 pub mod chart_canvas;
 pub mod controls;
 pub mod downloads;
@@ -21,3 +20,12 @@ pub mod stage_switch;
 pub mod state;
 
 pub use root::App;
+
+/// Renders the app into `root`, replacing what it holds (the static loading state).
+///
+/// The entry point (`src/bin/ree-web.rs`) calls this rather than naming `yew::Renderer::<App>`
+/// itself: instantiated in the binary, yew's generic code for `App` would be compiled a second
+/// time (0.5 KB more, gzipped).
+pub fn mount(root: web_sys::Element) {
+    yew::Renderer::<App>::with_root(root).render();
+}

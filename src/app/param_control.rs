@@ -4,7 +4,7 @@
 use crate::app::state::{Action, AppState};
 use crate::params::{Param, ParamSpec};
 use crate::text;
-use crate::web;
+use crate::web::timings;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
         let dispatch = props.dispatch.clone();
         let param = props.param;
         Callback::from(move |event: InputEvent| {
-            web::mark_input(event.time_stamp());
+            timings::mark_input(event.time_stamp());
             let input: HtmlInputElement = event.target_unchecked_into();
             if let Some(value) = parse_slider(&input.value()) {
                 dispatch.dispatch(Action::SetParam(param, value));
@@ -96,7 +96,7 @@ fn reserve_buttons(value: f64, dispatch: &UseReducerDispatcher<AppState>) -> Htm
     let choice = |id: &'static str, text: &'static str, figure: f64| {
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |event: MouseEvent| {
-            web::mark_input(event.time_stamp());
+            timings::mark_input(event.time_stamp());
             dispatch.dispatch(Action::SetParam(Param::RuReservesMt, figure));
         });
         let pressed = (value - figure).abs() < 1e-9;

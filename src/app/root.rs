@@ -1,7 +1,7 @@
 //! The page: the one reducer, the derived projections, the URL kept in step with the state,
 //! and the layout (controls beside or above the headline, charts, table and downloads).
 
-use crate::app::analysis_hook::{use_analysis, AnalysisInput};
+use crate::app::analysis_hook::use_analysis;
 use crate::app::analysis_panel::AnalysisPanel;
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::controls::Controls;
@@ -17,13 +17,15 @@ use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::simulate::simulate;
 use crate::url::{self, View};
-use crate::web::{self, HistoryMode};
+use crate::web::colour_scheme::{on_colour_scheme_change, prefers_dark};
+use crate::web::history::{self, HistoryMode};
+use crate::worker_protocol::AnalysisInput;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The system's theme now.
 fn system_theme() -> Theme {
-    if web::prefers_dark() {
+    if prefers_dark() {
         Theme::Dark
     } else {
         Theme::Light
@@ -34,7 +36,7 @@ fn system_theme() -> Theme {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer_eq(|| {
-        AppState::from_decoded(url::decode(&web::location_fragment()), system_theme())
+        AppState::from_decoded(url::decode(&history::location_fragment()), system_theme())
     });
     let dispatch = state.dispatcher();
     let link = &state.link;
@@ -66,7 +68,7 @@ pub fn app() -> Html {
                     HistoryMode::Push
                 };
                 *last_push.borrow_mut() = *pushes;
-                web::write_fragment(fragment, mode);
+                history::write_fragment(fragment, mode);
             },
         );
     }
@@ -75,7 +77,7 @@ pub fn app() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
-            let listeners = web::on_navigation(move |fragment| {
+            let listeners = history::on_navigation(move |fragment| {
                 dispatch.dispatch(Action::Navigate(url::decode(&fragment)));
             });
             move || drop(listeners)
@@ -86,7 +88,7 @@ pub fn app() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
-            let listener = web::on_colour_scheme_change(move |dark| {
+            let listener = on_colour_scheme_change(move |dark| {
                 dispatch.dispatch(Action::SetTheme(if dark {
                     Theme::Dark
                 } else {

@@ -1,7 +1,7 @@
 //! "Copy link": the scenario's address, copied to the clipboard with a confirmation, or
 //! selected in a text field where the clipboard is not available.
 
-use crate::web;
+use crate::web::{clipboard, history};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ pub struct ShareLinkProps {
 pub fn share_link(props: &ShareLinkProps) -> Html {
     let status = use_state(String::new);
     let field = use_node_ref();
-    let link = web::link_for(&props.fragment);
+    let link = history::link_for(&props.fragment);
     {
         // A confirmation belongs to the link it copied: clear it when the link changes.
         let status = status.clone();
@@ -32,11 +32,11 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
             let field = field.clone();
             let link = link.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match web::copy_text(&link).await {
+                match clipboard::copy_text(&link).await {
                     Ok(()) => status.set("Link copied.".to_string()),
                     Err(reason) => {
                         if let Some(input) = field.cast::<HtmlInputElement>() {
-                            web::select_field(&input);
+                            clipboard::select_field(&input);
                         }
                         status.set(format!(
                             "Could not copy ({reason}): the link is selected below, press Ctrl+C or ⌘C."

@@ -24,7 +24,7 @@ pub fn stage_switch(props: &StageSwitchProps) -> Html {
                 let onchange = {
                     let dispatch = props.dispatch.clone();
                     Callback::from(move |event: Event| {
-                        crate::web::mark_input(event.time_stamp());
+                        crate::web::timings::mark_input(event.time_stamp());
                         dispatch.dispatch(Action::SetStage(stage));
                     })
                 };

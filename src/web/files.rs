@@ -1,0 +1,81 @@
+//! Files in and out: downloads (text and a canvas's PNG) and reading the scenario file the user
+//! chose.
+
+use super::document;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlCanvasElement, HtmlInputElement};
+
+/// Longest scenario file the page reads, in bytes.
+pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0;
+
+/// Offers `text` to the user as a file download.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not prepare the file".to_string())?;
+    download_blob(file_name, &blob)
+}
+
+fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let failed = || "the browser refused the download".to_string();
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| failed())?;
+    let anchor: web_sys::HtmlAnchorElement = document()
+        .and_then(|document| document.create_element("a").ok())
+        .and_then(|element| element.dyn_into().ok())
+        .ok_or_else(failed)?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Give the browser time to start the download before the address is released.
+    Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Offers the canvas's current pixels as a PNG download.
+pub fn download_canvas_png(canvas: &HtmlCanvasElement, file_name: &str) -> Result<(), String> {
+    let file_name = file_name.to_string();
+    let callback = Closure::once_into_js(move |blob: JsValue| {
+        if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+            let _ = download_blob(&file_name, &blob);
+        }
+    });
+    canvas
+        .to_blob(callback.unchecked_ref())
+        .map_err(|_| "the browser could not export the chart".to_string())
+}
+
+/// Reads the first file chosen in a file input as text, refusing files over [`MAX_FILE_BYTES`];
+/// gives the file's name and text. The input is cleared, so the same file can be chosen again.
+///
+/// `Ok(None)` means no file was chosen.
+pub async fn read_chosen_file(
+    input: &HtmlInputElement,
+) -> Result<Option<(String, String)>, String> {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return Ok(None);
+    };
+    // The file stays readable; the input forgets it.
+    input.set_value("");
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES {
+        return Err(format!(
+            "{name} is {} KB; scenario files are at most {} KB",
+            crate::text::fixed(file.size() / 1024.0, 0),
+            crate::text::fixed(MAX_FILE_BYTES / 1024.0, 0)
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("{name} could not be read"))?;
+    let text = text
+        .as_string()
+        .ok_or_else(|| format!("{name} is not a text file"))?;
+    Ok(Some((name, text)))
+}

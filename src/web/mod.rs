@@ -1,0 +1,46 @@
+//! The browser shell: the library's only module that calls browser APIs, one concern per file.
+//!
+//! It uses the core and never `app` (the yew components use it, not the other way round): where
+//! the page must react to the browser (a navigation, a resize, an analysis result) the caller
+//! passes a closure. Functions here never panic: when the browser refuses something they return
+//! an error text or do nothing.
+//!
+//! - [`history`]: the address, its fragment and the history entries (throttled writes, back and forward).
+//! - [`colour_scheme`]: the system's light or dark preference.
+//! - [`canvas`]: a chart on a canvas (size, device pixel ratio, resize observation, drawing) and
+//!   [`backend`], the one plotters backend type for the canvas and SVG.
+//! - [`files`]: downloads and reading a chosen file; [`clipboard`]: copying a link.
+//! - [`json`]: JSON text parsed with the browser's `JSON.parse`.
+//! - [`timings`]: `performance.now` and the timings the benchmark reads.
+//! - [`worker`]: the analysis worker (both ends of its messages); [`analysis_runner`]: when the
+//!   analyses run, in the worker or on the main thread.
+//! - [`events`]: event listeners removed when dropped (timers are `gloo_timers`'s).
+
+pub mod analysis_runner;
+pub mod backend;
+pub mod canvas;
+pub mod clipboard;
+pub mod colour_scheme;
+pub mod events;
+pub mod files;
+pub mod history;
+pub mod json;
+pub mod timings;
+pub mod worker;
+
+use web_sys::{Document, Window};
+
+/// The page's window (`None` in a worker).
+pub fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+/// The page's document (`None` in a worker).
+pub fn document() -> Option<Document> {
+    window()?.document()
+}
+
+/// Whether this code runs in a worker (no window): the module then only serves analyses.
+pub fn in_worker() -> bool {
+    window().is_none()
+}
