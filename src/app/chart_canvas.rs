@@ -161,7 +161,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let title_id = format!("chart-{id}-title");
     let description_id = format!("chart-{id}-description");
     html! {
-        <figure class={classes!("chart", format!("chart-{id}"))}>
+        <figure class="chart" id={format!("figure-{id}")}>
             <figcaption id={title_id.clone()} class="chart-title">{ props.kind.label() }</figcaption>
             <canvas
                 id={format!("chart-{id}")}

@@ -233,12 +233,12 @@ fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> Html {
     match bands {
         Some(bands) => html! {
             <p id="headline-probability" data-value={text::shortest(bands.probability)}
-                aria-busy={(!fresh).to_string()} class={classes!((!fresh).then_some("stale"))}>
+                aria-busy={(!fresh).to_string()}>
                 { probability_text(bands) }
             </p>
         },
         None => html! {
-            <p id="headline-probability" aria-busy="true" class="stale">{ "Working out the chance of reaching the target…" }</p>
+            <p id="headline-probability" aria-busy="true">{ "Working out the chance of reaching the target…" }</p>
         },
     }
 }
