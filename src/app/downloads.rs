@@ -51,10 +51,9 @@ pub fn downloads(props: &DownloadsProps) -> Html {
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match files::read_chosen_file(&input).await {
-                    Ok(None) => return,
-                    Ok(Some((name, text))) => scenario_from_text(&text, parse_json)
+            files::read_chosen_file(&input, move |outcome| {
+                let result = match outcome {
+                    Ok((name, text)) => scenario_from_text(&text, parse_json)
                         .map(|(state, mut notices)| {
                             notices.insert(0, format!("loaded {name}."));
                             (state, notices)

@@ -30,18 +30,15 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let status = status.clone();
             let field = field.clone();
-            let link = link.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match clipboard::copy_text(&link).await {
-                    Ok(()) => status.set("Link copied.".to_string()),
-                    Err(reason) => {
-                        if let Some(input) = field.cast::<HtmlInputElement>() {
-                            clipboard::select_field(&input);
-                        }
-                        status.set(format!(
-                            "Could not copy ({reason}): the link is selected below, press Ctrl+C or ⌘C."
-                        ));
+            clipboard::copy_text(&link, move |outcome| match outcome {
+                Ok(()) => status.set("Link copied.".to_string()),
+                Err(reason) => {
+                    if let Some(input) = field.cast::<HtmlInputElement>() {
+                        clipboard::select_field(&input);
                     }
+                    status.set(format!(
+                        "Could not copy ({reason}): the link is selected below, press Ctrl+C or ⌘C."
+                    ));
                 }
             });
         })

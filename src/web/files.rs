@@ -51,31 +51,31 @@ pub fn download_canvas_png(canvas: &HtmlCanvasElement, file_name: &str) -> Resul
         .map_err(|_| "the browser could not export the chart".to_string())
 }
 
-/// Reads the first file chosen in a file input as text, refusing files over [`MAX_FILE_BYTES`];
-/// gives the file's name and text. The input is cleared, so the same file can be chosen again.
-///
-/// `Ok(None)` means no file was chosen.
-pub async fn read_chosen_file(
+/// Reads the first file chosen in a file input as text, refusing files over [`MAX_FILE_BYTES`],
+/// then calls `done` with the file's name and text. The input is cleared, so the same file can be
+/// chosen again. Nothing is called when no file was chosen.
+pub fn read_chosen_file(
     input: &HtmlInputElement,
-) -> Result<Option<(String, String)>, String> {
+    done: impl FnOnce(Result<(String, String), String>) + 'static,
+) {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return Ok(None);
+        return;
     };
     // The file stays readable; the input forgets it.
     input.set_value("");
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
-        return Err(format!(
+        return done(Err(format!(
             "{name} is {} KB; scenario files are at most {} KB",
             crate::text::fixed(file.size() / 1024.0, 0),
             crate::text::fixed(MAX_FILE_BYTES / 1024.0, 0)
-        ));
+        )));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|_| format!("{name} could not be read"))?;
-    let text = text
-        .as_string()
-        .ok_or_else(|| format!("{name} is not a text file"))?;
-    Ok(Some((name, text)))
+    super::when_settled(&file.text(), move |outcome| {
+        // text() fulfils with a string and rejects with an error.
+        done(match outcome.as_string() {
+            Some(text) => Ok((name, text)),
+            None => Err(format!("{name} could not be read")),
+        })
+    });
 }

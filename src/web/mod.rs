@@ -44,3 +44,21 @@ pub fn document() -> Option<Document> {
 pub fn in_worker() -> bool {
     window().is_none()
 }
+
+/// Calls `done` once `promise` settles, with the value it was fulfilled or rejected with (callers
+/// tell them apart by type: each promise used here fulfils with a string or `undefined` and rejects
+/// with an error object). One self-freeing closure serves as both handlers, so nothing leaks and
+/// no future executor is linked into the page (about 3 KB gzipped less than `async`/`.await`).
+pub(crate) fn when_settled(
+    promise: &js_sys::Promise,
+    done: impl FnOnce(wasm_bindgen::JsValue) + 'static,
+) {
+    use wasm_bindgen::JsCast;
+    let handler = wasm_bindgen::closure::Closure::once_into_js(done);
+    let then = js_sys::Reflect::get(promise, &"then".into())
+        .ok()
+        .and_then(|then| then.dyn_into::<js_sys::Function>().ok());
+    if let Some(then) = then {
+        let _ = then.call2(promise, &handler, &handler);
+    }
+}
