@@ -7,20 +7,12 @@ use crate::params::{Group, PARAMS};
 use crate::scenario::Scenario;
 use yew::prelude::*;
 
-/// Properties of [`Controls`].
-#[derive(Properties, PartialEq)]
-pub struct ControlsProps {
-    /// The current scenario.
-    pub scenario: Scenario,
-    /// The current preset's scenario, to mark changed values.
-    pub preset_scenario: Scenario,
-    /// Where changes go.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
-
 /// Every parameter's control, grouped.
-#[function_component(Controls)]
-pub fn controls(props: &ControlsProps) -> Html {
+pub fn view(
+    scenario: &Scenario,
+    preset_scenario: &Scenario,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
     let group_html = |group: Group| -> Html {
         PARAMS
             .iter()
@@ -30,9 +22,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                     <ParamControl
                         key={spec.key}
                         param={spec.param}
-                        value={props.scenario.get(spec.param)}
-                        preset_value={props.preset_scenario.get(spec.param)}
-                        dispatch={props.dispatch.clone()}
+                        value={scenario.get(spec.param)}
+                        preset_value={preset_scenario.get(spec.param)}
+                        dispatch={dispatch.clone()}
                     />
                 }
             })
@@ -43,8 +35,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             .iter()
             .filter(|spec| spec.group == group)
             .filter(|spec| {
-                props.scenario.get(spec.param).to_bits()
-                    != props.preset_scenario.get(spec.param).to_bits()
+                scenario.get(spec.param).to_bits() != preset_scenario.get(spec.param).to_bits()
             })
             .count()
     };

@@ -10,23 +10,15 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Properties of [`Downloads`].
-#[derive(Properties, PartialEq)]
-pub struct DownloadsProps {
-    /// The current projection (for the CSV).
-    pub projection: Rc<Projection>,
-    /// The current link state (for the JSON).
-    pub link: LinkState,
-    /// Where loaded files and errors go.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
-
 /// Buttons for CSV and JSON and a file input that loads a scenario.
-#[function_component(Downloads)]
-pub fn downloads(props: &DownloadsProps) -> Html {
+pub fn view(
+    projection: &Rc<Projection>,
+    link: &LinkState,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
     let on_csv = {
-        let projection = props.projection.clone();
-        let dispatch = props.dispatch.clone();
+        let projection = projection.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let name = "ree-outlook-projection.csv";
             if let Err(message) = files::download_text(name, "text/csv", &projection.to_csv()) {
@@ -35,8 +27,8 @@ pub fn downloads(props: &DownloadsProps) -> Html {
         })
     };
     let on_json = {
-        let link = props.link.clone();
-        let dispatch = props.dispatch.clone();
+        let link = link.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let name = "ree-outlook-scenario.json";
             if let Err(message) =
@@ -47,7 +39,7 @@ pub fn downloads(props: &DownloadsProps) -> Html {
         })
     };
     let on_load = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let dispatch = dispatch.clone();

@@ -3,22 +3,13 @@
 use crate::app::state::{Action, AppState, Notice};
 use yew::prelude::*;
 
-/// Properties of [`Notices`].
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    /// The notices, oldest first.
-    pub notices: Vec<Notice>,
-    /// Where dismissals go.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
-
-/// A status region listing the notices with a dismiss button each.
-#[function_component(Notices)]
-pub fn notices(props: &NoticesProps) -> Html {
+/// A status region listing the notices, oldest first, each with a dismiss button (`dispatch`
+/// receives the dismissals).
+pub fn view(notices: &[Notice], dispatch: &UseReducerDispatcher<AppState>) -> Html {
     html! {
         <div id="notices" class="notices" role="status">
-            { for props.notices.iter().map(|notice| {
-                let dispatch = props.dispatch.clone();
+            { for notices.iter().map(|notice| {
+                let dispatch = dispatch.clone();
                 let id = notice.id;
                 let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::DismissNotice(id)));
                 html! {

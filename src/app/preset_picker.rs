@@ -5,22 +5,14 @@ use crate::scenario::{Preset, PRESETS};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// Properties of [`PresetPicker`].
-#[derive(Properties, PartialEq)]
-pub struct PresetPickerProps {
-    /// The id of the current preset.
-    pub preset: &'static str,
-    /// How many parameters differ from it.
-    pub changed: usize,
-    /// Where changes go.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
-
 /// A `<select id="preset">`, the preset's description and "reset to preset".
-#[function_component(PresetPicker)]
-pub fn preset_picker(props: &PresetPickerProps) -> Html {
+pub fn view(
+    preset: &'static str,
+    changed: usize,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
     let onchange = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             if let Some(preset) = Preset::find(&select.value()) {
@@ -29,11 +21,11 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
         })
     };
     let onreset = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetToPreset))
     };
-    let current = Preset::find(props.preset).unwrap_or(&PRESETS[0]);
-    let status = match props.changed {
+    let current = Preset::find(preset).unwrap_or(&PRESETS[0]);
+    let status = match changed {
         0 => "All values as in the preset.".to_string(),
         1 => "1 value changed from the preset.".to_string(),
         count => format!("{count} values changed from the preset."),

@@ -5,28 +5,16 @@ use crate::app::headline::percent;
 use crate::data::{Region, Stage};
 use crate::projection::Projection;
 use crate::text;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Properties of [`ProjectionTable`].
-#[derive(Properties, PartialEq)]
-pub struct ProjectionTableProps {
-    /// The projection shown.
-    pub projection: Rc<Projection>,
-    /// The stage shown.
-    pub stage: Stage,
-}
-
 /// `<table id="projection-table">`: one row per year, one column per region, plus HHI and trusted share.
-#[function_component(ProjectionTable)]
-pub fn projection_table(props: &ProjectionTableProps) -> Html {
-    let stage = props.stage;
+pub fn view(projection: &Projection, stage: Stage) -> Html {
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-table-caption">
             <table id="projection-table">
                 <caption id="projection-table-caption">
                     { format!("Share of world {} output by region: observed years, then the model from {} to {}", stage.id(),
-                        props.projection.base_year, props.projection.last_year()) }
+                        projection.base_year, projection.last_year()) }
                 </caption>
                 <thead>
                     <tr>
@@ -52,7 +40,7 @@ pub fn projection_table(props: &ProjectionTableProps) -> Html {
                             </tr>
                         }
                     }) }
-                    { for props.projection.stage_series(stage).map(|(year, cell)| html! {
+                    { for projection.stage_series(stage).map(|(year, cell)| html! {
                         <tr key={year}>
                             <th scope="row">{ year }</th>
                             { for cell.share.iter().map(|share| html! { <td>{ percent(*share) }</td> }) }

@@ -4,14 +4,14 @@
 use crate::app::analysis_hook::use_analysis;
 use crate::app::analysis_panel::AnalysisPanel;
 use crate::app::chart_canvas::ChartCanvas;
-use crate::app::controls::Controls;
-use crate::app::downloads::Downloads;
+use crate::app::controls;
+use crate::app::downloads;
 use crate::app::headline::Headline;
-use crate::app::notices::Notices;
-use crate::app::preset_picker::PresetPicker;
-use crate::app::projection_table::ProjectionTable;
+use crate::app::notices;
+use crate::app::preset_picker;
+use crate::app::projection_table;
 use crate::app::share_link::ShareLink;
-use crate::app::stage_switch::StageSwitch;
+use crate::app::stage_switch;
 use crate::app::state::{Action, AppState};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
@@ -135,17 +135,17 @@ pub fn app() -> Html {
 
     html! {
         <div class="page">
-            <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+            { notices::view(&state.notices, &dispatch) }
             <div class="layout">
                 <Headline projection={projection.clone()} scenario={link.scenario} reference={reference.clone()}
                         bands={analysis.bands.clone()} fresh={analysis_fresh} />
                 <aside class="sidebar" aria-label="Scenario settings">
-                    <PresetPicker preset={preset.id} {changed} dispatch={dispatch.clone()} />
-                    <Controls scenario={link.scenario} {preset_scenario} dispatch={dispatch.clone()} />
+                    { preset_picker::view(preset.id, changed, &dispatch) }
+                    { controls::view(&link.scenario, &preset_scenario, &dispatch) }
                 </aside>
                 <main class="main" id="main">
                     <div class="toolbar">
-                        <StageSwitch stage={link.stage} dispatch={dispatch.clone()} />
+                        { stage_switch::view(link.stage, &dispatch) }
                         <div class="toolbar-buttons">
                             <button type="button" id="toggle-table" aria-pressed={show_table.to_string()}
                                 aria-controls="projection-table-area" onclick={on_toggle_table}>
@@ -168,13 +168,13 @@ pub fn app() -> Html {
                     </div>
                     <div id="projection-table-area" class="table-area">
                         if show_table {
-                            <ProjectionTable projection={projection.clone()} stage={link.stage} />
+                            { projection_table::view(&projection, link.stage) }
                         }
                     </div>
                     <AnalysisPanel link={link.clone()} projection={projection.clone()} reference={reference.clone()}
                         results={analysis.clone()} fresh={analysis_fresh} theme={state.theme} dispatch={dispatch.clone()} />
                     <ShareLink fragment={fragment.clone()} />
-                    <Downloads projection={projection.clone()} link={link.clone()} dispatch={dispatch.clone()} />
+                    { downloads::view(&projection, link, &dispatch) }
                 </main>
             </div>
             <footer class="site-footer">

@@ -4,25 +4,15 @@ use crate::app::state::{Action, AppState};
 use crate::data::Stage;
 use yew::prelude::*;
 
-/// Properties of [`StageSwitch`].
-#[derive(Properties, PartialEq)]
-pub struct StageSwitchProps {
-    /// The chosen stage.
-    pub stage: Stage,
-    /// Where changes go.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
-
 /// Three radio buttons `name="stage"`.
-#[function_component(StageSwitch)]
-pub fn stage_switch(props: &StageSwitchProps) -> Html {
+pub fn view(chosen: Stage, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     html! {
         <fieldset class="stage-switch">
             <legend>{ "Stage of the supply chain" }</legend>
             { for Stage::ALL.into_iter().map(|stage| {
                 let id = format!("stage-{}", stage.id());
                 let onchange = {
-                    let dispatch = props.dispatch.clone();
+                    let dispatch = dispatch.clone();
                     Callback::from(move |event: Event| {
                         crate::web::timings::mark_input(event.time_stamp());
                         dispatch.dispatch(Action::SetStage(stage));
@@ -31,7 +21,7 @@ pub fn stage_switch(props: &StageSwitchProps) -> Html {
                 html! {
                     <span class="stage-option">
                         <input type="radio" name="stage" id={id.clone()} value={stage.id()}
-                            checked={stage == props.stage} {onchange} />
+                            checked={stage == chosen} {onchange} />
                         <label for={id}>{ stage.label() }</label>
                     </span>
                 }
