@@ -14,7 +14,7 @@ export CHROME_PATH ?= /usr/bin/chromium
 export PHASE_LOG ?= $(CURDIR)/target/phase-times.txt
 
 PORT ?= 8080
-SIZE_BUDGET_KB ?= 250
+SIZE_BUDGET_KB ?= 200
 PHASE := scripts/phase.sh
 E2E_TESTS = $(wildcard tests/e2e/*.test.mjs)
 

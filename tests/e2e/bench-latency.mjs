@@ -19,7 +19,7 @@ const LOADS = option('--loads', 10);
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
 
 /** Budgets (issue 7): p95 input-to-canvas, first chart on a cold load, gzipped wasm+js, Lighthouse performance. */
-const BUDGET = { inputP95Ms: 16, firstChartMs: 1000, sizeKb: 250, lighthousePerformance: 95 };
+const BUDGET = { inputP95Ms: 16, firstChartMs: 1000, sizeKb: 200, lighthousePerformance: 95 };
 
 /** Median and 95th percentile (nearest rank) of a list of numbers. */
 function summary(values) {
