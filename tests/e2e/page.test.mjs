@@ -107,7 +107,7 @@ test('an unexpected failure shows the error panel with a working way back to the
     const page = await context.newPage();
     const uncaught = [];
     page.on('pageerror', (err) => uncaught.push(err.message));
-    // debug-panic=1 makes the page panic on purpose right after it mounts (src/web.rs).
+    // debug-panic=1 makes the page panic on purpose right after it mounts (src/bin/ree-web.rs).
     await page.goto(`${site.url}#v=1&p=skeptic&debug-panic=1`);
     await page.waitForSelector('#error-panel', { state: 'visible', timeout: 15_000 });
     const text = await page.textContent('#error-panel');
