@@ -142,8 +142,9 @@ INTEGRITY_RE = re.compile(r"""\bintegrity=["']?(sha384-[A-Za-z0-9+/=]+)["']?""")
 
 def minify_glue(root):
     """Minify wasm-bindgen's JavaScript glue with terser (Trunk's own minifier gives up on it), then update its
-    subresource-integrity hash in index.html. Release builds only; about 2 KB gzipped of the page."""
-    if os.environ.get("TRUNK_PROFILE", "release") != "release":
+    subresource-integrity hash in index.html. Only in Trunk's release builds (not when the hook is run by hand on a
+    built site, as the update test does); about 2 KB gzipped of the page."""
+    if os.environ.get("TRUNK_PROFILE") != "release":
         return
     index_path = os.path.join(root, "index.html")
     with open(index_path, encoding="utf-8") as f:
@@ -169,11 +170,26 @@ def minify_glue(root):
     print(f"post_build: {link.group(1)} minified, {before} -> {os.path.getsize(glue)} bytes")
 
 
+FETCH_PRELOAD_RE = re.compile(r"""<link\b[^>]*\bas=["']?fetch\b[^>]*>""")
+
+
+def drop_fetch_preload_integrity(index_path):
+    """Remove `integrity` from `<link rel=preload as=fetch>` (Trunk's preload of the wasm): browsers ignore it there and
+    Chromium warns about it on every load; the module's own fetch of the wasm carries no integrity either."""
+    with open(index_path, encoding="utf-8") as f:
+        html = f.read()
+    fixed = FETCH_PRELOAD_RE.sub(lambda m: INTEGRITY_RE.sub("", m.group(0)).replace("  ", " "), html)
+    if fixed != html:
+        with open(index_path, "w", encoding="utf-8") as f:
+            f.write(fixed)
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR")
     if not root or not os.path.isdir(root):
         raise SystemExit("post_build: give the build directory as an argument or run from Trunk (TRUNK_STAGING_DIR)")
     minify_glue(root)
+    drop_fetch_preload_integrity(os.path.join(root, "index.html"))
     write_csp(os.path.join(root, "index.html"))
     write_sw(root)
 

@@ -37,6 +37,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         if self.path.split("?")[0].endswith("/sw.js"):
             self.send_header("Cache-Control", "no-cache")
+        # What a static host should send: no MIME sniffing, no referrer to other sites (the page needs none; the
+        # scenario lives in the fragment, which is never sent anyway). No frame restriction: the page may be embedded.
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
         super().end_headers()
 
     def send_head(self):

@@ -18,8 +18,14 @@
     if (!banner || !button) return;
     banner.hidden = false;
     button.onclick = function () {
-      userAsked = true;
       button.disabled = true;
+      // Another tab may have accepted this update already: the worker then controls this page too, and no further
+      // controllerchange will come, so reload now.
+      if (worker.state === 'activated' || worker.state === 'redundant' || navigator.serviceWorker.controller === worker) {
+        window.location.reload();
+        return;
+      }
+      userAsked = true;
       worker.postMessage({ type: 'SKIP_WAITING' });
     };
   }

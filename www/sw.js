@@ -24,7 +24,13 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE_NAME);
       // cache: 'reload' bypasses the HTTP cache, so the precache holds exactly this build's bytes.
       const requests = BUILD.files.map((file) => new Request(new URL(file, self.location.href).href, { cache: 'reload' }));
-      await cache.addAll(requests);
+      try {
+        await cache.addAll(requests);
+      } catch (error) {
+        // A failed install must leave nothing behind: the browser retries on a later visit with a fresh cache.
+        await caches.delete(CACHE_NAME);
+        throw error;
+      }
     })(),
   );
 });
@@ -67,8 +73,9 @@ async function respond(request, url) {
     try {
       return await fetch(request);
     } catch (error) {
-      const shell = await cache.match(INDEX_URL);
-      if (shell) return shell;
+      // Offline on a path the build does not have (a deep link inside the site): send the reader to the calculator
+      // itself, whose relative file names resolve there. The fragment, which holds the scenario, survives the redirect.
+      if (await cache.match(INDEX_URL)) return Response.redirect(SCOPE + url.search, 302);
       throw error;
     }
   }
