@@ -34,7 +34,9 @@ pub fn view(
         <section class="presets" aria-labelledby="preset-heading">
             <h2 id="preset-heading">{ "Scenario" }</h2>
             <label for="preset">{ "Start from a preset" }</label>
-            <select id="preset" {onchange} aria-describedby="preset-description">
+            // `~value` sets the select's value property: once the reader has picked an option, the
+            // options' `selected` attributes no longer move the selection (Back, Forward, a file).
+            <select id="preset" ~value={current.id} {onchange} aria-describedby="preset-description">
                 { for PRESETS.iter().map(|preset| html! {
                     <option value={preset.id} selected={preset.id == current.id}>{ preset.title }</option>
                 }) }

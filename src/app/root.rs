@@ -78,7 +78,10 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
             let listeners = history::on_navigation(move |fragment| {
-                dispatch.dispatch(Action::Navigate(url::decode(&fragment)));
+                let decoded = url::decode(&fragment);
+                let canonical = url::encode(&decoded.state);
+                dispatch.dispatch(Action::Navigate(decoded));
+                canonical
             });
             move || drop(listeners)
         });

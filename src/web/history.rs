@@ -41,67 +41,98 @@ pub fn link_for(fragment: &str) -> String {
 pub enum HistoryMode {
     /// Replace the current entry, throttled (slider moves).
     Replace,
-    /// Add an entry, at once (discrete choices such as a preset).
+    /// Add an entry, at once (discrete choices such as a preset), unless the previous entry was added
+    /// less than [`COALESCE_PUSH_MS`] ago: then that entry is replaced, so browsing the preset picker
+    /// with the arrow keys leaves one entry, not one per preset passed.
     Push,
 }
 
-/// A pending throttled history write.
-#[derive(Default)]
+/// Discrete changes closer together than this share one history entry, in milliseconds.
+pub const COALESCE_PUSH_MS: f64 = 1000.0;
+
+/// The page's history bookkeeping. Each entry the page creates carries a number in `history.state`,
+/// so a throttled write that had not landed when the reader left an entry (Back within
+/// [`URL_WRITE_INTERVAL_MS`] of a slider move) is kept and restored when the reader returns to it.
 struct UrlWriter {
     last_write_ms: f64,
+    last_push_ms: f64,
     pending: Option<String>,
     /// The final write after the last change; dropping it cancels it.
     timer: Option<Timeout>,
+    /// The number of the entry the page is on, and the next number to give.
+    entry: u32,
+    next_entry: u32,
+    /// The latest fragment of entries left before their last write landed.
+    unwritten: Vec<(u32, String)>,
+    /// The fragment the page last showed or wrote: a navigation to it is not a change.
+    seen: Option<String>,
 }
 
 thread_local! {
-    static URL_WRITER: RefCell<UrlWriter> = RefCell::new(UrlWriter {
+    static URL_WRITER: RefCell<UrlWriter> = const { RefCell::new(UrlWriter {
         last_write_ms: f64::NEG_INFINITY,
-        ..UrlWriter::default()
-    });
+        last_push_ms: f64::NEG_INFINITY,
+        pending: None,
+        timer: None,
+        entry: 0,
+        next_entry: 1,
+        unwritten: Vec::new(),
+        seen: None,
+    }) };
 }
 
-fn history_write(fragment: &str, mode: HistoryMode) {
-    let Some(window) = window() else { return };
-    let Ok(history) = window.history() else {
-        return;
+/// Writes `fragment` into the current entry (`Replace`) or a new one (`Push`), tagging it with
+/// `entry`. Returns false when the browser refused (for example its own rate limit).
+fn history_write(fragment: &str, mode: HistoryMode, entry: u32) -> bool {
+    let Some(history) = window().and_then(|window| window.history().ok()) else {
+        return false;
     };
-    let current = location_fragment();
-    if current == fragment && mode == HistoryMode::Replace {
-        return;
-    }
     let url = format!("#{fragment}");
-    // A refused write (for example a browser's own rate limit) leaves the old address; the next write catches up.
-    let _ = match mode {
-        HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
-        HistoryMode::Push if current != fragment => {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-        }
-        HistoryMode::Push => Ok(()),
-    };
+    let state = JsValue::from(entry);
+    match mode {
+        HistoryMode::Replace => history.replace_state_with_url(&state, "", Some(&url)),
+        HistoryMode::Push => history.push_state_with_url(&state, "", Some(&url)),
+    }
+    .is_ok()
 }
 
-/// Writes `fragment` into the address bar: a push at once, or a replace at most every
-/// [`URL_WRITE_INTERVAL_MS`], with a final write after the last change.
+/// Writes `fragment` into the address bar: a push at once (see [`HistoryMode::Push`]), or a
+/// replace at most every [`URL_WRITE_INTERVAL_MS`], with a final write after the last change.
 pub fn write_fragment(fragment: &str, mode: HistoryMode) {
     let now = now_ms();
     URL_WRITER.with(|cell| {
         let Ok(mut writer) = cell.try_borrow_mut() else {
             return;
         };
-        if mode == HistoryMode::Push {
+        if writer.seen.as_deref() == Some(fragment) && writer.pending.is_none() {
+            return;
+        }
+        writer.seen = Some(fragment.to_string());
+        if mode == HistoryMode::Push && now - writer.last_push_ms >= COALESCE_PUSH_MS {
             // The pending replace belongs to the entry we are leaving: finish it first.
             if let Some(pending) = writer.pending.take() {
-                history_write(&pending, HistoryMode::Replace);
+                history_write(&pending, HistoryMode::Replace, writer.entry);
             }
             writer.timer = None;
-            history_write(fragment, HistoryMode::Push);
+            writer.entry = writer.next_entry;
+            writer.next_entry += 1;
+            history_write(fragment, HistoryMode::Push, writer.entry);
             writer.last_write_ms = now;
+            writer.last_push_ms = now;
+            return;
+        }
+        if mode == HistoryMode::Push {
+            // A discrete change soon after another replaces its entry, at once.
+            writer.pending = None;
+            writer.timer = None;
+            history_write(fragment, HistoryMode::Replace, writer.entry);
+            writer.last_write_ms = now;
+            writer.last_push_ms = now;
             return;
         }
         let wait = writer.last_write_ms + URL_WRITE_INTERVAL_MS - now;
         if wait <= 0.0 && writer.timer.is_none() {
-            history_write(fragment, HistoryMode::Replace);
+            history_write(fragment, HistoryMode::Replace, writer.entry);
             writer.last_write_ms = now;
             return;
         }
@@ -124,36 +155,92 @@ fn flush_pending_fragment() {
         // This timer has fired (wasm-bindgen frees its closure once it returns).
         writer.timer = None;
         if let Some(pending) = writer.pending.take() {
-            history_write(&pending, HistoryMode::Replace);
+            history_write(&pending, HistoryMode::Replace, writer.entry);
             writer.last_write_ms = now;
         }
     });
 }
 
-/// Forgets a throttled write that has not happened yet (the user navigated meanwhile).
-pub fn cancel_pending_fragment_write() {
+/// What a navigation brings: the fragment to show, or nothing when the page already shows it.
+fn arrive() -> Option<String> {
+    let history = window().and_then(|window| window.history().ok())?;
+    let location = location_fragment();
+    URL_WRITER.with(|cell| {
+        let mut writer = cell.try_borrow_mut().ok()?;
+        // A write that had not landed belongs to the entry being left: keep it for a return.
+        writer.timer = None;
+        if let Some(pending) = writer.pending.take() {
+            let left = writer.entry;
+            writer.unwritten.retain(|(entry, _)| *entry != left);
+            writer.unwritten.push((left, pending));
+        }
+        let tagged = history.state().ok().and_then(|state| state.as_f64());
+        let fragment = match tagged {
+            Some(entry) => {
+                writer.entry = entry as u32;
+                match writer
+                    .unwritten
+                    .iter()
+                    .position(|(kept, _)| *kept == writer.entry)
+                {
+                    Some(index) => {
+                        let (_, kept) = writer.unwritten.remove(index);
+                        history_write(&kept, HistoryMode::Replace, writer.entry);
+                        kept
+                    }
+                    None => location,
+                }
+            }
+            None => {
+                // An entry the browser made (an edited address): give it a number.
+                writer.entry = writer.next_entry;
+                writer.next_entry += 1;
+                history_write(&location, HistoryMode::Replace, writer.entry);
+                location
+            }
+        };
+        // popstate and hashchange both report one change of fragment: the second is not news.
+        if writer.seen.as_deref() == Some(fragment.as_str()) {
+            return None;
+        }
+        writer.seen = Some(fragment.clone());
+        Some(fragment)
+    })
+}
+
+/// Settles the address on `canonical` (the page's own link for what it now shows) at once.
+fn settle(canonical: &str) {
     URL_WRITER.with(|cell| {
         if let Ok(mut writer) = cell.try_borrow_mut() {
-            writer.pending = None;
-            writer.timer = None;
+            if location_fragment() != canonical {
+                history_write(canonical, HistoryMode::Replace, writer.entry);
+            }
+            writer.seen = Some(canonical.to_string());
+            writer.last_write_ms = now_ms();
         }
     });
 }
 
 /// Calls `handler` with the new fragment whenever back, forward or an edited address changes it,
-/// until the listeners are dropped.
-pub fn on_navigation(handler: impl Fn(String) + 'static) -> Vec<Listener> {
+/// once per change, until the listeners are dropped. `handler` returns the canonical fragment of
+/// what the page then shows, and the address settles on it at once.
+pub fn on_navigation(handler: impl Fn(String) -> String + 'static) -> Vec<Listener> {
     let Some(window) = window() else {
         return Vec::new();
     };
+    // The first entry gets its number too (the address is left as it is).
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state(&JsValue::from(0), "");
+    }
     let handler = Rc::new(handler);
     ["popstate", "hashchange"]
         .into_iter()
         .filter_map(|name| {
             let handler = handler.clone();
             listen(window.clone().into(), name, move |_| {
-                cancel_pending_fragment_write();
-                handler(location_fragment());
+                if let Some(fragment) = arrive() {
+                    settle(&handler(fragment));
+                }
             })
         })
         .collect()
