@@ -18,7 +18,7 @@ SIZE_BUDGET_KB ?= 200
 PHASE := scripts/phase.sh
 E2E_TESTS = $(wildcard tests/e2e/*.test.mjs)
 
-.PHONY: help tools tools-browser fetch build size size-detail serve test lint unit wasm-test e2e bench clean-site icons js-api-test
+.PHONY: help tools tools-browser fetch build size size-detail serve test lint unit wasm-test e2e bench clean-site icons js-api-test test-hooks-site
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -67,7 +67,10 @@ js-api-test: ## build the JavaScript API with wasm-pack (nodejs target), test it
 	REE_JS_API_PKG=$(CURDIR)/$(JS_API_PKG) REE_OUTLOOK_BIN=$(CURDIR)/target/debug/ree-outlook node --test tests/js-api/test.mjs
 	node --test --test-timeout=600000 tests/js-api/readme.test.mjs
 
-e2e: ## end-to-end tests against the built dist/ (run `make build` first)
+test-hooks-site: ## the site again with the test-hooks feature (#debug-panic=1), into target/dist-test-hooks, for the error-panel test
+	trunk build --release --features test-hooks --dist target/dist-test-hooks
+
+e2e: ## end-to-end tests against the built dist/ (run `make build` and `make test-hooks-site` first)
 	node --test --test-concurrency=1 --test-timeout=240000 $(E2E_TESTS)
 
 test: ## install everything missing, then lint, native tests, wasm tests, release build, size gate and end-to-end tests
@@ -82,6 +85,7 @@ test: ## install everything missing, then lint, native tests, wasm tests, releas
 	@$(PHASE) js-api $(MAKE) --no-print-directory js-api-test
 	@$(PHASE) build trunk build --release
 	@$(PHASE) size-gate python3 scripts/size_report.py dist --budget-kb $(SIZE_BUDGET_KB) --json target/size-report.json
+	@$(PHASE) build-test-hooks $(MAKE) --no-print-directory test-hooks-site
 	@$(PHASE) e2e node --test --test-concurrency=1 --test-timeout=240000 $(E2E_TESTS)
 	@$(PHASE) --summary
 

@@ -12,6 +12,7 @@ fn main() {
         return;
     }
     page::mount_app();
+    #[cfg(feature = "test-hooks")]
     page::panic_if_requested();
 }
 
@@ -26,7 +27,9 @@ mod page {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::HtmlElement;
 
-    /// The fragment key that deliberately crashes the page, so tests can see the error panel.
+    /// The fragment key that deliberately crashes the page, so tests can see the error panel (only
+    /// with the `test-hooks` feature, which the shipped page is built without).
+    #[cfg(feature = "test-hooks")]
     ///
     /// `#debug-panic=1` (anywhere in the fragment) makes [`panic_if_requested`] panic once the
     /// app is mounted. It harms nothing: the panel offers a link back to the default page.
@@ -78,6 +81,7 @@ mod page {
     }
 
     /// Whether the address asks for a deliberate crash ([`DEBUG_PANIC_KEY`]).
+    #[cfg(feature = "test-hooks")]
     fn debug_panic_requested() -> bool {
         history::location_fragment()
             .split('&')
@@ -85,6 +89,7 @@ mod page {
     }
 
     /// Panics on purpose when [`debug_panic_requested`], so tests can check the error panel.
+    #[cfg(feature = "test-hooks")]
     pub fn panic_if_requested() {
         if debug_panic_requested() {
             panic!("deliberate failure requested by #{DEBUG_PANIC_KEY}");

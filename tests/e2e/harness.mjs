@@ -14,6 +14,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The built site under test; REE_DIST overrides it. */
 export const DIST = path.resolve(process.env.REE_DIST || path.join(ROOT, 'dist'));
+/** The same site built with the test-hooks feature (`make test-hooks-site`); REE_DIST_TEST_HOOKS overrides it. */
+export const TEST_HOOKS_DIST = path.resolve(process.env.REE_DIST_TEST_HOOKS || path.join(ROOT, 'target', 'dist-test-hooks'));
 /** Chromium binary (Debian's package); CHROME_PATH overrides it. */
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 /** Flags that keep Chromium off the network and quiet on this closed machine (see shared/design/toolchain.md). */
@@ -50,7 +52,7 @@ const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|json|webmanifest|svg|txt)$/;
 /** Fails with a clear message when the site has not been built. */
 export function requireDist(dir = DIST) {
   if (!existsSync(path.join(dir, 'index.html'))) {
-    throw new Error(`no built site at ${dir}/index.html: run \`make build\` first (or set REE_DIST)`);
+    throw new Error(`no built site at ${dir}/index.html: run \`make build\` (and \`make test-hooks-site\` for ${TEST_HOOKS_DIST}) first, or set REE_DIST`);
   }
 }
 

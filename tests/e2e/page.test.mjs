@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, waitReady, waitControlled, canvasStats, looksDrawn, waitRedraw, CHARTS } from './harness.mjs';
+import { serve, launch, watch, waitReady, waitControlled, canvasStats, looksDrawn, waitRedraw, requireDist, CHARTS, TEST_HOOKS_DIST } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -101,13 +101,15 @@ test('the site works when served from a sub-path', async () => {
 });
 
 test('an unexpected failure shows the error panel with a working way back to the defaults', async () => {
-  const site = await serve();
+  // The crash on request exists only in the site built with the test-hooks feature (`make test-hooks-site`).
+  requireDist(TEST_HOOKS_DIST);
+  const site = await serve({ root: TEST_HOOKS_DIST });
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const uncaught = [];
     page.on('pageerror', (err) => uncaught.push(err.message));
-    // debug-panic=1 makes the page panic on purpose right after it mounts (src/bin/ree-web.rs).
+    // debug-panic=1 makes the test-hooks build panic on purpose right after it mounts (src/bin/ree-web.rs).
     await page.goto(`${site.url}#v=1&p=skeptic&debug-panic=1`);
     await page.waitForSelector('#error-panel', { state: 'visible', timeout: 15_000 });
     const text = await page.textContent('#error-panel');
@@ -151,3 +153,19 @@ test('markup in a link is shown as text, never inserted as HTML', async () => {
   }
 });
 
+test('the shipped page ignores #debug-panic=1: the crash hook exists only in the test build', async () => {
+  const site = await serve();
+  try {
+    const page = await browser.newPage();
+    const watcher = watch(page);
+    await page.goto(`${site.url}#v=1&p=skeptic&debug-panic=1`);
+    await waitReady(page, watcher);
+    await page.waitForTimeout(500);
+    assert.equal(await page.isHidden('#error-panel'), true, 'no error panel');
+    assert.ok(looksDrawn(await canvasStats(page, 'chart-share')), 'the page draws');
+    assert.deepEqual(await watcher.problems(), []);
+    await page.close();
+  } finally {
+    await site.close();
+  }
+});
