@@ -303,10 +303,12 @@ impl Notices {
 /// Accepts the fragment alone, with a leading `#` or `?`, or a full URL.
 pub fn decode(input: &str) -> Decoded {
     let mut notices = Notices::default();
-    if input.len() > MAX_LINK_LEN {
+    let text = state_text(input);
+    // Counted as the reader typed it: a browser's percent-encoding of "é" (six characters) counts as one.
+    let typed_len = percent_decode(text).chars().count();
+    if typed_len > MAX_LINK_LEN {
         notices.push(format!(
-            "This link is {} characters long, more than the {MAX_LINK_LEN} this page reads; it was ignored and the baseline scenario is shown instead.",
-            input.len()
+            "This link is {typed_len} characters long, more than the {MAX_LINK_LEN} this page reads; it was ignored and the baseline scenario is shown instead."
         ));
         return Decoded {
             state: LinkState::default(),
@@ -314,7 +316,7 @@ pub fn decode(input: &str) -> Decoded {
             data_note: None,
         };
     }
-    let pairs = split_pairs(state_text(input), &mut notices);
+    let pairs = split_pairs(text, &mut notices);
     let value_of = |key: &str| {
         pairs
             .iter()

@@ -36,7 +36,7 @@ fn system_theme() -> Theme {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer_eq(|| {
-        AppState::from_decoded(url::decode(&history::location_fragment()), system_theme())
+        AppState::from_decoded(url::decode(&history::location_href()), system_theme())
     });
     let dispatch = state.dispatcher();
     let link = &state.link;
@@ -78,7 +78,8 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
             let listeners = history::on_navigation(move |fragment| {
-                let decoded = url::decode(&fragment);
+                // The same path as a typed link: everything after the first '#'.
+                let decoded = url::decode(&format!("#{fragment}"));
                 let canonical = url::encode(&decoded.state);
                 dispatch.dispatch(Action::Navigate(decoded));
                 canonical

@@ -20,6 +20,13 @@ pub fn location_fragment() -> String {
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
+/// The page's whole address, as `url::decode` reads a link (what follows the first `#`, else the query).
+pub fn location_href() -> String {
+    window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
+}
+
 /// The page's address without its fragment, for "reset" links and copied links.
 pub fn page_address() -> String {
     let href = window()
