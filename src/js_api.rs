@@ -9,7 +9,8 @@
 use crate::params::{Param, PARAMS};
 use crate::scenario::{Preset, Scenario, PRESETS};
 use crate::scenario_file::range_text;
-use crate::url::{self, LinkState};
+use crate::state::LinkState;
+use crate::url;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;

@@ -24,6 +24,7 @@ pub mod projection;
 pub mod scenario;
 pub mod scenario_file;
 pub mod simulate;
+pub mod state;
 pub mod text;
 pub mod url;
 #[cfg(target_arch = "wasm32")]

@@ -88,6 +88,11 @@ impl Preset {
         scenario
     }
 
+    /// The baseline preset (always the first), which is also the default scenario.
+    pub fn baseline() -> &'static Preset {
+        &PRESETS[0]
+    }
+
     /// The preset with this id, if any.
     pub fn find(id: &str) -> Option<&'static Preset> {
         PRESETS.iter().find(|preset| preset.id == id)

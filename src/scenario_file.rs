@@ -31,9 +31,9 @@ use crate::json::{get, Json, Number};
 use crate::params::{Param, ParamSpec, PARAMS};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario};
+use crate::state::{LinkState, View, DEFAULT_FAN_REGION};
 use crate::url::{
-    LinkState, MonteCarloLink, View, DEFAULT_FAN_REGION, MC_MAX_SAMPLES, MC_MIN_SAMPLES,
-    TARGET_YEAR_MAX, TARGET_YEAR_MIN,
+    MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES, TARGET_YEAR_MAX, TARGET_YEAR_MIN,
 };
 
 /// The value of the file's `format` field.

@@ -38,6 +38,9 @@ use crate::data::{Region, Stage};
 use crate::params::{Param, ParamSpec};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario, PRESETS};
+use crate::state::{DEFAULT_FAN_REGION, DEFAULT_STAGE};
+// The ground state lives in `crate::state`; links name these types, and the tests reach them here.
+pub use crate::state::{LinkState, View};
 
 /// The link format this code writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -63,40 +66,6 @@ pub const TARGET_YEAR_MIN: u16 = 2024;
 /// Latest year a link may name for the target (`ty`): the longest horizon.
 pub const TARGET_YEAR_MAX: u16 = 2050;
 
-/// The fan chart's region when a link names none.
-pub const DEFAULT_FAN_REGION: Region = Region::Russia;
-
-/// The stage shown when a link names none.
-pub const DEFAULT_STAGE: Stage = Stage::Separation;
-
-/// How the page shows the projection.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    /// Charts (the default).
-    #[default]
-    Charts,
-    /// The projection table.
-    Table,
-}
-
-impl View {
-    /// Every view.
-    pub const ALL: [View; 2] = [View::Charts, View::Table];
-
-    /// The id used in links.
-    pub fn id(self) -> &'static str {
-        match self {
-            View::Charts => "charts",
-            View::Table => "table",
-        }
-    }
-
-    /// The view with this id, if any.
-    pub fn from_id(id: &str) -> Option<View> {
-        View::ALL.into_iter().find(|view| view.id() == id)
-    }
-}
-
 /// A chosen Monte Carlo run: how many samples, from which seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MonteCarloLink {
@@ -108,61 +77,6 @@ pub struct MonteCarloLink {
 
 /// The seed used when a link asks for a Monte Carlo run without naming one.
 pub const DEFAULT_SEED: u64 = 1;
-
-/// Everything a link carries: the ground state of the page.
-///
-/// Build it with `LinkState { preset: …, ..LinkState::default() }` so fields added
-/// by later versions do not break callers.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LinkState {
-    /// The preset the scenario started from (a valid preset id after [`decode`]).
-    pub preset: String,
-    /// Every parameter's value.
-    pub scenario: Scenario,
-    /// The stage selected on the page.
-    pub stage: Stage,
-    /// The scenario compared against, if compare mode is on.
-    pub reference: Option<Scenario>,
-    /// Charts or table.
-    pub view: View,
-    /// The chosen Monte Carlo run, if any.
-    pub monte_carlo: Option<MonteCarloLink>,
-    /// The chosen target for Russia's share (a fraction), if any.
-    pub target: Option<f64>,
-    /// The year the target is checked in, within [`TARGET_YEAR_MIN`]..=[`TARGET_YEAR_MAX`]
-    /// (default [`TARGET_YEAR`]).
-    pub target_year: u16,
-    /// The region whose Monte Carlo bands the fan chart shows (default [`DEFAULT_FAN_REGION`]).
-    pub fan_region: Region,
-}
-
-impl Default for LinkState {
-    fn default() -> Self {
-        LinkState::from_preset(baseline())
-    }
-}
-
-impl LinkState {
-    /// The state that shows `preset` unchanged, with the default stage and view.
-    pub fn from_preset(preset: &Preset) -> LinkState {
-        LinkState {
-            preset: preset.id.to_string(),
-            scenario: preset.scenario(),
-            stage: DEFAULT_STAGE,
-            reference: None,
-            view: View::default(),
-            monte_carlo: None,
-            target: None,
-            target_year: TARGET_YEAR,
-            fan_region: DEFAULT_FAN_REGION,
-        }
-    }
-
-    /// The preset this state names, or the baseline if the name is unknown.
-    pub fn preset(&self) -> &'static Preset {
-        Preset::find(&self.preset).unwrap_or(baseline())
-    }
-}
 
 /// What [`decode`] made of a link: the state plus what it had to ignore or change.
 #[derive(Clone, Debug, PartialEq)]
@@ -195,11 +109,6 @@ pub fn data_note(what: &str, version: Option<&str>) -> Option<String> {
             quote(version)
         )),
     }
-}
-
-/// The baseline preset (always the first).
-fn baseline() -> &'static Preset {
-    &PRESETS[0]
 }
 
 /// The fragment text for `state`, without the leading `#`.
@@ -265,7 +174,7 @@ pub(crate) fn closest_preset(scenario: &Scenario) -> &'static Preset {
     PRESETS
         .iter()
         .min_by_key(|preset| scenario.differences(&preset.scenario()).len())
-        .unwrap_or(baseline())
+        .unwrap_or(Preset::baseline())
 }
 
 /// Collects notices, listing the first few and counting the rest.
@@ -523,7 +432,7 @@ fn hex_digit(byte: u8) -> Option<u8> {
 /// The preset named by `id`, or the baseline with a notice.
 fn read_preset(id: Option<&str>, whose: &str, notices: &mut Notices) -> &'static Preset {
     let Some(id) = id else {
-        return baseline();
+        return Preset::baseline();
     };
     match Preset::find(&id.to_ascii_lowercase()) {
         Some(preset) => preset,
@@ -531,10 +440,10 @@ fn read_preset(id: Option<&str>, whose: &str, notices: &mut Notices) -> &'static
             notices.push(format!(
                 "Unknown {whose}preset {}; used {} instead (valid: {}).",
                 quote(id),
-                baseline().title,
+                Preset::baseline().title,
                 Preset::valid_ids()
             ));
-            baseline()
+            Preset::baseline()
         }
     }
 }

@@ -14,7 +14,8 @@ use crate::data::{Region, Stage};
 use crate::params::{PARAMS, PARAM_COUNT};
 use crate::projection::RUSSIA_TARGETS;
 use crate::scenario::Scenario;
-use crate::url::{LinkState, MonteCarloLink, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
+use crate::state::LinkState;
+use crate::url::{MonteCarloLink, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use std::rc::Rc;
 
 /// Everything the analyses depend on.

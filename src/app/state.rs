@@ -5,7 +5,8 @@ use crate::chart::Theme;
 use crate::data::{Region, Stage};
 use crate::params::Param;
 use crate::scenario::Preset;
-use crate::url::{Decoded, LinkState, MonteCarloLink, View, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
+use crate::state::{LinkState, View};
+use crate::url::{Decoded, MonteCarloLink, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use std::rc::Rc;
 use yew::Reducible;
 

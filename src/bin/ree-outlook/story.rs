@@ -4,7 +4,8 @@ use ree_outlook::analysis::percent;
 use ree_outlook::data::{Region, Stage};
 use ree_outlook::params::Param;
 use ree_outlook::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
-use ree_outlook::url::{self, LinkState};
+use ree_outlook::state::LinkState;
+use ree_outlook::url;
 
 /// Years shown in the summary rows (those inside the projection), plus the last year.
 const SHOWN_YEARS: [u16; 5] = [2024, 2028, 2030, 2035, 2040];
