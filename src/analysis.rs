@@ -109,25 +109,42 @@ pub fn sampling_range(param: Param, value: f64) -> (f64, f64, f64) {
     (spec.low.min(value), value, spec.high.max(value))
 }
 
-/// How many runs and which seed.
+/// A Monte Carlo run's settings: how many samples, from which seed.
+///
+/// The one type for these two numbers wherever they travel: the ground state
+/// ([`crate::state::LinkState::monte_carlo`]), links, scenario files, the page's controls, the
+/// worker protocol and the command line's `--monte-carlo` and `--seed`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct MonteCarloSettings {
-    /// Number of sampled scenarios.
+    /// Number of sampled scenarios; a link, a file or the page keeps it within
+    /// [`MIN_CHOSEN_SAMPLES`]..=[`MAX_SAMPLES`], the command line within 1..=[`MAX_SAMPLES`].
     pub samples: u32,
-    /// Seed of the generator.
+    /// Seed of the generator, so the run is reproducible.
     pub seed: u64,
 }
 
 impl Default for MonteCarloSettings {
+    /// [`DEFAULT_SAMPLES`] runs from [`DEFAULT_SEED`]: what the page runs when no run is chosen.
     fn default() -> Self {
         MonteCarloSettings {
-            samples: 1_000,
-            seed: 1,
+            samples: DEFAULT_SAMPLES,
+            seed: DEFAULT_SEED,
         }
     }
 }
 
-/// Most samples a single Monte Carlo run accepts.
+/// Samples a Monte Carlo run makes when none are chosen.
+pub const DEFAULT_SAMPLES: u32 = 1_000;
+
+/// The seed of a Monte Carlo run that names none (a link with `mc` but no `seed`, a file without
+/// `monte_carlo.seed`, the command line without `--seed`).
+pub const DEFAULT_SEED: u64 = 1;
+
+/// Fewest samples a run chosen on the page, in a link or in a scenario file may have: fewer give
+/// bands too coarse to read. The command line, for quick checks, accepts a single run.
+pub const MIN_CHOSEN_SAMPLES: u32 = 10;
+
+/// Most samples a single Monte Carlo run accepts, wherever it is chosen.
 pub const MAX_SAMPLES: u32 = 100_000;
 
 /// A target: `output` at or above `share`.

@@ -26,15 +26,14 @@
 //! `reference`, `monte_carlo` and `target` appear only when set; `target_year` only when not
 //! 2030, `fan_region` only when not `russia`.
 
+use crate::analysis::{MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES};
 use crate::data::{Region, Stage};
 use crate::json::{get, Json, Number};
 use crate::params::{Param, ParamSpec, PARAMS};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario};
 use crate::state::{LinkState, View, DEFAULT_FAN_REGION};
-use crate::url::{
-    MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES, TARGET_YEAR_MAX, TARGET_YEAR_MIN,
-};
+use crate::url::{TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 
 /// The value of the file's `format` field.
 pub const FILE_FORMAT: &str = "ree-outlook-scenario";
@@ -359,16 +358,18 @@ fn read_scenario(
 }
 
 /// The Monte Carlo settings in `run`, checked.
-fn read_monte_carlo(run: &[(String, Json)]) -> Result<MonteCarloLink, String> {
+fn read_monte_carlo(run: &[(String, Json)]) -> Result<MonteCarloSettings, String> {
     let samples = get(run, "samples")
         .and_then(Json::as_u64)
-        .filter(|samples| (u64::from(MC_MIN_SAMPLES)..=u64::from(MC_MAX_SAMPLES)).contains(samples))
+        .filter(|samples| {
+            (u64::from(MIN_CHOSEN_SAMPLES)..=u64::from(MAX_SAMPLES)).contains(samples)
+        })
         .and_then(|samples| u32::try_from(samples).ok())
         .ok_or_else(|| {
-            format!("'monte_carlo.samples' must be a whole number between {MC_MIN_SAMPLES} and {MC_MAX_SAMPLES}.")
+            format!("'monte_carlo.samples' must be a whole number between {MIN_CHOSEN_SAMPLES} and {MAX_SAMPLES}.")
         })?;
     let seed = match get(run, "seed") {
-        None => crate::url::DEFAULT_SEED,
+        None => DEFAULT_SEED,
         Some(seed) => seed.as_u64().ok_or_else(|| {
             format!(
                 "'monte_carlo.seed' must be a whole number between 0 and {}.",
@@ -376,7 +377,7 @@ fn read_monte_carlo(run: &[(String, Json)]) -> Result<MonteCarloLink, String> {
             )
         })?,
     };
-    Ok(MonteCarloLink { samples, seed })
+    Ok(MonteCarloSettings { samples, seed })
 }
 
 /// `text` shortened for a message.

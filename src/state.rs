@@ -6,6 +6,7 @@
 //! a [`LinkState`] down; the page's reducer keeps one, the command line builds one from its
 //! options, and the JavaScript package reads and writes one.
 
+use crate::analysis::MonteCarloSettings;
 use crate::data::{Region, Stage};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario};
@@ -61,7 +62,7 @@ pub struct LinkState {
     /// Charts or table.
     pub view: View,
     /// The chosen Monte Carlo run, if any.
-    pub monte_carlo: Option<crate::url::MonteCarloLink>,
+    pub monte_carlo: Option<MonteCarloSettings>,
     /// The chosen target for Russia's share (a fraction), if any.
     pub target: Option<f64>,
     /// The year the target is checked in, within [`crate::url::TARGET_YEAR_MIN`]..=[`crate::url::TARGET_YEAR_MAX`]

@@ -34,6 +34,7 @@
 //! [`decode`] never fails: whatever it cannot use it skips or clamps, and says so in a
 //! plain-language notice.
 
+use crate::analysis::{MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES};
 use crate::data::{Region, Stage};
 use crate::params::{Param, ParamSpec};
 use crate::projection::TARGET_YEAR;
@@ -41,18 +42,17 @@ use crate::scenario::{Preset, Scenario, PRESETS};
 use crate::state::{DEFAULT_FAN_REGION, DEFAULT_STAGE};
 // The ground state lives in `crate::state`; links name these types, and the tests reach them here.
 pub use crate::state::{LinkState, View};
+// The Monte Carlo settings and their bounds live in `crate::analysis`; the tests reach them here.
+pub use crate::analysis::{
+    MonteCarloSettings as MonteCarloLink, MAX_SAMPLES as MC_MAX_SAMPLES,
+    MIN_CHOSEN_SAMPLES as MC_MIN_SAMPLES,
+};
 
 /// The link format this code writes.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Longest link text [`decode`] reads, in bytes; longer input is refused with a notice.
 pub const MAX_LINK_LEN: usize = 4096;
-
-/// Fewest Monte Carlo samples a link may ask for.
-pub const MC_MIN_SAMPLES: u32 = 10;
-
-/// Most Monte Carlo samples a link may ask for.
-pub const MC_MAX_SAMPLES: u32 = 100_000;
 
 /// Most notices [`decode`] lists one by one; the rest are counted in a last notice.
 const MAX_NOTICES: usize = 12;
@@ -65,18 +65,6 @@ pub const TARGET_YEAR_MIN: u16 = 2024;
 
 /// Latest year a link may name for the target (`ty`): the longest horizon.
 pub const TARGET_YEAR_MAX: u16 = 2050;
-
-/// A chosen Monte Carlo run: how many samples, from which seed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MonteCarloLink {
-    /// Number of samples, within [`MC_MIN_SAMPLES`]..=[`MC_MAX_SAMPLES`].
-    pub samples: u32,
-    /// Seed of the random generator, so the run is reproducible.
-    pub seed: u64,
-}
-
-/// The seed used when a link asks for a Monte Carlo run without naming one.
-pub const DEFAULT_SEED: u64 = 1;
 
 /// What [`decode`] made of a link: the state plus what it had to ignore or change.
 #[derive(Clone, Debug, PartialEq)]
@@ -334,7 +322,7 @@ pub fn decode(input: &str) -> Decoded {
     state.reference = reference;
     match (mc_samples, seed) {
         (Some(samples), seed) => {
-            state.monte_carlo = Some(MonteCarloLink {
+            state.monte_carlo = Some(MonteCarloSettings {
                 samples,
                 seed: seed.unwrap_or(DEFAULT_SEED),
             });
@@ -494,10 +482,10 @@ fn read_param(
 fn read_samples(text: &str, notices: &mut Notices) -> Option<u32> {
     match text.parse::<u64>() {
         Ok(samples) => {
-            let used = samples.clamp(u64::from(MC_MIN_SAMPLES), u64::from(MC_MAX_SAMPLES));
+            let used = samples.clamp(u64::from(MIN_CHOSEN_SAMPLES), u64::from(MAX_SAMPLES));
             if used != samples {
                 notices.push(format!(
-                    "{samples} Monte Carlo samples is out of range ({MC_MIN_SAMPLES} to {MC_MAX_SAMPLES}); used {used}."
+                    "{samples} Monte Carlo samples is out of range ({MIN_CHOSEN_SAMPLES} to {MAX_SAMPLES}); used {used}."
                 ));
             }
             u32::try_from(used).ok()

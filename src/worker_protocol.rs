@@ -15,7 +15,7 @@ use crate::params::{PARAMS, PARAM_COUNT};
 use crate::projection::RUSSIA_TARGETS;
 use crate::scenario::Scenario;
 use crate::state::LinkState;
-use crate::url::{MonteCarloLink, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
+use crate::url::{TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use std::rc::Rc;
 
 /// Everything the analyses depend on.
@@ -41,7 +41,7 @@ impl AnalysisInput {
         AnalysisInput {
             scenario: link.scenario,
             stage: link.stage,
-            settings: settings_of(link.monte_carlo),
+            settings: link.monte_carlo.unwrap_or_default(),
             target_share: link.target.unwrap_or(RUSSIA_TARGETS[0]),
             target_year: link.target_year,
             fan_region: link.fan_region,
@@ -64,14 +64,6 @@ impl AnalysisInput {
             share: self.target_share,
         }
     }
-}
-
-/// The Monte Carlo settings of a link, or the analysis defaults.
-pub fn settings_of(link: Option<MonteCarloLink>) -> MonteCarloSettings {
-    link.map_or_else(MonteCarloSettings::default, |run| MonteCarloSettings {
-        samples: run.samples,
-        seed: run.seed,
-    })
 }
 
 /// The latest analysis results and what they were computed for.

@@ -2,7 +2,7 @@
 //! settings, the fan chart of the chosen region's share with its P10–P90 band, the tornado of what
 //! matters most (with CSV) and the goal seek.
 
-use crate::analysis::MonteCarloSettings;
+use crate::analysis::{MonteCarloSettings, MAX_SAMPLES, MIN_CHOSEN_SAMPLES};
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::goal_seek::{GoalSeekForm, LatestScenario};
 use crate::app::headline::percent;
@@ -14,9 +14,8 @@ use crate::projection::Projection;
 use crate::simulate::simulate;
 use crate::state::LinkState;
 use crate::text;
-use crate::url::{MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
 use crate::web::files;
-use crate::worker_protocol::{settings_of, AnalysisInput, AnalysisResults};
+use crate::worker_protocol::{AnalysisInput, AnalysisResults};
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -53,12 +52,9 @@ pub struct AnalysisPanelProps {
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
-/// The Monte Carlo link for `settings`, or none when they are the defaults (keeps links short).
-fn link_settings(settings: MonteCarloSettings) -> Option<MonteCarloLink> {
-    (settings != MonteCarloSettings::default()).then_some(MonteCarloLink {
-        samples: settings.samples,
-        seed: settings.seed,
-    })
+/// The run to keep in the link: none when `settings` are the defaults (keeps links short).
+fn link_settings(settings: MonteCarloSettings) -> Option<MonteCarloSettings> {
+    (settings != MonteCarloSettings::default()).then_some(settings)
 }
 
 /// A whole number with thousands separators.
@@ -78,7 +74,7 @@ fn count_text(count: u32) -> String {
 #[function_component(AnalysisPanel)]
 pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
     let input = AnalysisInput::from_link(&props.link);
-    let settings = settings_of(props.link.monte_carlo);
+    let settings = props.link.monte_carlo.unwrap_or_default();
     let stage = props.link.stage;
     // The fan's central line is the scenario its bands were computed for, and the tornado needs no
     // projection: neither chart redraws on a slider move, only when new results arrive.
@@ -137,7 +133,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
             let select: HtmlSelectElement = event.target_unchecked_into();
             if let Ok(samples) = select.value().parse::<u32>() {
                 dispatch.dispatch(Action::SetMonteCarlo(link_settings(MonteCarloSettings {
-                    samples: samples.clamp(MC_MIN_SAMPLES, MC_MAX_SAMPLES),
+                    samples: samples.clamp(MIN_CHOSEN_SAMPLES, MAX_SAMPLES),
                     seed: settings.seed,
                 })));
             }
