@@ -6,9 +6,9 @@
 //! a [`LinkState`] down; the page's reducer keeps one, the command line builds one from its
 //! options, and the JavaScript package reads and writes one.
 
-use crate::analysis::MonteCarloSettings;
+use crate::analysis::{MonteCarloSettings, Output, Target};
 use crate::data::{Region, Stage};
-use crate::projection::TARGET_YEAR;
+use crate::projection::{RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::{Preset, Scenario};
 
 /// The fan chart's region when a link or file names none.
@@ -91,6 +91,19 @@ impl LinkState {
             target: None,
             target_year: TARGET_YEAR,
             fan_region: DEFAULT_FAN_REGION,
+        }
+    }
+
+    /// What the page's analyses aim at: Russia's share of the selected stage in the target year,
+    /// at the chosen target or, if none is chosen, the first of [`RUSSIA_TARGETS`].
+    pub fn target(&self) -> Target {
+        Target {
+            output: Output {
+                region: Region::Russia,
+                stage: self.stage,
+                year: self.target_year,
+            },
+            share: self.target.unwrap_or(RUSSIA_TARGETS[0]),
         }
     }
 

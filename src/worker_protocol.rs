@@ -12,13 +12,17 @@ use crate::analysis::{
 };
 use crate::data::{Region, Stage};
 use crate::params::{PARAMS, PARAM_COUNT};
-use crate::projection::RUSSIA_TARGETS;
 use crate::scenario::Scenario;
 use crate::state::LinkState;
 use crate::url::{TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use std::rc::Rc;
 
 /// Everything the analyses depend on.
+///
+/// The target is held as the numbers the worker's request carries (stage, share, year; the region
+/// is always Russia's); [`AnalysisInput::target`] and [`AnalysisInput::output`] give it as the one
+/// [`Target`] type the analyses take, and [`AnalysisInput::from_link`] reads it from
+/// [`LinkState::target`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AnalysisInput {
     /// The scenario analysed.
@@ -38,12 +42,13 @@ pub struct AnalysisInput {
 impl AnalysisInput {
     /// The analysis input a link asks for (defaults where it says nothing).
     pub fn from_link(link: &LinkState) -> AnalysisInput {
+        let target = link.target();
         AnalysisInput {
             scenario: link.scenario,
-            stage: link.stage,
+            stage: target.output.stage,
             settings: link.monte_carlo.unwrap_or_default(),
-            target_share: link.target.unwrap_or(RUSSIA_TARGETS[0]),
-            target_year: link.target_year,
+            target_share: target.share,
+            target_year: target.output.year,
             fan_region: link.fan_region,
         }
     }

@@ -264,8 +264,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     <button type="button" id="download-csv-tornado" onclick={on_tornado_csv}>{ "Tornado as CSV" }</button>
                 </div>
             </div>
-            <GoalSeekForm scenario={(*latest).clone()} stage={stage}
-                target_share={input.target_share} target_year={input.target_year} dispatch={props.dispatch.clone()} />
+            <GoalSeekForm scenario={(*latest).clone()} target={input.target()} dispatch={props.dispatch.clone()} />
         </section>
     }
 }
