@@ -155,6 +155,11 @@ impl ParamSpec {
         value.is_finite() && value >= self.min && value <= self.max
     }
 
+    /// The allowed range in words, for messages: "between 0 and 1".
+    pub fn range_text(&self) -> String {
+        format!("between {} and {}", self.min, self.max)
+    }
+
     /// `value` moved into the allowed range; NaN becomes the default.
     pub fn clamp(&self, value: f64) -> f64 {
         if value.is_nan() {
@@ -597,6 +602,34 @@ impl Param {
     }
 }
 
+/// Why [`checked`] refused a value; each caller words the message for its own readers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Invalid {
+    /// No parameter has this key.
+    UnknownKey,
+    /// The parameter exists, but what was given for it is not a number.
+    NotANumber(Param),
+    /// The number (given here) is outside the parameter's allowed range, or not finite.
+    OutOfRange(Param, f64),
+}
+
+/// The one strict check of a parameter's value, shared by the command line's `--set`, the
+/// scenario file loader and the JavaScript API: `key` must name a parameter and `value` be a
+/// number inside its allowed range, which is returned exactly as given (nothing is clamped).
+/// `value` is `None` when the input held no number at all (a word, `null`, a string).
+///
+/// The key is checked first, then the number, then the range. Links, which never fail, clamp
+/// instead (see [`crate::url`]).
+pub fn checked(key: &str, value: Option<f64>) -> Result<(Param, f64), Invalid> {
+    let param = Param::from_key(key).ok_or(Invalid::UnknownKey)?;
+    let value = value.ok_or(Invalid::NotANumber(param))?;
+    if param.spec().contains(value) {
+        Ok((param, value))
+    } else {
+        Err(Invalid::OutOfRange(param, value))
+    }
+}
+
 /// Every valid key, comma-separated, for messages.
 pub fn valid_keys() -> String {
     PARAMS
@@ -649,6 +682,28 @@ mod tests {
                 "{key}"
             );
         }
+    }
+
+    #[test]
+    fn checked_refuses_unknown_keys_words_and_values_out_of_range() {
+        assert_eq!(
+            checked("sanctions", Some(0.25)),
+            Ok((Param::Sanctions, 0.25))
+        );
+        assert_eq!(checked("nope", None), Err(Invalid::UnknownKey));
+        assert_eq!(
+            checked("sanctions", None),
+            Err(Invalid::NotANumber(Param::Sanctions))
+        );
+        assert_eq!(
+            checked("sanctions", Some(2.0)),
+            Err(Invalid::OutOfRange(Param::Sanctions, 2.0))
+        );
+        assert!(matches!(
+            checked("sanctions", Some(f64::NAN)),
+            Err(Invalid::OutOfRange(Param::Sanctions, _))
+        ));
+        assert_eq!(Param::Horizon.spec().range_text(), "between 2030 and 2050");
     }
 
     #[test]

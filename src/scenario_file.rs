@@ -29,7 +29,7 @@
 use crate::analysis::{MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES};
 use crate::data::{Region, Stage};
 use crate::json::{get, Json, Number};
-use crate::params::{Param, ParamSpec, PARAMS};
+use crate::params::{checked, Invalid, PARAMS};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario};
 use crate::state::{LinkState, View, DEFAULT_FAN_REGION};
@@ -43,11 +43,6 @@ pub const FILE_VERSION: u64 = 1;
 
 /// Largest file the loader reads, in bytes.
 pub const MAX_FILE_LEN: usize = 64 * 1024;
-
-/// "between 0 and 1": a parameter's allowed range for messages.
-pub fn range_text(spec: &ParamSpec) -> String {
-    format!("between {} and {}", spec.min, spec.max)
-}
 
 /// The scenario file for `state`, pretty-printed, every parameter by key in table order.
 pub fn scenario_to_json(state: &LinkState) -> String {
@@ -318,29 +313,31 @@ fn read_scenario(
         }
     };
     for (key, value) in parameters {
-        let Some(param) = Param::from_key(key) else {
-            notices.push(format!(
-                "Ignored unknown {whose}parameter '{}'.",
-                short(key)
-            ));
-            continue;
+        let (param, number) = match checked(key, value.as_f64()) {
+            Ok(checked) => checked,
+            Err(Invalid::UnknownKey) => {
+                notices.push(format!(
+                    "Ignored unknown {whose}parameter '{}'.",
+                    short(key)
+                ));
+                continue;
+            }
+            Err(Invalid::NotANumber(param)) => {
+                return Err(format!(
+                    "The {whose}parameter '{}' must be a number {} (the file has {}).",
+                    param.key(),
+                    param.spec().range_text(),
+                    short(&value.to_compact())
+                ))
+            }
+            Err(Invalid::OutOfRange(param, number)) => {
+                return Err(format!(
+                    "The {whose}parameter '{}' must be {} (the file has {number}).",
+                    param.key(),
+                    param.spec().range_text()
+                ))
+            }
         };
-        let spec = param.spec();
-        let number = value.as_f64().ok_or_else(|| {
-            format!(
-                "The {whose}parameter '{}' must be a number {} (the file has {}).",
-                spec.key,
-                range_text(spec),
-                short(&value.to_compact())
-            )
-        })?;
-        if !spec.contains(number) {
-            return Err(format!(
-                "The {whose}parameter '{}' must be {} (the file has {number}).",
-                spec.key,
-                range_text(spec)
-            ));
-        }
         scenario.set(param, number);
     }
     let missing: Vec<&str> = PARAMS
