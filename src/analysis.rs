@@ -228,7 +228,8 @@ pub fn monte_carlo(
     let mut draws = ProjectDraws::default();
     for run in 0..samples {
         for (param, (low, mode, high)) in &ranges {
-            sample.values[param.index()] = triangular(generator.next_f64(), *low, *mode, *high);
+            // A draw lies within the allowed range, so the clamp keeps it (simulate clamps again).
+            sample.set(*param, triangular(generator.next_f64(), *low, *mode, *high));
         }
         draw_projects(
             data,
