@@ -3,7 +3,7 @@
 //! All three are pure, deterministic and reuse one [`Projection`] buffer, so they run
 //! thousands of simulations without allocating per run.
 
-use crate::data::{dataset, Dataset};
+use crate::data::{dataset, Dataset, DATA_BASE_YEAR};
 use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
 use crate::projection::Projection;
@@ -146,6 +146,21 @@ pub const MIN_CHOSEN_SAMPLES: u32 = 10;
 
 /// Most samples a single Monte Carlo run accepts, wherever it is chosen.
 pub const MAX_SAMPLES: u32 = 100_000;
+
+/// Earliest year a target may name (a link's `ty`, a file's `target_year`, the command line's
+/// `--year`, the page's target year and the worker's request): the last published year before the
+/// base year, [`DATA_BASE_YEAR`] − 1. The model starts from the data, so the share read there is the
+/// published one, and a target there is checked against what happened.
+pub const TARGET_YEAR_MIN: u16 = DATA_BASE_YEAR - 1;
+
+/// Latest year a target may name: the longest horizon the model projects, the maximum of
+/// [`Param::Horizon`] in the parameter table.
+pub const TARGET_YEAR_MAX: u16 = PARAMS[Param::Horizon as usize].max as u16;
+
+/// Earliest year whose shares the scenario's levers can move: the base year, [`DATA_BASE_YEAR`]
+/// (every year before it is published data, the same in every scenario). The goal seek asks for
+/// a year from here to [`TARGET_YEAR_MAX`], and the page offers target years from here.
+pub const MOVABLE_YEAR_MIN: u16 = DATA_BASE_YEAR;
 
 /// A target: `output` at or above `share`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -547,6 +562,13 @@ pub fn percent(share: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn target_years_come_from_the_data_and_the_horizon() {
+        assert_eq!((TARGET_YEAR_MIN, TARGET_YEAR_MAX), (2024, 2050));
+        assert_eq!(MOVABLE_YEAR_MIN, 2025);
+        assert_eq!(f64::from(TARGET_YEAR_MAX), Param::Horizon.spec().max);
+    }
 
     #[test]
     fn generator_is_reproducible_and_uniform_enough() {

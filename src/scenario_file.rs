@@ -26,14 +26,16 @@
 //! `reference`, `monte_carlo` and `target` appear only when set; `target_year` only when not
 //! 2030, `fan_region` only when not `russia`.
 
-use crate::analysis::{MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES};
+use crate::analysis::{
+    MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, TARGET_YEAR_MAX,
+    TARGET_YEAR_MIN,
+};
 use crate::data::{Region, Stage};
 use crate::json::{get, Json, Number};
 use crate::params::{checked, Invalid, PARAMS};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario};
 use crate::state::{LinkState, View, DEFAULT_FAN_REGION};
-use crate::url::{TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 
 /// The value of the file's `format` field.
 pub const FILE_FORMAT: &str = "ree-outlook-scenario";

@@ -65,8 +65,8 @@ pub struct LinkState {
     pub monte_carlo: Option<MonteCarloSettings>,
     /// The chosen target for Russia's share (a fraction), if any.
     pub target: Option<f64>,
-    /// The year the target is checked in, within [`crate::url::TARGET_YEAR_MIN`]..=[`crate::url::TARGET_YEAR_MAX`]
-    /// (default [`TARGET_YEAR`]).
+    /// The year the target is checked in, within
+    /// [`crate::analysis::TARGET_YEAR_MIN`]..=[`crate::analysis::TARGET_YEAR_MAX`] (default [`TARGET_YEAR`]).
     pub target_year: u16,
     /// The region whose Monte Carlo bands the fan chart shows (default [`DEFAULT_FAN_REGION`]).
     pub fan_region: Region,

@@ -19,7 +19,7 @@
 //! | `mc` | Monte Carlo sample count | only when a Monte Carlo run is chosen |
 //! | `seed` | Monte Carlo seed (unsigned 64-bit integer) | with `mc` |
 //! | `tg` | chosen target for Russia's share at the selected stage (fraction, e.g. `0.12`) | only when chosen |
-//! | `ty` | the year by which the target is checked (whole year, 2024 to 2050) | only when not 2030 |
+//! | `ty` | the year by which the target is checked (whole year, 2024 to 2050: [`TARGET_YEAR_MIN`] to [`TARGET_YEAR_MAX`]) | only when not 2030 |
 //! | `fr` | region shown in the fan chart: a region id (`china`, `united_states`, …) | only when not `russia` |
 //! | `d` | the dataset version the link was made with (`2025.1`, see [`crate::data::DATA_VERSION`]) | always, last |
 //!
@@ -35,6 +35,9 @@
 //! plain-language notice.
 
 use crate::analysis::{MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES};
+// The bounds of a target's year are defined with the target, in `crate::analysis`; the tests
+// reach them here.
+pub use crate::analysis::{TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use crate::data::{Region, Stage};
 use crate::params::{Param, ParamSpec};
 use crate::projection::TARGET_YEAR;
@@ -59,12 +62,6 @@ const MAX_NOTICES: usize = 12;
 
 /// Longest piece of user text quoted back in a notice.
 const MAX_QUOTE: usize = 40;
-
-/// Earliest year a link may name for the target (`ty`): the model's base year.
-pub const TARGET_YEAR_MIN: u16 = 2024;
-
-/// Latest year a link may name for the target (`ty`): the longest horizon.
-pub const TARGET_YEAR_MAX: u16 = 2050;
 
 /// What [`decode`] made of a link: the state plus what it had to ignore or change.
 #[derive(Clone, Debug, PartialEq)]

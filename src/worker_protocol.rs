@@ -9,12 +9,12 @@
 
 use crate::analysis::{
     monte_carlo, tornado, MonteCarloResult, MonteCarloSettings, Output, Swing, Target, Tornado,
+    TARGET_YEAR_MAX, TARGET_YEAR_MIN,
 };
 use crate::data::{Region, Stage};
 use crate::params::{PARAMS, PARAM_COUNT};
 use crate::scenario::Scenario;
 use crate::state::LinkState;
-use crate::url::{TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use std::rc::Rc;
 
 /// Everything the analyses depend on.

@@ -2,7 +2,7 @@
 //! settings, the fan chart of the chosen region's share with its P10–P90 band, the tornado of what
 //! matters most (with CSV) and the goal seek.
 
-use crate::analysis::{MonteCarloSettings, MAX_SAMPLES, MIN_CHOSEN_SAMPLES};
+use crate::analysis::{MonteCarloSettings, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN};
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::goal_seek::{GoalSeekForm, LatestScenario};
 use crate::app::headline::percent;
@@ -24,8 +24,8 @@ use yew::prelude::*;
 /// Targets offered for Russia's share in the target year.
 const TARGET_CHOICES: [f64; 5] = [0.05, 0.10, 0.12, 0.15, 0.20];
 
-/// First year offered for the target.
-const FIRST_TARGET_YEAR: u16 = 2025;
+/// First year offered for the target: the first the scenario can move.
+const FIRST_TARGET_YEAR: u16 = MOVABLE_YEAR_MIN;
 
 /// Last year always offered for the target (later years up to the horizon are offered too).
 const LAST_TARGET_YEAR: u16 = 2040;

@@ -1,7 +1,9 @@
 //! "What would it take?": pick a target share for Russia, a year, a stage and one parameter;
 //! the page answers with the value that reaches it, or says how close the best value gets.
 
-use crate::analysis::{describe_goal_seek, goal_seek, GoalSeek, Output, Target};
+use crate::analysis::{
+    describe_goal_seek, goal_seek, GoalSeek, Output, Target, MOVABLE_YEAR_MIN, TARGET_YEAR_MAX,
+};
 use crate::app::state::{Action, AppState};
 use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
@@ -65,8 +67,8 @@ fn read_form(share: &str, year: &str, stage: &str, param: &str) -> Result<(Param
         .trim()
         .parse()
         .ok()
-        .filter(|year| (2025..=2050).contains(year))
-        .ok_or("The year must be from 2025 to 2050.")?;
+        .filter(|year| (MOVABLE_YEAR_MIN..=TARGET_YEAR_MAX).contains(year))
+        .ok_or_else(|| format!("The year must be from {MOVABLE_YEAR_MIN} to {TARGET_YEAR_MAX}."))?;
     let stage = Stage::from_id(stage).ok_or("Choose a stage.")?;
     let param = Param::from_key(param).ok_or("Choose a parameter.")?;
     Ok((
@@ -166,8 +168,9 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
                 </span>
                 <span class="setting">
                     <label for="goal-year">{ "in year" }</label>
-                    <input ref={year_ref} type="number" id="goal-year" min="2025" max="2050" step="1"
-                        value={props.target.output.year.clamp(2025, 2050).to_string()} inputmode="numeric" />
+                    <input ref={year_ref} type="number" id="goal-year" min={MOVABLE_YEAR_MIN.to_string()}
+                        max={TARGET_YEAR_MAX.to_string()} step="1"
+                        value={props.target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric" />
                 </span>
                 <span class="setting">
                     <label for="goal-stage">{ "of" }</label>
