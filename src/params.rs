@@ -197,6 +197,16 @@ fn trim_number(value: f64, decimals: u8) -> String {
     }
 }
 
+/// Russia's rare-earth reserves as the USGS counts them, in Mt REO: the default and plausible low of
+/// [`Param::RuReservesMt`], and one of the two published figures the page offers as a choice. The
+/// source is cited in that row of [`PARAMS`].
+pub const USGS_RUSSIA_RESERVES_MT: f64 = 3.8;
+
+/// Russia's rare-earth reserves as the Russian Ministry of Natural Resources counts them, in Mt REO:
+/// the plausible high of [`Param::RuReservesMt`], and the other published figure the page offers.
+/// The source is cited in that row of [`PARAMS`].
+pub const MINISTRY_RUSSIA_RESERVES_MT: f64 = 28.7;
+
 const IEA_2025: &str = "IEA Global Critical Minerals Outlook 2026 and the IEA's July 2026 update: China about 85% of magnet rare-earth refining in 2025 (secondary)";
 
 /// The parameter table, in [`Param`] order.
@@ -258,9 +268,9 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         min: 0.1,
         max: 40.0,
         step: 0.1,
-        default: 3.8,
-        low: 3.8,
-        high: 28.7,
+        default: USGS_RUSSIA_RESERVES_MT,
+        low: USGS_RUSSIA_RESERVES_MT,
+        high: MINISTRY_RUSSIA_RESERVES_MT,
         format: Format::Number(1),
         help: "Caps Russia's mining capacity at reserves divided by the minimum mine life. USGS counts 3.8 Mt; the Russian agency 28.7 Mt.",
         source: "USGS Mineral Commodity Summaries 2026 (3.8 Mt, as in 2025); Russian Ministry of Natural Resources, 28.7 Mt as of January 2023, quoted by news reports in 2025 (secondary)",
