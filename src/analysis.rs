@@ -9,6 +9,7 @@ use crate::params::{Param, PARAMS};
 use crate::projection::Projection;
 use crate::scenario::Scenario;
 use crate::simulate::{simulate_into, simulate_with, ProjectDraws, MAX_PROJECTS, PROGRAMME};
+use crate::text;
 use serde::Serialize;
 
 /// One number read off a projection: a region's share of a stage in a year.
@@ -535,13 +536,17 @@ fn round_to_step_decimals(value: f64, step: f64) -> f64 {
 /// A goal seek's answer in words, for the page and the command line.
 pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> String {
     let spec = param.spec();
-    let goal = format!("{} at {}", target.output.label(), percent(target.share));
+    let goal = format!(
+        "{} at {}",
+        target.output.label(),
+        text::percent(target.share, 1)
+    );
     match answer {
         GoalSeek::Reached { value, achieved } => format!(
             "{goal}: set \u{201c}{}\u{201d} to {} (gives {}).",
             spec.label,
             spec.display(value),
-            percent(achieved)
+            text::percent(achieved, 1)
         ),
         GoalSeek::Unreachable { best_value, best_achieved } => format!(
             "{goal} is out of reach by changing \u{201c}{}\u{201d} alone: no value from {} to {} gets there; the best, {}, gives {}.",
@@ -549,14 +554,9 @@ pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> Str
             spec.display(spec.min),
             spec.display(spec.max),
             spec.display(best_value),
-            percent(best_achieved)
+            text::percent(best_achieved, 1)
         ),
     }
-}
-
-/// A share as a percentage with one decimal.
-pub fn percent(share: f64) -> String {
-    crate::text::percent(share, 1)
 }
 
 #[cfg(test)]

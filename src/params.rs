@@ -173,10 +173,10 @@ impl ParamSpec {
     /// The value as a person reads it, with its unit.
     pub fn display(&self, value: f64) -> String {
         match self.format {
-            Format::Percent => format!("{}%", trim_number(value * 100.0, 2)),
+            Format::Percent => format!("{}%", crate::text::trimmed(value * 100.0, 2)),
             Format::Year => crate::text::shortest(value.round()),
             Format::Number(decimals) => {
-                let text = trim_number(value, decimals);
+                let text = crate::text::trimmed(value, usize::from(decimals));
                 match self.unit {
                     "" => text,
                     "years" if text == "1" => "1 year".to_string(),
@@ -184,16 +184,6 @@ impl ParamSpec {
                 }
             }
         }
-    }
-}
-
-/// A number with at most `decimals` decimals, trailing zeros removed.
-fn trim_number(value: f64, decimals: u8) -> String {
-    let text = crate::text::fixed(value, usize::from(decimals));
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
     }
 }
 

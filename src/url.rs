@@ -531,25 +531,16 @@ pub fn valid_region_ids() -> String {
         .join(", ")
 }
 
-/// A finite number written in plain decimal or exponent notation; `inf` and `NaN` are not numbers here.
+/// A finite number written in plain decimal or exponent notation, spaces around it allowed;
+/// `inf` and `NaN` are not numbers here ([`crate::text::parse_number`] of the trimmed text).
 pub fn parse_number(text: &str) -> Option<f64> {
-    let text = text.trim();
-    let plausible = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
-    if !plausible {
-        return None;
-    }
-    crate::text::parse_number(text)
+    crate::text::parse_number(text.trim())
 }
 
 /// A fraction as a percentage for notices (the raw text when the number is huge).
 fn percent(value: f64, raw: &str) -> String {
     if value.abs() < 1.0e6 {
-        let text = crate::text::fixed(value * 100.0, 2);
-        let text = text.trim_end_matches('0').trim_end_matches('.');
-        format!("{text}%")
+        format!("{}%", crate::text::trimmed(value * 100.0, 2))
     } else {
         quote(raw)
     }

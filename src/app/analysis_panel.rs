@@ -5,7 +5,6 @@
 use crate::analysis::{MonteCarloSettings, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN};
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::goal_seek::{GoalSeekForm, LatestScenario};
-use crate::app::headline::percent;
 use crate::app::state::{Action, AppState};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Region;
@@ -57,17 +56,9 @@ fn link_settings(settings: MonteCarloSettings) -> Option<MonteCarloSettings> {
     (settings != MonteCarloSettings::default()).then_some(settings)
 }
 
-/// A whole number with thousands separators.
+/// A count with thousands separators.
 fn count_text(count: u32) -> String {
-    let digits = count.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    text::thousands(f64::from(count))
 }
 
 /// Uncertainty, sensitivity and goal seek.
@@ -218,7 +209,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     <label for="target-share">{ format!("Target for Russia's {} share", stage.id()) }</label>
                     <select id="target-share" onchange={on_target}>
                         { for targets.iter().map(|share| html! {
-                            <option value={text::shortest(*share)} selected={(share - input.target_share).abs() < 1e-12}>{ percent(*share) }</option>
+                            <option value={text::shortest(*share)} selected={(share - input.target_share).abs() < 1e-12}>{ text::percent(*share, 1) }</option>
                         }) }
                     </select>
                 </span>

@@ -7,7 +7,7 @@ use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
 use crate::simulate::ramp;
-use crate::text;
+use crate::text::{self, percent, thousands, whole_percent};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -44,16 +44,11 @@ pub fn probability_text(bands: &MonteCarloResult) -> String {
     };
     format!(
         "Chance that Russia reaches {} of world {} in {} when the uncertain assumptions vary over their plausible ranges: {chance} ({} runs).",
-        percent_whole(target.share),
+        whole_percent(target.share),
         target.output.stage.id(),
         target.output.year,
         thousands(f64::from(bands.samples))
     )
-}
-
-/// A share as a percentage with one decimal: "3.3%".
-pub fn percent(share: f64) -> String {
-    text::percent(share, 1)
 }
 
 /// A difference of shares in percentage points: "6.7 points".
@@ -86,26 +81,21 @@ pub fn russia_text(projection: &Projection) -> String {
     let [low, high] = RUSSIA_TARGETS;
     let gap = |target: f64| {
         if share + 1e-12 >= target {
-            format!("meets its {} target", percent_whole(target))
+            format!("meets its {} target", whole_percent(target))
         } else {
             format!(
                 "{} short of {}",
                 points(target - share),
-                percent_whole(target)
+                whole_percent(target)
             )
         }
     };
     format!(
         "Russia would separate {} of the world's rare earths in {TARGET_YEAR}: {}, {}.",
-        percent(share),
+        percent(share, 1),
         gap(low),
         gap(high)
     )
-}
-
-/// A target such as 0.1 as "10%".
-fn percent_whole(share: f64) -> String {
-    format!("{}%", text::shortest((share * 100.0).round()))
 }
 
 /// One line on why Russia lands where it does at the separation stage.
@@ -117,14 +107,14 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
     if programme.programme_nameplate < 1.0 {
         return format!(
             "Why: Russia's existing and committed capacity already covers its ambition of {}, so no new programme is built.",
-            percent(scenario.get(Param::RuPlanShare))
+            percent(scenario.get(Param::RuPlanShare), 1)
         );
     }
     let mut parts = vec![if programme.programme_odds < 1.0 {
         format!(
             "the programme is sized for {} t of oxide a year and counted at its {} chance of being built",
             thousands(programme.programme_nameplate),
-            percent_rounded(programme.programme_odds)
+            percent(programme.programme_odds, 0)
         )
     } else {
         format!(
@@ -154,8 +144,8 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
     } else {
         parts.push(format!(
             "it runs at {} of nameplate once ramped and has reached {} of nameplate by {TARGET_YEAR}",
-            percent_rounded(programme.utilisation),
-            percent_rounded(online)
+            percent(programme.utilisation, 0),
+            percent(online, 0)
         ));
     }
     if let Some(year) = programme.first_constrained_year {
@@ -167,32 +157,14 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
     format!("Why: {}.", parts.join("; "))
 }
 
-fn percent_rounded(share: f64) -> String {
-    text::percent(share, 0)
-}
-
-/// A whole number with thousands separators: "12,300".
-fn thousands(value: f64) -> String {
-    let whole = value.max(0.0).round() as u64;
-    let digits = whole.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 /// China's 2030 separation share, in words.
 pub fn china_text(projection: &Projection) -> String {
     let share = projection.share(TARGET_YEAR, Stage::Separation, Region::China);
     let base = projection.share(projection.base_year, Stage::Separation, Region::China);
     format!(
         "China would still separate {} of the world's rare earths in {TARGET_YEAR} ({} in {}).",
-        percent(share),
-        percent(base),
+        percent(share, 1),
+        percent(base, 1),
         projection.base_year
     )
 }
@@ -202,11 +174,11 @@ pub fn trusted_text(projection: &Projection) -> String {
     match projection.first_year_trusted_reaches(Stage::Separation, TRUSTED_LEVEL) {
         Some(year) => format!(
             "Suppliers outside China and Russia pass {} of separation in {year}.",
-            percent_whole(TRUSTED_LEVEL)
+            whole_percent(TRUSTED_LEVEL)
         ),
         None => format!(
             "Suppliers outside China and Russia do not reach {} of separation by {}.",
-            percent_whole(TRUSTED_LEVEL),
+            whole_percent(TRUSTED_LEVEL),
             projection.last_year()
         ),
     }
@@ -216,12 +188,11 @@ pub fn trusted_text(projection: &Projection) -> String {
 fn compared(now: f64, reference: Option<f64>) -> String {
     match reference {
         Some(then) => {
-            let difference = (now - then) * 100.0;
-            let sign = if difference >= 0.0 { "+" } else { "−" };
+            let sign = if now - then >= 0.0 { "+" } else { "−" };
             format!(
                 " Reference: {} ({sign}{} points).",
-                percent(then),
-                text::fixed(difference.abs(), 1)
+                percent(then, 1),
+                text::points(now - then)
             )
         }
         None => String::new(),
@@ -264,7 +235,7 @@ pub fn headline(props: &HeadlineProps) -> Html {
         <section id="headline" class="headline" aria-live="polite" aria-labelledby="headline-heading">
             <h2 id="headline-heading" class="visually-hidden">{ "Headline numbers" }</h2>
             <p id="headline-russia" class="headline-main" data-value={text::shortest(russia)}>
-                <span class="big">{ percent(russia) }</span>
+                <span class="big">{ percent(russia, 1) }</span>
                 { " " }{ russia_text(projection) }{ compared(russia, reference_share(Region::Russia)) }
             </p>
             <p id="headline-why" class="headline-why">{ russia_why(projection, &props.scenario) }</p>

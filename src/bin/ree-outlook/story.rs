@@ -1,10 +1,10 @@
 //! The command line's `table` output: a readable summary that tells each stage's story and why.
 
-use ree_outlook::analysis::percent;
 use ree_outlook::data::{Region, Stage};
 use ree_outlook::params::Param;
 use ree_outlook::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use ree_outlook::state::LinkState;
+use ree_outlook::text::{self, percent};
 use ree_outlook::url;
 
 /// Years shown in the summary rows (those inside the projection), plus the last year.
@@ -83,16 +83,16 @@ fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: 
     };
     let cell = |year: u16| projection.get(year, stage);
     text.push_str(&row("Russia share", &|year| {
-        percent(projection.share(year, stage, Region::Russia))
+        percent(projection.share(year, stage, Region::Russia), 1)
     }));
     text.push_str(&row("China share", &|year| {
-        percent(projection.share(year, stage, Region::China))
+        percent(projection.share(year, stage, Region::China), 1)
     }));
     text.push_str(&row("Trusted share", &|year| {
-        cell(year).map_or_else(String::new, |cell| percent(cell.trusted_share))
+        cell(year).map_or_else(String::new, |cell| percent(cell.trusted_share, 1))
     }));
     text.push_str(&row("HHI", &|year| {
-        cell(year).map_or_else(String::new, |cell| format!("{:.0}", cell.hhi))
+        cell(year).map_or_else(String::new, |cell| text::fixed(cell.hhi, 0))
     }));
 
     let russia_2030 = projection.share(TARGET_YEAR, stage, Region::Russia);
@@ -101,15 +101,23 @@ fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: 
         .map(|target| {
             let gap = (target - russia_2030) * 100.0;
             if gap > 0.0 {
-                format!("{:.1} points short of {}", gap, percent(*target))
+                format!(
+                    "{} points short of {}",
+                    text::fixed(gap, 1),
+                    percent(*target, 1)
+                )
             } else {
-                format!("meets {} ({:.1} points over)", percent(*target), -gap)
+                format!(
+                    "meets {} ({} points over)",
+                    percent(*target, 1),
+                    text::fixed(-gap, 1)
+                )
             }
         })
         .collect();
     text.push_str(&format!(
         "Russia {TARGET_YEAR}: {} of world {}; {}.\n",
-        percent(russia_2030),
+        percent(russia_2030, 1),
         stage.label().to_ascii_lowercase(),
         gaps.join(", ")
     ));
@@ -150,7 +158,7 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
             "is sized for {} {} a year of nameplate and counted at its {} chance of being built ({} expected)",
             thousands(russia.programme_nameplate),
             stage.unit(),
-            percent_whole(russia.programme_odds),
+            percent(russia.programme_odds, 0),
             thousands(russia.programme_nameplate * russia.programme_odds)
         )
     } else {
@@ -164,34 +172,20 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         "Why: Russia's programme {}, {}, running at {} once ramped over {} years; {}.",
         size,
         start,
-        percent(russia.utilisation),
+        percent(russia.utilisation, 1),
         state.scenario.get(Param::RuRampYears),
         constraint
     )
 }
 
-/// A fraction as a whole percentage ("25%").
-fn percent_whole(value: f64) -> String {
-    format!("{:.0}%", value * 100.0)
-}
-
-/// A whole number with thousands separators ("12,345").
+/// A tonnage with thousands separators ("12,345", [`text::thousands`]), or "no" for a cap that is
+/// not a number.
 fn thousands(value: f64) -> String {
-    if !value.is_finite() {
-        return "no".to_string();
+    if value.is_finite() {
+        text::thousands(value)
+    } else {
+        "no".to_string()
     }
-    let digits = format!("{:.0}", value.abs());
-    let mut grouped = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    if value < 0.0 && digits != "0" {
-        grouped.insert(0, '-');
-    }
-    grouped
 }
 
 /// `text` wrapped at `width` columns, each line starting with `indent`, ending with a newline.
