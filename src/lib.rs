@@ -15,6 +15,7 @@ pub mod app;
 pub mod chart;
 pub mod data;
 pub mod determinism;
+pub mod explain;
 pub mod hindcast;
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 pub mod js_api;

@@ -3,10 +3,10 @@
 
 use crate::analysis::MonteCarloResult;
 use crate::data::{Region, Stage};
+use crate::explain::RussiaWhy;
 use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
-use crate::simulate::ramp;
 use crate::text::{self, percent, thousands, whole_percent};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -98,57 +98,48 @@ pub fn russia_text(projection: &Projection) -> String {
     )
 }
 
-/// One line on why Russia lands where it does at the separation stage.
+/// One line on why Russia lands where it does at the separation stage (the facts from
+/// [`RussiaWhy`], in plain words).
 pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
-    let programme = &projection.russia[Stage::Separation as usize];
-    let announced = scenario.get(Param::RuFirstPlant);
-    let ramp_years = scenario.get(Param::RuRampYears);
-    let delay = programme.programme_start - announced;
-    if programme.programme_nameplate < 1.0 {
+    let why = RussiaWhy::of(projection, scenario, Stage::Separation);
+    if why.nameplate < 1.0 {
         return format!(
             "Why: Russia's existing and committed capacity already covers its ambition of {}, so no new programme is built.",
             percent(scenario.get(Param::RuPlanShare), 1)
         );
     }
-    let mut parts = vec![if programme.programme_odds < 1.0 {
+    let mut parts = vec![if why.is_risked() {
         format!(
-            "the programme is sized for {} t of oxide a year and counted at its {} chance of being built",
-            thousands(programme.programme_nameplate),
-            percent(programme.programme_odds, 0)
+            "the programme is sized for {} t of oxide a year and {}",
+            thousands(why.nameplate),
+            why.odds_clause()
         )
     } else {
         format!(
             "the programme is sized for {} t of oxide a year",
-            thousands(programme.programme_nameplate)
+            thousands(why.nameplate)
         )
     }];
-    if delay > 0.05 {
-        parts.push(format!(
+    match why.delay() {
+        Some(delay) => parts.push(format!(
             "sanctions and prices push its first output from {} to {} ({} years late)",
-            text::fixed(announced, 0),
-            season(programme.programme_start),
+            text::fixed(why.announced, 0),
+            season(why.start),
             text::fixed(delay, 1)
-        ));
-    } else {
-        parts.push(format!(
-            "its first output comes in {}",
-            season(programme.programme_start)
-        ));
+        )),
+        None => parts.push(format!("its first output comes in {}", season(why.start))),
     }
-    let online = ramp(
-        f64::from(TARGET_YEAR) - programme.programme_start + 1.0,
-        ramp_years,
-    );
+    let online = why.reached_by(TARGET_YEAR);
     if online <= 0.0 {
         parts.push(format!("so it produces nothing by {TARGET_YEAR}"));
     } else {
         parts.push(format!(
             "it runs at {} of nameplate once ramped and has reached {} of nameplate by {TARGET_YEAR}",
-            percent(programme.utilisation, 0),
+            percent(why.utilisation, 0),
             percent(online, 0)
         ));
     }
-    if let Some(year) = programme.first_constrained_year {
+    if let Some(year) = why.constrained_from {
         parts.push(format!("feed limits its output from {year}"));
     }
     if let Some(year) = projection.russia[Stage::Mining as usize].first_constrained_year {

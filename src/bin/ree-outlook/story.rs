@@ -1,7 +1,7 @@
 //! The command line's `table` output: a readable summary that tells each stage's story and why.
 
 use ree_outlook::data::{Region, Stage};
-use ree_outlook::params::Param;
+use ree_outlook::explain::RussiaWhy;
 use ree_outlook::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use ree_outlook::state::LinkState;
 use ree_outlook::text::{self, percent};
@@ -125,20 +125,20 @@ fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: 
     text
 }
 
-/// Why Russia lands where it does at this stage: programme size, start, utilisation, constraints.
+/// Why Russia lands where it does at this stage: programme size, start, utilisation, constraints
+/// (the facts from [`RussiaWhy`], in the stage's unit).
 fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
-    let russia = &projection.russia[stage as usize];
-    let planned = state.scenario.get(Param::RuFirstPlant);
-    let delay = russia.programme_start - planned;
-    let start = if delay > 0.05 {
-        format!(
-            "starting {:.1} instead of the planned {:.0} ({:.1} years of sanctions and price delay)",
-            russia.programme_start, planned, delay
-        )
-    } else {
-        format!("starting as planned in {:.0}", russia.programme_start)
+    let why = RussiaWhy::of(projection, &state.scenario, stage);
+    let start = match why.delay() {
+        Some(delay) => format!(
+            "starting {} instead of the planned {} ({} years of sanctions and price delay)",
+            text::fixed(why.start, 1),
+            text::fixed(why.announced, 0),
+            text::fixed(delay, 1)
+        ),
+        None => format!("starting as planned in {}", text::fixed(why.start, 0)),
     };
-    let constraint = match (russia.first_constrained_year, stage) {
+    let constraint = match (why.constrained_from, stage) {
         (Some(year), Stage::Mining) => format!(
             "reserves (mining capped at {} t REO a year) first held Russia's output down in {year}",
             thousands(projection.russia_reserve_cap)
@@ -153,18 +153,18 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         (None, _) => "feed never binds".to_string(),
     };
     // The programme counts at its odds of being built (1 at face value).
-    let size = if russia.programme_odds < 1.0 {
+    let size = if why.is_risked() {
         format!(
-            "is sized for {} {} a year of nameplate and counted at its {} chance of being built ({} expected)",
-            thousands(russia.programme_nameplate),
+            "is sized for {} {} a year of nameplate and {} ({} expected)",
+            thousands(why.nameplate),
             stage.unit(),
-            percent(russia.programme_odds, 0),
-            thousands(russia.programme_nameplate * russia.programme_odds)
+            why.odds_clause(),
+            thousands(why.nameplate * why.odds)
         )
     } else {
         format!(
             "adds {} {} a year of nameplate",
-            thousands(russia.programme_nameplate),
+            thousands(why.nameplate),
             stage.unit()
         )
     };
@@ -172,8 +172,8 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         "Why: Russia's programme {}, {}, running at {} once ramped over {} years; {}.",
         size,
         start,
-        percent(russia.utilisation, 1),
-        state.scenario.get(Param::RuRampYears),
+        percent(why.utilisation, 1),
+        text::shortest(why.ramp_years),
         constraint
     )
 }
