@@ -59,7 +59,7 @@ impl RussiaWhy {
     }
 
     /// How many years after its announced start the programme's first output comes, if it is late
-    /// at all (more than [`ON_TIME_YEARS`]).
+    /// at all: by more than 0.05 year (about 18 days), which is rounding in a fractional start.
     pub fn delay(&self) -> Option<f64> {
         let delay = self.start - self.announced;
         (delay > ON_TIME_YEARS).then_some(delay)

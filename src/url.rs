@@ -35,21 +35,20 @@
 //! plain-language notice.
 
 use crate::analysis::{MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES};
-// The bounds of a target's year are defined with the target, in `crate::analysis`; the tests
-// reach them here.
-pub use crate::analysis::{TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use crate::data::{Region, Stage};
 use crate::params::{Param, ParamSpec};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario, PRESETS};
 use crate::state::{DEFAULT_FAN_REGION, DEFAULT_STAGE};
-// The ground state lives in `crate::state`; links name these types, and the tests reach them here.
-pub use crate::state::{LinkState, View};
-// The Monte Carlo settings and their bounds live in `crate::analysis`; the tests reach them here.
+
+// What a link carries is defined elsewhere, and reached here under the names the tests use: the
+// ground state in `crate::state`; the Monte Carlo settings and the bounds on samples and target
+// years in `crate::analysis`.
 pub use crate::analysis::{
     MonteCarloSettings as MonteCarloLink, MAX_SAMPLES as MC_MAX_SAMPLES,
-    MIN_CHOSEN_SAMPLES as MC_MIN_SAMPLES,
+    MIN_CHOSEN_SAMPLES as MC_MIN_SAMPLES, TARGET_YEAR_MAX, TARGET_YEAR_MIN,
 };
+pub use crate::state::{LinkState, View};
 
 /// The link format this code writes.
 pub const FORMAT_VERSION: u32 = 1;
