@@ -3,12 +3,13 @@
 //! All three are pure, deterministic and reuse one [`Projection`] buffer, so they run
 //! thousands of simulations without allocating per run.
 
-use crate::data::{dataset, Dataset};
+use crate::data::{dataset, Dataset, DATA_BASE_YEAR};
 use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
 use crate::projection::Projection;
 use crate::scenario::Scenario;
 use crate::simulate::{simulate_into, simulate_with, ProjectDraws, MAX_PROJECTS, PROGRAMME};
+use crate::text;
 use serde::Serialize;
 
 /// One number read off a projection: a region's share of a stage in a year.
@@ -109,26 +110,58 @@ pub fn sampling_range(param: Param, value: f64) -> (f64, f64, f64) {
     (spec.low.min(value), value, spec.high.max(value))
 }
 
-/// How many runs and which seed.
+/// A Monte Carlo run's settings: how many samples, from which seed.
+///
+/// The one type for these two numbers wherever they travel: the ground state
+/// ([`crate::state::LinkState::monte_carlo`]), links, scenario files, the page's controls, the
+/// worker protocol and the command line's `--monte-carlo` and `--seed`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct MonteCarloSettings {
-    /// Number of sampled scenarios.
+    /// Number of sampled scenarios; a link, a file or the page keeps it within
+    /// [`MIN_CHOSEN_SAMPLES`]..=[`MAX_SAMPLES`], the command line within 1..=[`MAX_SAMPLES`].
     pub samples: u32,
-    /// Seed of the generator.
+    /// Seed of the generator, so the run is reproducible.
     pub seed: u64,
 }
 
 impl Default for MonteCarloSettings {
+    /// [`DEFAULT_SAMPLES`] runs from [`DEFAULT_SEED`]: what the page runs when no run is chosen.
     fn default() -> Self {
         MonteCarloSettings {
-            samples: 1_000,
-            seed: 1,
+            samples: DEFAULT_SAMPLES,
+            seed: DEFAULT_SEED,
         }
     }
 }
 
-/// Most samples a single Monte Carlo run accepts.
+/// Samples a Monte Carlo run makes when none are chosen.
+pub const DEFAULT_SAMPLES: u32 = 1_000;
+
+/// The seed of a Monte Carlo run that names none (a link with `mc` but no `seed`, a file without
+/// `monte_carlo.seed`, the command line without `--seed`).
+pub const DEFAULT_SEED: u64 = 1;
+
+/// Fewest samples a run chosen on the page, in a link or in a scenario file may have: fewer give
+/// bands too coarse to read. The command line, for quick checks, accepts a single run.
+pub const MIN_CHOSEN_SAMPLES: u32 = 10;
+
+/// Most samples a single Monte Carlo run accepts, wherever it is chosen.
 pub const MAX_SAMPLES: u32 = 100_000;
+
+/// Earliest year a target may name (a link's `ty`, a file's `target_year`, the command line's
+/// `--year`, the page's target year and the worker's request): the last published year before the
+/// base year, [`DATA_BASE_YEAR`] − 1. The model starts from the data, so the share read there is the
+/// published one, and a target there is checked against what happened.
+pub const TARGET_YEAR_MIN: u16 = DATA_BASE_YEAR - 1;
+
+/// Latest year a target may name: the longest horizon the model projects, the maximum of
+/// [`Param::Horizon`] in the parameter table.
+pub const TARGET_YEAR_MAX: u16 = PARAMS[Param::Horizon as usize].max as u16;
+
+/// Earliest year whose shares the scenario's levers can move: the base year, [`DATA_BASE_YEAR`]
+/// (every year before it is published data, the same in every scenario). The goal seek asks for
+/// a year from here to [`TARGET_YEAR_MAX`], and the page offers target years from here.
+pub const MOVABLE_YEAR_MIN: u16 = DATA_BASE_YEAR;
 
 /// A target: `output` at or above `share`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -211,7 +244,8 @@ pub fn monte_carlo(
     let mut draws = ProjectDraws::default();
     for run in 0..samples {
         for (param, (low, mode, high)) in &ranges {
-            sample.values[param.index()] = triangular(generator.next_f64(), *low, *mode, *high);
+            // A draw lies within the allowed range, so the clamp keeps it (simulate clamps again).
+            sample.set(*param, triangular(generator.next_f64(), *low, *mode, *high));
         }
         draw_projects(
             data,
@@ -502,13 +536,17 @@ fn round_to_step_decimals(value: f64, step: f64) -> f64 {
 /// A goal seek's answer in words, for the page and the command line.
 pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> String {
     let spec = param.spec();
-    let goal = format!("{} at {}", target.output.label(), percent(target.share));
+    let goal = format!(
+        "{} at {}",
+        target.output.label(),
+        text::percent(target.share, 1)
+    );
     match answer {
         GoalSeek::Reached { value, achieved } => format!(
             "{goal}: set \u{201c}{}\u{201d} to {} (gives {}).",
             spec.label,
             spec.display(value),
-            percent(achieved)
+            text::percent(achieved, 1)
         ),
         GoalSeek::Unreachable { best_value, best_achieved } => format!(
             "{goal} is out of reach by changing \u{201c}{}\u{201d} alone: no value from {} to {} gets there; the best, {}, gives {}.",
@@ -516,19 +554,21 @@ pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> Str
             spec.display(spec.min),
             spec.display(spec.max),
             spec.display(best_value),
-            percent(best_achieved)
+            text::percent(best_achieved, 1)
         ),
     }
-}
-
-/// A share as a percentage with one decimal.
-pub fn percent(share: f64) -> String {
-    crate::text::percent(share, 1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn target_years_come_from_the_data_and_the_horizon() {
+        assert_eq!((TARGET_YEAR_MIN, TARGET_YEAR_MAX), (2024, 2050));
+        assert_eq!(MOVABLE_YEAR_MIN, 2025);
+        assert_eq!(f64::from(TARGET_YEAR_MAX), Param::Horizon.spec().max);
+    }
 
     #[test]
     fn generator_is_reproducible_and_uniform_enough() {

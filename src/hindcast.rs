@@ -223,7 +223,7 @@ impl Hindcast {
     /// time, and written into `index.html` (`tests/track_record_page.rs` keeps it current); the
     /// page's wasm carries neither the 2020 dataset nor this table.
     pub fn to_html(&self) -> String {
-        let percent = |share: f64| format!("{:.1}%", share * 100.0);
+        let percent = |share: f64| crate::text::percent(share, 1);
         let mut html = String::new();
         let years = format!("{}–{}", self.start_year + 1, last_year());
         html.push_str(&format!(

@@ -6,10 +6,10 @@
 //! preset's value, and `preset` names the preset to start from (default `baseline`).
 //! Bad input throws an `Error` whose message names the key and its allowed range.
 
-use crate::params::{Param, PARAMS};
+use crate::params::{checked, Invalid, PARAMS};
 use crate::scenario::{Preset, Scenario, PRESETS};
-use crate::scenario_file::range_text;
-use crate::url::{self, LinkState};
+use crate::state::LinkState;
+use crate::url;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -51,25 +51,21 @@ fn scenario_from_js(input: JsValue) -> Result<LinkState, JsError> {
         if key == "preset" {
             continue;
         }
-        let param = Param::from_key(key).ok_or_else(|| {
-            JsError::new(&format!(
-                "unknown parameter '{key}'; valid keys: preset, {}",
-                crate::params::valid_keys()
-            ))
+        let (param, number) = checked(key, value.as_f64()).map_err(|invalid| {
+            JsError::new(&match invalid {
+                Invalid::UnknownKey => format!(
+                    "unknown parameter '{key}'; valid keys: preset, {}",
+                    crate::params::valid_keys()
+                ),
+                Invalid::NotANumber(param) => format!(
+                    "{key} must be a number {} (got {value})",
+                    param.spec().range_text()
+                ),
+                Invalid::OutOfRange(param, number) => {
+                    format!("{key} must be {} (got {number})", param.spec().range_text())
+                }
+            })
         })?;
-        let spec = param.spec();
-        let number = value.as_f64().ok_or_else(|| {
-            JsError::new(&format!(
-                "{key} must be a number {} (got {value})",
-                range_text(spec)
-            ))
-        })?;
-        if !spec.contains(number) {
-            return Err(JsError::new(&format!(
-                "{key} must be {} (got {number})",
-                range_text(spec)
-            )));
-        }
         state.scenario.set(param, number);
     }
     Ok(state)

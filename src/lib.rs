@@ -15,6 +15,7 @@ pub mod app;
 pub mod chart;
 pub mod data;
 pub mod determinism;
+pub mod explain;
 pub mod hindcast;
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 pub mod js_api;
@@ -24,6 +25,7 @@ pub mod projection;
 pub mod scenario;
 pub mod scenario_file;
 pub mod simulate;
+pub mod state;
 pub mod text;
 pub mod url;
 #[cfg(target_arch = "wasm32")]

@@ -155,6 +155,11 @@ impl ParamSpec {
         value.is_finite() && value >= self.min && value <= self.max
     }
 
+    /// The allowed range in words, for messages: "between 0 and 1".
+    pub fn range_text(&self) -> String {
+        format!("between {} and {}", self.min, self.max)
+    }
+
     /// `value` moved into the allowed range; NaN becomes the default.
     pub fn clamp(&self, value: f64) -> f64 {
         if value.is_nan() {
@@ -168,10 +173,10 @@ impl ParamSpec {
     /// The value as a person reads it, with its unit.
     pub fn display(&self, value: f64) -> String {
         match self.format {
-            Format::Percent => format!("{}%", trim_number(value * 100.0, 2)),
+            Format::Percent => format!("{}%", crate::text::trimmed(value * 100.0, 2)),
             Format::Year => crate::text::shortest(value.round()),
             Format::Number(decimals) => {
-                let text = trim_number(value, decimals);
+                let text = crate::text::trimmed(value, usize::from(decimals));
                 match self.unit {
                     "" => text,
                     "years" if text == "1" => "1 year".to_string(),
@@ -182,15 +187,15 @@ impl ParamSpec {
     }
 }
 
-/// A number with at most `decimals` decimals, trailing zeros removed.
-fn trim_number(value: f64, decimals: u8) -> String {
-    let text = crate::text::fixed(value, usize::from(decimals));
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    }
-}
+/// Russia's rare-earth reserves as the USGS counts them, in Mt REO: the default and plausible low of
+/// [`Param::RuReservesMt`], and one of the two published figures the page offers as a choice. The
+/// source is cited in that row of [`PARAMS`].
+pub const USGS_RUSSIA_RESERVES_MT: f64 = 3.8;
+
+/// Russia's rare-earth reserves as the Russian Ministry of Natural Resources counts them, in Mt REO:
+/// the plausible high of [`Param::RuReservesMt`], and the other published figure the page offers.
+/// The source is cited in that row of [`PARAMS`].
+pub const MINISTRY_RUSSIA_RESERVES_MT: f64 = 28.7;
 
 const IEA_2025: &str = "IEA Global Critical Minerals Outlook 2026 and the IEA's July 2026 update: China about 85% of magnet rare-earth refining in 2025 (secondary)";
 
@@ -253,9 +258,9 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         min: 0.1,
         max: 40.0,
         step: 0.1,
-        default: 3.8,
-        low: 3.8,
-        high: 28.7,
+        default: USGS_RUSSIA_RESERVES_MT,
+        low: USGS_RUSSIA_RESERVES_MT,
+        high: MINISTRY_RUSSIA_RESERVES_MT,
         format: Format::Number(1),
         help: "Caps Russia's mining capacity at reserves divided by the minimum mine life. USGS counts 3.8 Mt; the Russian agency 28.7 Mt.",
         source: "USGS Mineral Commodity Summaries 2026 (3.8 Mt, as in 2025); Russian Ministry of Natural Resources, 28.7 Mt as of January 2023, quoted by news reports in 2025 (secondary)",
@@ -597,6 +602,34 @@ impl Param {
     }
 }
 
+/// Why [`checked`] refused a value; each caller words the message for its own readers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Invalid {
+    /// No parameter has this key.
+    UnknownKey,
+    /// The parameter exists, but what was given for it is not a number.
+    NotANumber(Param),
+    /// The number (given here) is outside the parameter's allowed range, or not finite.
+    OutOfRange(Param, f64),
+}
+
+/// The one strict check of a parameter's value, shared by the command line's `--set`, the
+/// scenario file loader and the JavaScript API: `key` must name a parameter and `value` be a
+/// number inside its allowed range, which is returned exactly as given (nothing is clamped).
+/// `value` is `None` when the input held no number at all (a word, `null`, a string).
+///
+/// The key is checked first, then the number, then the range. Links, which never fail, clamp
+/// instead (see [`crate::url`]).
+pub fn checked(key: &str, value: Option<f64>) -> Result<(Param, f64), Invalid> {
+    let param = Param::from_key(key).ok_or(Invalid::UnknownKey)?;
+    let value = value.ok_or(Invalid::NotANumber(param))?;
+    if param.spec().contains(value) {
+        Ok((param, value))
+    } else {
+        Err(Invalid::OutOfRange(param, value))
+    }
+}
+
 /// Every valid key, comma-separated, for messages.
 pub fn valid_keys() -> String {
     PARAMS
@@ -649,6 +682,28 @@ mod tests {
                 "{key}"
             );
         }
+    }
+
+    #[test]
+    fn checked_refuses_unknown_keys_words_and_values_out_of_range() {
+        assert_eq!(
+            checked("sanctions", Some(0.25)),
+            Ok((Param::Sanctions, 0.25))
+        );
+        assert_eq!(checked("nope", None), Err(Invalid::UnknownKey));
+        assert_eq!(
+            checked("sanctions", None),
+            Err(Invalid::NotANumber(Param::Sanctions))
+        );
+        assert_eq!(
+            checked("sanctions", Some(2.0)),
+            Err(Invalid::OutOfRange(Param::Sanctions, 2.0))
+        );
+        assert!(matches!(
+            checked("sanctions", Some(f64::NAN)),
+            Err(Invalid::OutOfRange(Param::Sanctions, _))
+        ));
+        assert_eq!(Param::Horizon.spec().range_text(), "between 2030 and 2050");
     }
 
     #[test]

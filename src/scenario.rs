@@ -6,12 +6,14 @@ use serde::{Serialize, Serializer};
 
 /// One value for every parameter in [`PARAMS`], indexed by [`Param`].
 ///
-/// Values outside a parameter's allowed range are never stored by the decoders
-/// (they clamp or refuse); [`crate::simulate`] clamps again so it stays total.
+/// The values are private: they are read with [`Scenario::get`] (or all at once with
+/// [`Scenario::values`] and [`Scenario::iter`]) and written only through [`Scenario::set`], which
+/// clamps into the parameter's allowed range, so a scenario never holds a value outside it.
+/// [`crate::simulate`] clamps again so it stays total.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scenario {
-    /// The values, in table order.
-    pub values: [f64; PARAM_COUNT],
+    /// The values, in table order, each within its parameter's allowed range.
+    values: [f64; PARAM_COUNT],
 }
 
 impl Default for Scenario {
@@ -30,7 +32,13 @@ impl Scenario {
         self.values[param.index()]
     }
 
-    /// Sets one parameter, clamped into its allowed range.
+    /// Every value, in table order.
+    pub fn values(&self) -> &[f64; PARAM_COUNT] {
+        &self.values
+    }
+
+    /// Sets one parameter, clamped into its allowed range ([`ParamSpec::clamp`]: a value inside it
+    /// is kept bit for bit, except that -0 becomes 0; NaN becomes the default).
     pub fn set(&mut self, param: Param, value: f64) {
         self.values[param.index()] = param.spec().clamp(value);
     }
@@ -86,6 +94,11 @@ impl Preset {
             scenario.set(*param, *value);
         }
         scenario
+    }
+
+    /// The baseline preset (always the first), which is also the default scenario.
+    pub fn baseline() -> &'static Preset {
+        &PRESETS[0]
     }
 
     /// The preset with this id, if any.

@@ -26,15 +26,16 @@
 //! `reference`, `monte_carlo` and `target` appear only when set; `target_year` only when not
 //! 2030, `fan_region` only when not `russia`.
 
+use crate::analysis::{
+    MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, TARGET_YEAR_MAX,
+    TARGET_YEAR_MIN,
+};
 use crate::data::{Region, Stage};
 use crate::json::{get, Json, Number};
-use crate::params::{Param, ParamSpec, PARAMS};
+use crate::params::{checked, Invalid, PARAMS};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario};
-use crate::url::{
-    LinkState, MonteCarloLink, View, DEFAULT_FAN_REGION, MC_MAX_SAMPLES, MC_MIN_SAMPLES,
-    TARGET_YEAR_MAX, TARGET_YEAR_MIN,
-};
+use crate::state::{LinkState, View, DEFAULT_FAN_REGION};
 
 /// The value of the file's `format` field.
 pub const FILE_FORMAT: &str = "ree-outlook-scenario";
@@ -44,11 +45,6 @@ pub const FILE_VERSION: u64 = 1;
 
 /// Largest file the loader reads, in bytes.
 pub const MAX_FILE_LEN: usize = 64 * 1024;
-
-/// "between 0 and 1": a parameter's allowed range for messages.
-pub fn range_text(spec: &ParamSpec) -> String {
-    format!("between {} and {}", spec.min, spec.max)
-}
 
 /// The scenario file for `state`, pretty-printed, every parameter by key in table order.
 pub fn scenario_to_json(state: &LinkState) -> String {
@@ -319,29 +315,31 @@ fn read_scenario(
         }
     };
     for (key, value) in parameters {
-        let Some(param) = Param::from_key(key) else {
-            notices.push(format!(
-                "Ignored unknown {whose}parameter '{}'.",
-                short(key)
-            ));
-            continue;
+        let (param, number) = match checked(key, value.as_f64()) {
+            Ok(checked) => checked,
+            Err(Invalid::UnknownKey) => {
+                notices.push(format!(
+                    "Ignored unknown {whose}parameter '{}'.",
+                    short(key)
+                ));
+                continue;
+            }
+            Err(Invalid::NotANumber(param)) => {
+                return Err(format!(
+                    "The {whose}parameter '{}' must be a number {} (the file has {}).",
+                    param.key(),
+                    param.spec().range_text(),
+                    short(&value.to_compact())
+                ))
+            }
+            Err(Invalid::OutOfRange(param, number)) => {
+                return Err(format!(
+                    "The {whose}parameter '{}' must be {} (the file has {number}).",
+                    param.key(),
+                    param.spec().range_text()
+                ))
+            }
         };
-        let spec = param.spec();
-        let number = value.as_f64().ok_or_else(|| {
-            format!(
-                "The {whose}parameter '{}' must be a number {} (the file has {}).",
-                spec.key,
-                range_text(spec),
-                short(&value.to_compact())
-            )
-        })?;
-        if !spec.contains(number) {
-            return Err(format!(
-                "The {whose}parameter '{}' must be {} (the file has {number}).",
-                spec.key,
-                range_text(spec)
-            ));
-        }
         scenario.set(param, number);
     }
     let missing: Vec<&str> = PARAMS
@@ -359,16 +357,18 @@ fn read_scenario(
 }
 
 /// The Monte Carlo settings in `run`, checked.
-fn read_monte_carlo(run: &[(String, Json)]) -> Result<MonteCarloLink, String> {
+fn read_monte_carlo(run: &[(String, Json)]) -> Result<MonteCarloSettings, String> {
     let samples = get(run, "samples")
         .and_then(Json::as_u64)
-        .filter(|samples| (u64::from(MC_MIN_SAMPLES)..=u64::from(MC_MAX_SAMPLES)).contains(samples))
+        .filter(|samples| {
+            (u64::from(MIN_CHOSEN_SAMPLES)..=u64::from(MAX_SAMPLES)).contains(samples)
+        })
         .and_then(|samples| u32::try_from(samples).ok())
         .ok_or_else(|| {
-            format!("'monte_carlo.samples' must be a whole number between {MC_MIN_SAMPLES} and {MC_MAX_SAMPLES}.")
+            format!("'monte_carlo.samples' must be a whole number between {MIN_CHOSEN_SAMPLES} and {MAX_SAMPLES}.")
         })?;
     let seed = match get(run, "seed") {
-        None => crate::url::DEFAULT_SEED,
+        None => DEFAULT_SEED,
         Some(seed) => seed.as_u64().ok_or_else(|| {
             format!(
                 "'monte_carlo.seed' must be a whole number between 0 and {}.",
@@ -376,7 +376,7 @@ fn read_monte_carlo(run: &[(String, Json)]) -> Result<MonteCarloLink, String> {
             )
         })?,
     };
-    Ok(MonteCarloLink { samples, seed })
+    Ok(MonteCarloSettings { samples, seed })
 }
 
 /// `text` shortened for a message.

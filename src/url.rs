@@ -19,7 +19,7 @@
 //! | `mc` | Monte Carlo sample count | only when a Monte Carlo run is chosen |
 //! | `seed` | Monte Carlo seed (unsigned 64-bit integer) | with `mc` |
 //! | `tg` | chosen target for Russia's share at the selected stage (fraction, e.g. `0.12`) | only when chosen |
-//! | `ty` | the year by which the target is checked (whole year, 2024 to 2050) | only when not 2030 |
+//! | `ty` | the year by which the target is checked (whole year, 2024 to 2050: [`TARGET_YEAR_MIN`] to [`TARGET_YEAR_MAX`]) | only when not 2030 |
 //! | `fr` | region shown in the fan chart: a region id (`china`, `united_states`, …) | only when not `russia` |
 //! | `d` | the dataset version the link was made with (`2025.1`, see [`crate::data::DATA_VERSION`]) | always, last |
 //!
@@ -34,10 +34,21 @@
 //! [`decode`] never fails: whatever it cannot use it skips or clamps, and says so in a
 //! plain-language notice.
 
+use crate::analysis::{MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES};
 use crate::data::{Region, Stage};
 use crate::params::{Param, ParamSpec};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario, PRESETS};
+use crate::state::{DEFAULT_FAN_REGION, DEFAULT_STAGE};
+
+// What a link carries is defined elsewhere, and reached here under the names the tests use: the
+// ground state in `crate::state`; the Monte Carlo settings and the bounds on samples and target
+// years in `crate::analysis`.
+pub use crate::analysis::{
+    MonteCarloSettings as MonteCarloLink, MAX_SAMPLES as MC_MAX_SAMPLES,
+    MIN_CHOSEN_SAMPLES as MC_MIN_SAMPLES, TARGET_YEAR_MAX, TARGET_YEAR_MIN,
+};
+pub use crate::state::{LinkState, View};
 
 /// The link format this code writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -45,124 +56,11 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Longest link text [`decode`] reads, in bytes; longer input is refused with a notice.
 pub const MAX_LINK_LEN: usize = 4096;
 
-/// Fewest Monte Carlo samples a link may ask for.
-pub const MC_MIN_SAMPLES: u32 = 10;
-
-/// Most Monte Carlo samples a link may ask for.
-pub const MC_MAX_SAMPLES: u32 = 100_000;
-
 /// Most notices [`decode`] lists one by one; the rest are counted in a last notice.
 const MAX_NOTICES: usize = 12;
 
 /// Longest piece of user text quoted back in a notice.
 const MAX_QUOTE: usize = 40;
-
-/// Earliest year a link may name for the target (`ty`): the model's base year.
-pub const TARGET_YEAR_MIN: u16 = 2024;
-
-/// Latest year a link may name for the target (`ty`): the longest horizon.
-pub const TARGET_YEAR_MAX: u16 = 2050;
-
-/// The fan chart's region when a link names none.
-pub const DEFAULT_FAN_REGION: Region = Region::Russia;
-
-/// The stage shown when a link names none.
-pub const DEFAULT_STAGE: Stage = Stage::Separation;
-
-/// How the page shows the projection.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    /// Charts (the default).
-    #[default]
-    Charts,
-    /// The projection table.
-    Table,
-}
-
-impl View {
-    /// Every view.
-    pub const ALL: [View; 2] = [View::Charts, View::Table];
-
-    /// The id used in links.
-    pub fn id(self) -> &'static str {
-        match self {
-            View::Charts => "charts",
-            View::Table => "table",
-        }
-    }
-
-    /// The view with this id, if any.
-    pub fn from_id(id: &str) -> Option<View> {
-        View::ALL.into_iter().find(|view| view.id() == id)
-    }
-}
-
-/// A chosen Monte Carlo run: how many samples, from which seed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MonteCarloLink {
-    /// Number of samples, within [`MC_MIN_SAMPLES`]..=[`MC_MAX_SAMPLES`].
-    pub samples: u32,
-    /// Seed of the random generator, so the run is reproducible.
-    pub seed: u64,
-}
-
-/// The seed used when a link asks for a Monte Carlo run without naming one.
-pub const DEFAULT_SEED: u64 = 1;
-
-/// Everything a link carries: the ground state of the page.
-///
-/// Build it with `LinkState { preset: …, ..LinkState::default() }` so fields added
-/// by later versions do not break callers.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LinkState {
-    /// The preset the scenario started from (a valid preset id after [`decode`]).
-    pub preset: String,
-    /// Every parameter's value.
-    pub scenario: Scenario,
-    /// The stage selected on the page.
-    pub stage: Stage,
-    /// The scenario compared against, if compare mode is on.
-    pub reference: Option<Scenario>,
-    /// Charts or table.
-    pub view: View,
-    /// The chosen Monte Carlo run, if any.
-    pub monte_carlo: Option<MonteCarloLink>,
-    /// The chosen target for Russia's share (a fraction), if any.
-    pub target: Option<f64>,
-    /// The year the target is checked in, within [`TARGET_YEAR_MIN`]..=[`TARGET_YEAR_MAX`]
-    /// (default [`TARGET_YEAR`]).
-    pub target_year: u16,
-    /// The region whose Monte Carlo bands the fan chart shows (default [`DEFAULT_FAN_REGION`]).
-    pub fan_region: Region,
-}
-
-impl Default for LinkState {
-    fn default() -> Self {
-        LinkState::from_preset(baseline())
-    }
-}
-
-impl LinkState {
-    /// The state that shows `preset` unchanged, with the default stage and view.
-    pub fn from_preset(preset: &Preset) -> LinkState {
-        LinkState {
-            preset: preset.id.to_string(),
-            scenario: preset.scenario(),
-            stage: DEFAULT_STAGE,
-            reference: None,
-            view: View::default(),
-            monte_carlo: None,
-            target: None,
-            target_year: TARGET_YEAR,
-            fan_region: DEFAULT_FAN_REGION,
-        }
-    }
-
-    /// The preset this state names, or the baseline if the name is unknown.
-    pub fn preset(&self) -> &'static Preset {
-        Preset::find(&self.preset).unwrap_or(baseline())
-    }
-}
 
 /// What [`decode`] made of a link: the state plus what it had to ignore or change.
 #[derive(Clone, Debug, PartialEq)]
@@ -195,11 +93,6 @@ pub fn data_note(what: &str, version: Option<&str>) -> Option<String> {
             quote(version)
         )),
     }
-}
-
-/// The baseline preset (always the first).
-fn baseline() -> &'static Preset {
-    &PRESETS[0]
 }
 
 /// The fragment text for `state`, without the leading `#`.
@@ -265,7 +158,7 @@ pub(crate) fn closest_preset(scenario: &Scenario) -> &'static Preset {
     PRESETS
         .iter()
         .min_by_key(|preset| scenario.differences(&preset.scenario()).len())
-        .unwrap_or(baseline())
+        .unwrap_or(Preset::baseline())
 }
 
 /// Collects notices, listing the first few and counting the rest.
@@ -427,7 +320,7 @@ pub fn decode(input: &str) -> Decoded {
     state.reference = reference;
     match (mc_samples, seed) {
         (Some(samples), seed) => {
-            state.monte_carlo = Some(MonteCarloLink {
+            state.monte_carlo = Some(MonteCarloSettings {
                 samples,
                 seed: seed.unwrap_or(DEFAULT_SEED),
             });
@@ -525,7 +418,7 @@ fn hex_digit(byte: u8) -> Option<u8> {
 /// The preset named by `id`, or the baseline with a notice.
 fn read_preset(id: Option<&str>, whose: &str, notices: &mut Notices) -> &'static Preset {
     let Some(id) = id else {
-        return baseline();
+        return Preset::baseline();
     };
     match Preset::find(&id.to_ascii_lowercase()) {
         Some(preset) => preset,
@@ -533,10 +426,10 @@ fn read_preset(id: Option<&str>, whose: &str, notices: &mut Notices) -> &'static
             notices.push(format!(
                 "Unknown {whose}preset {}; used {} instead (valid: {}).",
                 quote(id),
-                baseline().title,
+                Preset::baseline().title,
                 Preset::valid_ids()
             ));
-            baseline()
+            Preset::baseline()
         }
     }
 }
@@ -587,10 +480,10 @@ fn read_param(
 fn read_samples(text: &str, notices: &mut Notices) -> Option<u32> {
     match text.parse::<u64>() {
         Ok(samples) => {
-            let used = samples.clamp(u64::from(MC_MIN_SAMPLES), u64::from(MC_MAX_SAMPLES));
+            let used = samples.clamp(u64::from(MIN_CHOSEN_SAMPLES), u64::from(MAX_SAMPLES));
             if used != samples {
                 notices.push(format!(
-                    "{samples} Monte Carlo samples is out of range ({MC_MIN_SAMPLES} to {MC_MAX_SAMPLES}); used {used}."
+                    "{samples} Monte Carlo samples is out of range ({MIN_CHOSEN_SAMPLES} to {MAX_SAMPLES}); used {used}."
                 ));
             }
             u32::try_from(used).ok()
@@ -639,25 +532,16 @@ pub fn valid_region_ids() -> String {
         .join(", ")
 }
 
-/// A finite number written in plain decimal or exponent notation; `inf` and `NaN` are not numbers here.
+/// A finite number written in plain decimal or exponent notation, spaces around it allowed;
+/// `inf` and `NaN` are not numbers here ([`crate::text::parse_number`] of the trimmed text).
 pub fn parse_number(text: &str) -> Option<f64> {
-    let text = text.trim();
-    let plausible = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
-    if !plausible {
-        return None;
-    }
-    crate::text::parse_number(text)
+    crate::text::parse_number(text.trim())
 }
 
 /// A fraction as a percentage for notices (the raw text when the number is huge).
 fn percent(value: f64, raw: &str) -> String {
     if value.abs() < 1.0e6 {
-        let text = crate::text::fixed(value * 100.0, 2);
-        let text = text.trim_end_matches('0').trim_end_matches('.');
-        format!("{text}%")
+        format!("{}%", crate::text::trimmed(value * 100.0, 2))
     } else {
         quote(raw)
     }

@@ -9,15 +9,20 @@
 
 use crate::analysis::{
     monte_carlo, tornado, MonteCarloResult, MonteCarloSettings, Output, Swing, Target, Tornado,
+    TARGET_YEAR_MAX, TARGET_YEAR_MIN,
 };
 use crate::data::{Region, Stage};
 use crate::params::{PARAMS, PARAM_COUNT};
-use crate::projection::RUSSIA_TARGETS;
 use crate::scenario::Scenario;
-use crate::url::{LinkState, MonteCarloLink, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
+use crate::state::LinkState;
 use std::rc::Rc;
 
 /// Everything the analyses depend on.
+///
+/// The target is held as the numbers the worker's request carries (stage, share, year; the region
+/// is always Russia's); [`AnalysisInput::target`] and [`AnalysisInput::output`] give it as the one
+/// [`Target`] type the analyses take, and [`AnalysisInput::from_link`] reads it from
+/// [`LinkState::target`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AnalysisInput {
     /// The scenario analysed.
@@ -37,12 +42,13 @@ pub struct AnalysisInput {
 impl AnalysisInput {
     /// The analysis input a link asks for (defaults where it says nothing).
     pub fn from_link(link: &LinkState) -> AnalysisInput {
+        let target = link.target();
         AnalysisInput {
             scenario: link.scenario,
-            stage: link.stage,
-            settings: settings_of(link.monte_carlo),
-            target_share: link.target.unwrap_or(RUSSIA_TARGETS[0]),
-            target_year: link.target_year,
+            stage: target.output.stage,
+            settings: link.monte_carlo.unwrap_or_default(),
+            target_share: target.share,
+            target_year: target.output.year,
             fan_region: link.fan_region,
         }
     }
@@ -63,14 +69,6 @@ impl AnalysisInput {
             share: self.target_share,
         }
     }
-}
-
-/// The Monte Carlo settings of a link, or the analysis defaults.
-pub fn settings_of(link: Option<MonteCarloLink>) -> MonteCarloSettings {
-    link.map_or_else(MonteCarloSettings::default, |run| MonteCarloSettings {
-        samples: run.samples,
-        seed: run.seed,
-    })
 }
 
 /// The latest analysis results and what they were computed for.

@@ -157,8 +157,8 @@ fn url_prints_the_same_projection_as_the_equivalent_preset_and_set_call() {
         Some(preset) => LinkState::from_preset(preset),
         None => panic!("no kremlin-12"),
     };
-    state.scenario.values[Param::Sanctions.index()] = 0.35;
-    state.scenario.values[Param::DemandGrowth.index()] = 0.0712345678901234;
+    state.scenario.set(Param::Sanctions, 0.35);
+    state.scenario.set(Param::DemandGrowth, 0.0712345678901234);
     state.stage = Stage::Magnets;
     let link = encode(&state);
     let direct = ok(&[

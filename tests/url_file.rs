@@ -39,12 +39,16 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
         .prop_map(
             |(preset, values, stage, table, reference, run, target, (year, region))| {
                 let mut state = LinkState::from_preset(&PRESETS[preset]);
-                state.scenario.values.copy_from_slice(&values);
+                for (spec, value) in PARAMS.iter().zip(&values) {
+                    state.scenario.set(spec.param, *value);
+                }
                 state.stage = Stage::ALL[stage];
                 state.view = if table { View::Table } else { View::Charts };
                 state.reference = reference.map(|values| {
                     let mut scenario = state.scenario;
-                    scenario.values.copy_from_slice(&values);
+                    for (spec, value) in PARAMS.iter().zip(&values) {
+                        scenario.set(spec.param, *value);
+                    }
                     scenario
                 });
                 state.monte_carlo = run.map(|(samples, seed)| MonteCarloLink { samples, seed });
@@ -86,7 +90,7 @@ proptest! {
         };
         prop_assert!(notices.is_empty(), "{:?}", notices);
         prop_assert_eq!(&loaded, &state);
-        for (a, b) in loaded.scenario.values.iter().zip(state.scenario.values.iter()) {
+        for (a, b) in loaded.scenario.values().iter().zip(state.scenario.values().iter()) {
             prop_assert_eq!(a.to_bits(), b.to_bits());
         }
     }

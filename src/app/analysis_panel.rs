@@ -2,20 +2,19 @@
 //! settings, the fan chart of the chosen region's share with its P10–P90 band, the tornado of what
 //! matters most (with CSV) and the goal seek.
 
-use crate::analysis::MonteCarloSettings;
+use crate::analysis::{MonteCarloSettings, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN};
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::goal_seek::{GoalSeekForm, LatestScenario};
-use crate::app::headline::percent;
 use crate::app::state::{Action, AppState};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Region;
 use crate::params::Param;
 use crate::projection::Projection;
 use crate::simulate::simulate;
+use crate::state::LinkState;
 use crate::text;
-use crate::url::{LinkState, MonteCarloLink, MC_MAX_SAMPLES, MC_MIN_SAMPLES};
 use crate::web::files;
-use crate::worker_protocol::{settings_of, AnalysisInput, AnalysisResults};
+use crate::worker_protocol::{AnalysisInput, AnalysisResults};
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -24,8 +23,8 @@ use yew::prelude::*;
 /// Targets offered for Russia's share in the target year.
 const TARGET_CHOICES: [f64; 5] = [0.05, 0.10, 0.12, 0.15, 0.20];
 
-/// First year offered for the target.
-const FIRST_TARGET_YEAR: u16 = 2025;
+/// First year offered for the target: the first the scenario can move.
+const FIRST_TARGET_YEAR: u16 = MOVABLE_YEAR_MIN;
 
 /// Last year always offered for the target (later years up to the horizon are offered too).
 const LAST_TARGET_YEAR: u16 = 2040;
@@ -52,32 +51,21 @@ pub struct AnalysisPanelProps {
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
-/// The Monte Carlo link for `settings`, or none when they are the defaults (keeps links short).
-fn link_settings(settings: MonteCarloSettings) -> Option<MonteCarloLink> {
-    (settings != MonteCarloSettings::default()).then_some(MonteCarloLink {
-        samples: settings.samples,
-        seed: settings.seed,
-    })
+/// The run to keep in the link: none when `settings` are the defaults (keeps links short).
+fn link_settings(settings: MonteCarloSettings) -> Option<MonteCarloSettings> {
+    (settings != MonteCarloSettings::default()).then_some(settings)
 }
 
-/// A whole number with thousands separators.
+/// A count with thousands separators.
 fn count_text(count: u32) -> String {
-    let digits = count.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    text::thousands(f64::from(count))
 }
 
 /// Uncertainty, sensitivity and goal seek.
 #[function_component(AnalysisPanel)]
 pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
     let input = AnalysisInput::from_link(&props.link);
-    let settings = settings_of(props.link.monte_carlo);
+    let settings = props.link.monte_carlo.unwrap_or_default();
     let stage = props.link.stage;
     // The fan's central line is the scenario its bands were computed for, and the tornado needs no
     // projection: neither chart redraws on a slider move, only when new results arrive.
@@ -136,7 +124,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
             let select: HtmlSelectElement = event.target_unchecked_into();
             if let Ok(samples) = select.value().parse::<u32>() {
                 dispatch.dispatch(Action::SetMonteCarlo(link_settings(MonteCarloSettings {
-                    samples: samples.clamp(MC_MIN_SAMPLES, MC_MAX_SAMPLES),
+                    samples: samples.clamp(MIN_CHOSEN_SAMPLES, MAX_SAMPLES),
                     seed: settings.seed,
                 })));
             }
@@ -221,7 +209,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     <label for="target-share">{ format!("Target for Russia's {} share", stage.id()) }</label>
                     <select id="target-share" onchange={on_target}>
                         { for targets.iter().map(|share| html! {
-                            <option value={text::shortest(*share)} selected={(share - input.target_share).abs() < 1e-12}>{ percent(*share) }</option>
+                            <option value={text::shortest(*share)} selected={(share - input.target_share).abs() < 1e-12}>{ text::percent(*share, 1) }</option>
                         }) }
                     </select>
                 </span>
@@ -267,8 +255,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     <button type="button" id="download-csv-tornado" onclick={on_tornado_csv}>{ "Tornado as CSV" }</button>
                 </div>
             </div>
-            <GoalSeekForm scenario={(*latest).clone()} stage={stage}
-                target_share={input.target_share} target_year={input.target_year} dispatch={props.dispatch.clone()} />
+            <GoalSeekForm scenario={(*latest).clone()} target={input.target()} dispatch={props.dispatch.clone()} />
         </section>
     }
 }

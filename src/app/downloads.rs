@@ -3,7 +3,7 @@
 use crate::app::state::{Action, AppState};
 use crate::projection::Projection;
 use crate::scenario_file::{scenario_from_text, scenario_to_json};
-use crate::url::LinkState;
+use crate::state::LinkState;
 use crate::web::files;
 use crate::web::json::parse_json;
 use std::rc::Rc;

@@ -1,11 +1,12 @@
 //! "What would it take?": pick a target share for Russia, a year, a stage and one parameter;
 //! the page answers with the value that reaches it, or says how close the best value gets.
 
-use crate::analysis::{describe_goal_seek, goal_seek, GoalSeek, Output, Target};
+use crate::analysis::{
+    describe_goal_seek, goal_seek, GoalSeek, Output, Target, MOVABLE_YEAR_MIN, TARGET_YEAR_MAX,
+};
 use crate::app::state::{Action, AppState};
 use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
-use crate::projection::TARGET_YEAR;
 use crate::scenario::Scenario;
 use crate::text;
 use std::cell::Cell;
@@ -28,13 +29,10 @@ impl PartialEq for LatestScenario {
 pub struct GoalSeekFormProps {
     /// The scenario to start from, read when the form is submitted.
     pub scenario: LatestScenario,
-    /// The stage chosen on the page (the form's default).
-    pub stage: Stage,
-    /// The target chosen on the page (the form's default), a fraction.
-    pub target_share: f64,
-    /// The target year chosen on the page (the form's default).
-    #[prop_or(TARGET_YEAR)]
-    pub target_year: u16,
+    /// The target chosen on the page: its stage, year and share are the form's defaults (the
+    /// region is always Russia).
+    #[prop_or_default]
+    pub target: Target,
     /// Where "use this value" goes.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -69,8 +67,8 @@ fn read_form(share: &str, year: &str, stage: &str, param: &str) -> Result<(Param
         .trim()
         .parse()
         .ok()
-        .filter(|year| (2025..=2050).contains(year))
-        .ok_or("The year must be from 2025 to 2050.")?;
+        .filter(|year| (MOVABLE_YEAR_MIN..=TARGET_YEAR_MAX).contains(year))
+        .ok_or_else(|| format!("The year must be from {MOVABLE_YEAR_MIN} to {TARGET_YEAR_MAX}."))?;
     let stage = Stage::from_id(stage).ok_or("Choose a stage.")?;
     let param = Param::from_key(param).ok_or("Choose a parameter.")?;
     Ok((
@@ -158,7 +156,7 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
         }
     };
 
-    let default_share = text::shortest((props.target_share * 1000.0).round() / 10.0);
+    let default_share = text::shortest((props.target.share * 1000.0).round() / 10.0);
     html! {
         <section class="goal-seek" aria-labelledby="goal-seek-heading">
             <h3 id="goal-seek-heading">{ "What would it take?" }</h3>
@@ -170,14 +168,15 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
                 </span>
                 <span class="setting">
                     <label for="goal-year">{ "in year" }</label>
-                    <input ref={year_ref} type="number" id="goal-year" min="2025" max="2050" step="1"
-                        value={props.target_year.clamp(2025, 2050).to_string()} inputmode="numeric" />
+                    <input ref={year_ref} type="number" id="goal-year" min={MOVABLE_YEAR_MIN.to_string()}
+                        max={TARGET_YEAR_MAX.to_string()} step="1"
+                        value={props.target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric" />
                 </span>
                 <span class="setting">
                     <label for="goal-stage">{ "of" }</label>
                     <select ref={stage_ref} id="goal-stage">
                         { for Stage::ALL.into_iter().map(|stage| html! {
-                            <option value={stage.id()} selected={stage == props.stage}>{ stage.label() }</option>
+                            <option value={stage.id()} selected={stage == props.target.output.stage}>{ stage.label() }</option>
                         }) }
                     </select>
                 </span>

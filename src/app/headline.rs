@@ -3,33 +3,15 @@
 
 use crate::analysis::MonteCarloResult;
 use crate::data::{Region, Stage};
+use crate::explain::RussiaWhy;
 use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
-use crate::simulate::ramp;
-use crate::text;
-use std::rc::Rc;
+use crate::text::{self, percent, thousands, whole_percent};
 use yew::prelude::*;
 
 /// The trusted share the headline watches for.
 pub const TRUSTED_LEVEL: f64 = 0.25;
-
-/// Properties of [`Headline`].
-#[derive(Properties, PartialEq)]
-pub struct HeadlineProps {
-    /// The projection of the current scenario.
-    pub projection: Rc<Projection>,
-    /// The current scenario (for the announced start and the ramp).
-    pub scenario: Scenario,
-    /// The pinned reference's projection, if comparing.
-    pub reference: Option<Rc<Projection>>,
-    /// The latest Monte Carlo result (its probability is shown).
-    #[prop_or_default]
-    pub bands: Option<Rc<MonteCarloResult>>,
-    /// Whether `bands` matches the current scenario and settings.
-    #[prop_or_default]
-    pub fresh: bool,
-}
 
 /// The probability line: the chance that Russia reaches the target, in words.
 pub fn probability_text(bands: &MonteCarloResult) -> String {
@@ -44,16 +26,11 @@ pub fn probability_text(bands: &MonteCarloResult) -> String {
     };
     format!(
         "Chance that Russia reaches {} of world {} in {} when the uncertain assumptions vary over their plausible ranges: {chance} ({} runs).",
-        percent_whole(target.share),
+        whole_percent(target.share),
         target.output.stage.id(),
         target.output.year,
         thousands(f64::from(bands.samples))
     )
-}
-
-/// A share as a percentage with one decimal: "3.3%".
-pub fn percent(share: f64) -> String {
-    text::percent(share, 1)
 }
 
 /// A difference of shares in percentage points: "6.7 points".
@@ -86,79 +63,65 @@ pub fn russia_text(projection: &Projection) -> String {
     let [low, high] = RUSSIA_TARGETS;
     let gap = |target: f64| {
         if share + 1e-12 >= target {
-            format!("meets its {} target", percent_whole(target))
+            format!("meets its {} target", whole_percent(target))
         } else {
             format!(
                 "{} short of {}",
                 points(target - share),
-                percent_whole(target)
+                whole_percent(target)
             )
         }
     };
     format!(
         "Russia would separate {} of the world's rare earths in {TARGET_YEAR}: {}, {}.",
-        percent(share),
+        percent(share, 1),
         gap(low),
         gap(high)
     )
 }
 
-/// A target such as 0.1 as "10%".
-fn percent_whole(share: f64) -> String {
-    format!("{}%", text::shortest((share * 100.0).round()))
-}
-
-/// One line on why Russia lands where it does at the separation stage.
+/// One line on why Russia lands where it does at the separation stage (the facts from
+/// [`RussiaWhy`], in plain words).
 pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
-    let programme = &projection.russia[Stage::Separation as usize];
-    let announced = scenario.get(Param::RuFirstPlant);
-    let ramp_years = scenario.get(Param::RuRampYears);
-    let delay = programme.programme_start - announced;
-    if programme.programme_nameplate < 1.0 {
+    let why = RussiaWhy::of(projection, scenario, Stage::Separation);
+    if why.nameplate < 1.0 {
         return format!(
             "Why: Russia's existing and committed capacity already covers its ambition of {}, so no new programme is built.",
-            percent(scenario.get(Param::RuPlanShare))
+            percent(scenario.get(Param::RuPlanShare), 1)
         );
     }
-    let mut parts = vec![if programme.programme_odds < 1.0 {
+    let mut parts = vec![if why.is_risked() {
         format!(
-            "the programme is sized for {} t of oxide a year and counted at its {} chance of being built",
-            thousands(programme.programme_nameplate),
-            percent_rounded(programme.programme_odds)
+            "the programme is sized for {} t of oxide a year and {}",
+            thousands(why.nameplate),
+            why.odds_clause()
         )
     } else {
         format!(
             "the programme is sized for {} t of oxide a year",
-            thousands(programme.programme_nameplate)
+            thousands(why.nameplate)
         )
     }];
-    if delay > 0.05 {
-        parts.push(format!(
+    match why.delay() {
+        Some(delay) => parts.push(format!(
             "sanctions and prices push its first output from {} to {} ({} years late)",
-            text::fixed(announced, 0),
-            season(programme.programme_start),
+            text::fixed(why.announced, 0),
+            season(why.start),
             text::fixed(delay, 1)
-        ));
-    } else {
-        parts.push(format!(
-            "its first output comes in {}",
-            season(programme.programme_start)
-        ));
+        )),
+        None => parts.push(format!("its first output comes in {}", season(why.start))),
     }
-    let online = ramp(
-        f64::from(TARGET_YEAR) - programme.programme_start + 1.0,
-        ramp_years,
-    );
+    let online = why.reached_by(TARGET_YEAR);
     if online <= 0.0 {
         parts.push(format!("so it produces nothing by {TARGET_YEAR}"));
     } else {
         parts.push(format!(
             "it runs at {} of nameplate once ramped and has reached {} of nameplate by {TARGET_YEAR}",
-            percent_rounded(programme.utilisation),
-            percent_rounded(online)
+            percent(why.utilisation, 0),
+            percent(online, 0)
         ));
     }
-    if let Some(year) = programme.first_constrained_year {
+    if let Some(year) = why.constrained_from {
         parts.push(format!("feed limits its output from {year}"));
     }
     if let Some(year) = projection.russia[Stage::Mining as usize].first_constrained_year {
@@ -167,32 +130,14 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
     format!("Why: {}.", parts.join("; "))
 }
 
-fn percent_rounded(share: f64) -> String {
-    text::percent(share, 0)
-}
-
-/// A whole number with thousands separators: "12,300".
-fn thousands(value: f64) -> String {
-    let whole = value.max(0.0).round() as u64;
-    let digits = whole.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 /// China's 2030 separation share, in words.
 pub fn china_text(projection: &Projection) -> String {
     let share = projection.share(TARGET_YEAR, Stage::Separation, Region::China);
     let base = projection.share(projection.base_year, Stage::Separation, Region::China);
     format!(
         "China would still separate {} of the world's rare earths in {TARGET_YEAR} ({} in {}).",
-        percent(share),
-        percent(base),
+        percent(share, 1),
+        percent(base, 1),
         projection.base_year
     )
 }
@@ -202,11 +147,11 @@ pub fn trusted_text(projection: &Projection) -> String {
     match projection.first_year_trusted_reaches(Stage::Separation, TRUSTED_LEVEL) {
         Some(year) => format!(
             "Suppliers outside China and Russia pass {} of separation in {year}.",
-            percent_whole(TRUSTED_LEVEL)
+            whole_percent(TRUSTED_LEVEL)
         ),
         None => format!(
             "Suppliers outside China and Russia do not reach {} of separation by {}.",
-            percent_whole(TRUSTED_LEVEL),
+            whole_percent(TRUSTED_LEVEL),
             projection.last_year()
         ),
     }
@@ -216,12 +161,11 @@ pub fn trusted_text(projection: &Projection) -> String {
 fn compared(now: f64, reference: Option<f64>) -> String {
     match reference {
         Some(then) => {
-            let difference = (now - then) * 100.0;
-            let sign = if difference >= 0.0 { "+" } else { "−" };
+            let sign = if now - then >= 0.0 { "+" } else { "−" };
             format!(
                 " Reference: {} ({sign}{} points).",
-                percent(then),
-                text::fixed(difference.abs(), 1)
+                percent(then, 1),
+                text::points(now - then)
             )
         }
         None => String::new(),
@@ -244,10 +188,13 @@ fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> Html {
 }
 
 /// The headline section `#headline`, announced politely to screen readers.
-#[function_component(Headline)]
-pub fn headline(props: &HeadlineProps) -> Html {
-    let projection = &*props.projection;
-    let reference = props.reference.as_deref();
+pub fn view(
+    projection: &Projection,
+    scenario: &Scenario,
+    reference: Option<&Projection>,
+    bands: Option<&MonteCarloResult>,
+    fresh: bool,
+) -> Html {
     let russia = projection.share(TARGET_YEAR, Stage::Separation, Region::Russia);
     let china = projection.share(TARGET_YEAR, Stage::Separation, Region::China);
     let trusted_year = projection.first_year_trusted_reaches(Stage::Separation, TRUSTED_LEVEL);
@@ -264,15 +211,15 @@ pub fn headline(props: &HeadlineProps) -> Html {
         <section id="headline" class="headline" aria-live="polite" aria-labelledby="headline-heading">
             <h2 id="headline-heading" class="visually-hidden">{ "Headline numbers" }</h2>
             <p id="headline-russia" class="headline-main" data-value={text::shortest(russia)}>
-                <span class="big">{ percent(russia) }</span>
+                <span class="big">{ percent(russia, 1) }</span>
                 { " " }{ russia_text(projection) }{ compared(russia, reference_share(Region::Russia)) }
             </p>
-            <p id="headline-why" class="headline-why">{ russia_why(projection, &props.scenario) }</p>
+            <p id="headline-why" class="headline-why">{ russia_why(projection, scenario) }</p>
             <div class="headline-others">
                 <p id="headline-china" data-value={text::shortest(china)}>
                     { china_text(projection) }{ compared(china, reference_share(Region::China)) }
                 </p>
-                { probability_html(props.bands.as_deref(), props.fresh) }
+                { probability_html(bands, fresh) }
                 <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
                     { trusted_text(projection) }{ trusted_compare.unwrap_or_default() }
                 </p>

@@ -2,17 +2,11 @@
 //! a "changed" mark; the reserves control also offers the two published figures.
 
 use crate::app::state::{Action, AppState};
-use crate::params::{Param, ParamSpec};
+use crate::params::{Param, ParamSpec, MINISTRY_RUSSIA_RESERVES_MT, USGS_RUSSIA_RESERVES_MT};
 use crate::text;
 use crate::web::timings;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// Russia's reserves according to the USGS Mineral Commodity Summaries 2025, Mt REO.
-pub const USGS_RESERVES_MT: f64 = 3.8;
-
-/// Russia's reserves according to the Russian federal subsoil agency (2024), Mt REO.
-pub const MINISTRY_RESERVES_MT: f64 = 28.7;
 
 /// Properties of [`ParamControl`].
 #[derive(Properties, PartialEq)]
@@ -98,9 +92,9 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     }
 }
 
-/// The two published reserve figures as one-click choices.
+/// The two published reserve figures (from the parameter table) as one-click choices.
 fn reserve_buttons(value: f64, dispatch: &UseReducerDispatcher<AppState>) -> Html {
-    let choice = |id: &'static str, text: &'static str, figure: f64| {
+    let choice = |id: &'static str, who: &'static str, figure: f64| {
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |event: MouseEvent| {
             timings::mark_input(event.time_stamp());
@@ -108,13 +102,13 @@ fn reserve_buttons(value: f64, dispatch: &UseReducerDispatcher<AppState>) -> Htm
         });
         let pressed = (value - figure).abs() < 1e-9;
         html! {
-            <button type="button" {id} class="choice" aria-pressed={pressed.to_string()} {onclick}>{ text }</button>
+            <button type="button" {id} class="choice" aria-pressed={pressed.to_string()} {onclick}>{ format!("{who}: {} Mt", text::shortest(figure)) }</button>
         }
     };
     html! {
         <div class="choices" role="group" aria-label="Published reserve figures">
-            { choice("reserves-usgs", "USGS: 3.8 Mt", USGS_RESERVES_MT) }
-            { choice("reserves-ministry", "Russian ministry: 28.7 Mt", MINISTRY_RESERVES_MT) }
+            { choice("reserves-usgs", "USGS", USGS_RUSSIA_RESERVES_MT) }
+            { choice("reserves-ministry", "Russian ministry", MINISTRY_RUSSIA_RESERVES_MT) }
         </div>
     }
 }

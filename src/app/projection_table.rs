@@ -1,7 +1,6 @@
 //! The projection as a table (years × regions for the chosen stage): the accessible
 //! alternative to the charts.
 
-use crate::app::headline::percent;
 use crate::data::{Region, Stage};
 use crate::projection::Projection;
 use crate::text;
@@ -33,8 +32,8 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                         html! {
                             <tr key={observed.year} class="observed">
                                 <th scope="row">{ format!("{} (observed)", observed.year) }</th>
-                                { for observed.share.iter().map(|share| html! { <td>{ percent(*share) }</td> }) }
-                                <td>{ percent(trusted) }</td>
+                                { for observed.share.iter().map(|share| html! { <td>{ text::percent(*share, 1) }</td> }) }
+                                <td>{ text::percent(trusted, 1) }</td>
                                 <td>{ text::fixed(hhi, 0) }</td>
                                 <td>{ observed.output.map_or("–".to_string(), |output| text::fixed(output.iter().sum::<f64>(), 0)) }</td>
                             </tr>
@@ -43,8 +42,8 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                     { for projection.stage_series(stage).map(|(year, cell)| html! {
                         <tr key={year}>
                             <th scope="row">{ year }</th>
-                            { for cell.share.iter().map(|share| html! { <td>{ percent(*share) }</td> }) }
-                            <td>{ percent(cell.trusted_share) }</td>
+                            { for cell.share.iter().map(|share| html! { <td>{ text::percent(*share, 1) }</td> }) }
+                            <td>{ text::percent(cell.trusted_share, 1) }</td>
                             <td>{ text::fixed(cell.hhi, 0) }</td>
                             <td>{ text::fixed(cell.demand, 0) }</td>
                         </tr>

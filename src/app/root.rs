@@ -6,7 +6,7 @@ use crate::app::analysis_panel::AnalysisPanel;
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::controls;
 use crate::app::downloads;
-use crate::app::headline::Headline;
+use crate::app::headline;
 use crate::app::notices;
 use crate::app::preset_picker;
 use crate::app::projection_table;
@@ -16,7 +16,8 @@ use crate::app::state::{Action, AppState};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::simulate::simulate;
-use crate::url::{self, View};
+use crate::state::View;
+use crate::url;
 use crate::web::colour_scheme::{on_colour_scheme_change, prefers_dark};
 use crate::web::history::{self, HistoryMode};
 use crate::worker_protocol::AnalysisInput;
@@ -141,8 +142,7 @@ pub fn app() -> Html {
         <div class="page">
             { notices::view(&state.notices, &dispatch) }
             <div class="layout">
-                <Headline projection={projection.clone()} scenario={link.scenario} reference={reference.clone()}
-                        bands={analysis.bands.clone()} fresh={analysis_fresh} />
+                { headline::view(&projection, &link.scenario, reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
                 <aside class="sidebar" aria-label="Scenario settings">
                     { preset_picker::view(preset.id, changed, &dispatch) }
                     { controls::view(&link.scenario, &preset_scenario, &dispatch) }

@@ -1,11 +1,13 @@
 //! The page's one reducer: the ground state (what a link carries, plus theme and notices)
 //! and every action that changes it. Derived data (projections, texts) is never stored here.
 
+use crate::analysis::{MonteCarloSettings, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use crate::chart::Theme;
 use crate::data::{Region, Stage};
 use crate::params::Param;
 use crate::scenario::Preset;
-use crate::url::{Decoded, LinkState, MonteCarloLink, View, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
+use crate::state::{LinkState, View};
+use crate::url::Decoded;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -112,7 +114,7 @@ pub enum Action {
     /// The region the fan chart shows.
     SetFanRegion(Region),
     /// The Monte Carlo runs and seed (`None`: the defaults).
-    SetMonteCarlo(Option<MonteCarloLink>),
+    SetMonteCarlo(Option<MonteCarloSettings>),
 }
 
 impl Reducible for AppState {

@@ -25,14 +25,9 @@ pub(crate) fn nice_top(top: f64) -> f64 {
         .map_or(1.0, |step| ((top / step).ceil() * step).min(1.0))
 }
 
-/// A percentage axis label: whole numbers, or one decimal when the step needs it.
+/// A percentage axis label ([`text::percent_tick`]), in the form plotters' label formatter takes.
 pub(crate) fn axis_pct(share: &f64) -> String {
-    let value = share * 100.0;
-    if (value - value.round()).abs() < 1e-6 {
-        text::fixed(value, 0) + "%"
-    } else {
-        text::fixed(value, 1) + "%"
-    }
+    text::percent_tick(*share)
 }
 
 /// Draws the fan chart, or a short message when there are no bands yet.

@@ -1,8 +1,8 @@
-//! Theme colours, the region and stage palettes, sizes scaled by the device pixel ratio, and number formatting.
+//! Theme colours, the region and stage palettes, sizes scaled by the device pixel ratio, and the
+//! charts' names for [`crate::text`]'s number formats.
 
 use super::Theme;
 use crate::data::{Region, Stage};
-use crate::text;
 use plotters::style::{FontDesc, FontFamily, FontStyle, IntoFont, RGBColor, TextStyle};
 
 /// Okabe–Ito palette (Okabe & Ito 2008; Wong, "Color blindness", Nature Methods 8:441, 2011),
@@ -154,50 +154,9 @@ pub fn blend(colour: RGBColor, background: RGBColor, alpha: f64) -> RGBColor {
     )
 }
 
-/// A share (0–1) as a percentage for text: one decimal under 10%, whole numbers above.
-pub fn pct(share: f64) -> String {
-    let value = if share.is_finite() {
-        share * 100.0
-    } else {
-        0.0
-    };
-    if value.abs() < 9.95 {
-        text::fixed(value, 1) + "%"
-    } else {
-        text::fixed(value, 0) + "%"
-    }
-}
-
-/// Percentage points between two shares, with one decimal.
-pub fn points(difference: f64) -> String {
-    let value = if difference.is_finite() {
-        difference * 100.0
-    } else {
-        0.0
-    };
-    text::fixed(value.abs(), 1)
-}
-
-/// A whole number with thousands separators, e.g. 10,000.
-pub fn thousands(value: f64) -> String {
-    let rounded = if value.is_finite() {
-        value.round()
-    } else {
-        0.0
-    };
-    let digits = (rounded.abs() as u64).to_string();
-    let mut out = String::with_capacity(digits.len() + 4);
-    if rounded < 0.0 {
-        out.push('-');
-    }
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
+// A share as the charts write it ("1.1%", "91%"), a difference in percentage points ("6.9") and a
+// whole number with thousands separators ("10,000"): defined once, in `crate::text`.
+pub use crate::text::{percent_short as pct, points, thousands};
 
 /// A finite value in 0..=1 (bad values become 0).
 pub fn unit(value: f64) -> f64 {

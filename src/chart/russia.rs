@@ -1,5 +1,6 @@
 //! Chart 2: Russia's share at each stage against the 10% and 12% targets, with the 2030 gap marked.
 
+use super::fan::axis_pct;
 use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{points, unit, Look};
 use super::{ChartInput, DrawResult};
@@ -17,16 +18,6 @@ fn highest(projection: &Projection) -> f64 {
         .flat_map(|stage| projection.stage_series(stage))
         .map(|(_, cell)| unit(cell.share[Region::Russia as usize]))
         .fold(0.0, f64::max)
-}
-
-/// A percentage axis label: whole numbers, or one decimal when the step needs it.
-fn axis_pct(share: &f64) -> String {
-    let value = share * 100.0;
-    if (value - value.round()).abs() < 1e-6 {
-        text::fixed(value, 0) + "%"
-    } else {
-        text::fixed(value, 1) + "%"
-    }
 }
 
 /// Draws Russia's share per stage with the targets and the 2030 gap.
@@ -171,9 +162,9 @@ fn plan_baseline_label<DB: DrawingBackend>(
     let lines = [
         Some(format!(
             "Mining {PLAN_BASE_YEAR}: {} (the plan's \"1.3%\")",
-            pct_label(share)
+            text::percent(share, 1)
         )),
-        today.map(|today| format!("Mining {}: {}", data.base_year, pct_label(today))),
+        today.map(|today| format!("Mining {}: {}", data.base_year, text::percent(today, 1))),
     ];
     for (row, text) in lines.iter().enumerate() {
         let Some(text) = text else { continue };
@@ -189,9 +180,4 @@ fn plan_baseline_label<DB: DrawingBackend>(
         )?;
     }
     Ok(())
-}
-
-/// A share with one decimal: "1.2%".
-fn pct_label(share: f64) -> String {
-    text::percent(share, 1)
 }

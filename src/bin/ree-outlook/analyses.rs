@@ -4,11 +4,12 @@
 use crate::flags::OutputFormat;
 use crate::json_text;
 use ree_outlook::analysis::{
-    describe_goal_seek, goal_seek, monte_carlo, percent, tornado, GoalSeek, MonteCarloResult,
+    describe_goal_seek, goal_seek, monte_carlo, tornado, GoalSeek, MonteCarloResult,
     MonteCarloSettings, Target,
 };
 use ree_outlook::params::Param;
 use ree_outlook::scenario::Scenario;
+use ree_outlook::text::{self, percent};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -41,17 +42,17 @@ pub fn monte_carlo_report(
                 let _ = writeln!(
                     text,
                     "  {year}  {:>6}  {:>6}  {:>6}",
-                    percent(result.p10[index]),
-                    percent(result.p50[index]),
-                    percent(result.p90[index])
+                    percent(result.p10[index], 1),
+                    percent(result.p50[index], 1),
+                    percent(result.p90[index], 1)
                 );
             }
             let _ = writeln!(
                 text,
                 "Probability that {} reaches {}: {}",
                 target.output.label(),
-                percent(target.share),
-                percent(result.probability)
+                percent(target.share, 1),
+                percent(result.probability, 1)
             );
             text
         }
@@ -81,7 +82,7 @@ pub fn tornado_report(scenario: &Scenario, target: Target, format: OutputFormat)
             let mut text = format!(
                 "Sensitivity of {} (now {}), each parameter alone from its plausible low to high:\n",
                 target.output.label(),
-                percent(result.base)
+                percent(result.base, 1)
             );
             for swing in &result.swings {
                 let spec = swing.param.spec();
@@ -89,10 +90,10 @@ pub fn tornado_report(scenario: &Scenario, target: Target, format: OutputFormat)
                     text,
                     "  {:<20} {:>6} points   {} at {} .. {} at {}",
                     spec.key,
-                    format!("{:.2}", swing.width() * 100.0),
-                    percent(swing.output_at_low),
+                    text::fixed(swing.width() * 100.0, 2),
+                    percent(swing.output_at_low, 1),
                     spec.display(swing.low),
-                    percent(swing.output_at_high),
+                    percent(swing.output_at_high, 1),
                     spec.display(swing.high)
                 );
             }

@@ -9,10 +9,12 @@
 //! `--preset`, which are checked when the scenario is put together (`resolve_state` in `main.rs`),
 //! so that `--list-presets` and `--hindcast` ignore them as they always have.
 
-use ree_outlook::analysis::{MonteCarloSettings, Target, MAX_SAMPLES};
+use ree_outlook::analysis::{
+    MonteCarloSettings, Target, MAX_SAMPLES, TARGET_YEAR_MAX, TARGET_YEAR_MIN,
+};
 use ree_outlook::data::{Region, Stage};
 use ree_outlook::params::{self, Param};
-use ree_outlook::url::{self, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
+use ree_outlook::url;
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

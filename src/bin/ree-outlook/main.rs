@@ -19,10 +19,10 @@ mod lists;
 mod story;
 
 use flags::{Action, Options, OutputFormat};
-use ree_outlook::params::{self, Param};
+use ree_outlook::params::{self, Invalid, Param};
 use ree_outlook::scenario::{Preset, BASELINE};
-use ree_outlook::scenario_file::range_text;
-use ree_outlook::url::{self, LinkState};
+use ree_outlook::state::LinkState;
+use ree_outlook::url;
 use ree_outlook::{simulate, Projection, Scenario};
 use serde::Serialize;
 use std::io::Write;
@@ -86,35 +86,29 @@ fn parse_set(text: &str) -> Result<(Param, f64), String> {
             "--set expects KEY=VALUE (e.g. --set sanctions=0.9), got '{text}'"
         ));
     };
-    let key = key.trim();
-    let param = Param::from_key(key).ok_or_else(|| {
-        format!(
+    let (key, value) = (key.trim(), value.trim());
+    // A number too large for a double ("1e309") is out of range, not "not a number".
+    let number = match value.parse::<f64>() {
+        Ok(huge) if huge.is_infinite() => Some(huge),
+        _ => url::parse_number(value),
+    };
+    params::checked(key, number).map_err(|invalid| match invalid {
+        Invalid::UnknownKey => format!(
             "unknown parameter '{key}'; valid keys: {}",
             params::valid_keys()
-        )
-    })?;
-    let spec = param.spec();
-    // A number too large for a double ("1e309") is out of range, not "not a number".
-    if let Ok(huge) = value.trim().parse::<f64>() {
-        if huge.is_infinite() {
-            return Err(format!(
-                "{key} must be {} (got {})",
-                range_text(spec),
-                value.trim()
-            ));
+        ),
+        Invalid::NotANumber(param) => format!(
+            "{key}: '{value}' is not a number; {key} must be {}",
+            param.spec().range_text()
+        ),
+        // An infinite number is quoted as written ("1e309"), not as "inf".
+        Invalid::OutOfRange(param, number) if number.is_infinite() => {
+            format!("{key} must be {} (got {value})", param.spec().range_text())
         }
-    }
-    let number = url::parse_number(value).ok_or_else(|| {
-        format!(
-            "{key}: '{}' is not a number; {key} must be {}",
-            value.trim(),
-            range_text(spec)
-        )
-    })?;
-    if !spec.contains(number) {
-        return Err(format!("{key} must be {} (got {number})", range_text(spec)));
-    }
-    Ok((param, number))
+        Invalid::OutOfRange(param, number) => {
+            format!("{key} must be {} (got {number})", param.spec().range_text())
+        }
+    })
 }
 
 /// The preset called `id`, or a message listing the valid ones.

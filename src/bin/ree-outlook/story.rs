@@ -1,10 +1,11 @@
 //! The command line's `table` output: a readable summary that tells each stage's story and why.
 
-use ree_outlook::analysis::percent;
 use ree_outlook::data::{Region, Stage};
-use ree_outlook::params::Param;
+use ree_outlook::explain::RussiaWhy;
 use ree_outlook::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
-use ree_outlook::url::{self, LinkState};
+use ree_outlook::state::LinkState;
+use ree_outlook::text::{self, percent};
+use ree_outlook::url;
 
 /// Years shown in the summary rows (those inside the projection), plus the last year.
 const SHOWN_YEARS: [u16; 5] = [2024, 2028, 2030, 2035, 2040];
@@ -82,16 +83,16 @@ fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: 
     };
     let cell = |year: u16| projection.get(year, stage);
     text.push_str(&row("Russia share", &|year| {
-        percent(projection.share(year, stage, Region::Russia))
+        percent(projection.share(year, stage, Region::Russia), 1)
     }));
     text.push_str(&row("China share", &|year| {
-        percent(projection.share(year, stage, Region::China))
+        percent(projection.share(year, stage, Region::China), 1)
     }));
     text.push_str(&row("Trusted share", &|year| {
-        cell(year).map_or_else(String::new, |cell| percent(cell.trusted_share))
+        cell(year).map_or_else(String::new, |cell| percent(cell.trusted_share, 1))
     }));
     text.push_str(&row("HHI", &|year| {
-        cell(year).map_or_else(String::new, |cell| format!("{:.0}", cell.hhi))
+        cell(year).map_or_else(String::new, |cell| text::fixed(cell.hhi, 0))
     }));
 
     let russia_2030 = projection.share(TARGET_YEAR, stage, Region::Russia);
@@ -100,15 +101,23 @@ fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: 
         .map(|target| {
             let gap = (target - russia_2030) * 100.0;
             if gap > 0.0 {
-                format!("{:.1} points short of {}", gap, percent(*target))
+                format!(
+                    "{} points short of {}",
+                    text::fixed(gap, 1),
+                    percent(*target, 1)
+                )
             } else {
-                format!("meets {} ({:.1} points over)", percent(*target), -gap)
+                format!(
+                    "meets {} ({} points over)",
+                    percent(*target, 1),
+                    text::fixed(-gap, 1)
+                )
             }
         })
         .collect();
     text.push_str(&format!(
         "Russia {TARGET_YEAR}: {} of world {}; {}.\n",
-        percent(russia_2030),
+        percent(russia_2030, 1),
         stage.label().to_ascii_lowercase(),
         gaps.join(", ")
     ));
@@ -116,20 +125,20 @@ fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: 
     text
 }
 
-/// Why Russia lands where it does at this stage: programme size, start, utilisation, constraints.
+/// Why Russia lands where it does at this stage: programme size, start, utilisation, constraints
+/// (the facts from [`RussiaWhy`], in the stage's unit).
 fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
-    let russia = &projection.russia[stage as usize];
-    let planned = state.scenario.get(Param::RuFirstPlant);
-    let delay = russia.programme_start - planned;
-    let start = if delay > 0.05 {
-        format!(
-            "starting {:.1} instead of the planned {:.0} ({:.1} years of sanctions and price delay)",
-            russia.programme_start, planned, delay
-        )
-    } else {
-        format!("starting as planned in {:.0}", russia.programme_start)
+    let why = RussiaWhy::of(projection, &state.scenario, stage);
+    let start = match why.delay() {
+        Some(delay) => format!(
+            "starting {} instead of the planned {} ({} years of sanctions and price delay)",
+            text::fixed(why.start, 1),
+            text::fixed(why.announced, 0),
+            text::fixed(delay, 1)
+        ),
+        None => format!("starting as planned in {}", text::fixed(why.start, 0)),
     };
-    let constraint = match (russia.first_constrained_year, stage) {
+    let constraint = match (why.constrained_from, stage) {
         (Some(year), Stage::Mining) => format!(
             "reserves (mining capped at {} t REO a year) first held Russia's output down in {year}",
             thousands(projection.russia_reserve_cap)
@@ -144,18 +153,18 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         (None, _) => "feed never binds".to_string(),
     };
     // The programme counts at its odds of being built (1 at face value).
-    let size = if russia.programme_odds < 1.0 {
+    let size = if why.is_risked() {
         format!(
-            "is sized for {} {} a year of nameplate and counted at its {} chance of being built ({} expected)",
-            thousands(russia.programme_nameplate),
+            "is sized for {} {} a year of nameplate and {} ({} expected)",
+            thousands(why.nameplate),
             stage.unit(),
-            percent_whole(russia.programme_odds),
-            thousands(russia.programme_nameplate * russia.programme_odds)
+            why.odds_clause(),
+            thousands(why.nameplate * why.odds)
         )
     } else {
         format!(
             "adds {} {} a year of nameplate",
-            thousands(russia.programme_nameplate),
+            thousands(why.nameplate),
             stage.unit()
         )
     };
@@ -163,34 +172,20 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         "Why: Russia's programme {}, {}, running at {} once ramped over {} years; {}.",
         size,
         start,
-        percent(russia.utilisation),
-        state.scenario.get(Param::RuRampYears),
+        percent(why.utilisation, 1),
+        text::shortest(why.ramp_years),
         constraint
     )
 }
 
-/// A fraction as a whole percentage ("25%").
-fn percent_whole(value: f64) -> String {
-    format!("{:.0}%", value * 100.0)
-}
-
-/// A whole number with thousands separators ("12,345").
+/// A tonnage with thousands separators ("12,345", [`text::thousands`]), or "no" for a cap that is
+/// not a number.
 fn thousands(value: f64) -> String {
-    if !value.is_finite() {
-        return "no".to_string();
+    if value.is_finite() {
+        text::thousands(value)
+    } else {
+        "no".to_string()
     }
-    let digits = format!("{:.0}", value.abs());
-    let mut grouped = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    if value < 0.0 && digits != "0" {
-        grouped.insert(0, '-');
-    }
-    grouped
 }
 
 /// `text` wrapped at `width` columns, each line starting with `indent`, ending with a newline.
