@@ -18,7 +18,7 @@ SIZE_BUDGET_KB ?= 200
 PHASE := scripts/phase.sh
 E2E_TESTS = $(wildcard tests/e2e/*.test.mjs)
 
-.PHONY: help tools tools-browser fetch build size size-detail serve test lint unit wasm-test e2e bench clean-site icons js-api-test test-hooks-site
+.PHONY: help tools tools-browser fetch build size size-detail serve test lint unit wasm-test e2e bench clean-site icons js-api-test test-hooks-site fuzz
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -69,6 +69,9 @@ js-api-test: ## build the JavaScript API with wasm-pack (nodejs target), test it
 
 test-hooks-site: ## the site again with the test-hooks feature (#debug-panic=1), into target/dist-test-hooks, for the error-panel test
 	trunk build --release --features test-hooks --dist target/dist-test-hooks
+
+fuzz: ## the link decoder's fuzz-style properties, 100,000 cases each from a new seed (make test runs 2,000 from a fixed one)
+	REE_FUZZ_CASES=100000 REE_FUZZ_SEED=$$(date +%s) cargo test --test url -- never_panic read_a_link_alike
 
 e2e: ## end-to-end tests against the built dist/ (run `make build` and `make test-hooks-site` first)
 	node --test --test-concurrency=1 --test-timeout=240000 $(E2E_TESTS)

@@ -363,7 +363,11 @@ fn state_text(input: &str) -> &str {
 fn split_pairs(text: &str, notices: &mut Notices) -> Vec<(String, Option<String>)> {
     let mut pairs: Vec<(String, Option<String>)> = Vec::new();
     let mut repeated: Vec<String> = Vec::new();
-    for piece in text.split('&').filter(|piece| !piece.trim().is_empty()) {
+    // A piece that is only spaces, typed or percent-encoded, is no setting.
+    for piece in text
+        .split('&')
+        .filter(|piece| !percent_decode(piece).trim().is_empty())
+    {
         let (key, value) = match piece.split_once('=') {
             Some((key, value)) => (key, Some(percent_decode(value).trim().to_string())),
             None => (piece, None),

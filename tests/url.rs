@@ -464,8 +464,24 @@ fn soup_piece() -> impl Strategy<Value = String> {
     })
 }
 
+/// The fuzz-style properties' settings: 2,000 cases from a fixed seed in `make test`, so a run is
+/// repeatable; `make fuzz` (or `REE_FUZZ_CASES`, `REE_FUZZ_SEED`) runs more, from another seed.
+fn fuzz_config() -> ProptestConfig {
+    let number = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(default)
+    };
+    ProptestConfig {
+        cases: u32::try_from(number("REE_FUZZ_CASES", 2000)).unwrap_or(u32::MAX),
+        rng_seed: proptest::test_runner::RngSeed::Fixed(number("REE_FUZZ_SEED", 20_261_130)),
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(fuzz_config())]
 
     #[test]
     fn arbitrary_strings_never_panic_and_stay_in_range(text in any::<String>()) {
@@ -717,4 +733,94 @@ fn minus_zero_is_zero_and_not_a_change() {
         encode(&decoded.state),
         format!("v=1&p=baseline&st=separation&d={DATA_VERSION}")
     );
+}
+
+// ---------------------------------------------------------------- the page and the command line read the same link
+
+/// What a browser's `location.href` holds for a fragment typed as `typed`: the URL standard's fragment
+/// percent-encode set (C0 controls, space, `"`, `<`, `>`, `` ` ``, DEL and everything beyond ASCII, as UTF-8).
+fn as_browser_gives_it(typed: &str) -> String {
+    let mut out = String::new();
+    for c in typed.chars() {
+        if c.is_ascii() && !c.is_ascii_control() && !matches!(c, ' ' | '"' | '<' | '>' | '`') {
+            out.push(c);
+        } else {
+            let mut buffer = [0; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// Fragments with the characters that split links elsewhere (`#`, `?`, `://`), escapes, spaces and non-ASCII text,
+/// built from pieces of real links so many of them set something.
+fn fragment_strategy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("v=1".to_string()),
+        Just("p=skeptic".to_string()),
+        Just("p=kremlin-2030".to_string()),
+        Just("sanctions=0.9".to_string()),
+        Just("st=mining".to_string()),
+        Just("ref=https://example.org".to_string()),
+        Just("x=?y".to_string()),
+        Just("a=#b".to_string()),
+        Just("%zz".to_string()),
+        Just("%41=1".to_string()),
+        Just("é=ü".to_string()),
+        Just("note=hello world".to_string()),
+        "[a-z_.#?:/%é ]{0,12}(=[a-z0-9.#?:/%é ]{0,12})?",
+    ];
+    proptest::collection::vec(piece, 0..10).prop_map(|pieces| pieces.join("&"))
+}
+
+proptest! {
+    #![proptest_config(fuzz_config())]
+
+    /// The page decodes its `location.href`; the command line and the JavaScript API decode the link as pasted.
+    /// Both give the same scenario and the same notices, whatever the fragment holds.
+    #[test]
+    fn the_page_and_the_command_line_read_a_link_alike(fragment in fragment_strategy()) {
+        let pasted = decode(&format!("https://example.org/ree/#{fragment}"));
+        let in_page = decode(&format!("https://example.org/ree/#{}", as_browser_gives_it(&fragment)));
+        prop_assert_eq!(&in_page.state, &pasted.state);
+        prop_assert_eq!(&in_page.notices, &pasted.notices);
+        // The page's navigation handler passes '#' and the fragment: the same again.
+        let navigated = decode(&format!("#{}", as_browser_gives_it(&fragment)));
+        prop_assert_eq!(&navigated.state, &pasted.state);
+        prop_assert_eq!(&navigated.notices, &pasted.notices);
+    }
+}
+
+#[test]
+fn a_fragment_holding_an_address_is_read_up_to_its_own_keys() {
+    let decoded = decode("#v=1&p=skeptic&sanctions=0.9&ref=https://example.org");
+    assert_eq!(decoded.state.preset, "skeptic");
+    assert_eq!(decoded.state.scenario.get(Param::Sanctions), 0.9);
+    assert!(
+        decoded
+            .notices
+            .iter()
+            .any(|notice| notice.contains("'ref'")),
+        "{:?}",
+        decoded.notices
+    );
+}
+
+#[test]
+fn a_link_is_as_long_as_the_reader_typed_it() {
+    let typed = format!("v=1&p=skeptic&note={}", "é".repeat(1400));
+    let pasted = decode(&format!("#{typed}"));
+    let in_page = decode(&format!("#{}", as_browser_gives_it(&typed)));
+    assert!(
+        !pasted
+            .notices
+            .iter()
+            .any(|notice| notice.contains("characters long")),
+        "{:?}",
+        pasted.notices
+    );
+    assert_eq!(in_page.notices, pasted.notices);
+    assert_eq!(in_page.state.preset, "skeptic");
 }

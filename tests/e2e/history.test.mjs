@@ -88,3 +88,16 @@ test('browsing the preset picker with the arrow keys adds one history entry, not
   assert.deepEqual(await watcher.problems(), []);
   await page.close();
 });
+
+test("a fragment holding an address (#, ?, ://) opens as the command line reads it", async () => {
+  const page = await browser.newPage();
+  const watcher = watch(page);
+  await page.goto(`${site.url}#v=1&p=skeptic&sanctions=0.9&ref=https://example.org/a?b=1#c`);
+  await waitReady(page, watcher);
+  assert.equal(await page.inputValue('#preset'), 'skeptic');
+  assert.equal(Number(await page.inputValue('#param-sanctions')), 0.9);
+  const shown = await notices(page);
+  assert.ok(shown.some((text) => text.includes("'ref'")), `a notice names the ignored 'ref': ${JSON.stringify(shown)}`);
+  assert.deepEqual(await watcher.problems(), []);
+  await page.close();
+});
