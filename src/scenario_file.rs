@@ -260,7 +260,7 @@ pub fn scenario_from_value(root: &Json) -> Result<(LinkState, Vec<String>), Stri
             )
         })?;
     }
-    Ok((state, notices))
+    Ok((state, crate::url::capped(notices, "file")))
 }
 
 /// The string at `key`, if present; an error if it is not a string.

@@ -178,17 +178,29 @@ impl Notices {
     }
 
     fn finish(mut self) -> Vec<String> {
-        match self.more {
-            0 => {}
-            1 => self
-                .listed
-                .push("One more problem with this link was ignored.".to_string()),
-            more => self
-                .listed
-                .push(format!("{more} more problems with this link were ignored.")),
-        }
+        self.listed.extend(more_problems(self.more, "link"));
         self.listed
     }
+}
+
+/// "One more problem with this link was ignored." for what was left out of a capped list.
+fn more_problems(more: usize, source: &str) -> Option<String> {
+    match more {
+        0 => None,
+        1 => Some(format!("One more problem with this {source} was ignored.")),
+        more => Some(format!(
+            "{more} more problems with this {source} were ignored."
+        )),
+    }
+}
+
+/// `notices` capped as a link's are (the first [`MAX_NOTICES`], then how many more), so a long list
+/// cannot push other messages, such as "loaded …", out of the page's notices.
+pub fn capped(mut notices: Vec<String>, source: &str) -> Vec<String> {
+    let more = notices.len().saturating_sub(MAX_NOTICES);
+    notices.truncate(MAX_NOTICES);
+    notices.extend(more_problems(more, source));
+    notices
 }
 
 /// Reads link text into a state. Never fails and never panics; see the module docs.

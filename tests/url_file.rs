@@ -348,3 +348,21 @@ proptest! {
         prop_assert_eq!(scenario_to_json(&state), expected.unwrap_or_default());
     }
 }
+
+#[test]
+fn a_file_with_many_oddities_lists_twelve_and_counts_the_rest() {
+    let fields: Vec<String> = (0..20).map(|index| format!(r#""extra{index:02}":1"#)).collect();
+    let text = format!(
+        r#"{{"format":"ree-outlook-scenario","version":1,"preset":"skeptic",{}}}"#,
+        fields.join(",")
+    );
+    let (state, notices) = match scenario_from_json(&text) {
+        Ok(loaded) => loaded,
+        Err(message) => panic!("{message}"),
+    };
+    assert_eq!(state.preset, "skeptic");
+    assert_eq!(notices.len(), 13, "{notices:#?}");
+    assert!(notices[0].contains("'extra00'"), "{notices:#?}");
+    // Twenty unknown fields, no parameters and no data version: 22 notices, 12 shown.
+    assert_eq!(notices[12], "10 more problems with this file were ignored.");
+}
