@@ -101,3 +101,23 @@ test("a fragment holding an address (#, ?, ://) opens as the command line reads 
   assert.deepEqual(await watcher.problems(), []);
   await page.close();
 });
+
+test('a link of tiny values is rewritten short and reopens the same scenario', async () => {
+  const page = await browser.newPage();
+  const watcher = watch(page);
+  const tiny = ['sanctions', 'sanctions_util_loss', 'cn_export_controls', 'cn_price_response', 'sanctions_mining', 'sanctions_magnets', 'ru_feed_imports', 'rival_utilisation'].map((key) => `${key}=1e-300`).join('&');
+  await page.goto(`${site.url}#v=1&p=skeptic&${tiny}`);
+  await waitReady(page, watcher);
+  await page.waitForTimeout(600);
+  const written = await page.evaluate(() => location.hash);
+  assert.ok(written.length < 400, `the page wrote a short link (${written.length} characters): ${written.slice(0, 120)}`);
+  const before = await page.getAttribute('#headline-russia', 'data-value');
+  await page.reload();
+  await waitReady(page, watcher);
+  assert.equal(await page.evaluate(() => location.hash), written, 'the written link reopens unchanged');
+  assert.equal(await page.getAttribute('#headline-russia', 'data-value'), before, 'to the same scenario');
+  const shown = await notices(page);
+  assert.ok(!shown.some((text) => text.includes('characters long')), JSON.stringify(shown));
+  assert.deepEqual(await watcher.problems(), []);
+  await page.close();
+});
