@@ -113,6 +113,25 @@ def build_files(root):
     return sorted(files)
 
 
+def terser(source):
+    """`source` (a classic script) minified by terser from the lock file; top-level names are kept."""
+    source_dir = os.environ.get("TRUNK_SOURCE_DIR", os.getcwd())
+    path = os.path.join(source_dir, "node_modules", ".bin", "terser")
+    if not os.path.exists(path):
+        raise SystemExit(f"post_build: {path} is missing; run `make tools` (npm ci installs it from package-lock.json)")
+    result = subprocess.run([path, "--compress", "--mangle"], input=source, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def minify_around_manifest(sw):
+    """sw.js minified on both sides of its manifest block, which stays as it is between its markers (so this hook
+    can rewrite it again, as the update test does). Minified apart, terser cannot merge the block's `const` into
+    the code around it."""
+    match = MANIFEST_RE.search(sw)
+    head, block, tail = sw[: match.start()], match.group(0), sw[match.end():]
+    return terser(head).strip() + "\n" + block + "\n" + terser(tail).strip() + "\n"
+
+
 def write_sw(root):
     """Write the precache list and the build hash into sw.js."""
     sw_path = os.path.join(root, "sw.js")
@@ -131,6 +150,8 @@ def write_sw(root):
     build = {"hash": digest.hexdigest()[:16], "files": files}
     block = "/* BUILD-MANIFEST-START */\nconst BUILD = " + json.dumps(build, indent=2) + ";\n/* BUILD-MANIFEST-END */"
     sw = MANIFEST_RE.sub(lambda _m: block, sw)
+    if os.environ.get("TRUNK_PROFILE") == "release":
+        sw = minify_around_manifest(sw)
     with open(sw_path, "w", encoding="utf-8") as f:
         f.write(sw)
     print(f"post_build: sw.js precaches {len(files)} files, build {build['hash']}")

@@ -126,7 +126,68 @@ pub fn scenario_from_text(
     check_len(text)?;
     let root = parse(text)
         .map_err(|error| format!("This file is not valid JSON ({error}), so it was not loaded."))?;
-    scenario_from_value(&root)
+    let (state, notices) = read_value(&root)?;
+    // JSON parsers keep the last of a repeated key without a word; say so, as a link does.
+    let repeated = repeated_keys(text).into_iter().map(|key| {
+        format!(
+            "The field '{}' appears more than once; the last one was used.",
+            short(&key)
+        )
+    });
+    Ok((
+        state,
+        crate::url::capped(repeated.chain(notices).collect(), "file"),
+    ))
+}
+
+/// Keys that appear more than once in one object of `text` (valid JSON), as written (escapes are
+/// compared as written), each once, in the order of their second appearance.
+fn repeated_keys(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    // One entry per open object (its keys so far) or array (`None`).
+    let mut open: Vec<Option<Vec<&str>>> = Vec::new();
+    let mut expect_key = false;
+    let mut repeated: Vec<String> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'{' => {
+                open.push(Some(Vec::new()));
+                expect_key = true;
+            }
+            b'[' => {
+                open.push(None);
+                expect_key = false;
+            }
+            b'}' | b']' => {
+                open.pop();
+                expect_key = false;
+            }
+            b',' => expect_key = matches!(open.last(), Some(Some(_))),
+            b'"' => {
+                let start = at + 1;
+                at += 1;
+                while at < bytes.len() && bytes[at] != b'"' {
+                    // An escape's next byte is ASCII in valid JSON: skip it with the backslash.
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+                if expect_key {
+                    let key = text.get(start..at.min(bytes.len())).unwrap_or_default();
+                    if let Some(Some(keys)) = open.last_mut() {
+                        if !keys.contains(&key) {
+                            keys.push(key);
+                        } else if !repeated.iter().any(|seen| seen == key) {
+                            repeated.push(key.to_string());
+                        }
+                    }
+                    expect_key = false;
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    repeated
 }
 
 /// Reads a scenario file with serde_json. `Ok` carries the state and notices about harmless
@@ -138,6 +199,12 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
 /// Checks a parsed scenario file. `Ok` carries the state and notices about harmless oddities;
 /// `Err` carries one clear message, and the caller keeps its current state.
 pub fn scenario_from_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
+    let (state, notices) = read_value(root)?;
+    Ok((state, crate::url::capped(notices, "file")))
+}
+
+/// [`scenario_from_value`] with every notice (the callers cap them).
+fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
     let Some(root) = root.as_object() else {
         return Err("This file is not a scenario: it must be a JSON object.".to_string());
     };
@@ -260,7 +327,7 @@ pub fn scenario_from_value(root: &Json) -> Result<(LinkState, Vec<String>), Stri
             )
         })?;
     }
-    Ok((state, crate::url::capped(notices, "file")))
+    Ok((state, notices))
 }
 
 /// The string at `key`, if present; an error if it is not a string.

@@ -351,7 +351,9 @@ proptest! {
 
 #[test]
 fn a_file_with_many_oddities_lists_twelve_and_counts_the_rest() {
-    let fields: Vec<String> = (0..20).map(|index| format!(r#""extra{index:02}":1"#)).collect();
+    let fields: Vec<String> = (0..20)
+        .map(|index| format!(r#""extra{index:02}":1"#))
+        .collect();
     let text = format!(
         r#"{{"format":"ree-outlook-scenario","version":1,"preset":"skeptic",{}}}"#,
         fields.join(",")
@@ -365,4 +367,26 @@ fn a_file_with_many_oddities_lists_twelve_and_counts_the_rest() {
     assert!(notices[0].contains("'extra00'"), "{notices:#?}");
     // Twenty unknown fields, no parameters and no data version: 22 notices, 12 shown.
     assert_eq!(notices[12], "10 more problems with this file were ignored.");
+}
+
+#[test]
+fn repeated_fields_are_named_once_each() {
+    let text = r#"{"format":"ree-outlook-scenario","version":1,"preset":"baseline","preset":"skeptic",
+        "parameters":{"sanctions":0.2,"sanctions":0.3,"sanctions":0.4},"reference":{"parameters":{"sanctions":0.5}},
+        "note":"a \"preset\": here", "list":[{"x":1},{"x":2}]}"#;
+    let (state, notices) = match scenario_from_json(text) {
+        Ok(loaded) => loaded,
+        Err(message) => panic!("{message}"),
+    };
+    assert_eq!(state.preset, "skeptic", "the last value wins");
+    assert_eq!(state.scenario.get(Param::Sanctions), 0.4);
+    let repeated: Vec<&String> = notices
+        .iter()
+        .filter(|notice| notice.contains("appears more than once"))
+        .collect();
+    assert_eq!(repeated.len(), 2, "{notices:#?}");
+    assert!(
+        repeated[0].contains("'preset'") && repeated[1].contains("'sanctions'"),
+        "{repeated:?}"
+    );
 }
