@@ -3,10 +3,11 @@
 //!
 //! [`at_frame`] runs a task at the start of the browser's next frame (a `requestAnimationFrame`
 //! callback), [`after_frame`] as soon as that frame has been rendered: the callback posts it as a
-//! task, which runs once the frame's rendering has left the main thread. [`after_input_frame`] also waits for the input: it runs a task only
-//! after the frame that presents the latest input, and only when the next input, at the pace
-//! inputs have been arriving, leaves time for the task and a frame; otherwise it waits another
-//! frame. The page's inputs report themselves through [`note_input`].
+//! task, which runs once the frame's rendering has left the main thread. [`after_input_frame`]
+//! also waits for the input: it runs a task only after the frame that presents the latest input,
+//! and only when the next input, at the pace inputs have been arriving, leaves time for the task
+//! and a frame (or input has stopped); otherwise it waits another frame. The page's inputs report
+//! themselves through [`note_input`].
 
 use super::timings::now_ms;
 use super::window;
@@ -95,15 +96,15 @@ pub fn note_input(event_ms: f64) {
 
 /// Whether a task of `cost_ms` may run now, just after a frame, without delaying an input's
 /// frame: the latest input was handled before that frame began (so the frame presented it), and
-/// while inputs keep coming, the next one (expected one gap after the latest) leaves time for the
-/// task and a frame's own work.
+/// the next input, expected one gap (the time between the last two) after the latest, leaves time
+/// for the task and a frame's own work, or is so overdue (two gaps) that input has stopped.
 fn input_leaves_time(cost_ms: f64) -> bool {
     let input = INPUT.with(Cell::get);
     if input.handled >= FRAME_START.with(Cell::get) {
         return false;
     }
     let since = now_ms() - input.event;
-    since >= input.gap || since + cost_ms + FRAME_WORK_MS <= input.gap
+    since + cost_ms + FRAME_WORK_MS <= input.gap || since > 2.0 * input.gap
 }
 
 /// Runs `task`, which takes about `cost_ms`, after the frame that presents the latest input, as
