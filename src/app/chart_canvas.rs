@@ -96,6 +96,8 @@ struct Painter {
     draws: u32,
     /// Whether the first frame has been asked to draw.
     asked: bool,
+    /// Whether the first draw waits for the frame after the first (a chart below the fold).
+    later: bool,
 }
 
 /// Everything a draw needs, cloned into the resize observer and into draws after a frame.
@@ -115,6 +117,9 @@ impl Easel {
             return;
         };
         let mut painter = self.painter.borrow_mut();
+        if painter.later {
+            return;
+        }
         let Some(input) = painter.input.clone().filter(|input| !input.waiting) else {
             return;
         };
@@ -124,8 +129,12 @@ impl Easel {
                 let size = CanvasSize::measure(&canvas);
                 painter.size = Some(size);
                 if canvas::below_view(&canvas) {
+                    painter.later = true;
                     let easel = self.clone();
-                    frame::after_frame(move || easel.paint());
+                    frame::after_frame(move || {
+                        easel.painter.borrow_mut().later = false;
+                        easel.paint();
+                    });
                     return;
                 }
                 size
