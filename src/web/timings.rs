@@ -23,8 +23,8 @@ thread_local! {
 }
 
 /// Notes that a chart was drawn with its data. After the first, the page sets
-/// `window.__reeReady = true` two frames later: the first frame presents the charts in view, the
-/// charts below the fold draw after it (`app::chart_canvas`) and the second frame presents them.
+/// `window.__reeReady = true` two frames after the frame that presents it: the charts below the
+/// fold draw after that frame (`app::chart_canvas`), and the next one presents them.
 pub fn note_chart_drawn() {
     if !DRAWN.with(|drawn| drawn.replace(true)) {
         after_frame(|| {
