@@ -92,7 +92,7 @@ test: ## install everything missing, then lint, native tests, wasm tests, releas
 	@$(PHASE) e2e node --test --test-concurrency=1 --test-timeout=240000 $(E2E_TESTS)
 	@$(PHASE) --summary
 
-bench: ## benchmarks (not part of make test): native and wasm model benches, then browser latency, first chart, size, Lighthouse
+bench: ## benchmarks (not part of make test): native and wasm model benches, then key press to frame, first data frame, size, Lighthouse
 	@$(PHASE) --reset
 	@$(PHASE) tools scripts/install-tools.sh --browser
 	@if [ -f benches/model.rs ]; then $(PHASE) bench-model cargo bench --bench model; else echo "bench: no benches/model.rs, skipping the native model bench"; fi

@@ -123,6 +123,17 @@ def terser(source):
     return result.stdout
 
 
+def minify_worker_script(root):
+    """www/analysis-worker.js, which Trunk copies as it is, minified (its comments are most of its bytes)."""
+    if os.environ.get("TRUNK_PROFILE") != "release":
+        return
+    path = os.path.join(root, "analysis-worker.js")
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(terser(source).strip() + "\n")
+
+
 def minify_around_manifest(sw):
     """sw.js minified on both sides of its manifest block, which stays as it is between its markers (so this hook
     can rewrite it again, as the update test does). Minified apart, terser cannot merge the block's `const` into
@@ -210,6 +221,7 @@ def main():
     if not root or not os.path.isdir(root):
         raise SystemExit("post_build: give the build directory as an argument or run from Trunk (TRUNK_STAGING_DIR)")
     minify_glue(root)
+    minify_worker_script(root)
     drop_fetch_preload_integrity(os.path.join(root, "index.html"))
     write_csp(os.path.join(root, "index.html"))
     write_sw(root)

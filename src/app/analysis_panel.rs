@@ -187,6 +187,8 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
     if !samples.contains(&settings.samples) {
         insert_in_order(&mut samples, settings.samples);
     }
+    // Before the analyses first answer, their charts stay empty rather than draw a placeholder.
+    let waiting = props.results.input.is_none();
     let status = if props.fresh {
         format!(
             "{} runs, seed {}, computed in {} ms.",
@@ -247,11 +249,11 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
             <div class="charts analysis-charts">
                 <ChartCanvas kind={ChartKind::Fan} projection={analysed.clone()}
                     reference={props.reference.clone()} {stage} theme={props.theme}
-                    bands={props.results.bands.clone()} dispatch={props.dispatch.clone()} />
+                    bands={props.results.bands.clone()} {waiting} dispatch={props.dispatch.clone()} />
                 <div class="chart-with-extra">
                     <ChartCanvas kind={ChartKind::Tornado} projection={analysed.clone()}
                         reference={None::<Rc<Projection>>} {stage} theme={props.theme}
-                        tornado={props.results.tornado.clone()} dispatch={props.dispatch.clone()} />
+                        tornado={props.results.tornado.clone()} {waiting} dispatch={props.dispatch.clone()} />
                     <button type="button" id="download-csv-tornado" onclick={on_tornado_csv}>{ "Tornado as CSV" }</button>
                 </div>
             </div>

@@ -1,5 +1,12 @@
-//! One chart on a canvas: redrawing when its input or size changes, the text alternative and
+//! One chart on a canvas: drawing it when its input or size changes, the text alternative and
 //! the SVG and PNG downloads.
+//!
+//! A canvas is drawn once per input and size: the resize observer's first report (the size the
+//! first draw measured) draws nothing, a resize draws in the frame that lays it out, and a chart
+//! whose data is on its way (`waiting`) stays empty until the data comes, with no placeholder
+//! first. At load, a chart draws at the start of the first frame (or in its effect, if that comes
+//! first), and charts below the fold draw after that frame, so it shows the chart in view sooner;
+//! after that every input draws at once, in the input's own task.
 //!
 //! The canvas work itself (size, device pixel ratio, drawing through `chart::draw`) is
 //! [`web::canvas`](crate::web::canvas); this component only manages the canvas's lifecycle.
@@ -10,7 +17,8 @@ use crate::chart::{self, ChartInput, ChartKind, Theme};
 use crate::data::Stage;
 use crate::projection::Projection;
 use crate::web::canvas::{self, CanvasSize};
-use crate::web::files;
+use crate::web::{files, frame};
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlCanvasElement};
 use yew::prelude::*;
@@ -34,6 +42,10 @@ pub struct ChartCanvasProps {
     /// A sensitivity analysis (the tornado chart only).
     #[prop_or_default]
     pub tornado: Option<Rc<Tornado>>,
+    /// Whether the chart's data is on its way (the analyses have not answered yet): the canvas
+    /// stays empty until it comes, rather than showing a placeholder first.
+    #[prop_or_default]
+    pub waiting: bool,
     /// Where download errors go.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -48,6 +60,7 @@ struct DrawInput {
     theme: Theme,
     bands: Option<Rc<MonteCarloResult>>,
     tornado: Option<Rc<Tornado>>,
+    waiting: bool,
 }
 
 impl DrawInput {
@@ -69,12 +82,94 @@ fn file_name(kind: ChartKind, stage: Stage, extension: &str) -> String {
     }
 }
 
+/// What a canvas shows and what it should show, shared by the draw effect, the resize observer
+/// and the draws put off until after a frame.
+#[derive(Default)]
+struct Painter {
+    /// The latest input.
+    input: Option<DrawInput>,
+    /// The canvas's size, once measured.
+    size: Option<CanvasSize>,
+    /// What is on the canvas.
+    drawn: Option<(DrawInput, CanvasSize)>,
+    /// Draws so far (the canvas's `data-draws`).
+    draws: u32,
+    /// Whether the first frame has been asked to draw.
+    asked: bool,
+    /// Whether the first draw waits for the frame after the first (a chart below the fold).
+    later: bool,
+}
+
+/// Everything a draw needs, cloned into the resize observer and into draws after a frame.
+#[derive(Clone)]
+struct Easel {
+    painter: Rc<RefCell<Painter>>,
+    canvas: NodeRef,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+impl Easel {
+    /// Draws the latest input at the canvas's size unless the canvas already shows it (or the
+    /// input waits for its data). The first time, it measures the canvas: one below the fold
+    /// draws after the next frame, so the first frame shows the charts in view sooner.
+    fn paint(&self) {
+        let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else {
+            return;
+        };
+        let mut painter = self.painter.borrow_mut();
+        if painter.later {
+            return;
+        }
+        let Some(input) = painter.input.clone().filter(|input| !input.waiting) else {
+            return;
+        };
+        let size = match painter.size {
+            Some(size) => size,
+            None => {
+                let size = CanvasSize::measure(&canvas);
+                painter.size = Some(size);
+                if canvas::below_view(&canvas) {
+                    painter.later = true;
+                    let easel = self.clone();
+                    frame::after_frame(move || {
+                        easel.painter.borrow_mut().later = false;
+                        easel.paint();
+                    });
+                    return;
+                }
+                size
+            }
+        };
+        let wanted = (input, size);
+        if painter.drawn.as_ref() == Some(&wanted) {
+            return;
+        }
+        let (input, size) = &wanted;
+        match canvas::draw_chart(&canvas, input.kind, input.input(), *size) {
+            Ok(true) => {
+                painter.draws = painter.draws.wrapping_add(1);
+                canvas::note_drawn(&canvas, painter.draws);
+                painter.drawn = Some(wanted);
+            }
+            Ok(false) => {}
+            Err(message) => self.dispatch.dispatch(Action::Notify(format!(
+                "The {} chart could not be drawn: {message}",
+                input.kind.label()
+            ))),
+        }
+    }
+}
+
 /// A titled chart with its canvas, text alternative and downloads.
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
-    let size = use_state_eq(|| None::<CanvasSize>);
-    let draws = use_mut_ref(|| 0_u32);
+    let painter = use_mut_ref(Painter::default);
+    let easel = Easel {
+        painter: painter.clone(),
+        canvas: canvas_ref.clone(),
+        dispatch: props.dispatch.clone(),
+    };
     let id = props.kind.id();
     let input = DrawInput {
         kind: props.kind,
@@ -84,40 +179,43 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         theme: props.theme,
         bands: props.bands.clone(),
         tornado: props.tornado.clone(),
+        waiting: props.waiting,
     };
 
+    // A resize redraws at once, in the frame that lays the canvas out at its new size.
     {
-        let canvas_ref = canvas_ref.clone();
-        let size = size.setter();
+        let easel = easel.clone();
         use_effect_with((), move |()| {
             let watch = canvas_ref.cast::<Element>().and_then(|element| {
-                canvas::watch_size(&element, move |measured| size.set(Some(measured)))
+                canvas::watch_size(&element, move |measured| {
+                    let known = easel.painter.borrow().size;
+                    if known.is_some() && known != Some(measured) {
+                        easel.painter.borrow_mut().size = Some(measured);
+                        easel.paint();
+                    }
+                })
             });
             move || drop(watch)
         });
     }
 
+    // The latest input, for whichever of the draws below comes first. The first time, the chart
+    // also asks to draw at the start of the next frame, once the page has its layout: yew may
+    // render a frame before it runs the effects of a page that took long to mount, and that first
+    // frame should already show the chart.
     {
-        let canvas_ref = canvas_ref.clone();
-        let dispatch = props.dispatch.clone();
-        use_effect_with((input.clone(), *size), move |(input, size)| {
-            let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
-                return;
-            };
-            let size = size.unwrap_or_else(|| CanvasSize::measure(&canvas));
-            match canvas::draw_chart(&canvas, input.kind, input.input(), size) {
-                Ok(true) => {
-                    let mut count = draws.borrow_mut();
-                    *count = count.wrapping_add(1);
-                    canvas::note_drawn(&canvas, *count);
-                }
-                Ok(false) => {}
-                Err(message) => dispatch.dispatch(Action::Notify(format!(
-                    "The {} chart could not be drawn: {message}",
-                    input.kind.label()
-                ))),
-            }
-        });
+        let mut painter = painter.borrow_mut();
+        painter.input = Some(input.clone());
+        if !painter.asked {
+            painter.asked = true;
+            let easel = easel.clone();
+            frame::at_frame(move || easel.paint());
+        }
+    }
+    // After every render (props changed): draws if the canvas does not show the input yet.
+    {
+        let easel = easel.clone();
+        use_effect(move || easel.paint());
     }
 
     let description = {
@@ -127,11 +225,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
 
     let on_svg = {
         let input = input.clone();
-        let size = *size;
-        let canvas_ref = canvas_ref.clone();
+        let painter = painter.clone();
+        let canvas_ref = easel.canvas.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let measured = size.or_else(|| {
+            let measured = painter.borrow().size.or_else(|| {
                 canvas_ref
                     .cast::<Element>()
                     .map(|element| CanvasSize::measure(&element))
@@ -146,7 +244,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         })
     };
     let on_png = {
-        let canvas_ref = canvas_ref.clone();
+        let canvas_ref = easel.canvas.clone();
         let name = file_name(input.kind, input.stage, "png");
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -165,7 +263,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             <figcaption id={title_id.clone()} class="chart-title">{ props.kind.label() }</figcaption>
             <canvas
                 id={format!("chart-{id}")}
-                ref={canvas_ref}
+                ref={easel.canvas}
                 role="img"
                 aria-labelledby={title_id}
                 aria-describedby={description_id.clone()}

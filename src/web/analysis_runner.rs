@@ -6,8 +6,15 @@
 //! queues. Where the worker cannot start (or fails), the analyses run on the main thread in a
 //! later task, at most every [`ANALYSIS_INTERVAL_MS`]. Results go to the closure the caller
 //! passes (the page's analysis hook); they are derived data, never stored in the reducer.
+//!
+//! Showing results redraws the fan and tornado charts, so it never shares a frame with an input:
+//! the newest results wait for the frame that presents the latest input and for a gap in the
+//! input long enough to draw them ([`frame::after_input_frame`], with the time the last showing
+//! took); older results still waiting are dropped. The worker starts after the first frame, so
+//! compiling the module again does not compete with the page's first picture.
 
-use super::timings::{note_analysis_run, now_ms};
+use super::frame::{self, after_frame};
+use super::timings::now_ms;
 use super::worker::{AnalysisWorker, WorkerMessage};
 use crate::worker_protocol::{read_answer, request, run, AnalysisInput, AnalysisResults};
 use gloo_timers::callback::Timeout;
@@ -39,6 +46,11 @@ struct Runner {
     send_timer: Option<Timeout>,
     /// The next main-thread run; replacing it cancels the one it replaces.
     main_timer: Option<Timeout>,
+    /// Results waiting to be shown, and whether a frame is awaited to show them.
+    shown_next: Option<AnalysisResults>,
+    show_pending: bool,
+    /// How long showing results took the last time (rendering and drawing), in milliseconds.
+    show_ms: f64,
     publish: Option<Rc<dyn Fn(AnalysisResults)>>,
 }
 
@@ -63,29 +75,19 @@ impl AnalysisRunner {
                 last_send: f64::NEG_INFINITY,
                 send_timer: None,
                 main_timer: None,
+                shown_next: None,
+                show_pending: false,
+                show_ms: INITIAL_SHOW_MS,
                 publish: Some(Rc::new(publish)),
             })),
         }
     }
 
-    /// Starts the worker (once the page is mounted), or falls back to the main thread where it
-    /// cannot start; a request made before is handled now.
+    /// Starts the worker after the next frame (call it once the page is mounted), or falls back
+    /// to the main thread where it cannot start; a request made before is handled then.
     pub fn start_worker(&self) {
         let runner = Rc::downgrade(&self.shared);
-        let worker = AnalysisWorker::start(move |message| {
-            with_runner(&runner, |runner| on_worker_message(runner, message));
-        });
-        {
-            let mut guard = self.shared.borrow_mut();
-            if worker.is_none() {
-                guard.state = WorkerState::Unavailable;
-            }
-            guard.worker = worker;
-        }
-        let waiting = self.shared.borrow_mut().waiting.take();
-        if let Some(input) = waiting {
-            self.ask(input);
-        }
+        after_frame(move || with_runner(&runner, start_worker));
     }
 
     /// Asks for the analyses of `input`, in the worker when it can.
@@ -103,12 +105,64 @@ impl AnalysisRunner {
     }
 }
 
-fn publish(runner: &Shared, results: AnalysisResults) {
-    note_analysis_run(results.run_ms);
-    let publish = runner.borrow().publish.clone();
-    if let Some(publish) = publish {
-        publish(results);
+/// What showing results is assumed to take before it has been measured, in milliseconds.
+const INITIAL_SHOW_MS: f64 = 8.0;
+
+fn start_worker(runner: &Shared) {
+    if runner.borrow().publish.is_none() {
+        return; // stopped meanwhile
     }
+    let weak = Rc::downgrade(runner);
+    let worker = AnalysisWorker::start(move |message| {
+        with_runner(&weak, |runner| on_worker_message(runner, message));
+    });
+    let waiting = {
+        let mut guard = runner.borrow_mut();
+        if worker.is_none() {
+            guard.state = WorkerState::Unavailable;
+        }
+        guard.worker = worker;
+        guard.waiting.take()
+    };
+    if let Some(input) = waiting {
+        ask(runner, input);
+    }
+}
+
+/// Shows `results` after the frame that presents the latest input, when input leaves time.
+fn publish(runner: &Shared, results: AnalysisResults) {
+    let cost = {
+        let mut guard = runner.borrow_mut();
+        guard.shown_next = Some(results);
+        if guard.show_pending {
+            return;
+        }
+        guard.show_pending = true;
+        guard.show_ms
+    };
+    let weak = Rc::downgrade(runner);
+    frame::after_input_frame(cost, move || with_runner(&weak, show));
+}
+
+/// Hands the waiting results to the page, and measures how long the page took to render and draw
+/// them: it does so in microtasks right after this task's code, so the next task ends the clock.
+fn show(runner: &Shared) {
+    let (results, publish) = {
+        let mut guard = runner.borrow_mut();
+        guard.show_pending = false;
+        (guard.shown_next.take(), guard.publish.clone())
+    };
+    let (Some(results), Some(publish)) = (results, publish) else {
+        return;
+    };
+    let start = now_ms();
+    publish(results);
+    let weak = Rc::downgrade(runner);
+    frame::soon(move || {
+        with_runner(&weak, |runner| {
+            runner.borrow_mut().show_ms = now_ms() - start
+        });
+    });
 }
 
 /// Sends the waiting input to the worker if it is idle.

@@ -5,7 +5,7 @@
 //! Both go through [`PageBackend`], so every chart is compiled once.
 
 use super::backend::PageBackend;
-use super::timings::{note_chart_drawn, set_ready};
+use super::timings::note_chart_drawn;
 use super::window;
 use crate::chart::{self, ChartInput, ChartKind};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
@@ -114,12 +114,20 @@ pub fn draw_chart(
     Ok(true)
 }
 
-/// Records a finished draw: `data-draws` on the canvas (the draws so far, which the tests read),
-/// the input-to-canvas timing and the page's readiness.
+/// Records a finished draw: `data-draws` on the canvas (the draws so far, which the tests and the
+/// benchmark read) and, through it, the page's readiness.
 pub fn note_drawn(canvas: &HtmlCanvasElement, draws: u32) {
     let _ = canvas.set_attribute("data-draws", &draws.to_string());
     note_chart_drawn();
-    set_ready();
+}
+
+/// Whether `element` lies below the visible part of the page (a chart a reader must scroll to).
+pub fn below_view(element: &Element) -> bool {
+    let fold = window()
+        .and_then(|window| window.inner_height().ok())
+        .and_then(|height| height.as_f64())
+        .unwrap_or(f64::INFINITY);
+    element.get_bounding_client_rect().top() >= fold
 }
 
 /// The chart as an SVG document of `width` × `height` CSS pixels (the canvas's drawing code).

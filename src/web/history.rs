@@ -2,6 +2,7 @@
 //! written as the state changes (throttled while a slider moves), and back and forward.
 
 use super::events::{listen, Listener};
+use super::frame::after_input_frame;
 use super::timings::now_ms;
 use super::window;
 use gloo_timers::callback::Timeout;
@@ -104,7 +105,10 @@ fn history_write(fragment: &str, mode: HistoryMode, entry: u32) -> bool {
 }
 
 /// Writes `fragment` into the address bar: a push at once (see [`HistoryMode::Push`]), or a
-/// replace at most every [`URL_WRITE_INTERVAL_MS`], with a final write after the last change.
+/// replace at most every [`URL_WRITE_INTERVAL_MS`] with a final write after the last change. A
+/// replace also waits for the frame that presents the input and for a gap in the input
+/// ([`after_input_frame`]): writing the address takes the main thread a few milliseconds, which an
+/// input's frame must not wait for.
 pub fn write_fragment(fragment: &str, mode: HistoryMode) {
     let now = now_ms();
     URL_WRITER.with(|cell| {
@@ -137,21 +141,18 @@ pub fn write_fragment(fragment: &str, mode: HistoryMode) {
             writer.last_push_ms = now;
             return;
         }
-        let wait = writer.last_write_ms + URL_WRITE_INTERVAL_MS - now;
-        if wait <= 0.0 && writer.timer.is_none() {
-            history_write(fragment, HistoryMode::Replace, writer.entry);
-            writer.last_write_ms = now;
-            return;
-        }
         writer.pending = Some(fragment.to_string());
         if writer.timer.is_none() {
-            writer.timer = Some(Timeout::new(
-                wait.max(0.0).ceil() as u32,
-                flush_pending_fragment,
-            ));
+            let wait = writer.last_write_ms + URL_WRITE_INTERVAL_MS - now;
+            writer.timer = Some(Timeout::new(wait.max(0.0).ceil() as u32, || {
+                after_input_frame(ADDRESS_WRITE_MS, flush_pending_fragment);
+            }));
         }
     });
 }
+
+/// What writing the address is assumed to take, in milliseconds.
+const ADDRESS_WRITE_MS: f64 = 4.0;
 
 fn flush_pending_fragment() {
     let now = now_ms();
@@ -159,7 +160,7 @@ fn flush_pending_fragment() {
         let Ok(mut writer) = cell.try_borrow_mut() else {
             return;
         };
-        // This timer has fired (wasm-bindgen frees its closure once it returns).
+        // The timer has fired (wasm-bindgen frees its closure once it returns).
         writer.timer = None;
         if let Some(pending) = writer.pending.take() {
             history_write(&pending, HistoryMode::Replace, writer.entry);

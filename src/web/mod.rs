@@ -11,7 +11,9 @@
 //!   [`backend`], the one plotters backend type for the canvas and SVG.
 //! - [`files`]: downloads and reading a chosen file; [`clipboard`]: copying a link.
 //! - [`json`]: JSON text parsed with the browser's `JSON.parse`.
-//! - [`timings`]: `performance.now` and the timings the benchmark reads.
+//! - [`timings`]: `performance.now` and the page's readiness, which the benchmark and tests read.
+//! - [`frame`]: work that waits for the next frame, or for the frame that presents the latest
+//!   input, and the pace of input.
 //! - [`worker`]: the analysis worker (both ends of its messages); [`analysis_runner`]: when the
 //!   analyses run, in the worker or on the main thread.
 //! - [`events`]: event listeners removed when dropped (timers are `gloo_timers`'s).
@@ -23,6 +25,7 @@ pub mod clipboard;
 pub mod colour_scheme;
 pub mod events;
 pub mod files;
+pub mod frame;
 pub mod history;
 pub mod json;
 pub mod timings;

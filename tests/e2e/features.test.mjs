@@ -258,9 +258,12 @@ test('observed years sit beside the projection, an old link says the data change
   assert.deepEqual(rows.slice(0, 2), ['2019 (observed)', '2020 (observed)']);
   const first = await page.locator('#projection-table tbody tr:not(.observed) th').first().innerText();
   assert.equal(first, '2025');
-  // The track record: predicted against observed per stage, China's 2025 mining share among them.
+  // The track record: predicted against observed per stage, China's 2025 mining share among them. It is rendered once
+  // a reader scrolls near it (content-visibility), so scroll there as a reader does before reading its text.
   const record = page.locator('#track-record-table tbody tr');
   assert.ok((await record.count()) >= 8);
+  await page.locator('#track-record').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.getElementById('track-record').innerText.length > 0);
   assert.match(await page.locator('#track-record').innerText(), /How well would this model have predicted 2021–2025\?/);
   assert.match(await record.filter({ hasText: 'Mining' }).last().innerText(), /2025\s+68\.4%\s+69\.4%/);
   await context.close();

@@ -186,8 +186,9 @@ export function watch(page) {
 }
 
 /**
- * Waits until the page reports its first chart drawn (window.__reeReady === true). On a timeout the error lists what
- * `watcher` (from watch()) saw go wrong, so a failure says why the page never became ready.
+ * Waits until the page reports its charts on screen with their data (window.__reeReady === true, set after the frames
+ * that present the charts drawn at load). On a timeout the error lists what `watcher` (from watch()) saw go wrong, so a
+ * failure says why the page never became ready.
  */
 export async function waitReady(page, watcher = null, timeout = 20_000) {
   try {
