@@ -113,13 +113,18 @@ def build_files(root):
     return sorted(files)
 
 
-def terser(source):
-    """`source` (a classic script) minified by terser from the lock file; top-level names are kept."""
+def terser_path():
+    """terser from the lock file's node packages; the build stops with a clear message when it is missing."""
     source_dir = os.environ.get("TRUNK_SOURCE_DIR", os.getcwd())
     path = os.path.join(source_dir, "node_modules", ".bin", "terser")
     if not os.path.exists(path):
         raise SystemExit(f"post_build: {path} is missing; run `make tools` (npm ci installs it from package-lock.json)")
-    result = subprocess.run([path, "--compress", "--mangle"], input=source, capture_output=True, text=True, check=True)
+    return path
+
+
+def terser(source):
+    """`source` (a classic script) minified by terser; top-level names are kept."""
+    result = subprocess.run([terser_path(), "--compress", "--mangle"], input=source, capture_output=True, text=True, check=True)
     return result.stdout
 
 
@@ -185,12 +190,8 @@ def minify_glue(root):
     if not link:
         raise SystemExit("post_build: no <link rel=modulepreload> for the wasm-bindgen glue in index.html")
     glue = os.path.join(root, link.group(1))
-    source_dir = os.environ.get("TRUNK_SOURCE_DIR", os.getcwd())
-    terser = os.path.join(source_dir, "node_modules", ".bin", "terser")
-    if not os.path.exists(terser):
-        raise SystemExit(f"post_build: {terser} is missing; run `make tools` (npm ci installs it from package-lock.json)")
     before = os.path.getsize(glue)
-    subprocess.run([terser, glue, "--module", "--compress", "--mangle", "--output", glue], check=True)
+    subprocess.run([terser_path(), glue, "--module", "--compress", "--mangle", "--output", glue], check=True)
     with open(glue, "rb") as f:
         integrity = "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode("ascii")
     old_tag = link.group(0)

@@ -136,7 +136,7 @@ fn parse_valid(text: &str) -> Option<f64> {
 }
 
 /// Rust's float grammar without the words: `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`.
-pub fn is_number_syntax(text: &str) -> bool {
+fn is_number_syntax(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = usize::from(matches!(bytes.first(), Some(b'+' | b'-')));
     let digits = |at: &mut usize| {

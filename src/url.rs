@@ -161,28 +161,6 @@ pub(crate) fn closest_preset(scenario: &Scenario) -> &'static Preset {
         .unwrap_or(Preset::baseline())
 }
 
-/// Collects notices, listing the first few and counting the rest.
-#[derive(Default)]
-struct Notices {
-    listed: Vec<String>,
-    more: usize,
-}
-
-impl Notices {
-    fn push(&mut self, notice: String) {
-        if self.listed.len() < MAX_NOTICES {
-            self.listed.push(notice);
-        } else {
-            self.more += 1;
-        }
-    }
-
-    fn finish(mut self) -> Vec<String> {
-        self.listed.extend(more_problems(self.more, "link"));
-        self.listed
-    }
-}
-
 /// "One more problem with this link was ignored." for what was left out of a capped list.
 fn more_problems(more: usize, source: &str) -> Option<String> {
     match more {
@@ -207,7 +185,7 @@ pub fn capped(mut notices: Vec<String>, source: &str) -> Vec<String> {
 ///
 /// Accepts the fragment alone, with a leading `#` or `?`, or a full URL.
 pub fn decode(input: &str) -> Decoded {
-    let mut notices = Notices::default();
+    let mut notices: Vec<String> = Vec::new();
     let text = state_text(input);
     // Counted as the reader typed it: a browser's percent-encoding of "é" (six characters) counts as one.
     let typed_len = percent_decode(text).chars().count();
@@ -217,7 +195,7 @@ pub fn decode(input: &str) -> Decoded {
         ));
         return Decoded {
             state: LinkState::default(),
-            notices: notices.finish(),
+            notices: capped(notices, "link"),
             data_note: None,
         };
     }
@@ -351,7 +329,7 @@ pub fn decode(input: &str) -> Decoded {
     };
     Decoded {
         state,
-        notices: notices.finish(),
+        notices: capped(notices, "link"),
         data_note,
     }
 }
@@ -372,7 +350,7 @@ fn state_text(input: &str) -> &str {
 }
 
 /// Splits `text` into percent-decoded `(key, value)` pairs; a repeated key keeps its last value.
-fn split_pairs(text: &str, notices: &mut Notices) -> Vec<(String, Option<String>)> {
+fn split_pairs(text: &str, notices: &mut Vec<String>) -> Vec<(String, Option<String>)> {
     let mut pairs: Vec<(String, Option<String>)> = Vec::new();
     let mut repeated: Vec<String> = Vec::new();
     // A piece that is only spaces, typed or percent-encoded, is no setting.
@@ -432,7 +410,7 @@ fn hex_digit(byte: u8) -> Option<u8> {
 }
 
 /// The preset named by `id`, or the baseline with a notice.
-fn read_preset(id: Option<&str>, whose: &str, notices: &mut Notices) -> &'static Preset {
+fn read_preset(id: Option<&str>, whose: &str, notices: &mut Vec<String>) -> &'static Preset {
     let Some(id) = id else {
         return Preset::baseline();
     };
@@ -456,7 +434,7 @@ fn read_param(
     spec: &ParamSpec,
     text: &str,
     whose: &str,
-    notices: &mut Notices,
+    notices: &mut Vec<String>,
 ) {
     let Some(value) = parse_number(text) else {
         notices.push(format!(
@@ -493,7 +471,7 @@ fn read_param(
 }
 
 /// The Monte Carlo sample count from link text, clamped into range, with a notice if needed.
-fn read_samples(text: &str, notices: &mut Notices) -> Option<u32> {
+fn read_samples(text: &str, notices: &mut Vec<String>) -> Option<u32> {
     match text.parse::<u64>() {
         Ok(samples) => {
             let used = samples.clamp(u64::from(MIN_CHOSEN_SAMPLES), u64::from(MAX_SAMPLES));
@@ -515,7 +493,7 @@ fn read_samples(text: &str, notices: &mut Notices) -> Option<u32> {
 }
 
 /// The target year from link text, clamped into range, with a notice if needed.
-fn read_target_year(text: &str, notices: &mut Notices) -> Option<u16> {
+fn read_target_year(text: &str, notices: &mut Vec<String>) -> Option<u16> {
     let Some(year) = parse_number(text).filter(|year| year.fract() == 0.0) else {
         notices.push(format!(
             "The target year {} is not a whole year; {TARGET_YEAR} was used.",

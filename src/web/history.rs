@@ -90,18 +90,18 @@ thread_local! {
 }
 
 /// Writes `fragment` into the current entry (`Replace`) or a new one (`Push`), tagging it with
-/// `entry`. Returns false when the browser refused (for example its own rate limit).
-fn history_write(fragment: &str, mode: HistoryMode, entry: u32) -> bool {
+/// `entry`. A refused write (for example the browser's own rate limit) leaves the old address; the
+/// next write catches up.
+fn history_write(fragment: &str, mode: HistoryMode, entry: u32) {
     let Some(history) = window().and_then(|window| window.history().ok()) else {
-        return false;
+        return;
     };
     let url = format!("#{fragment}");
     let state = JsValue::from(entry);
-    match mode {
+    let _ = match mode {
         HistoryMode::Replace => history.replace_state_with_url(&state, "", Some(&url)),
         HistoryMode::Push => history.push_state_with_url(&state, "", Some(&url)),
-    }
-    .is_ok()
+    };
 }
 
 /// Writes `fragment` into the address bar: a push at once (see [`HistoryMode::Push`]), or a
