@@ -122,14 +122,18 @@ impl Projection {
             .map(|(year, _)| year)
     }
 
-    /// Writes the projection as CSV: `year,stage,region,output_t,share,observed`.
+    /// Writes the projection as CSV:
+    /// `year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share`.
     ///
     /// Rows with `observed` 1 are published figures for the years before the base year (from the
     /// data file; `output_t` is empty where the source gives shares only). Rows with 0 are the
-    /// model's, from the base year on (at default settings the base year equals the data).
+    /// model's, from the base year on (at default settings the base year equals the data). The last
+    /// two columns are the stage's supply gap outside China that year, in tonnes and as a share of
+    /// demand outside China: one figure for the stage, repeated on each region's row, empty on
+    /// observed rows.
     pub fn write_csv(&self, out: &mut String) {
         use std::fmt::Write;
-        out.push_str("year,stage,region,output_t,share,observed\n");
+        out.push_str("year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share\n");
         for stage in Stage::ALL {
             for observed in history(stage) {
                 for region in Region::ALL {
@@ -141,7 +145,7 @@ impl Projection {
                     // Writing to a String cannot fail.
                     let _ = writeln!(
                         out,
-                        "{},{},{},{output},{},1",
+                        "{},{},{},{output},{},1,,",
                         observed.year,
                         stage.id(),
                         region.id(),
@@ -154,11 +158,13 @@ impl Projection {
                     let index = region as usize;
                     let _ = writeln!(
                         out,
-                        "{year},{},{},{},{},0",
+                        "{year},{},{},{},{},0,{},{}",
                         stage.id(),
                         region.id(),
                         round_to(cell.output[index], 3),
-                        round_to(cell.share[index], 6)
+                        round_to(cell.share[index], 6),
+                        round_to(cell.supply_gap, 3),
+                        round_to(cell.supply_gap_share, 6)
                     );
                 }
             }

@@ -61,7 +61,7 @@ fn share_from_csv(csv: &str, year: u16, stage: &str) -> f64 {
     let Some(line) = csv.lines().find(|line| line.starts_with(&prefix)) else {
         panic!("no {prefix} row");
     };
-    // year,stage,region,output_t,share,observed
+    // year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share
     match line.split(',').nth(4).map(str::parse::<f64>) {
         Some(Ok(share)) => share,
         _ => panic!("bad row {line}"),
@@ -74,7 +74,7 @@ fn csv_has_the_contract_header_and_one_row_per_year_stage_and_region() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("year,stage,region,output_t,share,observed")
+        Some("year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share")
     );
     // The observed stage-years before 2025 (flag 1), then 2025 to 2040 projected (flag 0),
     // three stages, eight regions.
@@ -82,9 +82,9 @@ fn csv_has_the_contract_header_and_one_row_per_year_stage_and_region() {
     assert_eq!(lines.count(), (observed + 16 * 3) * 8);
     let csv = ok(&["--set", "horizon=2050", "--format=csv"]);
     assert_eq!(csv.lines().count(), 1 + (observed + 26 * 3) * 8);
-    assert!(csv.lines().all(|line| line.split(',').count() == 6));
+    assert!(csv.lines().all(|line| line.split(',').count() == 8));
     assert_eq!(
-        csv.lines().filter(|line| line.ends_with(",1")).count(),
+        csv.lines().filter(|line| line.ends_with(",1,,")).count(),
         observed * 8
     );
 }

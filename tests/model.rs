@@ -264,3 +264,53 @@ fn simulating_only_the_upstream_stages_gives_the_same_upstream_numbers() {
         }
     }
 }
+
+/// What the page and its CSV show of a projection: the CSV (shares, tonnes, supply gap), the
+/// table's world demand and the headline's reasons (Russia's programme at each stage).
+fn visible(scenario: &Scenario) -> String {
+    let projection = simulate(scenario);
+    let mut shown = projection.to_csv();
+    for stage in Stage::ALL {
+        for (year, cell) in projection.stage_series(stage) {
+            shown += &format!("{year} {} demand {}\n", stage.id(), cell.demand);
+        }
+        let why = ree_outlook::explain::RussiaWhy::of(&projection, scenario, stage);
+        shown += &format!(
+            "{} why {} {} {} {} {:?}\n",
+            stage.id(),
+            why.nameplate,
+            why.odds,
+            why.start,
+            why.utilisation,
+            why.constrained_from
+        );
+    }
+    shown
+}
+
+/// Issue 15: every lever moves something a reader can see. For each parameter, some preset and
+/// some value across the parameter's range (its ends and five points between) change the CSV,
+/// the table's demand or the headline's reasons. A parameter that moves nothing visible fails
+/// here with its key.
+#[test]
+fn every_parameter_moves_something_the_page_or_the_csv_shows() {
+    let mut idle = Vec::new();
+    for spec in PARAMS.iter() {
+        let moves = PRESETS.iter().any(|preset| {
+            let base = preset.scenario();
+            let shown = visible(&base);
+            (0..=6).any(|step| {
+                let value = spec.min + (spec.max - spec.min) * f64::from(step) / 6.0;
+                value.to_bits() != base.get(spec.param).to_bits()
+                    && visible(&base.clone().with(spec.param, value)) != shown
+            })
+        });
+        if !moves {
+            idle.push(spec.key);
+        }
+    }
+    assert!(
+        idle.is_empty(),
+        "parameters that change nothing visible: {idle:?}"
+    );
+}

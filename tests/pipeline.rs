@@ -314,7 +314,7 @@ fn the_csv_marks_observed_rows() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("year,stage,region,output_t,share,observed")
+        Some("year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share")
     );
     let observed = csv.lines().filter(|line| line.ends_with(",1")).count();
     let history = dataset().history.len() * 8;

@@ -1,5 +1,5 @@
-//! The control panel: one group of sliders per parameter group, generated from the table;
-//! the advanced assumptions are folded away.
+//! The control panel: one foldable group of sliders per parameter group, generated from the
+//! table; the advanced assumptions start folded, and on narrow screens every group does.
 
 use crate::app::param_control::ParamControl;
 use crate::app::state::AppState;
@@ -39,30 +39,24 @@ pub fn view(
             })
             .count()
     };
+    // Open beside the charts on a wide screen; folded on a phone or tablet, where the charts come
+    // first and each group opens on demand. Read once: the reader's own opening and closing stays.
+    let open = crate::web::colour_scheme::is_wide();
     Group::ALL
         .into_iter()
         .map(|group| {
             let heading_id = format!("group-{}", group_id(group));
-            if group == Group::Advanced {
-                let changed = changed_in(group);
-                html! {
-                    <details class="group advanced" key={heading_id.clone()}>
-                        <summary id={heading_id}>
-                            { group.label() }
-                            if changed > 0 {
-                                <span class="changed-badge">{ format!("{changed} changed") }</span>
-                            }
-                        </summary>
-                        { group_html(group) }
-                    </details>
-                }
-            } else {
-                html! {
-                    <section class="group" key={heading_id.clone()} aria-labelledby={heading_id.clone()}>
-                        <h3 id={heading_id}>{ group.label() }</h3>
-                        { group_html(group) }
-                    </section>
-                }
+            let changed = changed_in(group);
+            html! {
+                <details class="group" key={heading_id.clone()} open={open && group != Group::Advanced}>
+                    <summary id={heading_id}>
+                        { group.label() }
+                        if changed > 0 {
+                            <span class="changed-badge">{ format!("{changed} changed") }</span>
+                        }
+                    </summary>
+                    { group_html(group) }
+                </details>
             }
         })
         .collect()

@@ -1,5 +1,7 @@
-//! The headline numbers in plain words: Russia's 2030 separation share and its gap to the
-//! targets with the reason, China's 2030 share, and when trusted suppliers pass 25%.
+//! The headline numbers in plain words, at the stage the reader chose: Russia's 2030 share and
+//! its gap to the targets with the reason, Russia's share at every stage with each stage's unit,
+//! which stage the claim counts, China's 2030 share, the supply gap outside China when there is
+//! one, and when trusted suppliers pass 25%.
 
 use crate::analysis::MonteCarloResult;
 use crate::data::{Region, Stage};
@@ -33,14 +35,27 @@ pub fn probability_text(bands: &MonteCarloResult) -> String {
     )
 }
 
-/// A difference of shares in percentage points: "6.7 points".
-fn points(difference: f64) -> String {
-    let value = (difference * 1000.0).round() / 10.0;
-    if value == 1.0 {
-        "1 percentage point".to_string()
-    } else {
-        format!("{} percentage points", text::fixed(value, 1))
+/// What a stage's share is a share of, in a few words.
+pub fn stage_measure(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Mining => "world mine output",
+        Stage::Separation => "world magnet rare-earth separation",
+        Stage::Magnets => "world NdFeB magnet making",
     }
+}
+
+/// What a stage counts, in plain words with its unit.
+pub fn stage_unit_words(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Mining => "ore mined, in tonnes of rare-earth oxide (REO)",
+        Stage::Separation => "Nd, Pr, Dy and Tb separated, in tonnes of oxide",
+        Stage::Magnets => "NdFeB magnets made, in tonnes",
+    }
+}
+
+/// A difference of shares in percentage points, one decimal: "6.9 percentage points".
+fn points(difference: f64) -> String {
+    format!("{} percentage points", text::points(difference))
 }
 
 /// "early 2030", "mid-2030" or "late 2030" for a fractional year.
@@ -57,51 +72,62 @@ fn season(year: f64) -> String {
     format!("{prefix}{}", text::fixed(whole, 0))
 }
 
-/// Russia's 2030 separation share against its targets, in words.
-pub fn russia_text(projection: &Projection) -> String {
-    let share = projection.share(TARGET_YEAR, Stage::Separation, Region::Russia);
+/// Russia's 2030 share at `stage` against its targets, in words.
+pub fn russia_text(projection: &Projection, stage: Stage) -> String {
+    let share = projection.share(TARGET_YEAR, stage, Region::Russia);
     let [low, high] = RUSSIA_TARGETS;
-    let gap = |target: f64| {
-        if share + 1e-12 >= target {
-            format!("meets its {} target", whole_percent(target))
-        } else {
-            format!(
-                "{} short of {}",
-                points(target - share),
-                whole_percent(target)
-            )
-        }
+    let met = |target: f64| share + 1e-12 >= target;
+    let against = if met(high) {
+        format!(
+            "meets both the {} and {} targets",
+            whole_percent(low),
+            whole_percent(high)
+        )
+    } else if met(low) {
+        format!(
+            "meets the {} target, {} short of {}",
+            whole_percent(low),
+            points(high - share),
+            whole_percent(high)
+        )
+    } else {
+        format!(
+            "{} and {} percentage points short of the {} and {} targets",
+            text::points(low - share),
+            text::points(high - share),
+            whole_percent(low),
+            whole_percent(high)
+        )
     };
     format!(
-        "Russia would separate {} of the world's rare earths in {TARGET_YEAR}: {}, {}.",
-        percent(share, 1),
-        gap(low),
-        gap(high)
+        "Russia's share of {} in {TARGET_YEAR}: {against}.",
+        stage_measure(stage)
     )
 }
 
-/// One line on why Russia lands where it does at the separation stage (the facts from
-/// [`RussiaWhy`], in plain words).
-pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
-    let why = RussiaWhy::of(projection, scenario, Stage::Separation);
+/// Which stage the 10% claim counts, and why the stages differ.
+const CLAIM_NOTE: &str = "The 10% claim counts mining: it was set against Russia's 1.3% of world mine output in 2019 (Reuters, 12 August 2020). The stages differ because each has its own plants: Russia mines loparite today but separates and makes magnets from very little, and its new plants start later the further down the chain they are.";
+
+/// One line on why Russia lands where it does at `stage` (the facts from [`RussiaWhy`], in
+/// plain words).
+pub fn russia_why(projection: &Projection, scenario: &Scenario, stage: Stage) -> String {
+    let why = RussiaWhy::of(projection, scenario, stage);
     if why.nameplate < 1.0 {
         return format!(
             "Why: Russia's existing and committed capacity already covers its ambition of {}, so no new programme is built.",
             percent(scenario.get(Param::RuPlanShare), 1)
         );
     }
-    let mut parts = vec![if why.is_risked() {
-        format!(
-            "the programme is sized for {} t of oxide a year and {}",
-            thousands(why.nameplate),
-            why.odds_clause()
-        )
-    } else {
-        format!(
-            "the programme is sized for {} t of oxide a year",
-            thousands(why.nameplate)
-        )
-    }];
+    let mut parts = vec![format!(
+        "the new programme is sized for {} {} a year{}",
+        thousands(why.nameplate),
+        stage.unit(),
+        if why.is_risked() {
+            format!(" and {}", why.odds_clause())
+        } else {
+            String::new()
+        }
+    )];
     match why.delay() {
         Some(delay) => parts.push(format!(
             "sanctions and prices push its first output from {} to {} ({} years late)",
@@ -113,57 +139,88 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario) -> String {
     }
     let online = why.reached_by(TARGET_YEAR);
     if online <= 0.0 {
-        parts.push(format!("so it produces nothing by {TARGET_YEAR}"));
+        parts.push(format!(
+            "so it adds nothing by {TARGET_YEAR}: Russia's share then is its existing plants'"
+        ));
     } else {
         parts.push(format!(
-            "it runs at {} of nameplate once ramped and has reached {} of nameplate by {TARGET_YEAR}",
-            percent(why.utilisation, 0),
-            percent(online, 0)
+            "by {TARGET_YEAR} it has ramped up {} of the way, and fully ramped it would run at {} of its capacity (sanctions and prices hold it below full use)",
+            percent(online, 0),
+            percent(why.utilisation, 0)
         ));
     }
     if let Some(year) = why.constrained_from {
-        parts.push(format!("feed limits its output from {year}"));
-    }
-    if let Some(year) = projection.russia[Stage::Mining as usize].first_constrained_year {
-        parts.push(format!("reserves cap Russian mining from {year}"));
+        parts.push(if stage == Stage::Mining {
+            format!("reserves cap its mining from {year}")
+        } else {
+            format!("feed limits its output from {year}")
+        });
     }
     format!("Why: {}.", parts.join("; "))
 }
 
-/// China's 2030 separation share, in words.
-pub fn china_text(projection: &Projection) -> String {
-    let share = projection.share(TARGET_YEAR, Stage::Separation, Region::China);
-    let base = projection.share(projection.base_year, Stage::Separation, Region::China);
+/// China's 2030 share at `stage`, in words.
+pub fn china_text(projection: &Projection, stage: Stage) -> String {
     format!(
-        "China would still separate {} of the world's rare earths in {TARGET_YEAR} ({} in {}).",
-        percent(share, 1),
-        percent(base, 1),
+        "China would hold {} of {} in {TARGET_YEAR} ({} in {}).",
+        percent(projection.share(TARGET_YEAR, stage, Region::China), 1),
+        stage.id(),
+        percent(
+            projection.share(projection.base_year, stage, Region::China),
+            1
+        ),
         projection.base_year
     )
 }
 
-/// When suppliers outside China and Russia pass [`TRUSTED_LEVEL`] of separation, in words.
-pub fn trusted_text(projection: &Projection) -> String {
-    match projection.first_year_trusted_reaches(Stage::Separation, TRUSTED_LEVEL) {
-        Some(year) => format!(
-            "Suppliers outside China and Russia pass {} of separation in {year}.",
-            whole_percent(TRUSTED_LEVEL)
-        ),
+/// When suppliers outside China and Russia pass [`TRUSTED_LEVEL`] at `stage`, in words.
+pub fn trusted_text(projection: &Projection, stage: Stage) -> String {
+    let level = whole_percent(TRUSTED_LEVEL);
+    let name = stage.id();
+    match projection.first_year_trusted_reaches(stage, TRUSTED_LEVEL) {
+        Some(year) => {
+            format!("Suppliers outside China and Russia pass {level} of {name} in {year}.")
+        }
         None => format!(
-            "Suppliers outside China and Russia do not reach {} of separation by {}.",
-            whole_percent(TRUSTED_LEVEL),
+            "Suppliers outside China and Russia do not reach {level} of {name} by {}.",
             projection.last_year()
         ),
     }
 }
 
-/// "(reference: 4.1%, +0.8 points)" for a compared share, or nothing.
+/// The supply gap outside China at `stage`: in the target year when there is one then, else in
+/// the year it is largest; `None` when there is none in any year.
+pub fn gap_text(projection: &Projection, stage: Stage) -> Option<String> {
+    let mut worst: Option<(u16, f64, f64)> = None;
+    for (year, cell) in projection.stage_series(stage) {
+        let better = match worst {
+            Some((at, gap, _)) => {
+                at != TARGET_YEAR && (year == TARGET_YEAR || cell.supply_gap > gap)
+            }
+            None => true,
+        };
+        if cell.supply_gap >= 0.5 && better {
+            worst = Some((year, cell.supply_gap, cell.supply_gap_share));
+        }
+    }
+    worst.map(|(year, gap, share)| {
+        format!(
+            "Supply gap outside China in {year}, {}: {} {}, {} of demand outside China, which China's export controls and its own needs leave unmet.",
+            stage.id(),
+            thousands(gap),
+            stage.unit(),
+            percent(share, 1)
+        )
+    })
+}
+
+/// " Reference: 4.1% (+0.8 points)." for a compared share, or nothing.
 fn compared(now: f64, reference: Option<f64>) -> String {
     match reference {
         Some(then) => {
             let sign = if now - then >= 0.0 { "+" } else { "−" };
             format!(
-                " Reference: {} ({sign}{} points).",
+                " Reference: {} ({sign}{} percentage points).",
                 percent(then, 1),
                 text::points(now - then)
             )
@@ -187,43 +244,69 @@ fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> Html {
     }
 }
 
-/// The headline section `#headline`, announced politely to screen readers.
+/// The headline section `#headline`. Only its one key number, in `#headline-live`, is announced to
+/// screen readers when it changes; the rest is read on demand.
 pub fn view(
     projection: &Projection,
     scenario: &Scenario,
+    stage: Stage,
     reference: Option<&Projection>,
     bands: Option<&MonteCarloResult>,
     fresh: bool,
 ) -> Html {
-    let russia = projection.share(TARGET_YEAR, Stage::Separation, Region::Russia);
-    let china = projection.share(TARGET_YEAR, Stage::Separation, Region::China);
-    let trusted_year = projection.first_year_trusted_reaches(Stage::Separation, TRUSTED_LEVEL);
-    let reference_share = |region: Region| {
-        reference.map(|reference| reference.share(TARGET_YEAR, Stage::Separation, region))
-    };
+    let russia = projection.share(TARGET_YEAR, stage, Region::Russia);
+    let china = projection.share(TARGET_YEAR, stage, Region::China);
+    let trusted_year = projection.first_year_trusted_reaches(stage, TRUSTED_LEVEL);
+    let reference_share =
+        |region: Region| reference.map(|reference| reference.share(TARGET_YEAR, stage, region));
     let trusted_compare = reference.map(|reference| {
-        match reference.first_year_trusted_reaches(Stage::Separation, TRUSTED_LEVEL) {
+        match reference.first_year_trusted_reaches(stage, TRUSTED_LEVEL) {
             Some(year) => format!(" Reference: {year}."),
             None => " Reference: not reached.".to_string(),
         }
     });
+    let gap = gap_text(projection, stage);
     html! {
-        <section id="headline" class="headline" aria-live="polite" aria-labelledby="headline-heading">
+        <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={stage.id()}>
             <h2 id="headline-heading" class="visually-hidden">{ "Headline numbers" }</h2>
+            <p id="headline-live" class="visually-hidden" aria-live="polite">
+                { format!("Russia, {} {TARGET_YEAR}: {}", stage.id(), percent(russia, 1)) }
+            </p>
             <p id="headline-russia" class="headline-main" data-value={text::shortest(russia)}>
                 <span class="big">{ percent(russia, 1) }</span>
-                { " " }{ russia_text(projection) }{ compared(russia, reference_share(Region::Russia)) }
+                { " " }{ russia_text(projection, stage) }{ compared(russia, reference_share(Region::Russia)) }
             </p>
-            <p id="headline-why" class="headline-why">{ russia_why(projection, scenario) }</p>
+            <ul id="headline-stages" class="headline-stages" aria-label={format!("Russia's share in {TARGET_YEAR} at each stage")}>
+                { for Stage::ALL.into_iter().map(|each| {
+                    let share = projection.share(TARGET_YEAR, each, Region::Russia);
+                    html! {
+                        <li data-stage={each.id()} data-value={text::shortest(share)}>
+                            <b>{ format!("{} {}", each.label(), percent(share, 1)) }</b>
+                            { format!(": {}", stage_unit_words(each)) }
+                        </li>
+                    }
+                }) }
+            </ul>
+            if let Some(gap) = gap {
+                <p id="headline-gap">{ gap }{ " " }<a href="#g-supply-gap">{ "Supply gap explained" }</a></p>
+            }
+            // Open beside the charts on a wide screen; folded on a phone, so that the first chart
+            // follows the key numbers on the first screen.
+            <details class="headline-more" open={crate::web::colour_scheme::is_wide()}>
+            <summary>{ "Why, China and the odds" }</summary>
+            <p class="headline-claim">{ CLAIM_NOTE }{ " " }<a href="#g-stage">{ "Stages explained" }</a></p>
+            <p id="headline-why" class="headline-why">{ russia_why(projection, scenario, stage) }</p>
             <div class="headline-others">
                 <p id="headline-china" data-value={text::shortest(china)}>
-                    { china_text(projection) }{ compared(china, reference_share(Region::China)) }
+                    { china_text(projection, stage) }{ compared(china, reference_share(Region::China)) }
                 </p>
                 { probability_html(bands, fresh) }
                 <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
-                    { trusted_text(projection) }{ trusted_compare.unwrap_or_default() }
+                    { trusted_text(projection, stage) }{ trusted_compare.unwrap_or_default() }
+                    { " " }<a href="#g-trusted">{ "Why 25%?" }</a>
                 </p>
             </div>
+            </details>
         </section>
     }
 }

@@ -77,10 +77,13 @@ pub fn param_control(props: &ParamControlProps) -> Html {
                 </p>
             }
             { reserves.unwrap_or_default() }
-            <p class="help" id={help_id}>
-                { spec.help }
-                <span class="source">{ format!(" Source: {}.", spec.source.trim_end_matches('.')) }</span>
-            </p>
+            <details class="help">
+                <summary>{ "What this is, and its source" }</summary>
+                <p id={help_id}>
+                    { spec.help }
+                    <span class="source">{ format!(" Source: {}.", spec.source.trim_end_matches('.')) }</span>
+                </p>
+            </details>
         </>
     };
     // Two static class lists rather than `classes!`: a dynamic class pulls yew's `Classes` (an

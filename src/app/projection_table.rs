@@ -6,9 +6,13 @@ use crate::projection::Projection;
 use crate::text;
 use yew::prelude::*;
 
-/// `<table id="projection-table">`: one row per year, one column per region, plus HHI and trusted share.
+/// `<table id="projection-table">`: one row per year, one column per region, plus the trusted
+/// share, HHI, world demand and the supply gap outside China. On a narrow screen the years stay
+/// in view while the columns scroll, and a hint says so.
 pub fn view(projection: &Projection, stage: Stage) -> Html {
     html! {
+        <>
+        <p class="table-hint" aria-hidden="true">{ "Scroll sideways for more columns →" }</p>
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-table-caption">
             <table id="projection-table">
                 <caption id="projection-table-caption">
@@ -22,6 +26,7 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                         <th scope="col">{ "Outside China and Russia" }</th>
                         <th scope="col">{ "HHI" }</th>
                         <th scope="col">{ format!("World demand ({})", stage.unit()) }</th>
+                        <th scope="col">{ format!("Supply gap outside China ({}, share of its demand)", stage.unit()) }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -34,8 +39,9 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                                 <th scope="row">{ format!("{} (observed)", observed.year) }</th>
                                 { for observed.share.iter().map(|share| html! { <td>{ text::percent(*share, 1) }</td> }) }
                                 <td>{ text::percent(trusted, 1) }</td>
-                                <td>{ text::fixed(hhi, 0) }</td>
-                                <td>{ observed.output.map_or("–".to_string(), |output| text::fixed(output.iter().sum::<f64>(), 0)) }</td>
+                                <td>{ text::thousands(hhi) }</td>
+                                <td>{ observed.output.map_or("–".to_string(), |output| text::thousands(output.iter().sum::<f64>())) }</td>
+                                <td>{ "–" }</td>
                             </tr>
                         }
                     }) }
@@ -44,12 +50,14 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                             <th scope="row">{ year }</th>
                             { for cell.share.iter().map(|share| html! { <td>{ text::percent(*share, 1) }</td> }) }
                             <td>{ text::percent(cell.trusted_share, 1) }</td>
-                            <td>{ text::fixed(cell.hhi, 0) }</td>
-                            <td>{ text::fixed(cell.demand, 0) }</td>
+                            <td>{ text::thousands(cell.hhi) }</td>
+                            <td>{ text::thousands(cell.demand) }</td>
+                            <td>{ format!("{} ({})", text::thousands(cell.supply_gap), text::percent(cell.supply_gap_share, 1)) }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
         </div>
+        </>
     }
 }

@@ -1,5 +1,6 @@
 //! The page: the one reducer, the derived projections, the URL kept in step with the state,
-//! and the layout (controls beside or above the headline, charts, table and downloads).
+//! and the layout (headline, charts, table and downloads, then the settings: after the charts on a
+//! phone, beside them on a wide screen).
 
 use crate::app::analysis_hook::use_analysis;
 use crate::app::analysis_panel::AnalysisPanel;
@@ -142,11 +143,7 @@ pub fn app() -> Html {
         <div class="page">
             { notices::view(&state.notices, &dispatch) }
             <div class="layout">
-                { headline::view(&projection, &link.scenario, reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
-                <aside class="sidebar" aria-label="Scenario settings">
-                    { preset_picker::view(preset.id, changed, &dispatch) }
-                    { controls::view(&link.scenario, &preset_scenario, &dispatch) }
-                </aside>
+                { headline::view(&projection, &link.scenario, link.stage, reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
                 <main class="main" id="main">
                     <div class="toolbar">
                         { stage_switch::view(link.stage, &dispatch) }
@@ -165,7 +162,7 @@ pub fn app() -> Html {
                     if comparing {
                         <p class="compare-note">{ "Comparing with the pinned reference: it is drawn dashed on every chart." }</p>
                     }
-                    <div class="charts">
+                    <div class="charts" id="charts">
                         { chart(ChartKind::Share, link.stage) }
                         { chart(ChartKind::Russia, Stage::Separation) }
                         { chart(ChartKind::Concentration, Stage::Separation) }
@@ -180,6 +177,12 @@ pub fn app() -> Html {
                     <ShareLink fragment={fragment.clone()} />
                     { downloads::view(&projection, link, &dispatch) }
                 </main>
+                // After the charts in reading order, so that on a phone the headline and the first
+                // chart fill the first screen; a wide screen shows it as the left column.
+                <aside class="sidebar" id="settings" aria-label="Scenario settings">
+                    { preset_picker::view(preset.id, changed, &dispatch) }
+                    { controls::view(&link.scenario, &preset_scenario, &dispatch) }
+                </aside>
             </div>
             <footer class="site-footer">
                 <p>{ format!("Data {}: base year 2025 from the USGS Mineral Commodity Summaries 2026 and the IEA (2025), observed years from 2019, {} named projects outside China; every default above names its source or says it is an assumption. The model runs in your browser; nothing is sent anywhere.", crate::data::DATA_VERSION, crate::data::dataset().projects.len()) }</p>

@@ -94,10 +94,10 @@ test('the CSV download has the command-line columns and every year, stage and re
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
   const text = await readFile(await download.path(), 'utf8');
   const lines = text.trim().split('\n');
-  assert.equal(lines[0], 'year,stage,region,output_t,share,observed');
+  assert.equal(lines[0], 'year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share');
   // Published years before 2025 (observed = 1), then 2025 to 2040 from the model (observed = 0).
-  const observed = lines.filter((line) => line.endsWith(',1'));
-  const projected = lines.filter((line) => line.endsWith(',0'));
+  const observed = lines.filter((line) => line.split(',')[5] === '1');
+  const projected = lines.filter((line) => line.split(',')[5] === '0');
   assert.equal(projected.length, 16 * 3 * 8, 'years x stages x regions rows');
   assert.ok(observed.length >= 6 * 8, `${observed.length} observed rows`);
   assert.ok(observed.some((line) => line.startsWith('2019,mining,russia,2700,')), 'Russia mined 2,700 t in 2019');

@@ -139,7 +139,7 @@ pub const FLAGS: &[Flag] = &[
     Flag {
         name: "--format",
         short: None,
-        help: "table (default), csv (year,stage,region,output_t,share,observed) or json",
+        help: "table (default), csv (year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share) or json",
         effect: Effect::Value("FORMAT", |options, text| {
             options.format = OutputFormat::from_name(text)?;
             Ok(())
