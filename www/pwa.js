@@ -1,8 +1,28 @@
-// Registers the service worker (sw.js beside the page) and offers a one-click reload when a new version is ready.
+// Keeps in-page links from replacing the scenario in the address (below), registers the service worker (sw.js beside
+// the page) and offers a one-click reload when a new version is ready.
 //
 // Loaded as an ordinary same-origin script (no inline JS, so the Content-Security-Policy needs no exception).
 // The banner #update-ready (hidden by default) holds the button #update-reload; clicking it tells the waiting
 // worker to take over, and the page reloads once it does.
+// In-page links (the skip links, the glossary's terms): the address's fragment is the scenario, so a link such as
+// "#g-hhi" must not replace it. A click on a link to an element of this page scrolls to the element and focuses it
+// instead, and marks it with the class "jumped" (the glossary highlights it) while the address keeps the scenario.
+document.addEventListener('click', function (event) {
+  const link = event.target.closest && event.target.closest('a[href^="#"]');
+  const id = link && link.getAttribute('href').slice(1);
+  const target = id && !id.includes('=') && document.getElementById(id);
+  if (!target || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  const before = document.querySelector('.jumped');
+  if (before) before.classList.remove('jumped');
+  target.classList.add('jumped');
+  if (!target.hasAttribute('tabindex') && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY)$/.test(target.tagName)) {
+    target.setAttribute('tabindex', '-1');
+  }
+  target.scrollIntoView();
+  target.focus({ preventScroll: true });
+});
+
 (function () {
   'use strict';
 

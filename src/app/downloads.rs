@@ -10,10 +10,12 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Buttons for CSV and JSON and a file input that loads a scenario.
+/// Buttons for CSV and JSON and a file input that loads a scenario, with what the last load did
+/// (`file_outcome`) beside it.
 pub fn view(
     projection: &Rc<Projection>,
     link: &LinkState,
+    file_outcome: Option<&str>,
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Html {
     let on_csv = {
@@ -66,6 +68,7 @@ pub fn view(
                 <label for="load-json" class="file-label">{ "Load a scenario file (JSON)" }</label>
                 <input type="file" id="load-json" accept=".json,application/json" onchange={on_load} />
             </div>
+            <p id="load-outcome" role="status">{ file_outcome.unwrap_or_default() }</p>
         </section>
     }
 }

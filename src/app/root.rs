@@ -175,7 +175,7 @@ pub fn app() -> Html {
                     <AnalysisPanel link={link.clone()} projection={projection.clone()} reference={reference.clone()}
                         results={analysis.clone()} fresh={analysis_fresh} theme={state.theme} dispatch={dispatch.clone()} />
                     <ShareLink fragment={fragment.clone()} />
-                    { downloads::view(&projection, link, &dispatch) }
+                    { downloads::view(&projection, link, state.file_outcome.as_deref(), &dispatch) }
                 </main>
                 // After the charts in reading order, so that on a phone the headline and the first
                 // chart fill the first screen; a wide screen shows it as the left column.

@@ -36,6 +36,9 @@ pub struct AppState {
     pub next_notice_id: u32,
     /// Counts discrete changes (preset, file, reference) that deserve their own history entry.
     pub history_pushes: u32,
+    /// What the last scenario file load did, shown beside the file input as well as in
+    /// `#notices` (which is far up the page from the button that caused it).
+    pub file_outcome: Option<String>,
 }
 
 impl AppState {
@@ -47,6 +50,7 @@ impl AppState {
             notices: Vec::new(),
             next_notice_id: 1,
             history_pushes: 0,
+            file_outcome: None,
         };
         state.add_notices(link_notices(decoded.notices, decoded.data_note));
         state
@@ -149,14 +153,18 @@ impl Reducible for AppState {
             }
             Action::LoadFile(Ok((link, notices))) => {
                 next.link = link;
-                next.add_notices(
-                    notices
-                        .into_iter()
-                        .map(|notice| format!("Scenario file: {notice}")),
-                );
+                let notices: Vec<String> = notices
+                    .into_iter()
+                    .map(|notice| format!("Scenario file: {notice}"))
+                    .collect();
+                next.file_outcome = Some(notices.join(" "));
+                next.add_notices(notices);
                 next.history_pushes = next.history_pushes.wrapping_add(1);
             }
-            Action::LoadFile(Err(message)) => next.add_notices([message]),
+            Action::LoadFile(Err(message)) => {
+                next.file_outcome = Some(message.clone());
+                next.add_notices([message]);
+            }
             Action::Notify(text) => next.add_notices([text]),
             Action::DismissNotice(id) => next.notices.retain(|notice| notice.id != id),
             Action::SetTheme(theme) => next.theme = theme,
