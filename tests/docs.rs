@@ -349,7 +349,7 @@ fn model_doc_lists_every_source_address() {
     let doc = read("docs/MODEL.md");
     let sources = &doc[doc
         .find("\n## Sources")
-        .expect("docs/MODEL.md has no Sources section")..];
+        .unwrap_or_else(|| panic!("docs/MODEL.md has no Sources section"))..];
     let page = read("index.html");
     let mut addresses: Vec<String> = between(section(&page, "sources"), "href=\"", "\"")
         .into_iter()
