@@ -197,7 +197,7 @@ pub const USGS_RUSSIA_RESERVES_MT: f64 = 3.8;
 /// The source is cited in that row of [`PARAMS`].
 pub const MINISTRY_RUSSIA_RESERVES_MT: f64 = 28.7;
 
-const IEA_2025: &str = "IEA Global Critical Minerals Outlook 2026 and the IEA's July 2026 update: China about 85% of magnet rare-earth refining in 2025 (secondary)";
+const IEA_2025: &str = "IEA Global Critical Minerals Outlook 2026 (Jul 2026): China about 85% of magnet rare-earth refining in 2025 (secondary)";
 
 /// The parameter table, in [`Param`] order.
 pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
@@ -215,7 +215,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.12,
         format: Format::Percent,
         help: "The share of world output Russia's programme is sized for in 2030. New Russian capacity is built to reach it if everything goes to plan.",
-        source: "10% by 2030: 2020 plan and Feb 2026 ECFR brief via bne IntelliNews; 12%: 2025 statements via Reuters/Rare Earth Exchanges",
+        source: "10% by 2030: Reuters, 12 Aug 2020 (the 2020 plan); bne IntelliNews, 2 Feb 2026 (an ECFR brief). 12%: Rare Earth Exchanges, 2025, on Reuters",
     },
     ParamSpec {
         param: Param::RuFirstPlant,
@@ -231,7 +231,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 2032.0,
         format: Format::Year,
         help: "The announced start of the Angara–Yenisei plants before any sanctions delay. Tomtor and Zashikhinskoye each slipped by years.",
-        source: "Rare Earth Exchanges, \"Ore and Order\", 26 Jan 2026, on the ECFR analysis: utilities by 2026, first plants by 2028; TASS, Feb 2026: launch in 2027 (secondary)",
+        source: "Rare Earth Exchanges, 26 Jan 2026, on the ECFR analysis: utilities by 2026, first plants by 2028; TASS, 27 Jan 2026: launch in 2027",
     },
     ParamSpec {
         param: Param::RuRampYears,
@@ -247,7 +247,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 8.0,
         format: Format::Number(1),
         help: "Years from first output to full nameplate along an S-curve. MP Materials ran at about 22% of design in its second year and 43% in its third: a six-year ramp at 80% utilisation.",
-        source: "Assumption from the observed record: MP Materials 1,294 t NdPr (2024) and 2,599 t (2025) against ~6,000 t/yr design (MP Materials annual reports 2024 and 2025; Adamas Intelligence, Oct 2022)",
+        source: "Assumption from MP Materials' ramp (MP Materials, 20 Feb 2025 and 26 Feb 2026; design: Adamas Intelligence, Oct 2022)",
     },
     ParamSpec {
         param: Param::RuReservesMt,
@@ -263,7 +263,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: MINISTRY_RUSSIA_RESERVES_MT,
         format: Format::Number(1),
         help: "Caps Russia's mining capacity at reserves divided by the minimum mine life. USGS counts 3.8 Mt; the Russian agency 28.7 Mt.",
-        source: "USGS Mineral Commodity Summaries 2026 (3.8 Mt, as in 2025); Russian Ministry of Natural Resources, 28.7 Mt as of January 2023, quoted by news reports in 2025 (secondary)",
+        source: "USGS Mineral Commodity Summaries 2026 (3.8 Mt, as in 2025); Russian Ministry of Natural Resources, 28.7 Mt, via Rare Earth Exchanges, 4 Nov 2025",
     },
     ParamSpec {
         param: Param::RuFeedImports,
@@ -312,7 +312,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.5,
         format: Format::Percent,
         help: "Share of China's exports of separated oxides and magnets withheld from the world market; it opens a supply gap outside China.",
-        source: "Assumption; China's controls of April and October 2025 (the latter suspended until 10 November 2026 by Announcement 70) cover a minority of tonnage (USGS Mineral Commodity Summaries 2026)",
+        source: "Assumption; China's controls of April and October 2025 (the latter suspended until 10 Nov 2026) cover a minority of tonnage (USGS Mineral Commodity Summaries 2026)",
     },
     ParamSpec {
         param: Param::CnPriceResponse,
@@ -360,7 +360,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.9,
         format: Format::Percent,
         help: "How much sanctions block equipment, reagents, finance, insurance and know-how for Russia's new plants: they start later, run below plan and import less feed.",
-        source: "Assumption; Rare Earth Exchanges, \"Ore and Order\", 26 Jan 2026, on the ECFR analysis: sanctions block equipment, reagents, finance, insurance and technology transfer",
+        source: "Assumption; Rare Earth Exchanges, 26 Jan 2026, on the ECFR analysis: sanctions block equipment, reagents, finance, insurance and technology transfer",
     },
     ParamSpec {
         param: Param::SanctionsDelayMax,
@@ -376,7 +376,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 5.0,
         format: Format::Number(1),
         help: "Extra years before a new Russian separation plant starts when sanctions friction is 100% (scaled down for mining, up for magnets).",
-        source: "Assumption; Tomtor and Zashikhinskoye slipped by three to eight years",
+        source: "Assumption; Tomtor, due in 2018, has never produced (Roskill, Jan 2018; The Moscow Times, 21 May 2025)",
     },
     ParamSpec {
         param: Param::SanctionsUtilLoss,
@@ -408,7 +408,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.8,
         format: Format::Number(1),
         help: "Mining needs less foreign technology than separation; this scales the sanctions delay and loss at the mining stage.",
-        source: "Assumption; Rare Earth Exchanges, \"Siberian Siren Song\", 2 Feb 2026: the bottleneck is separation, metallisation and magnets, not ore",
+        source: "Assumption; Rare Earth Exchanges, 2 Feb 2026: the bottleneck is separation, metallisation and magnets, not ore",
     },
     ParamSpec {
         param: Param::SanctionsMagnetFactor,
@@ -424,7 +424,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 1.8,
         format: Format::Number(1),
         help: "Magnet making needs the most foreign technology; this scales the sanctions delay and loss at the magnet stage.",
-        source: "Assumption; Rare Earth Exchanges, \"Siberian Siren Song\", 2 Feb 2026: separation and magnet capacity is what Russia lacks",
+        source: "Assumption; Rare Earth Exchanges, 2 Feb 2026: separation and magnet capacity is what Russia lacks",
     },
     ParamSpec {
         param: Param::DemandGrowth,
@@ -440,7 +440,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.075,
         format: Format::Percent,
         help: "Growth of world demand per year at every stage up to 2030. The IEA sees magnet rare-earth demand up about a third by 2030 (about 5%/yr); Adamas sees 7.5%/yr for magnets.",
-        source: "IEA Global Critical Minerals Outlook 2024, announced pledges: 93 kt (2023) to 131 kt (2030), about 5%/yr (secondary); IEA Rare Earth Elements (2026): up about a third by 2030 (secondary); Adamas Intelligence 2023 (secondary)",
+        source: "IEA Global Critical Minerals Outlook 2024, announced pledges: 93 kt (2023) to 131 kt (2030), about 5%/yr (SEAISI, 3 Jun 2024); IEA Rare Earth Elements, 2026: up about a third by 2030; Adamas Intelligence, 2023: 7.5%/yr",
     },
     ParamSpec {
         param: Param::AlliedBuildout,
@@ -472,7 +472,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 4.0,
         format: Format::Number(1),
         help: "Years every project not yet operating starts after its announced date, before the extra slip of its status (feasibility +2, announced +3, …). Kalgoorlie was a year late; Eneabba and Energy Fuels' Phase 2 two years.",
-        source: "Assumption from the observed record: Lynas Kalgoorlie about one year late (Lynas, Nov 2024); Iluka Eneabba 2025 → 2027 (Government of Western Australia, 2025); Energy Fuels Phase 2 2027 → 2029 (feasibility study, Jan 2026)",
+        source: "Assumption from the observed record: Lynas Kalgoorlie about one year late (SEAISI, 11 Nov 2024); Iluka Eneabba 2025 → 2027 (NS Energy, Dec 2024); Energy Fuels Phase 2 2027 → 2029 (StocksToday, Jan 2026)",
     },
     ParamSpec {
         param: Param::RivalUtilisation,
@@ -487,8 +487,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.6,
         high: 0.95,
         format: Format::Percent,
-        help: "Share of nameplate that a ramped plant outside China produces. Lynas Malaysia ran at about 57% in early 2025.",
-        source: "Assumption; Lynas Malaysia made 6,558 t NdPr in FY25 against a 10,500 t/yr nameplate, about 62% (Lynas annual report 2025)",
+        help: "Share of nameplate that a ramped plant outside China produces. Lynas Malaysia ran at about 62% in its 2025 financial year.",
+        source: "Assumption; Lynas Malaysia made 6,558 t NdPr in FY25 against a 10,500 t/yr nameplate, about 62% (Middle, 27 Aug 2025)",
     },
     ParamSpec {
         param: Param::ProjectRampYears,
@@ -504,7 +504,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 7.0,
         format: Format::Number(1),
         help: "Years from first output to nameplate for plants outside Russia: about 11%, 28%, 50%, 72%, 89% and 100% in years one to six at the default; times 80% utilisation that is 22% and 40% in years two and three, against MP Materials' 22% and 43%.",
-        source: "Assumption from the observed record: MP Materials 1,294 t NdPr (2024) and 2,599 t (2025) against ~6,000 t/yr design (MP Materials annual reports 2024 and 2025; Adamas Intelligence, Oct 2022); Lynas Malaysia ~62% of 10,500 t/yr in FY25 (Lynas annual report 2025)",
+        source: "Assumption from MP Materials' ramp (MP Materials, 20 Feb 2025 and 26 Feb 2026; design: Adamas Intelligence, Oct 2022) and Lynas Malaysia's ~62% of nameplate in FY25 (Middle, 27 Aug 2025)",
     },
     ParamSpec {
         param: Param::MineLifeYears,
@@ -552,7 +552,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.5,
         format: Format::Percent,
         help: "Russia's programme beyond Solikamsk and Glazov is announced, not financed or under construction, so the baseline risks it like any announced project (25%). The Kremlin presets take it at face value (100%).",
-        source: "Assumption: the completion probability of an announced project (data file, statuses); only Solikamsk's unit and Glazov are under way (Rosatom via TASS, Dec 2025); the industry ministry's own target is about 1% (3,000 t of metals by 2030, Metalinfo, 2025)",
+        source: "Assumption: the completion probability of an announced project; only Solikamsk's unit (PRIME, 29 Dec 2025) and Glazov (Rosatom, 14 Feb 2024) are under way; the industry ministry's own target is about 1% (3,000 t of metals by 2030: Metalinfo, 2025)",
     },
     ParamSpec {
         param: Param::DemandGrowthLate,
@@ -568,7 +568,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 0.05,
         format: Format::Percent,
         help: "Growth of world demand per year from 2031 on. The IEA sees rare-earth demand up 50–60% from 2024 to 2040 under stated policies; after about 5%/yr to 2030 that leaves about 1.5–2%/yr.",
-        source: "Derived: IEA Global Critical Minerals Outlook 2025 (stated policies, +50–60% by 2040, secondary) less 5%/yr to 2030; the high end keeps the pre-2030 pace",
+        source: "Derived: IEA Global Critical Minerals Outlook 2025 (May 2025; stated policies, +50–60% by 2040, secondary) less 5%/yr to 2030; the high end keeps the pre-2030 pace",
     },
 ];
 

@@ -124,13 +124,13 @@ pub const PRESETS: [Preset; 7] = [
     Preset {
         id: BASELINE,
         title: "Baseline",
-        description: "What is being built: operating capacity in 2025 (USGS Mineral Commodity Summaries 2026; IEA, 2025) plus the named pipeline outside China, each project weighted by its status (operating and under construction nearly certain, announced ones at one in four) and slipping two years plus its status's record; new plants take six years to reach nameplate, as MP Materials did. Russia's stated 10% by 2030 is risked like any announced programme (a one-in-four chance it is built), under today's sanctions (60% friction, an assumption), and China answers with mild price pressure.",
+        description: "What is being built: operating capacity in 2025 (USGS Mineral Commodity Summaries 2026; IEA Global Critical Minerals Outlook 2026) plus the named pipeline outside China, each project weighted by its status (operating and under construction nearly certain, announced ones at one in four) and slipping two years plus its status's record; new plants take six years to reach nameplate, as MP Materials did. Russia's stated 10% by 2030 is risked like any announced programme (a one-in-four chance it is built), under today's sanctions (60% friction, an assumption), and China answers with mild price pressure.",
         overrides: &[],
     },
     Preset {
         id: "kremlin-2030",
         title: "Kremlin 2030 (10%)",
-        description: "The official plan at face value: Russia lifts its share of world supply from about 1% to 10% by 2030 (2020 plan; ECFR brief of February 2026 via bne IntelliNews), with the $9.2bn Angara–Yenisei hub's first plants in 2028 (Rare Earth Exchanges, 26 Jan 2026, on the ECFR analysis), a fast two-year ramp, imported feed where needed, little sanctions friction (10%) and no Chinese price response.",
+        description: "The official plan at face value: Russia lifts its share of world supply from about 1% to 10% by 2030 (Reuters, 12 Aug 2020; bne IntelliNews, 2 Feb 2026, on an ECFR brief), with the $9.2bn Angara–Yenisei hub's first plants in 2028 (Rare Earth Exchanges, 26 Jan 2026, on the ECFR analysis), a fast two-year ramp, imported feed where needed, little sanctions friction (10%) and no Chinese price response.",
         overrides: &[
             (Param::RuPlanShare, 0.10),
             (Param::RuFirstPlant, 2028.0),
@@ -144,7 +144,7 @@ pub const PRESETS: [Preset; 7] = [
     Preset {
         id: "kremlin-12",
         title: "Kremlin 12%",
-        description: "The 2025 statements quoted by Reuters and Rare Earth Exchanges: 12% of world supply by 2030. Same face-value delivery as Kremlin 2030 (plants in 2028, a two-year ramp, 10% sanctions friction, no Chinese price response), with the programme sized for 12%.",
+        description: "Russian statements of 2025 reported by Reuters (Rare Earth Exchanges, 2025): 12% of world supply by 2030. Same face-value delivery as Kremlin 2030 (plants in 2028, a two-year ramp, 10% sanctions friction, no Chinese price response), with the programme sized for 12%.",
         overrides: &[
             (Param::RuPlanShare, 0.12),
             (Param::RuFirstPlant, 2028.0),
@@ -177,7 +177,7 @@ pub const PRESETS: [Preset; 7] = [
     Preset {
         id: "price-war",
         title: "China's price war",
-        description: "China defends its share, as Rare Earth Exchanges warns it may if Russia ramps up: prices low enough to delay and idle high-cost plants elsewhere (90% price suppression), plus export controls withholding 40% of its exports, in the spirit of the April and October 2025 controls.",
+        description: "China defends its share, as Rare Earth Exchanges (2025) warns it may if Russia ramps up: prices low enough to delay and idle high-cost plants elsewhere (90% price suppression), plus export controls withholding 40% of its exports, in the spirit of the April and October 2025 controls.",
         overrides: &[
             (Param::CnPriceResponse, 0.9),
             (Param::CnExportControls, 0.4),
@@ -186,7 +186,7 @@ pub const PRESETS: [Preset; 7] = [
     Preset {
         id: "allied-buildout",
         title: "Allied build-out",
-        description: "The United States, Australia, Malaysia, Brazil and the EU deliver their pipelines on time and twice over (the 2025 MP Materials defence deal with its $110/kg NdPr floor, the EU Critical Raw Materials Act's 40% processing benchmark): the allied factor is 2 with no slip, and new plants run at 90%.",
+        description: "The United States, Australia, Malaysia, Brazil and the EU deliver their pipelines on time and twice over (the MP Materials–Department of Defense deal of July 2025 with its $110/kg NdPr floor; the EU Critical Raw Materials Act's 40% processing benchmark): the allied factor is 2 with no slip, and new plants run at 90%.",
         overrides: &[
             (Param::AlliedBuildout, 2.0),
             (Param::AlliedSlip, 0.0),

@@ -303,7 +303,7 @@ pub fn view(
                 { probability_html(bands, fresh) }
                 <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
                     { trusted_text(projection, stage) }{ trusted_compare.unwrap_or_default() }
-                    { " " }<a href="#g-trusted">{ "Why 25%?" }</a>
+                    { " 25% is this page's own milestone, not a published target: " }<a href="#g-trusted">{ "why 25%" }</a>{ "." }
                 </p>
             </div>
             </details>

@@ -185,7 +185,7 @@ pub fn app() -> Html {
                 </aside>
             </div>
             <footer class="site-footer">
-                <p>{ format!("Data {}: base year 2025 from the USGS Mineral Commodity Summaries 2026 and the IEA (2025), observed years from 2019, {} named projects outside China; every default above names its source or says it is an assumption. The model runs in your browser; nothing is sent anywhere.", crate::data::DATA_VERSION, crate::data::dataset().projects.len()) }</p>
+                <p>{ format!("Data {}: base year 2025 from the USGS Mineral Commodity Summaries 2026 and the IEA's Global Critical Minerals Outlook 2026, observed years from 2019, {} named projects outside China; every default above names its source or says it is an assumption. The model runs in your browser; nothing is sent anywhere.", crate::data::DATA_VERSION, crate::data::dataset().projects.len()) }</p>
             </footer>
         </div>
     }
