@@ -82,6 +82,9 @@ pub fn param_control(props: &ParamControlProps) -> Html {
                 <p id={help_id}>
                     { spec.help }
                     <span class="source">{ format!(" Source: {}.", spec.source.trim_end_matches('.')) }</span>
+                    if let Some((term, id)) = glossary(props.param) {
+                        { " " }<a href={id}>{ term }</a>
+                    }
                 </p>
             </details>
         </>
@@ -93,6 +96,25 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     } else {
         html! { <div class="control">{ body }</div> }
     }
+}
+
+/// The glossary entry (link text, in-page address) that explains the jargon of `param`'s label or
+/// help, if it has any.
+fn glossary(param: Param) -> Option<(&'static str, &'static str)> {
+    Some(match param {
+        Param::RuPlanShare => ("The 10% and 12% targets", "#g-targets"),
+        Param::RuRampYears | Param::ProjectRampYears => ("Ramp-up and nameplate", "#g-ramp"),
+        Param::CnExportControls => ("Export controls", "#g-export-controls"),
+        Param::CnPriceResponse => ("Price suppression", "#g-price-response"),
+        Param::Sanctions
+        | Param::SanctionsDelayMax
+        | Param::SanctionsUtilLoss
+        | Param::SanctionsMiningFactor
+        | Param::SanctionsMagnetFactor => ("Sanctions friction", "#g-friction"),
+        Param::RivalUtilisation => ("Utilisation", "#g-utilisation"),
+        Param::RuProgrammeOdds => ("Nameplate", "#g-nameplate"),
+        _ => return None,
+    })
 }
 
 /// The two published reserve figures (from the parameter table) as one-click choices.
