@@ -129,6 +129,11 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario, stage: Stage) ->
         }
     )];
     match why.delay() {
+        Some(delay) if delay < 1.0 => parts.push(format!(
+            "sanctions and prices delay its first output by about {} months, to {}",
+            text::fixed((delay * 12.0).max(1.0), 0),
+            season(why.start)
+        )),
         Some(delay) => parts.push(format!(
             "sanctions and prices push its first output from {} to {} ({} years late)",
             text::fixed(why.announced, 0),
@@ -138,13 +143,25 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario, stage: Stage) ->
         None => parts.push(format!("its first output comes in {}", season(why.start))),
     }
     let online = why.reached_by(TARGET_YEAR);
+    // A plant runs at 90% of nameplate at best (docs/MODEL.md, equation 7); below that, sanctions
+    // and prices are why.
+    let use_note = if why.utilisation < 0.895 {
+        " (sanctions and prices hold it below the usual 90%)"
+    } else {
+        ""
+    };
     if online <= 0.0 {
         parts.push(format!(
             "so it adds nothing by {TARGET_YEAR}: Russia's share then is its existing plants'"
         ));
+    } else if online >= 0.995 {
+        parts.push(format!(
+            "by {TARGET_YEAR} it is fully ramped up and runs at {} of its capacity{use_note}",
+            percent(why.utilisation, 0)
+        ));
     } else {
         parts.push(format!(
-            "by {TARGET_YEAR} it has ramped up {} of the way, and fully ramped it would run at {} of its capacity (sanctions and prices hold it below full use)",
+            "by {TARGET_YEAR} it has ramped up {} of the way, and fully ramped it would run at {} of its capacity{use_note}",
             percent(online, 0),
             percent(why.utilisation, 0)
         ));
