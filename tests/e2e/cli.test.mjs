@@ -35,11 +35,12 @@ function cliHeadline(link) {
   const { projection } = JSON.parse(out);
   const at = projection.years.indexOf(2030);
   assert.ok(at >= 0, 'the projection covers 2030');
-  const separation = projection.stages.separation;
-  const trustedIndex = separation.trusted_share.findIndex((share) => share >= TRUSTED_LEVEL);
+  // The headline follows the link's stage ('st'), separation when the link names none.
+  const stage = projection.stages[new URLSearchParams(link).get('st') || 'separation'];
+  const trustedIndex = stage.trusted_share.findIndex((share) => share >= TRUSTED_LEVEL);
   return {
-    russia: separation.regions.russia.share[at],
-    china: separation.regions.china.share[at],
+    russia: stage.regions.russia.share[at],
+    china: stage.regions.china.share[at],
     trusted: trustedIndex < 0 ? 'none' : String(projection.years[trustedIndex]),
   };
 }
