@@ -97,6 +97,7 @@ fn render(case: &Case) -> String {
     let settings = MonteCarloSettings {
         samples: 300,
         seed: 2030,
+        ..MonteCarloSettings::default()
     };
     let bands = (case.kind == ChartKind::Fan).then(|| {
         monte_carlo(

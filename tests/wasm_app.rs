@@ -210,6 +210,7 @@ fn worker_codec_carries_the_same_bands_and_tornado_as_a_direct_run() {
         settings: MonteCarloSettings {
             samples: 300,
             seed: (7_u64 << 40) + 12_345,
+            ..MonteCarloSettings::default()
         },
         target_share: 0.05,
         target_year: 2036,

@@ -207,6 +207,7 @@ fn fan_and_tornado_draw_their_analyses_or_say_what_is_missing() {
     let settings = MonteCarloSettings {
         samples: 200,
         seed: 7,
+        ..MonteCarloSettings::default()
     };
     let bands = monte_carlo(
         &scenario,

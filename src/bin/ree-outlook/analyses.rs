@@ -49,9 +49,10 @@ pub fn monte_carlo_report(
             }
             let _ = writeln!(
                 text,
-                "Probability that {} reaches {}: {}",
+                "Probability that {} reaches {} {}: {}",
                 target.output.label(),
                 percent(target.share, 1),
+                result.sampling.assumption(),
                 percent(result.probability, 1)
             );
             text
