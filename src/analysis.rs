@@ -331,11 +331,10 @@ pub fn monte_carlo(
     let mut projection = Projection::default();
     simulate_into(&base, &mut projection);
     // The bands end where the scenario's own projection ends, even when the target lies beyond it.
-    let own_last = scenario.get(Param::Horizon).round();
-    let years: Vec<u16> = projection
-        .year_range()
-        .filter(|year| f64::from(*year) <= own_last)
-        .collect();
+    let last = projection
+        .last_year()
+        .min(scenario.get(Param::Horizon).round() as u16);
+    let years: Vec<u16> = (projection.base_year..=last).collect();
     let year_count = years.len();
     // Column-major: all runs of year 0, then all runs of year 1, ...
     let mut values = vec![0.0; samples * year_count];

@@ -445,17 +445,12 @@ fn read_monte_carlo(run: &[(String, Json)]) -> Result<MonteCarloSettings, String
             )
         })?,
     };
-    let sampling = match optional_string(run, "sampling").map_err(|_| {
-        "'monte_carlo.sampling' must be a string: plausible or scenario.".to_string()
-    })? {
-        None => Sampling::default(),
-        Some(id) => Sampling::from_id(id).ok_or_else(|| {
-            format!(
-                "Unknown 'monte_carlo.sampling' '{}' (valid: plausible, scenario).",
-                short(id)
-            )
-        })?,
-    };
+    let sampling = match get(run, "sampling") {
+        None | Some(Json::Null) => Some(Sampling::default()),
+        Some(Json::String(id)) => Sampling::from_id(id),
+        Some(_) => None,
+    }
+    .ok_or("'monte_carlo.sampling' must be \"plausible\" or \"scenario\".")?;
     Ok(MonteCarloSettings {
         samples,
         seed,

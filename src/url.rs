@@ -36,7 +36,7 @@
 //! plain-language notice.
 
 use crate::analysis::{
-    MonteCarloSettings, Sampling, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES,
+    MonteCarloSettings, Sampling, DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES,
 };
 use crate::data::{Region, Stage};
 use crate::params::{Param, ParamSpec};
@@ -324,6 +324,10 @@ pub fn decode(input: &str) -> Decoded {
     }
     state.reference = reference;
     let sampling = sampling.unwrap_or_default();
+    // A sampling mode alone (written by hand) asks for the default run drawn that way.
+    let mc_samples = mc_samples.or(
+        (value_of("mc").is_none() && sampling != Sampling::default()).then_some(DEFAULT_SAMPLES),
+    );
     match (mc_samples, seed) {
         (Some(samples), seed) => {
             state.monte_carlo = Some(MonteCarloSettings {
@@ -337,13 +341,6 @@ pub fn decode(input: &str) -> Decoded {
                 .to_string(),
         ),
         (None, _) => {}
-    }
-    // A sampling mode alone (hand-written) asks for the default run drawn that way.
-    if state.monte_carlo.is_none() && value_of("mc").is_none() && sampling != Sampling::default() {
-        state.monte_carlo = Some(MonteCarloSettings {
-            sampling,
-            ..MonteCarloSettings::default()
-        });
     }
     // Only a real link (one that names a preset or a format version) can be from older data.
     let data_note = if value_of("v").is_some() || value_of("p").is_some() {

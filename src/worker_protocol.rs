@@ -126,12 +126,7 @@ pub fn request(input: &AnalysisInput) -> Vec<f64> {
             .position(|region| *region == input.fan_region)
             .unwrap_or(0) as f64,
     );
-    out.push(
-        Sampling::ALL
-            .iter()
-            .position(|mode| *mode == input.settings.sampling)
-            .unwrap_or(0) as f64,
-    );
+    out.push(input.settings.sampling as usize as f64);
     out.extend(input.scenario.iter().map(|(_, value)| value));
     out
 }

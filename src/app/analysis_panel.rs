@@ -125,32 +125,30 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
             if let Ok(samples) = select.value().parse::<u32>() {
                 dispatch.dispatch(Action::SetMonteCarlo(link_settings(MonteCarloSettings {
                     samples: samples.clamp(MIN_CHOSEN_SAMPLES, MAX_SAMPLES),
-                    seed: settings.seed,
+                    ..settings
                 })));
             }
         })
     };
-    let on_seed = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            let field: HtmlInputElement = event.target_unchecked_into();
-            match field.value().trim().parse::<u64>() {
-                Ok(seed) => {
-                    dispatch.dispatch(Action::SetMonteCarlo(link_settings(MonteCarloSettings {
-                        samples: settings.samples,
-                        seed,
-                    })))
+    let on_seed =
+        {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |event: Event| {
+                let field: HtmlInputElement = event.target_unchecked_into();
+                match field.value().trim().parse::<u64>() {
+                    Ok(seed) => dispatch.dispatch(Action::SetMonteCarlo(link_settings(
+                        MonteCarloSettings { seed, ..settings },
+                    ))),
+                    Err(_) => {
+                        field.set_value(&settings.seed.to_string());
+                        dispatch.dispatch(Action::Notify(
+                            "The seed must be a whole number from 0 up; it was left unchanged."
+                                .to_string(),
+                        ));
+                    }
                 }
-                Err(_) => {
-                    field.set_value(&settings.seed.to_string());
-                    dispatch.dispatch(Action::Notify(
-                        "The seed must be a whole number from 0 up; it was left unchanged."
-                            .to_string(),
-                    ));
-                }
-            }
-        })
-    };
+            })
+        };
     let on_tornado_csv = {
         let tornado = props.results.tornado.clone();
         let dispatch = props.dispatch.clone();
