@@ -137,13 +137,20 @@ impl Sampling {
         Sampling::ALL.into_iter().find(|mode| mode.id() == id)
     }
 
-    /// What the odds and bands assume, as a phrase that ends a sentence: "under the model's
-    /// plausible ranges" or "around this scenario's own assumptions".
-    pub fn assumption(self) -> &'static str {
+    /// The fan chart's legend for its band: "P10–P90 under the model's plausible ranges" or
+    /// "P10–P90 around this scenario's own assumptions".
+    pub fn band_label(self) -> &'static str {
         match self {
-            Sampling::Plausible => "under the model's plausible ranges",
-            Sampling::Scenario => "around this scenario's own assumptions",
+            Sampling::Plausible => "P10–P90 under the model's plausible ranges",
+            Sampling::Scenario => "P10–P90 around this scenario's own assumptions",
         }
+    }
+
+    /// What the odds and bands assume, as a phrase that ends a sentence: "under the model's
+    /// plausible ranges" or "around this scenario's own assumptions" (the band's legend without
+    /// its "P10–P90 ", so the page carries each wording once).
+    pub fn assumption(self) -> &'static str {
+        &self.band_label()["P10–P90 ".len()..]
     }
 
     /// The distribution one parameter is drawn from in this mode: (low, mode, high), within the
@@ -549,7 +556,8 @@ pub fn tornado(scenario: &Scenario, output: Output) -> Tornado {
 pub enum GoalSeek {
     /// `value` of the parameter reaches the target (`achieved` ≥ the target share).
     Reached {
-        /// The parameter value, on the parameter's step grid, nearest the scenario's value.
+        /// The parameter value, on the parameter's step grid, nearest the scenario's value: the
+        /// scenario's value itself when it already reaches the target.
         value: f64,
         /// The output at that value.
         achieved: f64,
@@ -645,8 +653,14 @@ fn round_to_step_decimals(value: f64, step: f64) -> f64 {
     (value * factor).round() / factor
 }
 
-/// A goal seek's answer in words, for the page and the command line.
-pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> String {
+/// A goal seek's answer for `scenario` in words, for the page and the command line: "already met"
+/// when the scenario's own value of `param` reaches the target.
+pub fn describe_goal_seek(
+    scenario: &Scenario,
+    param: Param,
+    target: Target,
+    answer: GoalSeek,
+) -> String {
     let spec = param.spec();
     let goal = format!(
         "{} at {}",
@@ -654,6 +668,12 @@ pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> Str
         text::percent(target.share, 1)
     );
     match answer {
+        GoalSeek::Reached { value, achieved } if value == scenario.get(param) => format!(
+            "{goal} is already met: \u{201c}{}\u{201d} at its current {} gives {}.",
+            spec.label,
+            spec.display(value),
+            text::percent(achieved, 1)
+        ),
         GoalSeek::Reached { value, achieved } => format!(
             "{goal}: set \u{201c}{}\u{201d} to {} (gives {}).",
             spec.label,
@@ -747,6 +767,14 @@ mod tests {
         for mode in Sampling::ALL {
             assert_eq!(Sampling::from_id(mode.id()), Some(mode));
         }
+        assert_eq!(
+            Sampling::Scenario.assumption(),
+            "around this scenario's own assumptions"
+        );
+        assert_eq!(
+            Sampling::Plausible.assumption(),
+            "under the model's plausible ranges"
+        );
         assert_eq!(Sampling::from_id("wide"), None);
     }
 

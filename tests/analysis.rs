@@ -1,7 +1,8 @@
 //! Monte Carlo, sensitivity and goal seek: reproducible, hand-checkable, and answers that hold when fed back.
 
 use ree_outlook::analysis::{
-    goal_seek, monte_carlo, tornado, GoalSeek, MonteCarloSettings, Output, Sampling, Target,
+    describe_goal_seek, goal_seek, monte_carlo, tornado, GoalSeek, MonteCarloSettings, Output,
+    Sampling, Target,
 };
 use ree_outlook::{simulate, Param, Preset, Region, Scenario, Stage};
 
@@ -239,5 +240,47 @@ fn the_bands_end_at_the_scenario_horizon_even_when_the_target_lies_beyond_it() {
         bands.probability > 0.0 && bands.probability < 1.0,
         "{}",
         bands.probability
+    );
+}
+
+#[test]
+fn a_goal_seek_met_at_the_current_value_says_already_met_and_never_set_it_to_itself() {
+    let scenario = preset("kremlin-12");
+    let target = Target::default();
+    let answer = goal_seek(&scenario, Param::Sanctions, target);
+    assert_eq!(
+        answer,
+        GoalSeek::Reached {
+            value: 0.1,
+            achieved: target.output.read(&simulate(&scenario))
+        }
+    );
+    let text = describe_goal_seek(&scenario, Param::Sanctions, target, answer);
+    assert_eq!(
+        text,
+        "Russia's 2030 separation share at 10.0% is already met: \u{201c}Sanctions friction\u{201d} at its current 10% gives 11.4%."
+    );
+    // Not met at the baseline: the answer names another value to set.
+    let baseline = Scenario::default();
+    let answer = goal_seek(
+        &baseline,
+        Param::RuFirstPlant,
+        Target {
+            share: 0.01,
+            ..target
+        },
+    );
+    let text = describe_goal_seek(
+        &baseline,
+        Param::RuFirstPlant,
+        Target {
+            share: 0.01,
+            ..target
+        },
+        answer,
+    );
+    assert!(
+        text.contains(": set \u{201c}First new Russian plants start\u{201d} to "),
+        "{text}"
     );
 }

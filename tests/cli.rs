@@ -493,6 +493,8 @@ fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
         .and_then(|share| share.parse().ok())
         .unwrap_or(0.0);
     assert!(share >= 0.09, "ru_ramp_years={value} gives {share}");
+    let met = ok(&["--preset", "kremlin-12", "--solve", "sanctions"]);
+    assert!(met.contains("is already met"), "{met}");
     let unreachable = ok(&["--solve", "cn_export_controls", "--target", "0.1"]);
     assert!(unreachable.contains("out of reach"), "{unreachable}");
     usage_error(&["--solve", "nope"], &["valid keys: ru_plan_share"]);

@@ -1,10 +1,12 @@
 //! The analysis section: the target (share and year), the fan chart's region and the Monte Carlo
-//! settings, the fan chart of the chosen region's share with its P10–P90 band, the tornado of what
+//! settings (runs, seed and what the runs draw around), the fan chart of the chosen region's share with its P10–P90 band, the tornado of what
 //! matters most (with CSV) and the goal seek.
 
-use crate::analysis::{MonteCarloSettings, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN};
+use crate::analysis::{
+    MonteCarloSettings, Sampling, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN,
+};
 use crate::app::chart_canvas::ChartCanvas;
-use crate::app::goal_seek::{GoalSeekForm, LatestScenario};
+use crate::app::goal_seek::GoalSeekForm;
 use crate::app::state::{Action, AppState};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Region;
@@ -15,7 +17,6 @@ use crate::state::LinkState;
 use crate::text;
 use crate::web::files;
 use crate::worker_protocol::{AnalysisInput, AnalysisResults};
-use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -68,29 +69,15 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
     let settings = props.link.monte_carlo.unwrap_or_default();
     let stage = props.link.stage;
     // The fan's central line is the scenario its bands were computed for, and the tornado needs no
-    // projection: neither chart redraws on a slider move, only when new results arrive.
-    // Its horizon covers the target year, as the bands' runs do.
+    // projection: neither chart redraws on a slider move, only when new results arrive. Like the
+    // bands, it ends at the scenario's own horizon, where the other charts end.
     let analysed = use_memo(
-        props
-            .results
-            .input
-            .map(|input| (input.scenario, input.target_year)),
-        |analysed| {
-            analysed.map(|(scenario, year)| {
-                let horizon = scenario.get(Param::Horizon).max(f64::from(year));
-                Rc::new(simulate(&scenario.with(Param::Horizon, horizon)))
-            })
-        },
+        props.results.input.map(|input| input.scenario),
+        |analysed| analysed.map(|scenario| Rc::new(simulate(&scenario))),
     );
     let analysed: Rc<Projection> = (*analysed)
         .clone()
         .unwrap_or_else(|| props.projection.clone());
-    // The goal seek reads the newest scenario when asked, without re-rendering on every move.
-    let latest = use_memo((), |()| {
-        LatestScenario(Rc::new(Cell::new(props.link.scenario)))
-    });
-    latest.0.set(props.link.scenario);
-
     let on_target = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: Event| {
@@ -125,6 +112,18 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
             if let Ok(samples) = select.value().parse::<u32>() {
                 dispatch.dispatch(Action::SetMonteCarlo(link_settings(MonteCarloSettings {
                     samples: samples.clamp(MIN_CHOSEN_SAMPLES, MAX_SAMPLES),
+                    ..settings
+                })));
+            }
+        })
+    };
+    let on_sampling = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(sampling) = Sampling::from_id(&select.value()) {
+                dispatch.dispatch(Action::SetMonteCarlo(link_settings(MonteCarloSettings {
+                    sampling,
                     ..settings
                 })));
             }
@@ -202,7 +201,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
         <section id="analysis" class="analysis" aria-labelledby="analysis-heading">
             <h2 id="analysis-heading">{ "Uncertainty and what matters" }</h2>
             <p class="analysis-intro">
-                { "Each uncertain assumption is drawn from its plausible range in the parameter table (a triangular distribution peaking at your value); the band shows where the chosen region's share lands in 8 of 10 runs. The tornado moves one assumption at a time from the low to the high end of its range." }
+                { "Each run draws every uncertain assumption from a triangular distribution peaking at the scenario's value: under the model's plausible ranges, its ends are the parameter table's plausible low and high; around this scenario's own assumptions, the value is its centre and its width that of the plausible range, narrowed near the slider's ends. The band shows where the chosen region's share lands in 8 of 10 runs. The tornado moves one assumption at a time from the low to the high end of its plausible range." }
             </p>
             <div class="analysis-settings">
                 <span class="setting">
@@ -226,6 +225,14 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     <select id="fan-region" onchange={on_fan_region}>
                         { for Region::ALL.into_iter().map(|region| html! {
                             <option value={region.id()} selected={region == input.fan_region}>{ region.label() }</option>
+                        }) }
+                    </select>
+                </span>
+                <span class="setting">
+                    <label for="mc-sampling">{ "Odds and bands drawn" }</label>
+                    <select id="mc-sampling" onchange={on_sampling}>
+                        { for Sampling::ALL.into_iter().map(|mode| html! {
+                            <option value={mode.id()} selected={mode == settings.sampling}>{ mode.assumption() }</option>
                         }) }
                     </select>
                 </span>
@@ -255,7 +262,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     <button type="button" id="download-csv-tornado" onclick={on_tornado_csv}>{ "Tornado as CSV" }</button>
                 </div>
             </div>
-            <GoalSeekForm scenario={(*latest).clone()} target={input.target()} dispatch={props.dispatch.clone()} />
+            <GoalSeekForm scenario={props.link.scenario} target={input.target()} dispatch={props.dispatch.clone()} />
         </section>
     }
 }

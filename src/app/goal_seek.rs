@@ -1,5 +1,11 @@
 //! "What would it take?": pick a target share for Russia, a year, a stage and one parameter;
-//! the page answers with the value that reaches it, or says how close the best value gets.
+//! the page answers with the value that reaches it, says it is already met, or says how close the
+//! best value gets.
+//!
+//! The fields keep what the reader typed: their page defaults are set as `defaultValue`, which a
+//! field follows only until the reader edits it, so re-rendering the answer never resets them. An
+//! answer computed for another scenario than the page's is marked stale; a field that cannot be
+//! read gets its message beside it (`aria-invalid`, `aria-describedby`).
 
 use crate::analysis::{
     describe_goal_seek, goal_seek, GoalSeek, Output, Target, MOVABLE_YEAR_MIN, TARGET_YEAR_MAX,
@@ -9,26 +15,15 @@ use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
 use crate::scenario::Scenario;
 use crate::text;
-use std::cell::Cell;
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-/// The page's newest scenario, shared without causing re-renders (equal when it is the same cell).
-#[derive(Clone)]
-pub struct LatestScenario(pub Rc<Cell<Scenario>>);
-
-impl PartialEq for LatestScenario {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 /// Properties of [`GoalSeekForm`].
 #[derive(Properties, PartialEq)]
 pub struct GoalSeekFormProps {
-    /// The scenario to start from, read when the form is submitted.
-    pub scenario: LatestScenario,
+    /// The page's scenario: the one a goal seek starts from, and the one an answer is checked
+    /// against to tell whether it is stale.
+    pub scenario: Scenario,
     /// The target chosen on the page: its stage, year and share are the form's defaults (the
     /// region is always Russia).
     #[prop_or_default]
@@ -46,6 +41,13 @@ struct Answer {
     scenario: Scenario,
 }
 
+/// What is wrong with the form's two typed fields, each beside its field.
+#[derive(Clone, Default, PartialEq)]
+struct Invalid {
+    share: Option<&'static str>,
+    year: Option<String>,
+}
+
 fn input_value(node: &NodeRef) -> String {
     node.cast::<HtmlInputElement>()
         .map(|input| input.value())
@@ -58,36 +60,55 @@ fn select_value(node: &NodeRef) -> String {
         .unwrap_or_default()
 }
 
-/// Reads the form into a parameter and a target, or says what is wrong.
-fn read_form(share: &str, year: &str, stage: &str, param: &str) -> Result<(Param, Target), String> {
-    let share: f64 = text::parse_number(share.trim().trim_end_matches('%'))
+/// Reads the form into a parameter and a target, or says what is wrong with each typed field.
+fn read_form(
+    share: &str,
+    year: &str,
+    stage: &str,
+    param: &str,
+) -> Result<(Param, Target), Invalid> {
+    let share = text::parse_number(share.trim().trim_end_matches('%'))
         .filter(|value: &f64| *value > 0.0 && *value < 100.0)
-        .ok_or("The target share must be a percentage above 0 and below 100.")?;
-    let year: u16 = year
+        .ok_or("Enter a percentage above 0 and below 100.");
+    let year = year
         .trim()
-        .parse()
+        .parse::<u16>()
         .ok()
         .filter(|year| (MOVABLE_YEAR_MIN..=TARGET_YEAR_MAX).contains(year))
-        .ok_or_else(|| format!("The year must be from {MOVABLE_YEAR_MIN} to {TARGET_YEAR_MAX}."))?;
-    let stage = Stage::from_id(stage).ok_or("Choose a stage.")?;
-    let param = Param::from_key(param).ok_or("Choose a parameter.")?;
-    Ok((
-        param,
-        Target {
-            output: Output {
-                region: Region::Russia,
-                stage,
-                year,
+        .ok_or_else(|| format!("Enter a year from {MOVABLE_YEAR_MIN} to {TARGET_YEAR_MAX}."));
+    match (share, year) {
+        (Ok(share), Ok(year)) => Ok((
+            // The choices come from the page's own lists, so they always read.
+            Param::from_key(param).unwrap_or(Param::Sanctions),
+            Target {
+                output: Output {
+                    region: Region::Russia,
+                    stage: Stage::from_id(stage).unwrap_or(Stage::Separation),
+                    year,
+                },
+                share: share / 100.0,
             },
-            share: share / 100.0,
-        },
-    ))
+        )),
+        (share, year) => Err(Invalid {
+            share: share.err(),
+            year: year.err(),
+        }),
+    }
+}
+
+/// `aria-describedby` and `aria-invalid` for a field with `message` (none when it reads).
+fn marks(message: bool, id: &'static str) -> (Option<&'static str>, Option<&'static str>) {
+    if message {
+        (Some(id), Some("true"))
+    } else {
+        (None, None)
+    }
 }
 
 /// The goal-seek form and its answer.
 #[function_component(GoalSeekForm)]
 pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
-    let answer = use_state(|| None::<Result<Answer, String>>);
+    let answer = use_state(|| None::<Result<Answer, Invalid>>);
     let share_ref = use_node_ref();
     let year_ref = use_node_ref();
     let stage_ref = use_node_ref();
@@ -95,7 +116,7 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
 
     let onsubmit = {
         let answer = answer.clone();
-        let scenario_cell = props.scenario.clone();
+        let scenario = props.scenario;
         let refs = (
             share_ref.clone(),
             year_ref.clone(),
@@ -104,7 +125,6 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let scenario = scenario_cell.0.get();
             let result = read_form(
                 &input_value(&refs.0),
                 &input_value(&refs.1),
@@ -114,7 +134,7 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
             .map(|(param, target)| {
                 let found = goal_seek(&scenario, param, target);
                 Answer {
-                    text: describe_goal_seek(param, target, found),
+                    text: describe_goal_seek(&scenario, param, target, found),
                     param,
                     answer: found,
                     scenario,
@@ -124,13 +144,18 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
         })
     };
 
+    let invalid = match &*answer {
+        Some(Err(invalid)) => invalid.clone(),
+        _ => Invalid::default(),
+    };
     let result_html = match &*answer {
-        None => html! {},
-        Some(Err(message)) => html! { <p class="goal-error">{ message.clone() }</p> },
         Some(Ok(found)) => {
-            let stale = found.scenario != props.scenario.0.get();
+            let stale = found.scenario != props.scenario;
             let apply = match found.answer {
-                GoalSeek::Reached { value, .. } => {
+                // Offered only while the answer is for the page's scenario and changes something.
+                GoalSeek::Reached { value, .. }
+                    if !stale && value != found.scenario.get(found.param) =>
+                {
                     let dispatch = props.dispatch.clone();
                     let param = found.param;
                     let onclick = Callback::from(move |_: MouseEvent| {
@@ -142,35 +167,46 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
                         </button>
                     }
                 }
-                GoalSeek::Unreachable { .. } => html! {},
+                _ => html! {},
             };
             html! {
                 <>
-                    <p>{ found.text.clone() }</p>
+                    <p id="goal-seek-answer" data-stale={stale.to_string()}>{ found.text.clone() }</p>
                     if stale {
-                        <p class="goal-note">{ "The scenario has changed since: ask again for an up-to-date answer." }</p>
+                        <p class="goal-note">{ "This answer was for the previous settings; press \u{201c}Find the value\u{201d} again." }</p>
                     }
                     { apply }
                 </>
             }
         }
+        _ => html! {},
     };
 
     let default_share = text::shortest((props.target.share * 1000.0).round() / 10.0);
+    let (share_described, share_invalid) = marks(invalid.share.is_some(), "goal-share-error");
+    let (year_described, year_invalid) = marks(invalid.year.is_some(), "goal-year-error");
     html! {
         <section class="goal-seek" aria-labelledby="goal-seek-heading">
             <h3 id="goal-seek-heading">{ "What would it take?" }</h3>
-            <form id="goal-seek" class="goal-form" {onsubmit}>
+            <form id="goal-seek" class="goal-form" novalidate=true {onsubmit}>
                 <span class="setting">
                     <label for="goal-share">{ "Russia's share (%)" }</label>
                     <input ref={share_ref} type="number" id="goal-share" min="0.5" max="99" step="0.5"
-                        value={default_share} inputmode="decimal" />
+                        ~defaultValue={default_share} inputmode="decimal"
+                        aria-describedby={share_described} aria-invalid={share_invalid} />
+                    if let Some(message) = invalid.share {
+                        <span id="goal-share-error" class="goal-error">{ message }</span>
+                    }
                 </span>
                 <span class="setting">
                     <label for="goal-year">{ "in year" }</label>
                     <input ref={year_ref} type="number" id="goal-year" min={MOVABLE_YEAR_MIN.to_string()}
                         max={TARGET_YEAR_MAX.to_string()} step="1"
-                        value={props.target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric" />
+                        ~defaultValue={props.target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric"
+                        aria-describedby={year_described} aria-invalid={year_invalid} />
+                    if let Some(message) = invalid.year {
+                        <span id="goal-year-error" class="goal-error">{ message }</span>
+                    }
                 </span>
                 <span class="setting">
                     <label for="goal-stage">{ "of" }</label>

@@ -120,7 +120,7 @@ pub fn solve_report(
     format: OutputFormat,
 ) -> String {
     let answer = goal_seek(scenario, param, target);
-    let text = describe_goal_seek(param, target, answer);
+    let text = describe_goal_seek(scenario, param, target, answer);
     match format {
         OutputFormat::Json => json_text(&SolveOutput {
             param: param.key(),
