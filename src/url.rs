@@ -274,7 +274,7 @@ pub fn decode(input: &str) -> Decoded {
             "sm" => match Sampling::from_id(&value.to_ascii_lowercase()) {
                 Some(mode) => sampling = Some(mode),
                 None => notices.push(format!(
-                    "Unknown Monte Carlo sampling {}; drew under the plausible ranges (valid: plausible, scenario).",
+                    "Unknown Monte Carlo sampling {} (valid: plausible, scenario); used plausible.",
                     quote(value)
                 )),
             },

@@ -721,7 +721,7 @@ fn stage_view_and_analysis_fields_report_bad_values() {
     assert!(one_notice("seed=4").starts_with("Ignored the Monte Carlo seed"));
     assert_eq!(
         one_notice("mc=100&sm=wide"),
-        "Unknown Monte Carlo sampling 'wide'; drew under the plausible ranges (valid: plausible, scenario)."
+        "Unknown Monte Carlo sampling 'wide' (valid: plausible, scenario); used plausible."
     );
     assert_eq!(
         decode("mc=100&sm=wide")

@@ -10,31 +10,19 @@
 use crate::analysis::{
     describe_goal_seek, goal_seek, GoalSeek, Output, Target, MOVABLE_YEAR_MIN, TARGET_YEAR_MAX,
 };
+use crate::app::analysis_panel::options;
 use crate::app::state::{Action, AppState};
 use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
 use crate::scenario::Scenario;
 use crate::text;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// Properties of [`GoalSeekForm`].
-#[derive(Properties, PartialEq)]
-pub struct GoalSeekFormProps {
-    /// The page's scenario: the one a goal seek starts from, and the one an answer is checked
-    /// against to tell whether it is stale.
-    pub scenario: Scenario,
-    /// The target chosen on the page: its stage, year and share are the form's defaults (the
-    /// region is always Russia).
-    #[prop_or_default]
-    pub target: Target,
-    /// Where "use this value" goes.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
 
 /// The answer shown, with what it was asked for.
 #[derive(Clone, PartialEq)]
-struct Answer {
+pub struct Answer {
     text: String,
     param: Param,
     answer: GoalSeek,
@@ -43,20 +31,15 @@ struct Answer {
 
 /// What is wrong with the form's two typed fields, each beside its field.
 #[derive(Clone, Default, PartialEq)]
-struct Invalid {
+pub struct Invalid {
     share: Option<&'static str>,
     year: Option<String>,
 }
 
-fn input_value(node: &NodeRef) -> String {
-    node.cast::<HtmlInputElement>()
-        .map(|input| input.value())
-        .unwrap_or_default()
-}
-
-fn select_value(node: &NodeRef) -> String {
-    node.cast::<HtmlSelectElement>()
-        .map(|select| select.value())
+/// The value of a field or select (`value` is read by name, so the input's binding serves both).
+fn field_value(node: &NodeRef) -> String {
+    node.get()
+        .map(|field| field.unchecked_into::<HtmlInputElement>().value())
         .unwrap_or_default()
 }
 
@@ -105,31 +88,55 @@ fn marks(message: bool, id: &'static str) -> (Option<&'static str>, Option<&'sta
     }
 }
 
-/// The goal-seek form and its answer.
-#[function_component(GoalSeekForm)]
-pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
-    let answer = use_state(|| None::<Result<Answer, Invalid>>);
-    let share_ref = use_node_ref();
-    let year_ref = use_node_ref();
-    let stage_ref = use_node_ref();
-    let param_ref = use_node_ref();
+/// The goal seek's state: its answer (or what is wrong with the form) and its four fields.
+///
+/// Held by the analysis panel ([`use_goal_seek`]): a component of its own would bring the page
+/// another copy of yew's generic code.
+pub struct GoalSeekState {
+    answer: UseStateHandle<Option<Result<Answer, Invalid>>>,
+    share: NodeRef,
+    year: NodeRef,
+    stage: NodeRef,
+    param: NodeRef,
+}
 
+/// The goal seek's hooks, for the component that shows it.
+#[hook]
+pub fn use_goal_seek() -> GoalSeekState {
+    GoalSeekState {
+        answer: use_state(|| None),
+        share: use_node_ref(),
+        year: use_node_ref(),
+        stage: use_node_ref(),
+        param: use_node_ref(),
+    }
+}
+
+/// The goal-seek form and its answer, for `scenario` (the page's: the one a goal seek starts
+/// from, and the one an answer is checked against to tell whether it is stale), with the page's
+/// chosen `target` as the fields' defaults (the region is always Russia).
+pub fn view(
+    state: &GoalSeekState,
+    scenario: Scenario,
+    target: Target,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
+    let answer = &state.answer;
     let onsubmit = {
         let answer = answer.clone();
-        let scenario = props.scenario;
         let refs = (
-            share_ref.clone(),
-            year_ref.clone(),
-            stage_ref.clone(),
-            param_ref.clone(),
+            state.share.clone(),
+            state.year.clone(),
+            state.stage.clone(),
+            state.param.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let result = read_form(
-                &input_value(&refs.0),
-                &input_value(&refs.1),
-                &select_value(&refs.2),
-                &select_value(&refs.3),
+                &field_value(&refs.0),
+                &field_value(&refs.1),
+                &field_value(&refs.2),
+                &field_value(&refs.3),
             )
             .map(|(param, target)| {
                 let found = goal_seek(&scenario, param, target);
@@ -144,19 +151,19 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
         })
     };
 
-    let invalid = match &*answer {
+    let invalid = match &**answer {
         Some(Err(invalid)) => invalid.clone(),
         _ => Invalid::default(),
     };
-    let result_html = match &*answer {
+    let result_html = match &**answer {
         Some(Ok(found)) => {
-            let stale = found.scenario != props.scenario;
+            let stale = found.scenario != scenario;
             let apply = match found.answer {
                 // Offered only while the answer is for the page's scenario and changes something.
                 GoalSeek::Reached { value, .. }
                     if !stale && value != found.scenario.get(found.param) =>
                 {
-                    let dispatch = props.dispatch.clone();
+                    let dispatch = dispatch.clone();
                     let param = found.param;
                     let onclick = Callback::from(move |_: MouseEvent| {
                         dispatch.dispatch(Action::SetParam(param, value));
@@ -182,7 +189,7 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
         _ => html! {},
     };
 
-    let default_share = text::shortest((props.target.share * 1000.0).round() / 10.0);
+    let default_share = text::shortest((target.share * 1000.0).round() / 10.0);
     let (share_described, share_invalid) = marks(invalid.share.is_some(), "goal-share-error");
     let (year_described, year_invalid) = marks(invalid.year.is_some(), "goal-year-error");
     html! {
@@ -191,7 +198,7 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
             <form id="goal-seek" class="goal-form" novalidate=true {onsubmit}>
                 <span class="setting">
                     <label for="goal-share">{ "Russia's share (%)" }</label>
-                    <input ref={share_ref} type="number" id="goal-share" min="0.5" max="99" step="0.5"
+                    <input ref={state.share.clone()} type="number" id="goal-share" min="0.5" max="99" step="0.5"
                         ~defaultValue={default_share} inputmode="decimal"
                         aria-describedby={share_described} aria-invalid={share_invalid} />
                     if let Some(message) = invalid.share {
@@ -200,9 +207,9 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
                 </span>
                 <span class="setting">
                     <label for="goal-year">{ "in year" }</label>
-                    <input ref={year_ref} type="number" id="goal-year" min={MOVABLE_YEAR_MIN.to_string()}
+                    <input ref={state.year.clone()} type="number" id="goal-year" min={MOVABLE_YEAR_MIN.to_string()}
                         max={TARGET_YEAR_MAX.to_string()} step="1"
-                        ~defaultValue={props.target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric"
+                        ~defaultValue={target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric"
                         aria-describedby={year_described} aria-invalid={year_invalid} />
                     if let Some(message) = invalid.year {
                         <span id="goal-year-error" class="goal-error">{ message }</span>
@@ -210,18 +217,14 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
                 </span>
                 <span class="setting">
                     <label for="goal-stage">{ "of" }</label>
-                    <select ref={stage_ref} id="goal-stage">
-                        { for Stage::ALL.into_iter().map(|stage| html! {
-                            <option value={stage.id()} selected={stage == props.target.output.stage}>{ stage.label() }</option>
-                        }) }
+                    <select ref={state.stage.clone()} id="goal-stage">
+                        { options(Stage::ALL.into_iter().map(|stage| (stage.id().into(), stage.label().into(), stage == target.output.stage))) }
                     </select>
                 </span>
                 <span class="setting">
                     <label for="goal-param">{ "by changing" }</label>
-                    <select ref={param_ref} id="goal-param">
-                        { for PARAMS.iter().filter(|spec| spec.param != Param::Horizon).map(|spec| html! {
-                            <option value={spec.key} selected={spec.param == Param::Sanctions}>{ spec.label }</option>
-                        }) }
+                    <select ref={state.param.clone()} id="goal-param">
+                        { options(PARAMS.iter().filter(|spec| spec.param != Param::Horizon).map(|spec| (spec.key.into(), spec.label.into(), spec.param == Param::Sanctions))) }
                     </select>
                 </span>
                 <button type="submit" id="goal-seek-run">{ "Find the value" }</button>
