@@ -65,10 +65,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let title = format!("What moves {}", tornado.output.label());
     let body = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
 
-    // Room for the parameter names at the left: at most half the width, each name wrapped into
-    // lines that fit there.
+    // Room for the parameter names at the left: each name wrapped into lines that fit in 60% of
+    // the width (two lines for the longest on a phone), the room as wide as the widest line.
     let (width, _) = body.dim_in_pixel();
-    let characters = (width as i32 / 2 / look.text_width("0", NAME_FONT).max(1)).max(8) as usize;
+    let characters =
+        (width as i32 * 3 / 5 / look.text_width("0", NAME_FONT).max(1)).max(8) as usize;
     let labels: Vec<Vec<String>> = shown
         .iter()
         .map(|swing| wrap(swing.param.spec().label, characters))
@@ -92,7 +93,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let span = (high - low).max(0.01);
     let x_range = ((low - span * 0.25).max(0.0), (high + span * 0.25).min(1.0));
     let rows = shown.len() as f64;
-    let x_desc = format!("{} (%)", tornado.output.label());
+    // The axis title, centred under the bars, shortened when the bars are narrower than it.
+    let mut x_desc = format!("{} (%)", tornado.output.label());
+    if look.text_width(&x_desc, 12.0) > width as i32 - names - look.px(14.0) {
+        x_desc = format!("{}'s share (%)", tornado.output.region.label());
+    }
     let mut chart = ChartBuilder::on(&body)
         .margin_top(look.px(14.0))
         .margin_right(look.px(14.0))
