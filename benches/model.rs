@@ -45,7 +45,10 @@ fn main() {
 
     let base = Scenario::default();
     let run_monte_carlo = |samples: u32| {
-        let settings = MonteCarloSettings { samples, seed: 1 };
+        let settings = MonteCarloSettings {
+            samples,
+            ..MonteCarloSettings::default()
+        };
         black_box(monte_carlo(
             &base,
             settings,

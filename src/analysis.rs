@@ -98,21 +98,103 @@ pub fn triangular(uniform: f64, low: f64, mode: f64, high: f64) -> f64 {
     }
 }
 
+/// What a Monte Carlo run draws each uncertain parameter around: the two readings of "the odds".
+///
+/// Both draw from a triangular distribution peaking at the scenario's own value; they differ in
+/// its ends. The first is the model's view (how likely is the target, given what is plausible?),
+/// the second the scenario's (how robust is the target, if the scenario's assumptions hold
+/// roughly?). A claim preset that sets an assumption far outside its plausible range reads very
+/// differently under each, so the page and the command line always say which one they use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sampling {
+    /// Under the model's plausible ranges: ends at the table's plausible low and high (widened to
+    /// include the value when it lies outside them). The default.
+    #[default]
+    Plausible,
+    /// Around the scenario's own assumptions: a symmetric triangle centred on the value, its
+    /// half-width half the width of the plausible range, narrowed where the value lies nearer
+    /// than that to an end of the allowed range (a value at an end is held there), so the value
+    /// is the centre (mode, median and mean) of its draws.
+    Scenario,
+}
+
+impl Sampling {
+    /// Every mode, the default first.
+    pub const ALL: [Sampling; 2] = [Sampling::Plausible, Sampling::Scenario];
+
+    /// The id used in links (`sm`), scenario files (`monte_carlo.sampling`), the command line
+    /// (`--sampling`) and the page's choice.
+    pub fn id(self) -> &'static str {
+        match self {
+            Sampling::Plausible => "plausible",
+            Sampling::Scenario => "scenario",
+        }
+    }
+
+    /// The mode with this id, if any.
+    pub fn from_id(id: &str) -> Option<Sampling> {
+        Sampling::ALL.into_iter().find(|mode| mode.id() == id)
+    }
+
+    /// The fan chart's legend for its band: "P10–P90 under the model's plausible ranges" or
+    /// "P10–P90 around this scenario's own assumptions".
+    pub fn band_label(self) -> &'static str {
+        match self {
+            Sampling::Plausible => "P10–P90 under the model's plausible ranges",
+            Sampling::Scenario => "P10–P90 around this scenario's own assumptions",
+        }
+    }
+
+    /// What the odds and bands assume, as a phrase that ends a sentence: "under the model's
+    /// plausible ranges" or "around this scenario's own assumptions".
+    pub fn assumption(self) -> &'static str {
+        match self {
+            Sampling::Plausible => "under the model's plausible ranges",
+            Sampling::Scenario => "around this scenario's own assumptions",
+        }
+    }
+
+    /// The distribution one parameter is drawn from in this mode: (low, mode, high), within the
+    /// parameter's allowed range (for a `value` inside it), with the mode at `value`. Parameters
+    /// without a plausible range stay fixed.
+    pub fn range(self, param: Param, value: f64) -> (f64, f64, f64) {
+        let spec = param.spec();
+        if !spec.is_uncertain() {
+            return (value, value, value);
+        }
+        match self {
+            Sampling::Plausible => (spec.low.min(value), value, spec.high.max(value)),
+            Sampling::Scenario => {
+                // Half the plausible width, narrowed to the nearer end of the allowed range so
+                // the spread stays symmetric: a one-sided spread would move the centre.
+                let half = (0.5 * (spec.high - spec.low))
+                    .min(value - spec.min)
+                    .min(spec.max - value)
+                    .max(0.0);
+                // The bounds again, against rounding.
+                (
+                    (value - half).max(spec.min),
+                    value,
+                    (value + half).min(spec.max),
+                )
+            }
+        }
+    }
+}
+
 /// The distribution one parameter is sampled from around the scenario's value: (low, mode, high).
 ///
 /// The mode is the scenario's value; the spread is the table's plausible range, widened to
-/// include the value when the user moved outside it. Parameters without a plausible range stay fixed.
+/// include the value when the user moved outside it ([`Sampling::Plausible`]). Parameters without
+/// a plausible range stay fixed.
 pub fn sampling_range(param: Param, value: f64) -> (f64, f64, f64) {
-    let spec = param.spec();
-    if !spec.is_uncertain() {
-        return (value, value, value);
-    }
-    (spec.low.min(value), value, spec.high.max(value))
+    Sampling::Plausible.range(param, value)
 }
 
-/// A Monte Carlo run's settings: how many samples, from which seed.
+/// A Monte Carlo run's settings: how many samples, from which seed, drawn around what.
 ///
-/// The one type for these two numbers wherever they travel: the ground state
+/// The one type for these settings wherever they travel: the ground state
 /// ([`crate::state::LinkState::monte_carlo`]), links, scenario files, the page's controls, the
 /// worker protocol and the command line's `--monte-carlo` and `--seed`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -122,14 +204,18 @@ pub struct MonteCarloSettings {
     pub samples: u32,
     /// Seed of the generator, so the run is reproducible.
     pub seed: u64,
+    /// What each uncertain parameter is drawn around (default [`Sampling::Plausible`]).
+    pub sampling: Sampling,
 }
 
 impl Default for MonteCarloSettings {
-    /// [`DEFAULT_SAMPLES`] runs from [`DEFAULT_SEED`]: what the page runs when no run is chosen.
+    /// [`DEFAULT_SAMPLES`] runs from [`DEFAULT_SEED`] under the plausible ranges: what the page
+    /// runs when no run is chosen.
     fn default() -> Self {
         MonteCarloSettings {
             samples: DEFAULT_SAMPLES,
             seed: DEFAULT_SEED,
+            sampling: Sampling::Plausible,
         }
     }
 }
@@ -205,13 +291,43 @@ pub struct MonteCarloResult {
     pub samples: u32,
     /// Seed used.
     pub seed: u64,
+    /// What the parameters were drawn around.
+    pub sampling: Sampling,
+}
+
+impl MonteCarloResult {
+    /// The chance of the target in words, saying what it assumes: "Chance that Russia reaches
+    /// 10% of world separation in 2030 under the model's plausible ranges: under 1% (1,000 runs)."
+    /// A chance strictly between 0% and 1% reads "under 1%", one strictly between 99% and 100%
+    /// "over 99%", so neither rounds to a certainty it is not.
+    pub fn chance_text(&self) -> String {
+        let target = self.target;
+        let chance = self.probability;
+        let chance = if chance > 0.0 && chance < 0.01 {
+            "under 1%".to_string()
+        } else if chance > 0.99 && chance < 1.0 {
+            "over 99%".to_string()
+        } else {
+            text::percent(chance, 0)
+        };
+        format!(
+            "Chance that {} reaches {} of world {} in {} {}: {chance} ({} runs).",
+            target.output.region.label(),
+            text::whole_percent(target.share),
+            target.output.stage.id(),
+            target.output.year,
+            self.sampling.assumption(),
+            text::thousands(f64::from(self.samples))
+        )
+    }
 }
 
 /// Samples the uncertain parameters around `scenario` and summarises `region`'s share of `stage`.
 ///
-/// Every run draws each uncertain parameter from [`sampling_range`] (triangular), in table
-/// order, from one [`SplitMix64`] seeded with `settings.seed`; the same inputs give the same
-/// result on every platform.
+/// Every run draws each uncertain parameter from `settings.sampling`'s [`Sampling::range`]
+/// (triangular), in table order, from one [`SplitMix64`] seeded with `settings.seed`; the same
+/// inputs give the same result on every platform. The runs reach the target's year, but the
+/// bands stop at the scenario's own horizon, where its other charts stop.
 pub fn monte_carlo(
     scenario: &Scenario,
     settings: MonteCarloSettings,
@@ -223,14 +339,18 @@ pub fn monte_carlo(
     let base = target.output.covering(scenario);
     let mut projection = Projection::default();
     simulate_into(&base, &mut projection);
-    let years: Vec<u16> = projection.year_range().collect();
+    // The bands end where the scenario's own projection ends, even when the target lies beyond it.
+    let last = projection
+        .last_year()
+        .min(scenario.get(Param::Horizon).round() as u16);
+    let years: Vec<u16> = (projection.base_year..=last).collect();
     let year_count = years.len();
     // Column-major: all runs of year 0, then all runs of year 1, ...
     let mut values = vec![0.0; samples * year_count];
     let mut reached = 0usize;
     let mut generator = SplitMix64::new(settings.seed);
     let ranges: Vec<(Param, (f64, f64, f64))> = Param::all()
-        .map(|param| (param, sampling_range(param, base.get(param))))
+        .map(|param| (param, settings.sampling.range(param, base.get(param))))
         .filter(|(_, (low, _, high))| high > low)
         .collect();
     let mut sample = base;
@@ -280,6 +400,7 @@ pub fn monte_carlo(
         target,
         samples: samples as u32,
         seed: settings.seed,
+        sampling: settings.sampling,
     }
 }
 
@@ -303,7 +424,7 @@ pub fn draw_projects(
 
 /// The `q` quantile of `values` by linear interpolation between neighbours, as if they were sorted.
 ///
-/// Uses selection (linear time) rather than a full sort; `values` is reordered.
+/// Uses selection ([`select`], linear time) rather than a full sort; `values` is reordered.
 fn percentile(values: &mut [f64], q: f64) -> f64 {
     if values.is_empty() {
         return 0.0;
@@ -311,14 +432,49 @@ fn percentile(values: &mut [f64], q: f64) -> f64 {
     let position = q.clamp(0.0, 1.0) * (values.len() - 1) as f64;
     let below = position.floor() as usize;
     let fraction = position - below as f64;
-    let (_, at_below, above) = values.select_nth_unstable_by(below, f64::total_cmp);
-    let at_below = *at_below;
-    let at_above = above
+    let at_below = select(values, below);
+    let at_above = values[below + 1..]
         .iter()
         .copied()
         .min_by(f64::total_cmp)
         .unwrap_or(at_below);
     at_below + (at_above - at_below) * fraction
+}
+
+/// The `k`-th smallest of `values` (from 0, in [`f64::total_cmp`] order), leaving every value
+/// before position `k` no larger and every value after it no smaller.
+///
+/// A quickselect around the middle value with a three-way partition, so a column of equal values
+/// (a share that stays at zero in every run) takes one pass. The runs come in random order, so the
+/// middle value is a random pivot. Smaller in the download than the standard library's selection.
+fn select(values: &mut [f64], k: usize) -> f64 {
+    let (mut low, mut high) = (0, values.len());
+    loop {
+        let pivot = values[low + (high - low) / 2];
+        // values[low..less] < pivot, values[less..at] == pivot, values[more..high] > pivot.
+        let (mut less, mut at, mut more) = (low, low, high);
+        while at < more {
+            match values[at].total_cmp(&pivot) {
+                std::cmp::Ordering::Less => {
+                    values.swap(less, at);
+                    less += 1;
+                    at += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    more -= 1;
+                    values.swap(at, more);
+                }
+                std::cmp::Ordering::Equal => at += 1,
+            }
+        }
+        if k < less {
+            high = less;
+        } else if k >= more {
+            low = more;
+        } else {
+            return pivot;
+        }
+    }
 }
 
 /// One bar of the tornado: the output at a parameter's plausible low and high.
@@ -437,7 +593,8 @@ pub fn tornado(scenario: &Scenario, output: Output) -> Tornado {
 pub enum GoalSeek {
     /// `value` of the parameter reaches the target (`achieved` ≥ the target share).
     Reached {
-        /// The parameter value, on the parameter's step grid, nearest the scenario's value.
+        /// The parameter value, on the parameter's step grid, nearest the scenario's value: the
+        /// scenario's value itself when it already reaches the target.
         value: f64,
         /// The output at that value.
         achieved: f64,
@@ -533,8 +690,14 @@ fn round_to_step_decimals(value: f64, step: f64) -> f64 {
     (value * factor).round() / factor
 }
 
-/// A goal seek's answer in words, for the page and the command line.
-pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> String {
+/// A goal seek's answer for `scenario` in words, for the page and the command line: "already met"
+/// when the scenario's own value of `param` reaches the target.
+pub fn describe_goal_seek(
+    scenario: &Scenario,
+    param: Param,
+    target: Target,
+    answer: GoalSeek,
+) -> String {
     let spec = param.spec();
     let goal = format!(
         "{} at {}",
@@ -542,6 +705,12 @@ pub fn describe_goal_seek(param: Param, target: Target, answer: GoalSeek) -> Str
         text::percent(target.share, 1)
     );
     match answer {
+        GoalSeek::Reached { value, achieved } if value == scenario.get(param) => format!(
+            "{goal} is already met: \u{201c}{}\u{201d} at its current {} gives {}.",
+            spec.label,
+            spec.display(value),
+            text::percent(achieved, 1)
+        ),
         GoalSeek::Reached { value, achieved } => format!(
             "{goal}: set \u{201c}{}\u{201d} to {} (gives {}).",
             spec.label,
@@ -591,6 +760,82 @@ mod tests {
     }
 
     #[test]
+    fn the_plausible_mode_is_the_range_the_page_always_drew_from() {
+        for spec in PARAMS.iter() {
+            for value in [spec.min, spec.default, spec.max] {
+                let expected = if spec.is_uncertain() {
+                    (spec.low.min(value), value, spec.high.max(value))
+                } else {
+                    (value, value, value)
+                };
+                assert_eq!(Sampling::Plausible.range(spec.param, value), expected);
+                assert_eq!(sampling_range(spec.param, value), expected);
+            }
+        }
+        assert_eq!(MonteCarloSettings::default().sampling, Sampling::Plausible);
+    }
+
+    #[test]
+    fn the_scenario_mode_centres_on_the_value_with_half_the_plausible_width() {
+        let spec = Param::Sanctions.spec();
+        // 60% with a 30–90% plausible range: ± 30 points, as wide as the plausible range.
+        let (low, mode, high) = Sampling::Scenario.range(Param::Sanctions, 0.6);
+        assert_eq!(mode, 0.6);
+        assert!((low - 0.3).abs() < 1e-12 && (high - 0.9).abs() < 1e-12);
+        // Kremlin 12%'s 10% lies 10 points above the allowed 0%: the spread narrows to ± 10.
+        let (low, _, high) = Sampling::Scenario.range(Param::Sanctions, 0.1);
+        assert!(
+            low.abs() < 1e-12 && (high - 0.2).abs() < 1e-12,
+            "{low} {high}"
+        );
+        // A value at an end of its allowed range is held there.
+        assert_eq!(
+            Sampling::Scenario.range(Param::Sanctions, spec.min),
+            (spec.min, spec.min, spec.min)
+        );
+        assert_eq!(
+            Sampling::Scenario.range(Param::Horizon, 2035.0),
+            (2035.0, 2035.0, 2035.0)
+        );
+    }
+
+    #[test]
+    fn sampling_ids_read_back() {
+        for mode in Sampling::ALL {
+            assert_eq!(Sampling::from_id(mode.id()), Some(mode));
+        }
+        for mode in Sampling::ALL {
+            assert_eq!(mode.band_label(), format!("P10–P90 {}", mode.assumption()));
+        }
+        assert_eq!(Sampling::from_id("wide"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scenario_draws_stay_allowed_and_centre_on_the_value(
+            index in 0..crate::params::PARAM_COUNT,
+            position in 0.0..=1.0_f64,
+            seed in proptest::prelude::any::<u64>(),
+        ) {
+            let spec = &PARAMS[index];
+            let value = spec.clamp(spec.min + position * (spec.max - spec.min));
+            let (low, mode, high) = Sampling::Scenario.range(spec.param, value);
+            proptest::prop_assert_eq!(mode, value);
+            proptest::prop_assert!(spec.min <= low && low <= value && value <= high && high <= spec.max);
+            proptest::prop_assert!(((high - value) - (value - low)).abs() <= 1e-9 * spec.max.abs().max(1.0));
+            proptest::prop_assert!(high - low <= spec.high - spec.low + 1e-9);
+            let mut generator = SplitMix64::new(seed);
+            let draws: Vec<f64> = (0..2_000)
+                .map(|_| triangular(generator.next_f64(), low, mode, high))
+                .collect();
+            proptest::prop_assert!(draws.iter().all(|draw| spec.contains(*draw)));
+            // A symmetric triangle's mean is its centre; 2,000 draws land within a tenth of its half-width.
+            let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+            proptest::prop_assert!((mean - value).abs() <= 0.1 * (high - low) / 2.0 + 1e-9, "{} {} {}", spec.key, value, mean);
+        }
+    }
+
+    #[test]
     fn tornado_csv_quotes_a_label_with_a_quote_and_a_comma() {
         let label = "China's \"floor\", risked";
         assert_eq!(quoted_field(label), "\"China's \"\"floor\"\", risked\"");
@@ -600,6 +845,45 @@ mod tests {
             csv.contains("\nsanctions,\"Sanctions friction\",0.3,0.9,"),
             "{csv}"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn selection_gives_the_sorted_order_statistics(
+            values in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::Just(0.0),
+                    proptest::prelude::Just(-0.0),
+                    0.0..1.0_f64,
+                    proptest::prelude::any::<f64>(),
+                ],
+                1..200,
+            ),
+            q in 0.0..=1.0_f64,
+        ) {
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            for k in [0, values.len() / 2, values.len() - 1] {
+                let mut work = values.clone();
+                proptest::prop_assert_eq!(select(&mut work, k).to_bits(), sorted[k].to_bits());
+                proptest::prop_assert!(work[..k].iter().all(|v| v.total_cmp(&sorted[k]).is_le()));
+                proptest::prop_assert!(work[k + 1..].iter().all(|v| v.total_cmp(&sorted[k]).is_ge()));
+            }
+            let position = q * (values.len() - 1) as f64;
+            let below = position.floor() as usize;
+            let above = sorted.get(below + 1).copied().unwrap_or(sorted[below]);
+            let expected = sorted[below] + (above - sorted[below]) * (position - below as f64);
+            let got = percentile(&mut values.clone(), q);
+            proptest::prop_assert!(got.to_bits() == expected.to_bits() || (got.is_nan() && expected.is_nan()));
+        }
+    }
+
+    #[test]
+    fn percentile_of_many_equal_values_is_quick_and_exact() {
+        let mut zeros = vec![0.0; 100_000];
+        zeros[7] = 0.5;
+        assert_eq!(percentile(&mut zeros, 0.9), 0.0);
+        assert_eq!(percentile(&mut zeros, 1.0), 0.5);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Fingerprints of the presets' projections and a Monte Carlo run, shared by the native and the wasm tests
 //! that prove both builds compute the same numbers bit for bit (model brief, invariant 4).
 
-use crate::analysis::{monte_carlo, MonteCarloSettings, Target};
+use crate::analysis::{monte_carlo, MonteCarloSettings, Sampling, Target};
 use crate::data::{Region, Stage};
 use crate::projection::{fingerprint, fnv_step, FNV_OFFSET};
 use crate::scenario::PRESETS;
@@ -23,6 +23,7 @@ pub fn fingerprints() -> String {
         MonteCarloSettings {
             samples: 400,
             seed: 7,
+            sampling: Sampling::Plausible,
         },
         Region::Russia,
         Stage::Separation,

@@ -15,7 +15,7 @@
 //!   "view": "charts",
 //!   "parameters": { "ru_plan_share": 0.1, "ru_first_plant": 2029, ... every key ... },
 //!   "reference": { "preset": "baseline", "parameters": { ... } },
-//!   "monte_carlo": { "samples": 1000, "seed": 42 },
+//!   "monte_carlo": { "samples": 1000, "seed": 42, "sampling": "scenario" },
 //!   "target": 0.12,
 //!   "target_year": 2035,
 //!   "fan_region": "china"
@@ -24,10 +24,11 @@
 //! `data_version` names the dataset the file was made with; a file without it was made with the
 //! 2024 data and opens the same settings on the current data, with a notice.
 //! `reference`, `monte_carlo` and `target` appear only when set; `target_year` only when not
-//! 2030, `fan_region` only when not `russia`.
+//! 2030, `fan_region` only when not `russia`, `monte_carlo.sampling` only when not `plausible`
+//! (what the runs draw around; see [`Sampling`]).
 
 use crate::analysis::{
-    MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, TARGET_YEAR_MAX,
+    MonteCarloSettings, Sampling, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, TARGET_YEAR_MAX,
     TARGET_YEAR_MIN,
 };
 use crate::data::{Region, Stage};
@@ -80,13 +81,14 @@ pub fn scenario_to_json(state: &LinkState) -> String {
         ));
     }
     if let Some(run) = state.monte_carlo {
-        file.push((
-            "monte_carlo",
-            Json::Object(vec![
-                ("samples".to_string(), whole(u64::from(run.samples))),
-                ("seed".to_string(), whole(run.seed)),
-            ]),
-        ));
+        let mut fields = vec![
+            ("samples".to_string(), whole(u64::from(run.samples))),
+            ("seed".to_string(), whole(run.seed)),
+        ];
+        if run.sampling != Sampling::default() {
+            fields.push(("sampling".to_string(), text(run.sampling.id())));
+        }
+        file.push(("monte_carlo", Json::Object(fields)));
     }
     if let Some(target) = state.target {
         file.push(("target", Json::Number(Number::F64(target))));
@@ -443,7 +445,17 @@ fn read_monte_carlo(run: &[(String, Json)]) -> Result<MonteCarloSettings, String
             )
         })?,
     };
-    Ok(MonteCarloSettings { samples, seed })
+    let sampling = match get(run, "sampling") {
+        None | Some(Json::Null) => Some(Sampling::default()),
+        Some(Json::String(id)) => Sampling::from_id(id),
+        Some(_) => None,
+    }
+    .ok_or("'monte_carlo.sampling' must be \"plausible\" or \"scenario\".")?;
+    Ok(MonteCarloSettings {
+        samples,
+        seed,
+        sampling,
+    })
 }
 
 /// `text` shortened for a message.

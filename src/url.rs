@@ -18,6 +18,7 @@
 //! | `r.<parameter key>` | reference value differing from `r.p`'s preset | only when comparing |
 //! | `mc` | Monte Carlo sample count | only when a Monte Carlo run is chosen |
 //! | `seed` | Monte Carlo seed (unsigned 64-bit integer) | with `mc` |
+//! | `sm` | what Monte Carlo draws around: `scenario` (the scenario's own assumptions; see [`Sampling`]) | with `mc`, only when not `plausible` |
 //! | `tg` | chosen target for Russia's share at the selected stage (fraction, e.g. `0.12`) | only when chosen |
 //! | `ty` | the year by which the target is checked (whole year, 2024 to 2050: [`TARGET_YEAR_MIN`] to [`TARGET_YEAR_MAX`]) | only when not 2030 |
 //! | `fr` | region shown in the fan chart: a region id (`china`, `united_states`, …) | only when not `russia` |
@@ -34,7 +35,9 @@
 //! [`decode`] never fails: whatever it cannot use it skips or clamps, and says so in a
 //! plain-language notice.
 
-use crate::analysis::{MonteCarloSettings, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES};
+use crate::analysis::{
+    MonteCarloSettings, Sampling, DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES,
+};
 use crate::data::{Region, Stage};
 use crate::params::{Param, ParamSpec};
 use crate::projection::TARGET_YEAR;
@@ -114,6 +117,10 @@ pub fn encode(state: &LinkState) -> String {
     }
     if let Some(run) = state.monte_carlo {
         out.push_str(&format!("&mc={}&seed={}", run.samples, run.seed));
+        if run.sampling != Sampling::default() {
+            out.push_str("&sm=");
+            out.push_str(run.sampling.id());
+        }
     }
     if let Some(target) = state.target.filter(|target| target.is_finite()) {
         out.push_str("&tg=");
@@ -228,6 +235,7 @@ pub fn decode(input: &str) -> Decoded {
     }
     let mut mc_samples = None;
     let mut seed = None;
+    let mut sampling = None;
 
     for (key, value) in &pairs {
         let Some(value) = value.as_deref() else {
@@ -261,6 +269,13 @@ pub fn decode(input: &str) -> Decoded {
                     "The Monte Carlo seed {} is not a whole number from 0 to {}; the default seed was used.",
                     quote(value),
                     u64::MAX
+                )),
+            },
+            "sm" => match Sampling::from_id(&value.to_ascii_lowercase()) {
+                Some(mode) => sampling = Some(mode),
+                None => notices.push(format!(
+                    "Unknown Monte Carlo sampling {} (valid: plausible, scenario); used plausible.",
+                    quote(value)
                 )),
             },
             "tg" => match parse_number(value) {
@@ -308,11 +323,17 @@ pub fn decode(input: &str) -> Decoded {
         }
     }
     state.reference = reference;
+    let sampling = sampling.unwrap_or_default();
+    // A sampling mode alone (written by hand) asks for the default run drawn that way.
+    let mc_samples = mc_samples.or(
+        (value_of("mc").is_none() && sampling != Sampling::default()).then_some(DEFAULT_SAMPLES),
+    );
     match (mc_samples, seed) {
         (Some(samples), seed) => {
             state.monte_carlo = Some(MonteCarloSettings {
                 samples,
                 seed: seed.unwrap_or(DEFAULT_SEED),
+                sampling,
             });
         }
         (None, Some(_)) if value_of("mc").is_none() => notices.push(

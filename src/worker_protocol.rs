@@ -8,8 +8,8 @@
 //! array gives `None` (or an empty answer).
 
 use crate::analysis::{
-    monte_carlo, tornado, MonteCarloResult, MonteCarloSettings, Output, Swing, Target, Tornado,
-    TARGET_YEAR_MAX, TARGET_YEAR_MIN,
+    monte_carlo, tornado, MonteCarloResult, MonteCarloSettings, Output, Sampling, Swing, Target,
+    Tornado, TARGET_YEAR_MAX, TARGET_YEAR_MIN,
 };
 use crate::data::{Region, Stage};
 use crate::params::{PARAMS, PARAM_COUNT};
@@ -29,7 +29,7 @@ pub struct AnalysisInput {
     pub scenario: Scenario,
     /// The stage of the bands and of the target.
     pub stage: Stage,
-    /// Runs and seed.
+    /// Runs, seed and what the runs draw around.
     pub settings: MonteCarloSettings,
     /// The target share for Russia in `target_year`.
     pub target_share: f64,
@@ -104,13 +104,14 @@ pub fn run(input: &AnalysisInput, now_ms: impl Fn() -> f64) -> AnalysisResults {
 }
 
 /// Numbers before the scenario's values in a request.
-const REQUEST_HEADER: usize = 7;
+const REQUEST_HEADER: usize = 8;
 
 /// Numbers per tornado swing in an answer.
 const SWING_LEN: usize = 5;
 
 /// The request for `input`: stage, samples, seed (high and low 32 bits), target share, target
-/// year, fan region (index in [`Region::ALL`]), then every value in table order.
+/// year, fan region (index in [`Region::ALL`]), sampling (index in [`Sampling::ALL`]), then every
+/// value in table order.
 pub fn request(input: &AnalysisInput) -> Vec<f64> {
     let mut out = Vec::with_capacity(REQUEST_HEADER + PARAM_COUNT);
     out.push(input.stage as usize as f64);
@@ -125,6 +126,7 @@ pub fn request(input: &AnalysisInput) -> Vec<f64> {
             .position(|region| *region == input.fan_region)
             .unwrap_or(0) as f64,
     );
+    out.push(input.settings.sampling as usize as f64);
     out.extend(input.scenario.iter().map(|(_, value)| value));
     out
 }
@@ -148,6 +150,7 @@ pub fn read_request(request: &[f64]) -> Option<AnalysisInput> {
         .ok()
         .filter(|year| (TARGET_YEAR_MIN..=TARGET_YEAR_MAX).contains(year))?;
     let fan_region = *Region::ALL.get(whole(request[6])? as usize)?;
+    let sampling = *Sampling::ALL.get(whole(request[7])? as usize)?;
     let mut scenario = Scenario::default();
     for (spec, value) in PARAMS.iter().zip(&request[REQUEST_HEADER..]) {
         scenario.set(spec.param, *value);
@@ -158,6 +161,7 @@ pub fn read_request(request: &[f64]) -> Option<AnalysisInput> {
         settings: MonteCarloSettings {
             samples: whole(request[1])?,
             seed,
+            sampling,
         },
         target_share: request[4],
         target_year,
@@ -252,6 +256,7 @@ pub fn read_answer(input: &AnalysisInput, answer: &[f64]) -> Option<AnalysisResu
         target: input.target(),
         samples,
         seed: input.settings.seed,
+        sampling: input.settings.sampling,
     };
     Some(AnalysisResults {
         bands: Some(Rc::new(bands)),
@@ -280,6 +285,7 @@ mod tests {
             settings: MonteCarloSettings {
                 samples: 200,
                 seed: (7_u64 << 40) + 12_345,
+                sampling: Sampling::Scenario,
             },
             target_share: 0.05,
             target_year: 2036,
@@ -290,6 +296,8 @@ mod tests {
     #[test]
     fn a_request_round_trips_including_a_64_bit_seed() {
         let mut input = sample_input();
+        assert_eq!(read_request(&request(&input)), Some(input));
+        input.settings.sampling = Sampling::Plausible;
         assert_eq!(read_request(&request(&input)), Some(input));
         input.settings.seed = u64::MAX;
         input.fan_region = Region::ALL[Region::ALL.len() - 1];
@@ -335,6 +343,7 @@ mod tests {
             "target year too early"
         );
         assert_eq!(read_request(&with(6, 99.0)), None, "no such region");
+        assert_eq!(read_request(&with(7, 2.0)), None, "no such sampling");
         assert!(answer(&wire[1..], || 0.0).is_empty());
     }
 

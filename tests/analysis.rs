@@ -1,7 +1,8 @@
 //! Monte Carlo, sensitivity and goal seek: reproducible, hand-checkable, and answers that hold when fed back.
 
 use ree_outlook::analysis::{
-    goal_seek, monte_carlo, tornado, GoalSeek, MonteCarloSettings, Output, Target,
+    describe_goal_seek, goal_seek, monte_carlo, tornado, GoalSeek, MonteCarloSettings, Output,
+    Sampling, Target,
 };
 use ree_outlook::{simulate, Param, Preset, Region, Scenario, Stage};
 
@@ -14,6 +15,7 @@ fn the_same_seed_gives_the_same_bands_and_another_seed_differs() {
     let settings = MonteCarloSettings {
         samples: 500,
         seed: 42,
+        ..MonteCarloSettings::default()
     };
     let first = monte_carlo(
         &Scenario::default(),
@@ -55,6 +57,7 @@ fn probability_is_one_for_a_certain_target_and_zero_for_an_impossible_one() {
     let settings = MonteCarloSettings {
         samples: 300,
         seed: 1,
+        ..MonteCarloSettings::default()
     };
     let certain = Target {
         output: Output::default(),
@@ -167,4 +170,117 @@ fn the_tornado_ranks_parameters_that_cannot_matter_at_zero() {
     assert!(result
         .to_csv()
         .starts_with("param,label,low,high,output_at_low,output_at_high,swing\n"));
+}
+
+#[test]
+fn kremlin_12_odds_around_its_own_assumptions_are_high_and_its_line_is_inside_its_band() {
+    let scenario = preset("kremlin-12");
+    let target = Target::default();
+    let run = |sampling| {
+        monte_carlo(
+            &scenario,
+            MonteCarloSettings {
+                sampling,
+                ..MonteCarloSettings::default()
+            },
+            Region::Russia,
+            Stage::Separation,
+            target,
+        )
+    };
+    let own = run(Sampling::Scenario);
+    let plausible = run(Sampling::Plausible);
+    let line = target.output.read(&simulate(&scenario));
+    assert!(line >= target.share, "the preset meets its target: {line}");
+    let at = own.years.iter().position(|year| *year == 2030).unwrap_or(0);
+    assert!(
+        own.p10[at] <= line && line <= own.p90[at],
+        "the scenario's 2030 share {line} lies in its own band {}..{}",
+        own.p10[at],
+        own.p90[at]
+    );
+    assert!(own.probability > 0.5, "{}", own.probability);
+    assert_eq!(own.sampling, Sampling::Scenario);
+    // Under the plausible ranges, its 10% sanctions friction is drawn from 10–90%: the odds are slim
+    // and the scenario's line runs above the band.
+    assert!(plausible.probability < 0.05, "{}", plausible.probability);
+    assert!(plausible.p90[at] < line);
+    assert!(plausible
+        .chance_text()
+        .contains("under the model's plausible ranges"));
+    assert!(own
+        .chance_text()
+        .starts_with("Chance that Russia reaches 10% of world separation in 2030 around this scenario's own assumptions: "));
+}
+
+#[test]
+fn the_bands_end_at_the_scenario_horizon_even_when_the_target_lies_beyond_it() {
+    let scenario = Scenario::default().with(Param::Horizon, 2030.0);
+    let target = Target {
+        output: Output {
+            year: 2035,
+            ..Output::default()
+        },
+        share: 0.01,
+    };
+    let bands = monte_carlo(
+        &scenario,
+        MonteCarloSettings {
+            samples: 50,
+            ..MonteCarloSettings::default()
+        },
+        Region::China,
+        Stage::Separation,
+        target,
+    );
+    assert_eq!(bands.years.last(), Some(&2030));
+    assert_eq!(bands.p50.len(), bands.years.len());
+    // The probability still reads the target's own year, 2035: Russia's share there varies by run.
+    assert!(
+        bands.probability > 0.0 && bands.probability < 1.0,
+        "{}",
+        bands.probability
+    );
+}
+
+#[test]
+fn a_goal_seek_met_at_the_current_value_says_already_met_and_never_set_it_to_itself() {
+    let scenario = preset("kremlin-12");
+    let target = Target::default();
+    let answer = goal_seek(&scenario, Param::Sanctions, target);
+    assert_eq!(
+        answer,
+        GoalSeek::Reached {
+            value: 0.1,
+            achieved: target.output.read(&simulate(&scenario))
+        }
+    );
+    let text = describe_goal_seek(&scenario, Param::Sanctions, target, answer);
+    assert_eq!(
+        text,
+        "Russia's 2030 separation share at 10.0% is already met: \u{201c}Sanctions friction\u{201d} at its current 10% gives 11.4%."
+    );
+    // Not met at the baseline: the answer names another value to set.
+    let baseline = Scenario::default();
+    let answer = goal_seek(
+        &baseline,
+        Param::RuFirstPlant,
+        Target {
+            share: 0.01,
+            ..target
+        },
+    );
+    let text = describe_goal_seek(
+        &baseline,
+        Param::RuFirstPlant,
+        Target {
+            share: 0.01,
+            ..target
+        },
+        answer,
+    );
+    assert!(
+        text.contains(": set \u{201c}First new Russian plants start\u{201d} to "),
+        "{text}"
+    );
 }

@@ -62,7 +62,10 @@ fn bench_model_in_wasm() {
     );
 
     let base = Scenario::default();
-    let settings = |samples| MonteCarloSettings { samples, seed: 1 };
+    let settings = |samples| MonteCarloSettings {
+        samples,
+        ..MonteCarloSettings::default()
+    };
     let target = Target::default();
     report(
         "Monte Carlo 10,000 runs",

@@ -97,6 +97,7 @@ fn render(case: &Case) -> String {
     let settings = MonteCarloSettings {
         samples: 300,
         seed: 2030,
+        ..MonteCarloSettings::default()
     };
     let bands = (case.kind == ChartKind::Fan).then(|| {
         monte_carlo(
@@ -115,7 +116,13 @@ fn render(case: &Case) -> String {
         .with_scale(case.scale)
         .with_bands(bands.as_ref())
         .with_tornado(sensitivity.as_ref());
-    to_svg(case.kind, &input, case.size.0, case.size.1)
+    // The page gives the tornado, a row per uncertain parameter, 640 CSS pixels of height.
+    let height = if case.kind == ChartKind::Tornado {
+        (640.0 * case.scale) as u32
+    } else {
+        case.size.1
+    };
+    to_svg(case.kind, &input, case.size.0, height)
 }
 
 #[test]

@@ -405,6 +405,53 @@ fn monte_carlo_is_reproducible_by_seed_and_prints_bands_and_probability() {
 }
 
 #[test]
+fn monte_carlo_says_what_it_draws_around_and_sampling_scenario_keeps_the_preset_at_the_centre() {
+    let run = |sampling: &str| {
+        ok(&[
+            "--preset",
+            "kremlin-12",
+            "--monte-carlo",
+            "500",
+            "--sampling",
+            sampling,
+        ])
+    };
+    let plausible = run("plausible");
+    assert_eq!(
+        plausible,
+        ok(&["--preset", "kremlin-12", "--monte-carlo", "500"]),
+        "plausible is the default"
+    );
+    let own = run("scenario");
+    let probability = |text: &str, wording: &str| -> f64 {
+        let line = text
+            .lines()
+            .find(|line| line.starts_with("Probability that") && line.contains(wording))
+            .unwrap_or_default();
+        line.rsplit(": ")
+            .next()
+            .and_then(|number| number.trim_end_matches('%').parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    assert!(probability(&plausible, "under the model's plausible ranges") < 5.0);
+    assert!(probability(&own, "around this scenario's own assumptions") > 50.0);
+    let json = ok(&[
+        "--preset",
+        "kremlin-12",
+        "--monte-carlo",
+        "20",
+        "--sampling=scenario",
+        "--format",
+        "json",
+    ]);
+    assert!(json.contains("\"sampling\": \"scenario\""), "{json}");
+    usage_error(
+        &["--monte-carlo", "10", "--sampling", "wide"],
+        &["plausible, scenario"],
+    );
+}
+
+#[test]
 fn tornado_ranks_and_exports_csv() {
     let csv = ok(&["--tornado", "--format", "csv"]);
     assert!(csv.starts_with("param,label,low,high,output_at_low,output_at_high,swing\n"));
@@ -446,6 +493,8 @@ fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
         .and_then(|share| share.parse().ok())
         .unwrap_or(0.0);
     assert!(share >= 0.09, "ru_ramp_years={value} gives {share}");
+    let met = ok(&["--preset", "kremlin-12", "--solve", "sanctions"]);
+    assert!(met.contains("is already met"), "{met}");
     let unreachable = ok(&["--solve", "cn_export_controls", "--target", "0.1"]);
     assert!(unreachable.contains("out of reach"), "{unreachable}");
     usage_error(&["--solve", "nope"], &["valid keys: ru_plan_share"]);

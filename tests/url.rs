@@ -1,6 +1,7 @@
 //! Tests of the link codec: round trip, golden links that pin format 1, bad input of every kind, and fuzzing.
 
 use proptest::prelude::*;
+use ree_outlook::analysis::Sampling;
 use ree_outlook::data::DATA_VERSION;
 use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
 use ree_outlook::projection::TARGET_YEAR;
@@ -171,9 +172,11 @@ fn golden_links_decode_to_their_pinned_state_and_encode_back_verbatim() {
             reference: golden
                 .reference
                 .map(|(preset, values)| scenario_of(preset, values)),
-            monte_carlo: golden
-                .monte_carlo
-                .map(|(samples, seed)| MonteCarloLink { samples, seed }),
+            monte_carlo: golden.monte_carlo.map(|(samples, seed)| MonteCarloLink {
+                samples,
+                seed,
+                ..MonteCarloLink::default()
+            }),
             target: golden.target,
             // Links from before `ty` and `fr` keep the year 2030 and Russia's fan.
             target_year: TARGET_YEAR,
@@ -234,6 +237,42 @@ const GOLDEN_TARGET_YEAR_AND_FAN: &[(&str, u16, Region)] = &[
 ];
 
 #[test]
+fn the_sampling_mode_travels_as_sm_and_links_without_it_keep_the_plausible_ranges() {
+    // Written only when not the default, after the seed.
+    let link = "v=1&p=kremlin-12&st=separation&mc=1000&seed=1&sm=scenario";
+    let decoded = decode(link);
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    assert_eq!(
+        decoded.state.monte_carlo,
+        Some(MonteCarloLink {
+            sampling: Sampling::Scenario,
+            ..MonteCarloLink::default()
+        })
+    );
+    assert_eq!(encode(&decoded.state), format!("{link}&d={DATA_VERSION}"));
+    // Every link made before the key keeps the model's plausible ranges.
+    for (old, _, _) in GOLDEN_TARGET_YEAR_AND_FAN {
+        let run = decode(old).state.monte_carlo;
+        assert!(
+            run.is_none_or(|run| run.sampling == Sampling::Plausible),
+            "{old}"
+        );
+    }
+    // Named alone, it asks for the default run drawn that way; the default named is dropped.
+    let alone = decode("v=1&p=kremlin-12&sm=Scenario");
+    assert!(alone.notices.is_empty(), "{:?}", alone.notices);
+    assert_eq!(alone.state.monte_carlo, decoded.state.monte_carlo);
+    assert_eq!(
+        decode("v=1&p=kremlin-12&sm=plausible").state.monte_carlo,
+        None
+    );
+    assert_eq!(
+        encode(&decode("v=1&p=baseline&mc=200&seed=3&sm=plausible").state),
+        format!("v=1&p=baseline&st=separation&mc=200&seed=3&d={DATA_VERSION}")
+    );
+}
+
+#[test]
 fn golden_links_with_target_year_and_fan_region() {
     for (link, year, region) in GOLDEN_TARGET_YEAR_AND_FAN {
         let decoded = decode(link);
@@ -250,7 +289,8 @@ fn golden_links_with_target_year_and_fan_region() {
         decoded.state.monte_carlo,
         Some(MonteCarloLink {
             samples: 5000,
-            seed: 7
+            seed: 7,
+            ..MonteCarloLink::default()
         })
     );
     // The defaults are never written, so a link naming them is shortened on the next encode.
@@ -336,7 +376,11 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
         0..3usize,
         any::<bool>(),
         proptest::option::of(scenario_strategy()),
-        proptest::option::of((MC_MIN_SAMPLES..=MC_MAX_SAMPLES, any::<u64>())),
+        proptest::option::of((
+            MC_MIN_SAMPLES..=MC_MAX_SAMPLES,
+            any::<u64>(),
+            proptest::sample::select(Sampling::ALL.to_vec()),
+        )),
         proptest::option::of(0.0..=1.0f64),
         (TARGET_YEAR_MIN..=TARGET_YEAR_MAX, 0..Region::ALL.len()),
     )
@@ -347,7 +391,11 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
                 stage: Stage::ALL[stage],
                 view: if table { View::Table } else { View::Charts },
                 reference: reference.map(|(preset, values)| build(preset, &values)),
-                monte_carlo: run.map(|(samples, seed)| MonteCarloLink { samples, seed }),
+                monte_carlo: run.map(|(samples, seed, sampling)| MonteCarloLink {
+                    samples,
+                    seed,
+                    sampling,
+                }),
                 target,
                 target_year: year,
                 fan_region: Region::ALL[region],
@@ -672,6 +720,17 @@ fn stage_view_and_analysis_fields_report_bad_values() {
     assert!(one_notice("mc=100&seed=-1").contains("seed '-1' is not a whole number"));
     assert!(one_notice("seed=4").starts_with("Ignored the Monte Carlo seed"));
     assert_eq!(
+        one_notice("mc=100&sm=wide"),
+        "Unknown Monte Carlo sampling 'wide' (valid: plausible, scenario); used plausible."
+    );
+    assert_eq!(
+        decode("mc=100&sm=wide")
+            .state
+            .monte_carlo
+            .map(|run| run.sampling),
+        Some(Sampling::Plausible)
+    );
+    assert_eq!(
         one_notice("tg=1.5"),
         "The target share 150% is out of range; used 100%."
     );
@@ -711,7 +770,8 @@ fn stage_view_and_analysis_fields_report_bad_values() {
         decoded.state.monte_carlo,
         Some(MonteCarloLink {
             samples: 500,
-            seed: 1
+            seed: 1,
+            ..MonteCarloLink::default()
         })
     );
 }

@@ -1,6 +1,7 @@
 //! Tests of the scenario file: exact round trip, strict refusal of bad files with clear messages, and fuzzing.
 
 use proptest::prelude::*;
+use ree_outlook::analysis::Sampling;
 use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
 use ree_outlook::projection::TARGET_YEAR;
 use ree_outlook::scenario::{Preset, PRESETS};
@@ -32,7 +33,11 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
         0..3usize,
         any::<bool>(),
         proptest::option::of(values_strategy()),
-        proptest::option::of((MC_MIN_SAMPLES..=MC_MAX_SAMPLES, any::<u64>())),
+        proptest::option::of((
+            MC_MIN_SAMPLES..=MC_MAX_SAMPLES,
+            any::<u64>(),
+            proptest::sample::select(Sampling::ALL.to_vec()),
+        )),
         proptest::option::of(0.0..=1.0f64),
         (TARGET_YEAR_MIN..=TARGET_YEAR_MAX, 0..Region::ALL.len()),
     )
@@ -51,7 +56,11 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
                     }
                     scenario
                 });
-                state.monte_carlo = run.map(|(samples, seed)| MonteCarloLink { samples, seed });
+                state.monte_carlo = run.map(|(samples, seed, sampling)| MonteCarloLink {
+                    samples,
+                    seed,
+                    sampling,
+                });
                 state.target = target;
                 state.target_year = year;
                 state.fan_region = Region::ALL[region];
@@ -153,6 +162,14 @@ fn malformed_files_are_refused_with_a_clear_message() {
     assert!(error_of(r#"{"target":2}"#).contains("'target' must be a share between 0 and 1"));
     assert!(error_of(r#"{"monte_carlo":{"samples":3}}"#).contains("between 10 and 100000"));
     assert!(error_of(r#"{"monte_carlo":{"samples":100,"seed":-4}}"#).contains("'monte_carlo.seed'"));
+    for sampling in ["\"wide\"", "1"] {
+        assert_eq!(
+            error_of(&format!(
+                r#"{{"monte_carlo":{{"samples":100,"sampling":{sampling}}}}}"#
+            )),
+            "'monte_carlo.sampling' must be \"plausible\" or \"scenario\"."
+        );
+    }
     assert!(error_of(r#"{"reference":5}"#).contains("'reference' must be an object"));
     assert_eq!(
         error_of(r#"{"target_year":2060}"#),
@@ -314,6 +331,8 @@ struct SerdeReference<'a> {
 struct SerdeRun {
     samples: u32,
     seed: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sampling: Option<&'static str>,
 }
 
 proptest! {
@@ -339,7 +358,11 @@ proptest! {
                 preset: closest(reference),
                 parameters: reference,
             }),
-            monte_carlo: state.monte_carlo.map(|run| SerdeRun { samples: run.samples, seed: run.seed }),
+            monte_carlo: state.monte_carlo.map(|run| SerdeRun {
+                samples: run.samples,
+                seed: run.seed,
+                sampling: (run.sampling != Sampling::Plausible).then(|| run.sampling.id()),
+            }),
             target: state.target,
             target_year: (state.target_year != TARGET_YEAR).then_some(state.target_year),
             fan_region: (state.fan_region != Region::Russia).then(|| state.fan_region.id()),
@@ -389,4 +412,21 @@ fn repeated_fields_are_named_once_each() {
         repeated[0].contains("'preset'") && repeated[1].contains("'sanctions'"),
         "{repeated:?}"
     );
+}
+
+#[test]
+fn the_sampling_mode_is_kept_in_the_file_and_old_files_keep_the_plausible_ranges() {
+    let old = load(r#"{"preset":"kremlin-12","monte_carlo":{"samples":1000,"seed":1}}"#);
+    assert_eq!(
+        old.map(|state| state.monte_carlo.map(|run| run.sampling)),
+        Ok(Some(Sampling::Plausible))
+    );
+    let mut state = LinkState::from_preset(Preset::find("kremlin-12").unwrap_or(&PRESETS[0]));
+    state.monte_carlo = Some(MonteCarloLink {
+        sampling: Sampling::Scenario,
+        ..MonteCarloLink::default()
+    });
+    let text = scenario_to_json(&state);
+    assert!(text.contains("\"sampling\": \"scenario\""), "{text}");
+    assert_eq!(load(&text), Ok(state));
 }

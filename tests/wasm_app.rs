@@ -210,6 +210,7 @@ fn worker_codec_carries_the_same_bands_and_tornado_as_a_direct_run() {
         settings: MonteCarloSettings {
             samples: 300,
             seed: (7_u64 << 40) + 12_345,
+            ..MonteCarloSettings::default()
         },
         target_share: 0.05,
         target_year: 2036,
@@ -338,11 +339,12 @@ fn the_browser_json_parser_reads_files_as_serde_json_does() {
         ]))
     );
     assert!(parse_json("{not json").is_err());
-    // A written file with the largest seed loads back exactly in the page.
+    // A written file with the largest seed and a sampling mode loads back exactly in the page.
     let state = url::LinkState {
         monte_carlo: Some(url::MonteCarloLink {
             samples: 5000,
             seed: u64::MAX,
+            sampling: ree_outlook::analysis::Sampling::Scenario,
         }),
         target: Some(0.123_456_789_012_345_67),
         ..url::LinkState::default()

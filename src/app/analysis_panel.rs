@@ -1,10 +1,12 @@
 //! The analysis section: the target (share and year), the fan chart's region and the Monte Carlo
-//! settings, the fan chart of the chosen region's share with its P10–P90 band, the tornado of what
+//! settings (runs, seed and what the runs draw around), the fan chart of the chosen region's share with its P10–P90 band, the tornado of what
 //! matters most (with CSV) and the goal seek.
 
-use crate::analysis::{MonteCarloSettings, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN};
+use crate::analysis::{
+    MonteCarloSettings, Sampling, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN,
+};
 use crate::app::chart_canvas::ChartCanvas;
-use crate::app::goal_seek::{GoalSeekForm, LatestScenario};
+use crate::app::goal_seek::{self, use_goal_seek};
 use crate::app::state::{Action, AppState};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Region;
@@ -15,9 +17,8 @@ use crate::state::LinkState;
 use crate::text;
 use crate::web::files;
 use crate::worker_protocol::{AnalysisInput, AnalysisResults};
-use std::cell::Cell;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Targets offered for Russia's share in the target year.
@@ -68,86 +69,54 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
     let settings = props.link.monte_carlo.unwrap_or_default();
     let stage = props.link.stage;
     // The fan's central line is the scenario its bands were computed for, and the tornado needs no
-    // projection: neither chart redraws on a slider move, only when new results arrive.
-    // Its horizon covers the target year, as the bands' runs do.
+    // projection: neither chart redraws on a slider move, only when new results arrive. Like the
+    // bands, it ends at the scenario's own horizon, where the other charts end.
     let analysed = use_memo(
-        props
-            .results
-            .input
-            .map(|input| (input.scenario, input.target_year)),
-        |analysed| {
-            analysed.map(|(scenario, year)| {
-                let horizon = scenario.get(Param::Horizon).max(f64::from(year));
-                Rc::new(simulate(&scenario.with(Param::Horizon, horizon)))
-            })
-        },
+        props.results.input.map(|input| input.scenario),
+        |analysed| analysed.map(|scenario| Rc::new(simulate(&scenario))),
     );
+    let goal = use_goal_seek();
     let analysed: Rc<Projection> = (*analysed)
         .clone()
         .unwrap_or_else(|| props.projection.clone());
-    // The goal seek reads the newest scenario when asked, without re-rendering on every move.
-    let latest = use_memo((), |()| {
-        LatestScenario(Rc::new(Cell::new(props.link.scenario)))
-    });
-    latest.0.set(props.link.scenario);
-
-    let on_target = {
+    // One listener for every setting (their change events bubble to it), told apart by the
+    // field's id: a handler per field would cost the download a closure each.
+    let on_setting = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Ok(share) = text::parse_number(&select.value()).ok_or(()) {
-                dispatch.dispatch(Action::SetTarget(share));
-            }
-        })
-    };
-    let on_target_year = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Ok(year) = select.value().parse::<u16>() {
-                dispatch.dispatch(Action::SetTargetYear(year));
-            }
-        })
-    };
-    let on_fan_region = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(region) = Region::from_id(&select.value()) {
-                dispatch.dispatch(Action::SetFanRegion(region));
-            }
-        })
-    };
-    let on_samples = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Ok(samples) = select.value().parse::<u32>() {
-                dispatch.dispatch(Action::SetMonteCarlo(link_settings(MonteCarloSettings {
-                    samples: samples.clamp(MIN_CHOSEN_SAMPLES, MAX_SAMPLES),
-                    seed: settings.seed,
-                })));
-            }
-        })
-    };
-    let on_seed = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
+            // Selects and the number field alike: `value`, `id` and `set_value` are read by name.
             let field: HtmlInputElement = event.target_unchecked_into();
-            match field.value().trim().parse::<u64>() {
-                Ok(seed) => {
-                    dispatch.dispatch(Action::SetMonteCarlo(link_settings(MonteCarloSettings {
-                        samples: settings.samples,
-                        seed,
-                    })))
-                }
-                Err(_) => {
-                    field.set_value(&settings.seed.to_string());
-                    dispatch.dispatch(Action::Notify(
-                        "The seed must be a whole number from 0 up; it was left unchanged."
-                            .to_string(),
-                    ));
-                }
+            let value = field.value();
+            let mut run = settings;
+            let action = match field.id().as_str() {
+                "target-share" => text::parse_number(&value).map(Action::SetTarget),
+                "target-year" => value.parse().ok().map(Action::SetTargetYear),
+                "fan-region" => Region::from_id(&value).map(Action::SetFanRegion),
+                "mc-samples" => value.parse::<u32>().ok().map(|samples| {
+                    run.samples = samples.clamp(MIN_CHOSEN_SAMPLES, MAX_SAMPLES);
+                    Action::SetMonteCarlo(link_settings(run))
+                }),
+                "mc-sampling" => Sampling::from_id(&value).map(|sampling| {
+                    run.sampling = sampling;
+                    Action::SetMonteCarlo(link_settings(run))
+                }),
+                // The seed, the one number field.
+                _ => Some(match value.trim().parse::<u64>() {
+                    Ok(seed) => {
+                        run.seed = seed;
+                        Action::SetMonteCarlo(link_settings(run))
+                    }
+                    Err(_) => {
+                        field.set_value(&settings.seed.to_string());
+                        Action::Notify(
+                            "The seed must be a whole number from 0 up; it was left unchanged."
+                                .to_string(),
+                        )
+                    }
+                }),
+            };
+            if let Some(action) = action {
+                dispatch.dispatch(action);
             }
         })
     };
@@ -204,45 +173,43 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
         <section id="analysis" class="analysis" aria-labelledby="analysis-heading">
             <h2 id="analysis-heading">{ "Uncertainty and what matters" }</h2>
             <p class="analysis-intro">
-                { "Each uncertain assumption is drawn from its plausible range in the parameter table (a triangular distribution peaking at your value); the band shows where the chosen region's share lands in 8 of 10 runs. The tornado moves one assumption at a time from the low to the high end of its range." }
+                { "Each run draws every uncertain assumption from a triangle peaking at the scenario's value, reaching the plausible low and high of the parameter table (under the model's plausible ranges) or as wide but centred on the value (around this scenario's own assumptions). The band holds 8 of 10 runs; the tornado moves one assumption at a time across its plausible range." }
             </p>
-            <div class="analysis-settings">
+            <div class="analysis-settings" onchange={on_setting}>
                 <span class="setting">
                     <label for="target-share">{ format!("Target for Russia's {} share", stage.id()) }</label>
-                    <select id="target-share" onchange={on_target}>
-                        { for targets.iter().map(|share| html! {
-                            <option value={text::shortest(*share)} selected={(share - input.target_share).abs() < 1e-12}>{ text::percent(*share, 1) }</option>
-                        }) }
+                    <select id="target-share">
+                        { options(targets.iter().map(|share| (text::shortest(*share), text::percent(*share, 1), (share - input.target_share).abs() < 1e-12))) }
                     </select>
                 </span>
                 <span class="setting">
                     <label for="target-year">{ "Target year" }</label>
-                    <select id="target-year" onchange={on_target_year}>
-                        { for years.iter().map(|year| html! {
-                            <option value={year.to_string()} selected={*year == input.target_year}>{ year.to_string() }</option>
-                        }) }
+                    <select id="target-year">
+                        { options(years.iter().map(|year| (year.to_string(), year.to_string(), *year == input.target_year))) }
                     </select>
                 </span>
                 <span class="setting">
                     <label for="fan-region">{ "Fan chart region" }</label>
-                    <select id="fan-region" onchange={on_fan_region}>
-                        { for Region::ALL.into_iter().map(|region| html! {
-                            <option value={region.id()} selected={region == input.fan_region}>{ region.label() }</option>
-                        }) }
+                    <select id="fan-region">
+                        { options(Region::ALL.into_iter().map(|region| (region.id().into(), region.label().into(), region == input.fan_region))) }
+                    </select>
+                </span>
+                <span class="setting">
+                    <label for="mc-sampling">{ "Odds and bands drawn" }</label>
+                    <select id="mc-sampling">
+                        { options(Sampling::ALL.into_iter().map(|mode| (mode.id().into(), mode.assumption().into(), mode == settings.sampling))) }
                     </select>
                 </span>
                 <span class="setting">
                     <label for="mc-samples">{ "Runs" }</label>
-                    <select id="mc-samples" onchange={on_samples}>
-                        { for samples.iter().map(|count| html! {
-                            <option value={count.to_string()} selected={*count == settings.samples}>{ count_text(*count) }</option>
-                        }) }
+                    <select id="mc-samples">
+                        { options(samples.iter().map(|count| (count.to_string(), count_text(*count), *count == settings.samples))) }
                     </select>
                 </span>
                 <span class="setting">
                     <label for="mc-seed">{ "Seed" }</label>
                     <input type="number" id="mc-seed" class="seed" min="0" step="1" inputmode="numeric"
-                        value={settings.seed.to_string()} onchange={on_seed} />
+                        value={settings.seed.to_string()} />
                 </span>
                 <span id="analysis-status" class="analysis-status" aria-live="off">{ status }</span>
             </div>
@@ -257,9 +224,24 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     <button type="button" id="download-csv-tornado" onclick={on_tornado_csv}>{ "Tornado as CSV" }</button>
                 </div>
             </div>
-            <GoalSeekForm scenario={(*latest).clone()} target={input.target()} dispatch={props.dispatch.clone()} />
+            { goal_seek::view(&goal, props.link.scenario, input.target(), &props.dispatch) }
         </section>
     }
+}
+
+/// The `<option>`s of a select from (value, label, selected) triples: one place builds every
+/// option of the analysis panel and the goal seek, rather than one closure per list.
+pub fn options(choices: impl Iterator<Item = (String, String, bool)>) -> Html {
+    let choices: Vec<(String, String, bool)> = choices.collect();
+    option_list(choices)
+}
+
+/// [`options`] for a list already collected (not generic, so compiled once).
+fn option_list(choices: Vec<(String, String, bool)>) -> Html {
+    choices
+        .into_iter()
+        .map(|(value, label, selected)| html! { <option {value} {selected}>{ label }</option> })
+        .collect()
 }
 
 /// Adds `value` to an ascending list of choices before the first larger one (a sort would add a

@@ -1,120 +1,147 @@
 //! "What would it take?": pick a target share for Russia, a year, a stage and one parameter;
-//! the page answers with the value that reaches it, or says how close the best value gets.
+//! the page answers with the value that reaches it, says it is already met, or says how close the
+//! best value gets.
+//!
+//! The fields keep what the reader typed: their page defaults are set as `defaultValue`, which a
+//! field follows only until the reader edits it, so re-rendering the answer never resets them. An
+//! answer computed for another scenario than the page's is marked stale; a field that cannot be
+//! read gets its message beside it (`aria-invalid`, `aria-describedby`).
 
 use crate::analysis::{
     describe_goal_seek, goal_seek, GoalSeek, Output, Target, MOVABLE_YEAR_MIN, TARGET_YEAR_MAX,
 };
+use crate::app::analysis_panel::options;
 use crate::app::state::{Action, AppState};
 use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
 use crate::scenario::Scenario;
 use crate::text;
-use std::cell::Cell;
-use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// The page's newest scenario, shared without causing re-renders (equal when it is the same cell).
-#[derive(Clone)]
-pub struct LatestScenario(pub Rc<Cell<Scenario>>);
-
-impl PartialEq for LatestScenario {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Properties of [`GoalSeekForm`].
-#[derive(Properties, PartialEq)]
-pub struct GoalSeekFormProps {
-    /// The scenario to start from, read when the form is submitted.
-    pub scenario: LatestScenario,
-    /// The target chosen on the page: its stage, year and share are the form's defaults (the
-    /// region is always Russia).
-    #[prop_or_default]
-    pub target: Target,
-    /// Where "use this value" goes.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
 
 /// The answer shown, with what it was asked for.
 #[derive(Clone, PartialEq)]
-struct Answer {
+pub struct Answer {
     text: String,
     param: Param,
     answer: GoalSeek,
     scenario: Scenario,
 }
 
-fn input_value(node: &NodeRef) -> String {
-    node.cast::<HtmlInputElement>()
-        .map(|input| input.value())
+/// What is wrong with the form's two typed fields, each beside its field.
+#[derive(Clone, Default, PartialEq)]
+pub struct Invalid {
+    share: Option<&'static str>,
+    year: Option<String>,
+}
+
+/// The value of a field or select (`value` is read by name, so the input's binding serves both).
+fn field_value(node: &NodeRef) -> String {
+    node.get()
+        .map(|field| field.unchecked_into::<HtmlInputElement>().value())
         .unwrap_or_default()
 }
 
-fn select_value(node: &NodeRef) -> String {
-    node.cast::<HtmlSelectElement>()
-        .map(|select| select.value())
-        .unwrap_or_default()
-}
-
-/// Reads the form into a parameter and a target, or says what is wrong.
-fn read_form(share: &str, year: &str, stage: &str, param: &str) -> Result<(Param, Target), String> {
-    let share: f64 = text::parse_number(share.trim().trim_end_matches('%'))
+/// Reads the form into a parameter and a target, or says what is wrong with each typed field.
+fn read_form(
+    share: &str,
+    year: &str,
+    stage: &str,
+    param: &str,
+) -> Result<(Param, Target), Invalid> {
+    let share = text::parse_number(share.trim().trim_end_matches('%'))
         .filter(|value: &f64| *value > 0.0 && *value < 100.0)
-        .ok_or("The target share must be a percentage above 0 and below 100.")?;
-    let year: u16 = year
+        .ok_or("Enter a percentage above 0 and below 100.");
+    let year = year
         .trim()
-        .parse()
+        .parse::<u16>()
         .ok()
         .filter(|year| (MOVABLE_YEAR_MIN..=TARGET_YEAR_MAX).contains(year))
-        .ok_or_else(|| format!("The year must be from {MOVABLE_YEAR_MIN} to {TARGET_YEAR_MAX}."))?;
-    let stage = Stage::from_id(stage).ok_or("Choose a stage.")?;
-    let param = Param::from_key(param).ok_or("Choose a parameter.")?;
-    Ok((
-        param,
-        Target {
-            output: Output {
-                region: Region::Russia,
-                stage,
-                year,
+        .ok_or_else(|| format!("Enter a year from {MOVABLE_YEAR_MIN} to {TARGET_YEAR_MAX}."));
+    match (share, year) {
+        (Ok(share), Ok(year)) => Ok((
+            // The choices come from the page's own lists, so they always read.
+            Param::from_key(param).unwrap_or(Param::Sanctions),
+            Target {
+                output: Output {
+                    region: Region::Russia,
+                    stage: Stage::from_id(stage).unwrap_or(Stage::Separation),
+                    year,
+                },
+                share: share / 100.0,
             },
-            share: share / 100.0,
-        },
-    ))
+        )),
+        (share, year) => Err(Invalid {
+            share: share.err(),
+            year: year.err(),
+        }),
+    }
 }
 
-/// The goal-seek form and its answer.
-#[function_component(GoalSeekForm)]
-pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
-    let answer = use_state(|| None::<Result<Answer, String>>);
-    let share_ref = use_node_ref();
-    let year_ref = use_node_ref();
-    let stage_ref = use_node_ref();
-    let param_ref = use_node_ref();
+/// `aria-describedby` and `aria-invalid` for a field with `message` (none when it reads).
+fn marks(message: bool, id: &'static str) -> (Option<&'static str>, Option<&'static str>) {
+    if message {
+        (Some(id), Some("true"))
+    } else {
+        (None, None)
+    }
+}
 
+/// The goal seek's state: its answer (or what is wrong with the form) and its four fields.
+///
+/// Held by the analysis panel ([`use_goal_seek`]): a component of its own would bring the page
+/// another copy of yew's generic code.
+pub struct GoalSeekState {
+    answer: UseStateHandle<Option<Result<Answer, Invalid>>>,
+    share: NodeRef,
+    year: NodeRef,
+    stage: NodeRef,
+    param: NodeRef,
+}
+
+/// The goal seek's hooks, for the component that shows it.
+#[hook]
+pub fn use_goal_seek() -> GoalSeekState {
+    GoalSeekState {
+        answer: use_state(|| None),
+        share: use_node_ref(),
+        year: use_node_ref(),
+        stage: use_node_ref(),
+        param: use_node_ref(),
+    }
+}
+
+/// The goal-seek form and its answer, for `scenario` (the page's: the one a goal seek starts
+/// from, and the one an answer is checked against to tell whether it is stale), with the page's
+/// chosen `target` as the fields' defaults (the region is always Russia).
+pub fn view(
+    state: &GoalSeekState,
+    scenario: Scenario,
+    target: Target,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
+    let answer = &state.answer;
     let onsubmit = {
         let answer = answer.clone();
-        let scenario_cell = props.scenario.clone();
         let refs = (
-            share_ref.clone(),
-            year_ref.clone(),
-            stage_ref.clone(),
-            param_ref.clone(),
+            state.share.clone(),
+            state.year.clone(),
+            state.stage.clone(),
+            state.param.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let scenario = scenario_cell.0.get();
             let result = read_form(
-                &input_value(&refs.0),
-                &input_value(&refs.1),
-                &select_value(&refs.2),
-                &select_value(&refs.3),
+                &field_value(&refs.0),
+                &field_value(&refs.1),
+                &field_value(&refs.2),
+                &field_value(&refs.3),
             )
             .map(|(param, target)| {
                 let found = goal_seek(&scenario, param, target);
                 Answer {
-                    text: describe_goal_seek(param, target, found),
+                    text: describe_goal_seek(&scenario, param, target, found),
                     param,
                     answer: found,
                     scenario,
@@ -124,14 +151,19 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
         })
     };
 
-    let result_html = match &*answer {
-        None => html! {},
-        Some(Err(message)) => html! { <p class="goal-error">{ message.clone() }</p> },
+    let invalid = match &**answer {
+        Some(Err(invalid)) => invalid.clone(),
+        _ => Invalid::default(),
+    };
+    let result_html = match &**answer {
         Some(Ok(found)) => {
-            let stale = found.scenario != props.scenario.0.get();
+            let stale = found.scenario != scenario;
             let apply = match found.answer {
-                GoalSeek::Reached { value, .. } => {
-                    let dispatch = props.dispatch.clone();
+                // Offered only while the answer is for the page's scenario and changes something.
+                GoalSeek::Reached { value, .. }
+                    if !stale && value != found.scenario.get(found.param) =>
+                {
+                    let dispatch = dispatch.clone();
                     let param = found.param;
                     let onclick = Callback::from(move |_: MouseEvent| {
                         dispatch.dispatch(Action::SetParam(param, value));
@@ -142,50 +174,57 @@ pub fn goal_seek_form(props: &GoalSeekFormProps) -> Html {
                         </button>
                     }
                 }
-                GoalSeek::Unreachable { .. } => html! {},
+                _ => html! {},
             };
             html! {
                 <>
-                    <p>{ found.text.clone() }</p>
+                    <p id="goal-seek-answer" data-stale={stale.to_string()}>{ found.text.clone() }</p>
                     if stale {
-                        <p class="goal-note">{ "The scenario has changed since: ask again for an up-to-date answer." }</p>
+                        <p class="goal-note">{ "This answer was for the previous settings; press \u{201c}Find the value\u{201d} again." }</p>
                     }
                     { apply }
                 </>
             }
         }
+        _ => html! {},
     };
 
-    let default_share = text::shortest((props.target.share * 1000.0).round() / 10.0);
+    let default_share = text::shortest((target.share * 1000.0).round() / 10.0);
+    let (share_described, share_invalid) = marks(invalid.share.is_some(), "goal-share-error");
+    let (year_described, year_invalid) = marks(invalid.year.is_some(), "goal-year-error");
     html! {
         <section class="goal-seek" aria-labelledby="goal-seek-heading">
             <h3 id="goal-seek-heading">{ "What would it take?" }</h3>
-            <form id="goal-seek" class="goal-form" {onsubmit}>
+            <form id="goal-seek" class="goal-form" novalidate=true {onsubmit}>
                 <span class="setting">
                     <label for="goal-share">{ "Russia's share (%)" }</label>
-                    <input ref={share_ref} type="number" id="goal-share" min="0.5" max="99" step="0.5"
-                        value={default_share} inputmode="decimal" />
+                    <input ref={state.share.clone()} type="number" id="goal-share" min="0.5" max="99" step="0.5"
+                        ~defaultValue={default_share} inputmode="decimal"
+                        aria-describedby={share_described} aria-invalid={share_invalid} />
+                    if let Some(message) = invalid.share {
+                        <span id="goal-share-error" class="goal-error">{ message }</span>
+                    }
                 </span>
                 <span class="setting">
                     <label for="goal-year">{ "in year" }</label>
-                    <input ref={year_ref} type="number" id="goal-year" min={MOVABLE_YEAR_MIN.to_string()}
+                    <input ref={state.year.clone()} type="number" id="goal-year" min={MOVABLE_YEAR_MIN.to_string()}
                         max={TARGET_YEAR_MAX.to_string()} step="1"
-                        value={props.target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric" />
+                        ~defaultValue={target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric"
+                        aria-describedby={year_described} aria-invalid={year_invalid} />
+                    if let Some(message) = invalid.year {
+                        <span id="goal-year-error" class="goal-error">{ message }</span>
+                    }
                 </span>
                 <span class="setting">
                     <label for="goal-stage">{ "of" }</label>
-                    <select ref={stage_ref} id="goal-stage">
-                        { for Stage::ALL.into_iter().map(|stage| html! {
-                            <option value={stage.id()} selected={stage == props.target.output.stage}>{ stage.label() }</option>
-                        }) }
+                    <select ref={state.stage.clone()} id="goal-stage">
+                        { options(Stage::ALL.into_iter().map(|stage| (stage.id().into(), stage.label().into(), stage == target.output.stage))) }
                     </select>
                 </span>
                 <span class="setting">
                     <label for="goal-param">{ "by changing" }</label>
-                    <select ref={param_ref} id="goal-param">
-                        { for PARAMS.iter().filter(|spec| spec.param != Param::Horizon).map(|spec| html! {
-                            <option value={spec.key} selected={spec.param == Param::Sanctions}>{ spec.label }</option>
-                        }) }
+                    <select ref={state.param.clone()} id="goal-param">
+                        { options(PARAMS.iter().filter(|spec| spec.param != Param::Horizon).map(|spec| (spec.key.into(), spec.label.into(), spec.param == Param::Sanctions))) }
                     </select>
                 </span>
                 <button type="submit" id="goal-seek-run">{ "Find the value" }</button>

@@ -15,24 +15,10 @@ use yew::prelude::*;
 /// The trusted share the headline watches for.
 pub const TRUSTED_LEVEL: f64 = 0.25;
 
-/// The probability line: the chance that Russia reaches the target, in words.
+/// The probability line: the chance that Russia reaches the target, in words, with what the odds
+/// assume ([`MonteCarloResult::chance_text`]).
 pub fn probability_text(bands: &MonteCarloResult) -> String {
-    let target = bands.target;
-    let chance = bands.probability * 100.0;
-    let chance = if chance > 0.0 && chance < 1.0 {
-        "under 1%".to_string()
-    } else if chance < 100.0 && chance > 99.0 {
-        "over 99%".to_string()
-    } else {
-        text::percent(chance / 100.0, 0)
-    };
-    format!(
-        "Chance that Russia reaches {} of world {} in {} when the uncertain assumptions vary over their plausible ranges: {chance} ({} runs).",
-        whole_percent(target.share),
-        target.output.stage.id(),
-        target.output.year,
-        thousands(f64::from(bands.samples))
-    )
+    bands.chance_text()
 }
 
 /// What a stage's share is a share of, in a few words.

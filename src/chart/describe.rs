@@ -235,11 +235,12 @@ fn fan(out: &mut String, input: &ChartInput) {
     };
     let _ = write!(
         out,
-        "{}'s share of {} across {} runs (seed {}), each uncertain parameter drawn from its plausible range.",
+        "{}'s share of {} across {} runs (seed {}), each uncertain assumption drawn {}.",
         bands.region.label(),
         bands.stage.label().to_ascii_lowercase(),
         thousands(f64::from(bands.samples)),
-        bands.seed
+        bands.seed,
+        bands.sampling.assumption()
     );
     let mut quoted = Vec::new();
     let target_year = bands.target.output.year;
@@ -259,13 +260,16 @@ fn fan(out: &mut String, input: &ChartInput) {
             );
         }
     }
-    let _ = write!(
-        out,
-        " The chance that {} reaches {} is {}.",
-        bands.target.output.label(),
-        pct(bands.target.share),
-        pct(bands.probability)
-    );
+    // The target's chance belongs to the fan of the target's own region.
+    if bands.target.output.region == bands.region {
+        let _ = write!(
+            out,
+            " The chance that {} reaches {} is {}.",
+            bands.target.output.label(),
+            pct(bands.target.share),
+            pct(bands.probability)
+        );
+    }
 }
 
 fn tornado(out: &mut String, input: &ChartInput) {

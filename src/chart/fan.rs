@@ -1,5 +1,6 @@
 //! The fan chart: Monte Carlo P10–P90 band and median of one region's share of one stage, over
-//! the scenario as set, with the target and the chance of reaching it.
+//! the scenario as set, with what the runs draw around; when the region is the target's, the
+//! target and the chance of reaching it.
 
 use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
 use super::look::{blend, pct, region_colour, thousands, unit, Look};
@@ -70,7 +71,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
     let legend = [
         Entry {
-            label: "P10 to P90 of runs",
+            label: bands.sampling.band_label(),
             swatch: Swatch::Fill(blend(colour, look.background, 0.35)),
         },
         Entry {
@@ -92,7 +93,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         &legend[..3]
     };
     let title = format!(
-        "{}'s share of {}: uncertainty",
+        "{}'s share of {}: P10–P90",
         bands.region.label(),
         stage.label().to_ascii_lowercase()
     );
@@ -201,29 +202,26 @@ pub(crate) fn draw<DB: DrawingBackend>(
         Swatch::Line(look.text, 2.0, false, Marker::Circle),
     )?;
 
-    // The chance of the target, top left, in the longest wording that fits.
+    // The chance of the target, top left, in the longest wording that fits; only on the fan of
+    // the target's own region.
+    if !target_here {
+        return Ok(());
+    }
     let room = chart.backend_coord(&(last, 0.0)).0 - chart.backend_coord(&(first, 0.0)).0;
     let chance = pct(bands.probability);
     let runs = thousands(f64::from(bands.samples));
-    let whose = if target_here {
-        String::new()
-    } else {
-        format!("{} at ", target.output.region.label())
-    };
     let text = [
         format!(
             "Chance that {} reaches {}: {chance} ({runs} runs)",
             target.output.label(),
             pct(target.share)
         ),
-        // Shorter wordings name the target's region when the fan shows another one.
         format!(
-            "Chance of {}{} in {}: {chance} ({runs} runs)",
-            whose,
+            "Chance of {} in {}: {chance} ({runs} runs)",
             pct(target.share),
             target.output.year
         ),
-        format!("Chance of {}{}: {chance}", whose, pct(target.share)),
+        format!("Chance of {}: {chance}", pct(target.share)),
     ]
     .into_iter()
     .find(|text| look.text_width(text, 11.0) <= room)

@@ -207,6 +207,7 @@ fn fan_and_tornado_draw_their_analyses_or_say_what_is_missing() {
     let settings = MonteCarloSettings {
         samples: 200,
         seed: 7,
+        ..MonteCarloSettings::default()
     };
     let bands = monte_carlo(
         &scenario,
@@ -217,21 +218,44 @@ fn fan_and_tornado_draw_their_analyses_or_say_what_is_missing() {
     );
     let fan_input = input.with_bands(Some(&bands));
     let fan = to_svg(ChartKind::Fan, &fan_input, 800, 450);
-    assert!(has_text(&fan, "P10 to P90 of runs") && has_text(&fan, "10% target"));
+    assert!(
+        has_text(&fan, "P10–P90 under the model&apos;s plausible ranges")
+            && has_text(&fan, "10% target")
+    );
+    assert!(has_text(&fan, "Russia&apos;s share of separation: P10–P90"));
     assert!(fan.contains(&format!("{} (200 runs)", look::pct(bands.probability))));
     let text = describe(ChartKind::Fan, &fan_input);
     assert!(
-        text.contains("200 runs") && text.contains("middle 80%"),
+        text.contains("200 runs")
+            && text.contains("middle 80%")
+            && text.contains("drawn under the model's plausible ranges")
+            && text.contains("The chance that Russia's"),
         "{text}"
     );
+    // China's fan carries neither Russia's target line nor its chance.
+    let china = monte_carlo(
+        &scenario,
+        settings,
+        Region::China,
+        Stage::Separation,
+        Target::default(),
+    );
+    let china_input = input.with_bands(Some(&china));
+    let fan = to_svg(ChartKind::Fan, &china_input, 800, 450);
+    assert!(has_text(&fan, "China&apos;s share of separation: P10–P90"));
+    assert!(!fan.contains("Chance") && !fan.contains("target"), "{fan}");
+    assert!(!describe(ChartKind::Fan, &china_input).contains("chance"));
 
     let sensitivity = tornado(&scenario, Output::default());
     let tornado_input = input.with_tornado(Some(&sensitivity));
     let drawn = to_svg(ChartKind::Tornado, &tornado_input, 800, 450);
     let widest = sensitivity.swings[0].param.spec().label;
     assert!(has_text(&drawn, widest), "{widest} missing");
-    let shown = &sensitivity.swings[..sensitivity.swings.len().min(tornado::MAX_BARS)];
-    let idle = shown.iter().filter(|swing| swing.width() < 1e-9).count();
+    let idle = sensitivity
+        .swings
+        .iter()
+        .filter(|swing| swing.width() < 1e-9)
+        .count();
     assert_eq!(drawn.matches("no effect").count(), idle);
     let text = describe(ChartKind::Tornado, &tornado_input);
     assert!(text.contains(widest), "{text}");
@@ -240,6 +264,45 @@ fn fan_and_tornado_draw_their_analyses_or_say_what_is_missing() {
     broken.p50.pop();
     let out = to_svg(ChartKind::Fan, &input.with_bands(Some(&broken)), 800, 450);
     assert!(out.contains("incomplete"));
+}
+
+#[test]
+fn the_tornado_names_every_uncertain_parameter_in_full_even_on_a_phone() {
+    use crate::analysis::{tornado, Output};
+    let scenario = Preset::find("kremlin-12")
+        .map(Preset::scenario)
+        .unwrap_or_default();
+    let projection = simulate(&scenario);
+    let sensitivity = tornado(&scenario, Output::default());
+    let uncertain = crate::params::PARAMS
+        .iter()
+        .filter(|spec| spec.is_uncertain())
+        .count();
+    assert_eq!(sensitivity.swings.len(), uncertain);
+    let input = ChartInput::new(&projection, Stage::Separation).with_tornado(Some(&sensitivity));
+    for (width, height) in [(330, 640), (800, 640)] {
+        let drawn = to_svg(ChartKind::Tornado, &input, width, height);
+        assert!(!drawn.contains('…'), "a name was cut at {width} px");
+        // Every word of every name is drawn, in order, in its row.
+        let texts: String = drawn
+            .split("<text")
+            .skip(1)
+            .filter_map(|element| element.split('>').nth(1))
+            .filter_map(|text| text.split('<').next())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let texts = texts.split_whitespace().collect::<Vec<_>>().join(" ");
+        let texts = texts.replace("&apos;", "'").replace("&#39;", "'");
+        for swing in &sensitivity.swings {
+            let label = swing.param.spec().label;
+            assert!(texts.contains(label), "{label} at {width} px: {texts}");
+        }
+    }
+    assert_eq!(
+        tornado::wrap("Russia's 2030 ambition (share of world supply)", 23),
+        ["Russia's 2030 ambition", "(share of world supply)"]
+    );
+    assert_eq!(tornado::wrap("Sanctions", 4), ["Sanctions"]);
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! The tornado chart: how far one output moves when each uncertain parameter goes from its
-//! plausible low to its plausible high, widest swing at the top.
+//! plausible low to its plausible high, widest swing at the top. Every uncertain parameter has a
+//! row, those that cannot move the output marked "no effect"; a name too long for the room at the
+//! left is wrapped at spaces, never cut.
 
 use super::fan::axis_pct;
 use super::frame::{self, Entry, LegendAt, Linear, Swatch};
@@ -9,22 +11,28 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Most bars drawn; the rest (the smallest swings) are left to the text and the CSV.
-pub const MAX_BARS: usize = 12;
-
 /// Bar colour for the parameter at its low (Paul Tol's bright blue).
 const AT_LOW: RGBColor = RGBColor(68, 119, 170);
 /// Bar colour for the parameter at its high (Paul Tol's bright red).
 const AT_HIGH: RGBColor = RGBColor(238, 102, 119);
 
-/// `text` cut to at most `chars` characters, with an ellipsis when cut.
-fn shorten(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        return text.to_string();
+/// Size of the parameter names, in CSS pixels.
+const NAME_FONT: f64 = 11.0;
+
+/// `text` in lines of at most `chars` characters, broken at spaces (a longer word keeps a line
+/// of its own).
+pub(crate) fn wrap(text: &str, chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= chars => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
     }
-    let mut out: String = text.chars().take(chars.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    lines
 }
 
 /// Draws the tornado chart, or a short message when there is no sensitivity result yet.
@@ -40,7 +48,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             "The tornado chart appears once the sensitivity analysis has run.",
         );
     };
-    let shown = &tornado.swings[..tornado.swings.len().min(MAX_BARS)];
+    let shown = &tornado.swings;
     if shown.is_empty() {
         return frame::message(area, look, "No uncertain parameters to rank.");
     }
@@ -57,16 +65,22 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let title = format!("What moves {}", tornado.output.label());
     let body = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
 
-    // Room for the parameter names at the left: the widest name, at most 40% of the width.
+    // Room for the parameter names at the left: each name wrapped into lines that fit in 60% of
+    // the width (two lines for the longest on a phone), the room as wide as the widest line.
     let (width, _) = body.dim_in_pixel();
-    let widest = shown
-        .iter()
-        .map(|swing| look.text_width(swing.param.spec().label, 11.0))
-        .max()
-        .unwrap_or(0);
-    let names = widest.min(width as i32 * 2 / 5) + look.px(12.0);
     let characters =
-        ((f64::from(names - look.px(12.0)) / (0.6 * 11.0 * look.scale)) as usize).max(4);
+        (width as i32 * 3 / 5 / look.text_width("0", NAME_FONT).max(1)).max(8) as usize;
+    let labels: Vec<Vec<String>> = shown
+        .iter()
+        .map(|swing| wrap(swing.param.spec().label, characters))
+        .collect();
+    let names = labels
+        .iter()
+        .flatten()
+        .map(|line| look.text_width(line, NAME_FONT))
+        .max()
+        .unwrap_or(0)
+        + look.px(12.0);
 
     let base = unit(tornado.base);
     let (mut low, mut high) = (base, base);
@@ -79,7 +93,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let span = (high - low).max(0.01);
     let x_range = ((low - span * 0.25).max(0.0), (high + span * 0.25).min(1.0));
     let rows = shown.len() as f64;
-    let x_desc = format!("{} (%)", tornado.output.label());
+    // The axis title, centred under the bars, shortened when the bars are narrower than it.
+    let mut x_desc = format!("{} (%)", tornado.output.label());
+    if look.text_width(&x_desc, 12.0) > width as i32 - names - look.px(14.0) {
+        x_desc = format!("{}'s share (%)", tornado.output.region.label());
+    }
     let mut chart = ChartBuilder::on(&body)
         .margin_top(look.px(14.0))
         .margin_right(look.px(14.0))
@@ -108,7 +126,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         chart.backend_coord(&(x_range.1, 0.0)).0 - chart.backend_coord(&(x_range.0, 0.0)).0;
     let value_labels = plot_width >= look.px(320.0);
 
-    for (index, swing) in shown.iter().enumerate() {
+    for (index, (swing, lines)) in shown.iter().zip(&labels).enumerate() {
         let centre = rows - index as f64 - 0.5;
         let (y0, y1) = (centre - 0.32, centre + 0.32);
         let at_low = unit(swing.output_at_low);
@@ -121,14 +139,19 @@ pub(crate) fn draw<DB: DrawingBackend>(
         for (end, colour) in bars {
             plotting.draw(&Rectangle::new([(base, y0), (end, y1)], colour.filled()))?;
         }
-        // Parameter name left of the axis.
+        // Parameter name left of the axis, its lines centred on the bar.
         let (x, y) = chart.backend_coord(&(x_range.0, centre));
-        body.draw(&Text::new(
-            shorten(swing.param.spec().label, characters),
-            (x - origin.0 - look.px(8.0), y - origin.1),
-            look.small(look.text)
-                .pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
+        let line_height = look.px(NAME_FONT + 1.0);
+        let mut line_y = y - origin.1 - (lines.len() as i32 - 1) * line_height / 2;
+        for line in lines {
+            body.draw(&Text::new(
+                line.as_str(),
+                (x - origin.0 - look.px(8.0), line_y),
+                look.small(look.text)
+                    .pos(Pos::new(HPos::Right, VPos::Center)),
+            ))?;
+            line_y += line_height;
+        }
         // The parameter's values at the ends of its bars.
         let spec = swing.param.spec();
         if swing.width() < 1e-9 {

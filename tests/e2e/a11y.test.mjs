@@ -133,3 +133,24 @@ test('keyboard: Tab reaches every control, each with a visible focus ring', asyn
   await context.close();
 });
 
+
+test('axe: no violations with goal-seek messages beside their fields and a stale answer', async () => {
+  const { page, context } = await open('#v=1&p=kremlin-12&mc=1000&seed=1&sm=scenario');
+  await page.fill('#goal-share', '150');
+  await page.fill('#goal-year', '1999');
+  await page.click('#goal-seek-run');
+  await page.waitForSelector('#goal-year-error');
+  assert.deepEqual(await axeViolations(page), [], 'messages shown');
+  await page.fill('#goal-share', '10');
+  await page.fill('#goal-year', '2030');
+  await page.click('#goal-seek-run');
+  await page.waitForSelector('#goal-seek-answer');
+  await page.evaluate(() => {
+    const input = document.getElementById('param-sanctions');
+    input.value = '0.5';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForSelector('.goal-note');
+  assert.deepEqual(await axeViolations(page), [], 'stale answer shown');
+  await context.close();
+});

@@ -49,9 +49,10 @@ pub fn monte_carlo_report(
             }
             let _ = writeln!(
                 text,
-                "Probability that {} reaches {}: {}",
+                "Probability that {} reaches {} {}: {}",
                 target.output.label(),
                 percent(target.share, 1),
+                result.sampling.assumption(),
                 percent(result.probability, 1)
             );
             text
@@ -119,7 +120,7 @@ pub fn solve_report(
     format: OutputFormat,
 ) -> String {
     let answer = goal_seek(scenario, param, target);
-    let text = describe_goal_seek(param, target, answer);
+    let text = describe_goal_seek(scenario, param, target, answer);
     match format {
         OutputFormat::Json => json_text(&SolveOutput {
             param: param.key(),

@@ -10,7 +10,7 @@
 //! so that `--list-presets` and `--hindcast` ignore them as they always have.
 
 use ree_outlook::analysis::{
-    MonteCarloSettings, Target, MAX_SAMPLES, TARGET_YEAR_MAX, TARGET_YEAR_MIN,
+    MonteCarloSettings, Sampling, Target, MAX_SAMPLES, TARGET_YEAR_MAX, TARGET_YEAR_MIN,
 };
 use ree_outlook::data::{Region, Stage};
 use ree_outlook::params::{self, Param};
@@ -81,7 +81,7 @@ pub struct Options {
     pub sets: Vec<String>,
     /// `--url`, if given: a page URL or its fragment.
     pub url: Option<String>,
-    /// Monte Carlo samples and seed (`--monte-carlo`, `--seed`).
+    /// Monte Carlo samples, seed and sampling (`--monte-carlo`, `--seed`, `--sampling`).
     pub monte_carlo: MonteCarloSettings,
     /// What the analyses read and aim for: `--region`, `--stage`, `--year`, `--target`.
     pub target: Target,
@@ -173,6 +173,15 @@ pub const FLAGS: &[Flag] = &[
         help: "seed of the Monte Carlo generator (default 1); same seed, same result",
         effect: Effect::Value("S", |options, text| {
             options.monte_carlo.seed = parse_seed(text)?;
+            Ok(())
+        }),
+    },
+    Flag {
+        name: "--sampling",
+        short: None,
+        help: "what Monte Carlo draws around: plausible (the plausible ranges, default) or scenario (its own values)",
+        effect: Effect::Value("MODE", |options, text| {
+            options.monte_carlo.sampling = parse_sampling(text)?;
             Ok(())
         }),
     },
@@ -369,6 +378,12 @@ fn parse_seed(text: &str) -> Result<u64, String> {
     })
 }
 
+/// Reads `--sampling`: a sampling mode's id.
+fn parse_sampling(text: &str) -> Result<Sampling, String> {
+    Sampling::from_id(text.trim())
+        .ok_or_else(|| format!("unknown sampling '{text}'; valid: plausible, scenario"))
+}
+
 /// Reads `--solve`: a parameter key.
 fn parse_solve(text: &str) -> Result<Param, String> {
     Param::from_key(text.trim()).ok_or_else(|| {
@@ -406,7 +421,7 @@ mod tests {
     #[test]
     fn analysis_options_fill_the_action_settings_and_target() {
         let options = parse_args(&args(
-            "--monte-carlo 300 --seed 7 --region china --stage mining --year 2035 --target 0.5",
+            "--monte-carlo 300 --seed 7 --sampling scenario --region china --stage mining --year 2035 --target 0.5",
         ))
         .unwrap_or_default();
         assert_eq!(options.action, Action::MonteCarlo);
@@ -414,7 +429,8 @@ mod tests {
             options.monte_carlo,
             MonteCarloSettings {
                 samples: 300,
-                seed: 7
+                seed: 7,
+                sampling: Sampling::Scenario,
             }
         );
         assert_eq!(options.target.output.region, Region::China);
@@ -436,6 +452,9 @@ mod tests {
         assert!(parse_args(&args("stray")).is_err_and(|e| e.contains("unexpected argument")));
         assert!(parse_args(&args("--url a --url b")).is_err_and(|e| e.contains("more than once")));
         assert!(parse_args(&args("--year 2051")).is_err_and(|e| e.contains("2024 and 2050")));
+        assert!(
+            parse_args(&args("--sampling wide")).is_err_and(|e| e.contains("plausible, scenario"))
+        );
     }
 
     #[test]

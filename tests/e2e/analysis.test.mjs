@@ -1,0 +1,270 @@
+// End-to-end checks of the analysis panel (issue 15): the odds say what they assume and the sampling choice changes
+// them; the fan chart is titled by its region, carries the target's chance only for the target's region and ends
+// where the other charts end; the tornado names every uncertain parameter in full, inside its canvas; the goal seek
+// keeps the question typed, marks a stale answer, says "already met" and puts its messages beside the fields.
+// Screenshots of the panel at 360 and 1440 px wide go to target/screenshots/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { serve, launch, ROOT } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Records every text drawn on a canvas: its canvas, text, anchor, alignment and measured width (canvas pixels). */
+function recordCanvasText() {
+  window.__texts = [];
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+    const transform = this.getTransform();
+    window.__texts.push({
+      canvas: this.canvas.id,
+      text: String(text),
+      x: transform.a * x + transform.c * y + transform.e,
+      align: this.textAlign,
+      width: this.measureText(text).width,
+      canvasWidth: this.canvas.width,
+      rotated: transform.b !== 0 || transform.c !== 0,
+    });
+    return fill.call(this, text, x, y, ...rest);
+  };
+}
+
+async function open(fragment = '', viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(recordCanvasText);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url + fragment);
+  await page.waitForFunction(() => window.__reeReady === true);
+  return { context, page, errors };
+}
+
+/** Waits until the analyses have answered for the current inputs (the probability is no longer busy). */
+async function analysed(page) {
+  await page.waitForFunction(() => {
+    const p = document.getElementById('headline-probability');
+    return p?.dataset.value !== undefined && p.getAttribute('aria-busy') === 'false';
+  });
+}
+
+/** The texts the last draw of canvas `id` wrote (everything since its last title). */
+async function canvasTexts(page, id, title) {
+  return page.evaluate(
+    ([id, title]) => {
+      const texts = window.__texts.filter((t) => t.canvas === id);
+      const start = texts.map((t) => title.test(t.text)).lastIndexOf(true);
+      return texts.slice(Math.max(start, 0));
+    },
+    [id, title],
+  );
+}
+
+/** Sets a range input to `to` the way a user's drag does (an input event). */
+async function slide(page, key, to) {
+  await page.evaluate(
+    ([key, to]) => {
+      const input = document.getElementById(`param-${key}`);
+      input.value = String(to);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    [key, to],
+  );
+}
+
+test('the odds say what they assume, and drawing around the scenario changes them and stays in the link', async () => {
+  const { context, page, errors } = await open('#v=1&p=kremlin-12');
+  await analysed(page);
+  const line = page.locator('#headline-probability');
+  assert.match(await line.innerText(), /in 2030 under the model's plausible ranges: .*\(1,000 runs\)/);
+  const plausible = Number(await line.getAttribute('data-value'));
+  assert.ok(plausible < 0.05, `Kremlin 12% under the plausible ranges: ${plausible}`);
+  assert.match(await page.locator('#chart-fan-description').innerText(), /drawn under the model's plausible ranges/);
+  assert.equal(await page.locator('#mc-sampling').inputValue(), 'plausible');
+
+  await page.selectOption('#mc-sampling', 'scenario');
+  await page.waitForFunction(() => location.hash.includes('&sm=scenario'));
+  await page.waitForFunction(() => {
+    const p = document.getElementById('headline-probability');
+    return /around this scenario's own assumptions/.test(p.textContent) && p.getAttribute('aria-busy') === 'false';
+  });
+  const around = Number(await line.getAttribute('data-value'));
+  assert.ok(around > 0.5, `Kremlin 12% around its own assumptions: ${around}`);
+  await page.waitForFunction(() =>
+    /drawn around this scenario's own assumptions/.test(document.getElementById('chart-fan-description').textContent),
+  );
+  // The fan's legend names the assumption too.
+  await page.waitForFunction(() =>
+    window.__texts.some((t) => t.canvas === 'chart-fan' && t.text === "P10–P90 around this scenario's own assumptions"),
+  );
+
+  // The link reopens the same choice; back to the default, the key leaves the link.
+  const reopened = await context.newPage();
+  await reopened.goto(server.url + '#v=1&p=kremlin-12&mc=1000&seed=1&sm=scenario');
+  await reopened.waitForFunction(() => window.__reeReady === true);
+  assert.equal(await reopened.locator('#mc-sampling').inputValue(), 'scenario');
+  await analysed(reopened);
+  assert.equal(Number(await reopened.locator('#headline-probability').getAttribute('data-value')), around);
+  await page.selectOption('#mc-sampling', 'plausible');
+  await page.waitForFunction(() => !location.hash.includes('sm=') && !location.hash.includes('mc='));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the fan is titled by its region and only the target's region carries the target's chance", async () => {
+  const { context, page, errors } = await open('#v=1&p=kremlin-12');
+  await analysed(page);
+  await page.waitForFunction(() => window.__texts.some((t) => t.canvas === 'chart-fan' && /^Chance/.test(t.text)));
+  const russia = await canvasTexts(page, 'chart-fan', /: P10–P90$/);
+  assert.equal(russia[0].text, "Russia's share of separation: P10–P90");
+  assert.ok(russia.some((t) => /^Chance .*10%/.test(t.text)), 'Russia fan has its chance');
+  assert.ok(russia.some((t) => t.text === '10% target'));
+
+  await page.selectOption('#fan-region', 'china');
+  await page.waitForFunction(() =>
+    window.__texts.some((t) => t.canvas === 'chart-fan' && t.text === "China's share of separation: P10–P90"),
+  );
+  await page.waitForTimeout(200);
+  const china = await canvasTexts(page, 'chart-fan', /: P10–P90$/);
+  assert.equal(china[0].text, "China's share of separation: P10–P90");
+  const stray = china.filter((t) => /Chance|target|Russia/.test(t.text));
+  assert.deepEqual(stray, [], "China's fan carries nothing of Russia's target");
+  const description = await page.locator('#chart-fan-description').innerText();
+  assert.match(description, /^China's share of separation/);
+  assert.doesNotMatch(description, /chance/i);
+  // The headline keeps the chance, for Russia.
+  assert.match(await page.locator('#headline-probability').innerText(), /^Chance that Russia reaches 10%/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with a 2030 horizon the fan ends in 2030 like the other charts, even for a 2035 target', async () => {
+  const { context, page, errors } = await open('#v=1&p=baseline&horizon=2030&ty=2035');
+  await analysed(page);
+  await page.waitForFunction(() => window.__texts.some((t) => t.canvas === 'chart-fan' && /^Russia's share of/.test(t.text)));
+  const years = (texts) => texts.map((t) => t.text).filter((text) => /^20\d\d$/.test(text)).map(Number);
+  const fan = years(await canvasTexts(page, 'chart-fan', /^Russia's share of/));
+  const share = years(await page.evaluate(() => window.__texts.filter((t) => t.canvas === 'chart-share')));
+  assert.ok(fan.length > 0 && share.length > 0);
+  assert.equal(Math.max(...fan), 2030, `fan axis: ${fan}`);
+  assert.equal(Math.max(...share), 2030, `share axis: ${share}`);
+  // The chance still reads the target's year.
+  assert.match(await page.locator('#headline-probability').innerText(), /in 2035 /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const width of [360, 1440]) {
+  test(`the tornado names every uncertain parameter in full, inside its canvas, at ${width} px`, async () => {
+    const { context, page, errors } = await open('#v=1&p=kremlin-12', { width, height: 900 });
+    await analysed(page);
+    await page.locator('#chart-tornado').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => window.__texts.some((t) => t.canvas === 'chart-tornado' && /^What moves/.test(t.text)));
+    await page.waitForTimeout(300);
+    const texts = await canvasTexts(page, 'chart-tornado', /^What moves/);
+    // The goal seek lists the same parameters: every one but the horizon, which is a display setting.
+    const labels = await page.locator('#goal-param option').allInnerTexts();
+    assert.equal(labels.length, 22);
+    const drawn = texts.map((t) => t.text).join(' ').replace(/\s+/g, ' ');
+    for (const label of labels) assert.ok(drawn.includes(label), `"${label}" is drawn in full: ${drawn}`);
+    assert.ok(!drawn.includes('…'), 'no name is cut');
+    for (const t of texts.filter((t) => !t.rotated)) {
+      const left = t.align === 'end' || t.align === 'right' ? t.x - t.width : t.align === 'center' ? t.x - t.width / 2 : t.x;
+      assert.ok(left >= 0 && left + t.width <= t.canvasWidth + 1, `"${t.text}" lies inside the canvas (${left}..${left + t.width} of ${t.canvasWidth})`);
+    }
+    const idle = (await page.locator('#chart-tornado-description').innerText()).match(/No effect at all: (.*)\./);
+    assert.ok(idle, 'the text alternative lists the parameters with no effect');
+    assert.equal(texts.filter((t) => t.text === 'no effect').length, idle[1].split(/, | and /).length);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('goal seek keeps the question typed, marks a stale answer, says already met and validates beside the fields', async () => {
+  const { context, page, errors } = await open('#v=1&p=baseline');
+  await analysed(page);
+  await page.fill('#goal-share', '5');
+  await page.fill('#goal-year', '2033');
+  await page.selectOption('#goal-stage', 'mining');
+  await page.click('#goal-seek-run');
+  await page.waitForFunction(() => /2033 mining share at 5\.0%/.test(document.getElementById('goal-seek-result').textContent));
+  assert.equal(await page.inputValue('#goal-share'), '5');
+  assert.equal(await page.inputValue('#goal-year'), '2033');
+  assert.equal(await page.inputValue('#goal-stage'), 'mining');
+  assert.equal(await page.locator('#goal-seek-answer').getAttribute('data-stale'), 'false');
+  assert.equal(await page.locator('.goal-note').count(), 0);
+
+  // A slider moves: the answer is marked stale, in text, and the inputs still hold the question.
+  await slide(page, 'sanctions', 0.3);
+  await page.waitForSelector('.goal-note');
+  assert.match(await page.locator('.goal-note').innerText(), /previous settings; press .Find the value. again/);
+  assert.equal(await page.locator('#goal-seek-answer').getAttribute('data-stale'), 'true');
+  assert.equal(await page.inputValue('#goal-share'), '5');
+  assert.equal(await page.inputValue('#goal-year'), '2033');
+  await page.click('#goal-seek-run');
+  await page.waitForFunction(() => document.getElementById('goal-seek-answer')?.dataset.stale === 'false');
+
+  // Invalid fields: a message beside each, tied to it.
+  await page.fill('#goal-share', '150');
+  await page.fill('#goal-year', '1999');
+  await page.click('#goal-seek-run');
+  await page.waitForSelector('#goal-share-error');
+  assert.match(await page.locator('#goal-share-error').innerText(), /above 0 and below 100/);
+  assert.match(await page.locator('#goal-year-error').innerText(), /from 2025 to 2050/);
+  assert.equal(await page.getAttribute('#goal-share', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#goal-share', 'aria-describedby'), 'goal-share-error');
+  assert.equal(await page.getAttribute('#goal-year', 'aria-describedby'), 'goal-year-error');
+  assert.equal(await page.inputValue('#goal-share'), '150', 'the typed value stays to be corrected');
+  await page.fill('#goal-share', '5');
+  await page.fill('#goal-year', '2033');
+  await page.click('#goal-seek-run');
+  await page.waitForSelector('#goal-seek-answer');
+  assert.equal(await page.locator('#goal-share-error').count(), 0);
+  assert.equal(await page.getAttribute('#goal-share', 'aria-invalid'), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('goal seek says "already met" when the current value meets the target, and offers no change', async () => {
+  const { context, page, errors } = await open('#v=1&p=kremlin-12');
+  await analysed(page);
+  assert.equal(await page.inputValue('#goal-param'), 'sanctions');
+  await page.click('#goal-seek-run');
+  await page.waitForSelector('#goal-seek-answer');
+  const answer = await page.locator('#goal-seek-answer').innerText();
+  assert.match(answer, /is already met: .Sanctions friction. at its current 10% gives 11\.4%/);
+  assert.doesNotMatch(answer, /set .Sanctions friction. to/);
+  assert.equal(await page.locator('#goal-seek-apply').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('screenshots of the analysis panel at 360 and 1440 px wide', async () => {
+  const dir = path.join(ROOT, 'target', 'screenshots');
+  await mkdir(dir, { recursive: true });
+  for (const width of [360, 1440]) {
+    const { context, page, errors } = await open('#v=1&p=kremlin-12&mc=1000&seed=1&sm=scenario', { width, height: 900 });
+    await analysed(page);
+    await page.fill('#goal-share', '150');
+    await page.click('#goal-seek-run');
+    await page.waitForSelector('#goal-share-error');
+    await page.locator('#analysis').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await page.locator('#analysis').screenshot({ path: path.join(dir, `analysis-${width}.png`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
