@@ -236,6 +236,10 @@ pub struct Constants {
     pub price_util_cut: f64,
     /// Utilisation Russia's programme is sized for.
     pub ru_programme_utilisation: f64,
+    /// Share of China's separated-oxide exports the April 2025 list (Dy, Tb) covers.
+    pub april_list_separation: f64,
+    /// Share of China's magnet exports the April 2025 list covers (magnets holding Dy or Tb).
+    pub april_list_magnets: f64,
 }
 
 /// A dataset in the shape the model uses: fixed arrays indexed by [`Stage`] and [`Region`].

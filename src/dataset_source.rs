@@ -128,12 +128,14 @@ struct Raw {
 }
 
 /// The constants the model reads, in the order of the `Constants` struct.
-pub const CONSTANTS: [&str; 5] = [
+pub const CONSTANTS: [&str; 7] = [
     "magnet_ree_per_concentrate",
     "ree_per_magnet",
     "price_delay_years",
     "price_util_cut",
     "ru_programme_utilisation",
+    "april_list_separation",
+    "april_list_magnets",
 ];
 
 /// One checked project: name, region, stage, nameplate, start, status, capex.
@@ -151,7 +153,7 @@ pub struct Checked {
     capacity: Table,
     history: Vec<CheckedHistory>,
     reserves: [Option<f64>; 8],
-    constants: [f64; 5],
+    constants: [f64; 7],
     statuses: [(f64, f64); 7],
     projects: Vec<CheckedProject>,
     defaults: Vec<(String, f64)>,
@@ -367,7 +369,7 @@ pub fn check(text: &str) -> Result<Checked, String> {
         }
         reserves[region_index(&row.region)?] = Some(row.value);
     }
-    let mut constants = [0.0; 5];
+    let mut constants = [0.0; 7];
     for (slot, key) in constants.iter_mut().zip(CONSTANTS) {
         let constant = raw
             .constants

@@ -49,6 +49,54 @@ pub struct RussiaStage {
     pub utilisation: f64,
     /// First year in which reserves or feed held Russia's output down, if any.
     pub first_constrained_year: Option<u16>,
+    /// Nameplate the programme's money buys: `programme_nameplate` times [`Budget::funded`].
+    pub bought: f64,
+}
+
+/// Russia's programme against its money (docs/MODEL.md, equation 7b), all in US$ bn.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize)]
+pub struct Budget {
+    /// Money for rare earths: the hub's budget times the rare-earth share.
+    pub money_bn: f64,
+    /// Extra capital cost of Russia's plants at this scenario's sanctions (0.24 is 24%).
+    pub premium: f64,
+    /// What the ambition's nameplate costs, with the premium.
+    pub ambition_cost_bn: f64,
+    /// Share of the ambition's nameplate the money buys at every stage (1 when it suffices).
+    pub funded: f64,
+    /// Nameplate per stage that 10% and 12% of 2030 world output need ([`RUSSIA_TARGETS`]).
+    pub need: [[f64; STAGE_COUNT]; 2],
+    /// What that nameplate costs at benchmark cost, for 10% and 12%.
+    pub cost_bn: [f64; 2],
+    /// The same with the sanctions premium.
+    pub cost_with_premium_bn: [f64; 2],
+}
+
+/// Russia's separation feed in one year (docs/MODEL.md, equation 9).
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize)]
+pub struct Feed {
+    /// Concentrate Russia's separation would use at its planned output, t REO.
+    pub need: f64,
+    /// Russia's own mining output, t REO.
+    pub own: f64,
+    /// Concentrate imported, t REO: what separation used beyond Russia's own.
+    pub imported: f64,
+    /// Separation output lost for want of feed, t mREO.
+    pub unfed_separation: f64,
+    /// Magnet output lost for want of oxide, t NdFeB.
+    pub unfed_magnets: f64,
+}
+
+impl Feed {
+    /// The imported share of the concentrate separation used (0 when it used none).
+    pub fn imported_share(&self) -> f64 {
+        let used = self.imported + self.own.min(self.need);
+        if used > 0.0 {
+            self.imported / used
+        } else {
+            0.0
+        }
+    }
 }
 
 /// Everything one scenario produces.
@@ -64,6 +112,10 @@ pub struct Projection {
     pub russia: [RussiaStage; STAGE_COUNT],
     /// Russia's mining capacity cap from reserves, in t REO per year.
     pub russia_reserve_cap: f64,
+    /// Russia's programme against its money.
+    pub budget: Budget,
+    /// Russia's separation feed per year (from the base year).
+    pub russia_feed: [Feed; MAX_YEARS],
 }
 
 impl Default for Projection {
@@ -74,6 +126,8 @@ impl Default for Projection {
             cells: [[StageYear::default(); STAGE_COUNT]; MAX_YEARS],
             russia: [RussiaStage::default(); STAGE_COUNT],
             russia_reserve_cap: 0.0,
+            budget: Budget::default(),
+            russia_feed: [Feed::default(); MAX_YEARS],
         }
     }
 }
@@ -209,13 +263,16 @@ impl Serialize for Projection {
             .into_iter()
             .map(|stage| (stage.id(), HistoryView { stage }))
             .collect();
-        let mut state = serializer.serialize_struct("Projection", 6)?;
+        let feed = &self.russia_feed[..self.years];
+        let mut state = serializer.serialize_struct("Projection", 8)?;
         state.serialize_field("data_version", crate::data::DATA_VERSION)?;
         state.serialize_field("observed", &observed)?;
         state.serialize_field("years", &years)?;
         state.serialize_field("stages", &stages)?;
         state.serialize_field("russia", &russia)?;
         state.serialize_field("russia_reserve_cap", &self.russia_reserve_cap)?;
+        state.serialize_field("budget", &self.budget)?;
+        state.serialize_field("russia_feed", feed)?;
         state.end()
     }
 }

@@ -316,7 +316,7 @@ fn the_csv_marks_observed_rows() {
         lines.next(),
         Some("year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share")
     );
-    let observed = csv.lines().filter(|line| line.ends_with(",1")).count();
+    let observed = csv.lines().filter(|line| line.ends_with(",1,,")).count();
     let history = dataset().history.len() * 8;
     assert_eq!(observed, history);
     assert!(csv.contains("\n2019,mining,russia,"));

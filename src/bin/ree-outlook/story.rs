@@ -1,7 +1,8 @@
 //! The command line's `table` output: a readable summary that tells each stage's story and why.
 
 use ree_outlook::data::{Region, Stage};
-use ree_outlook::explain::RussiaWhy;
+use ree_outlook::explain::{Limit, RussiaWhy};
+use ree_outlook::params::Param;
 use ree_outlook::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use ree_outlook::state::LinkState;
 use ree_outlook::text::{self, percent};
@@ -43,6 +44,7 @@ pub fn story(state: &LinkState, projection: &Projection) -> String {
         ));
     }
     text.push_str(&format!("Link: #{}\n", url::encode(state)));
+    text.push_str(&wrap(&money(state, projection), 90, ""));
 
     let years: Vec<u16> = shown_years(projection);
     for stage in Stage::ALL {
@@ -153,9 +155,17 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         (None, _) => "feed never binds".to_string(),
     };
     // The programme counts at its odds of being built (1 at face value).
+    let bought = if why.nameplate < why.ambition {
+        format!(
+            " of the {} its ambition asks for (the money runs short)",
+            thousands(why.ambition)
+        )
+    } else {
+        String::new()
+    };
     let size = if why.is_risked() {
         format!(
-            "is sized for {} {} a year of nameplate and {} ({} expected)",
+            "is sized for {} {} a year of nameplate{bought} and {} ({} expected)",
             thousands(why.nameplate),
             stage.unit(),
             why.odds_clause(),
@@ -163,18 +173,45 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         )
     } else {
         format!(
-            "adds {} {} a year of nameplate",
+            "adds {} {} a year of nameplate{bought}",
             thousands(why.nameplate),
             stage.unit()
         )
     };
+    let limit = match why.binding_limit() {
+        Some(Limit::Money) => "the money",
+        Some(Limit::Feed) => "feed",
+        Some(Limit::Sanctions) => "sanctions and prices (a later start, lower utilisation)",
+        Some(Limit::Ramp) => "the ramp (plants not yet at nameplate)",
+        None => "nothing",
+    };
     format!(
-        "Why: Russia's programme {}, {}, running at {} once ramped over {} years; {}.",
+        "Why: Russia's programme {}, {}, running at {} once ramped over {} years; {}. What holds it furthest below its ambition in {TARGET_YEAR}: {limit}.",
         size,
         start,
         percent(why.utilisation, 1),
         text::shortest(why.ramp_years),
         constraint
+    )
+}
+
+/// One sentence on the money: what it buys of the ambition and what 10% and 12% cost (`--budget` has the table).
+fn money(state: &LinkState, projection: &Projection) -> String {
+    let budget = &projection.budget;
+    let bn = |value: f64| format!("${}bn", text::fixed(value, 2));
+    format!(
+        "Money: {} for rare earths ({} of the {} hub) buys {} of the nameplate the {} ambition asks for, which costs {} with a {} sanctions premium on capital; 10% in {TARGET_YEAR} takes {} at benchmark capex and {} with the premium, 12% {} and {} (see --budget).",
+        bn(budget.money_bn),
+        percent(state.scenario.get(Param::RuBudgetShare), 0),
+        bn(state.scenario.get(Param::RuBudget)),
+        percent(budget.funded, 0),
+        percent(state.scenario.get(Param::RuPlanShare), 1),
+        bn(budget.ambition_cost_bn),
+        percent(budget.premium, 0),
+        bn(budget.cost_bn[0]),
+        bn(budget.cost_with_premium_bn[0]),
+        bn(budget.cost_bn[1]),
+        bn(budget.cost_with_premium_bn[1])
     )
 }
 
