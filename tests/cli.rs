@@ -454,3 +454,66 @@ fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
         &["between 0 and 1"],
     );
 }
+
+#[test]
+fn budget_answers_what_the_hub_buys_and_what_runs_out_first() {
+    let table = ok(&["--preset", "hub-budget", "--budget"]);
+    for needle in [
+        "Money for rare earths: $9.20bn",
+        "the money buys 100% of it",
+        "cost with the 24% premium                   $9.05bn  $10.94bn",
+        "share of it $9.20bn buys                       100%       84%",
+        "Feed for Russia's separation",
+        "separation ramp",
+    ] {
+        assert!(table.contains(needle), "{needle:?} missing from\n{table}");
+    }
+    // One feed row per projected year.
+    assert_eq!(
+        table.lines().filter(|line| line.starts_with("20")).count(),
+        16
+    );
+    // Half the budget for rare earths: the money binds, in the table and in the summary's why.
+    let half = ok(&[
+        "--preset",
+        "hub-budget",
+        "--set",
+        "ru_budget_share=0.5",
+        "--budget",
+    ]);
+    assert!(half.contains("the money buys 51% of it"), "{half}");
+    assert!(half.contains("separation money"), "{half}");
+    // The summary wraps at 90 columns; read it as one line.
+    let story = ok(&["--preset", "hub-budget", "--set", "ru_budget_share=0.5"]).replace('\n', " ");
+    assert!(story.contains("What holds it furthest below its ambition in 2030: the money."));
+    assert!(story.contains("buys 51% of the nameplate the 10.0% ambition asks for"));
+
+    let csv = ok(&["--budget", "--format", "csv"]);
+    assert!(csv.starts_with(
+        "measure,unit,mining,separation,magnets,total\ncapex,kUSD per t/yr,47,170,69,\n"
+    ));
+    assert!(csv.contains("\nneed_12,t/yr,"));
+    let json = ok(&["--preset", "hub-budget", "--budget", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    assert_eq!(value["budget"]["funded"], 1.0);
+    assert_eq!(value["feed"].as_array().map(Vec::len), Some(16));
+    assert!(value["russia"]["separation"]["bought"]
+        .as_f64()
+        .is_some_and(|t| t > 11_000.0));
+
+    // Goal seek takes the budget: the investment that gives Russia 9% of separation in 2030.
+    let solved = ok(&[
+        "--preset",
+        "kremlin-2030",
+        "--set",
+        "ru_budget_share=0.5",
+        "--solve",
+        "ru_budget",
+        "--target",
+        "0.09",
+    ]);
+    assert!(
+        solved.contains("set \u{201c}Angara–Yenisei hub budget\u{201d} to"),
+        "{solved}"
+    );
+}
