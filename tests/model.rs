@@ -427,7 +427,7 @@ fn every_parameter_moves_something_the_page_or_the_csv_shows() {
             (0..=6).any(|step| {
                 let value = spec.min + (spec.max - spec.min) * f64::from(step) / 6.0;
                 value.to_bits() != base.get(spec.param).to_bits()
-                    && visible(&base.clone().with(spec.param, value)) != shown
+                    && visible(&base.with(spec.param, value)) != shown
             })
         });
         if !moves {
