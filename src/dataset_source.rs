@@ -107,6 +107,9 @@ struct ProjectRow {
     start: f64,
     status: String,
     capex_musd: Option<f64>,
+    /// Dy and Tb oxide within a separation project's nameplate, t a year (absent: none).
+    #[serde(default)]
+    heavy: f64,
     source: String,
     tag: String,
 }
@@ -134,12 +137,12 @@ pub const CONSTANTS: [&str; 7] = [
     "price_delay_years",
     "price_util_cut",
     "ru_programme_utilisation",
-    "april_list_separation",
+    "heavy_share",
     "april_list_magnets",
 ];
 
 /// One checked project: name, region, stage, nameplate, start, status, capex.
-type CheckedProject = (String, usize, usize, f64, f64, usize, Option<f64>);
+type CheckedProject = (String, usize, usize, f64, f64, usize, Option<f64>, f64);
 
 /// One checked observed stage-year: stage, year, shares, tonnes if published as tonnes.
 type CheckedHistory = (usize, u16, [f64; 8], Option<[f64; 8]>);
@@ -328,6 +331,14 @@ fn check_projects(raw: &Raw) -> Result<Vec<CheckedProject>, String> {
         {
             return Err(format!("{}: capex must be positive or null", project.name));
         }
+        if !(0.0..=project.nameplate).contains(&project.heavy)
+            || (project.heavy > 0.0 && project.stage != "separation")
+        {
+            return Err(format!(
+                "{}: heavy must be a separation project's Dy and Tb, 0 to its nameplate",
+                project.name
+            ));
+        }
         if projects
             .iter()
             .any(|(name, ..): &CheckedProject| *name == project.name)
@@ -342,6 +353,7 @@ fn check_projects(raw: &Raw) -> Result<Vec<CheckedProject>, String> {
             project.start,
             index_of(&STATUSES, "status", &project.status)?,
             project.capex_musd,
+            project.heavy,
         ));
     }
     Ok(projects)
@@ -473,15 +485,16 @@ pub fn to_rust(data: &Checked, name: &str, file: &str) -> String {
         .collect();
     let _ = writeln!(out, "    statuses: [{}],", statuses.join(", "));
     let _ = writeln!(out, "    projects: &[");
-    for (_, region, stage, nameplate, start, status, _) in &data.projects {
+    for (_, region, stage, nameplate, start, status, _, heavy) in &data.projects {
         let _ = writeln!(
             out,
-            "        Project {{ region: Region::{}, stage: Stage::{}, nameplate: {}, start: {}, status: Status::{} }},",
+            "        Project {{ region: Region::{}, stage: Stage::{}, nameplate: {}, start: {}, status: Status::{}, heavy: {} }},",
             REGIONS[*region].1,
             STAGES[*stage].1,
             literal(*nameplate),
             literal(*start),
             STATUSES[*status].1,
+            literal(*heavy),
         );
     }
     let _ = writeln!(out, "    ],");
@@ -510,7 +523,7 @@ pub fn to_rust(data: &Checked, name: &str, file: &str) -> String {
     let capex: Vec<String> = data
         .projects
         .iter()
-        .map(|(.., capex)| option(capex.map(literal)))
+        .map(|(.., capex, _)| option(capex.map(literal)))
         .collect();
     let _ = writeln!(
         out,

@@ -9,7 +9,7 @@
 //! being built is worded ([`RussiaWhy::odds_clause`]). The charts' text alternatives describe the
 //! curves, not the reasons, and use none of this.
 
-use crate::data::{dataset, Stage};
+use crate::data::{dataset, Region, Stage};
 use crate::params::Param;
 use crate::projection::{Projection, TARGET_YEAR};
 use crate::scenario::Scenario;
@@ -70,6 +70,9 @@ pub struct RussiaWhy {
     pub constrained_from: Option<u16>,
     /// Output lost for want of feed in the target year (2030), in the stage's unit, counted at the odds.
     pub unfed: f64,
+    /// Magnets only: the share of the Dy and Tb that Russia's 2030 magnet output needs which its
+    /// own separation does not make, so must come from China (0 at other stages, or without magnets).
+    pub heavy_from_china: f64,
 }
 
 impl RussiaWhy {
@@ -87,6 +90,22 @@ impl RussiaWhy {
                 }
             })
             .unwrap_or(0.0);
+        let heavy_from_china = match (stage, projection.get(TARGET_YEAR, Stage::Magnets)) {
+            (Stage::Magnets, Some(cell)) => {
+                let index = usize::from(TARGET_YEAR - projection.base_year);
+                let constants = dataset().constants;
+                let need = cell.output[Region::Russia as usize]
+                    * constants.ree_per_magnet
+                    * constants.heavy_share;
+                let own = projection.heavy[index].output[Region::Russia as usize];
+                if need > 0.0 {
+                    (1.0 - own / need).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.0,
+        };
         RussiaWhy {
             stage,
             ambition: russia.programme_nameplate,
@@ -98,6 +117,7 @@ impl RussiaWhy {
             ramp_years: scenario.get(Param::RuRampYears),
             constrained_from: russia.first_constrained_year,
             unfed,
+            heavy_from_china,
         }
     }
 

@@ -121,10 +121,12 @@ pub enum Param {
     CnControlsYear,
     /// Share of new allied capacity shielded from China's price response.
     PriceShield,
+    /// Whether Tomtor's ore gives Russia's new separation heavy rare earths (1) or not (0).
+    RuTomtorHeavy,
 }
 
 /// Number of parameters.
-pub const PARAM_COUNT: usize = 31;
+pub const PARAM_COUNT: usize = 32;
 
 /// One row of the parameter table.
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -713,6 +715,22 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         format: Format::Percent,
         help: "Share of new allied capacity under a price floor or state offtake, which China's price suppression does not reach. MP Materials' 10X campus, under its $110/kg NdPr floor and offtake, is 22% of the allied magnet pipeline.",
         source: "Assumption, 0 as before; the Pentagon's 10-year $110/kg NdPr floor for MP Materials from Q4 2025 and offtake of all 10X magnets (Federation of American Scientists, 15 Jul 2025)",
+    },
+    ParamSpec {
+        param: Param::RuTomtorHeavy,
+        key: "ru_tomtor_heavy",
+        label: "Tomtor feeds Russia heavy rare earths",
+        group: Group::Russia,
+        unit: "",
+        min: 0.0,
+        max: 1.0,
+        step: 1.0,
+        default: 0.0,
+        low: 0.0,
+        high: 0.0,
+        format: Format::Number(0),
+        help: "0: Russia's new plants separate loparite, which yields light rare earths (Nd, Pr) only. 1: Tomtor's ore gives them dysprosium and terbium in the world's average proportion.",
+        source: "USGS, Loparite: a rare-earth ore: the principal ore of light rare earths in Russia; Solikamsk's unit makes no Dy or Tb (Metals Wire, Jan 2025); Tomtor's heavy content is not established (assumption)",
     },
 ];
 

@@ -5,7 +5,7 @@
 
 use crate::data::{dataset, Dataset, Region, Stage, Status, REGION_COUNT, STAGE_COUNT};
 use crate::params::Param;
-use crate::projection::{Projection, StageYear, MAX_YEARS, RUSSIA_TARGETS, TARGET_YEAR};
+use crate::projection::{Heavy, Projection, StageYear, MAX_YEARS, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
 
 /// ln 3: the logistic rises from 25% to 75% of its span over half the ramp.
@@ -47,6 +47,8 @@ struct EffectiveProject {
     first_year: f64,
     ramp_years: f64,
     utilisation: f64,
+    /// Share of the output that is Dy and Tb oxide (separation only).
+    heavy: f64,
 }
 
 /// Per-stage settings derived once from the scenario.
@@ -110,6 +112,9 @@ struct Prepared {
     ree_per_magnet: f64,
     /// The first year the October 2025 export-control list is in force.
     controls_year: f64,
+    /// Dy and Tb in magnet oxides, and China's base-year heavy output (all the world's).
+    heavy_share: f64,
+    china_base_heavy: f64,
 }
 
 /// Projects `scenario` from the base year to its horizon.
@@ -152,6 +157,7 @@ pub fn simulate_with(
     for year_index in 0..prepared.years {
         let headroom_ramp = ramp(year_index as f64, prepared.project_ramp_years);
         let mut russia_upstream_output = 0.0;
+        let mut heavy_output = [0.0; REGION_COUNT];
         for stage in Stage::ALL.into_iter().take(last_stage as usize + 1) {
             let index = stage as usize;
             let cell = &mut projection.cells[year_index][index];
@@ -163,6 +169,7 @@ pub fn simulate_with(
                 headroom_ramp,
                 russia_upstream_output,
                 cell,
+                &mut heavy_output,
             );
             let actual = cell.output[Region::Russia as usize];
             if actual < planned && projection.russia[index].first_constrained_year.is_none() {
@@ -179,8 +186,25 @@ pub fn simulate_with(
                     feed.own = russia_upstream_output;
                     feed.imported = (actual / content - russia_upstream_output).max(0.0);
                     feed.unfed_separation = planned - actual;
+                    // Feed cuts Russia's heavy output in proportion to its separation output.
+                    if planned > 0.0 {
+                        heavy_output[Region::Russia as usize] *= actual / planned;
+                    }
+                    let cell = &projection.cells[year_index][index];
+                    let heavy = &mut projection.heavy[year_index];
+                    heavy.output = heavy_output;
+                    split_heavy(&prepared, demand_factor, cell, heavy);
                 }
-                Stage::Magnets => feed.unfed_magnets = planned - actual,
+                Stage::Magnets => {
+                    feed.unfed_magnets = planned - actual;
+                    // Magnets outside China need Dy and Tb; what allied and Russian plants do not supply comes from China.
+                    let cell = &projection.cells[year_index][index];
+                    let heavy = &mut projection.heavy[year_index];
+                    let outside = cell.output.iter().sum::<f64>() - cell.output[0];
+                    let heavy_outside = rivals_total(&heavy.output);
+                    let per_magnet = prepared.ree_per_magnet * prepared.heavy_share;
+                    heavy.magnets_on_china = (outside - heavy_outside / per_magnet).max(0.0);
+                }
             }
             russia_upstream_output = actual;
         }
@@ -249,10 +273,7 @@ fn prepare(
             (1.0 - sanctions * value(Param::SanctionsUtilLoss) * weight).clamp(0.0, 1.0);
         let (controls, april_list) = match stage {
             Stage::Mining => (0.0, 0.0),
-            Stage::Separation => (
-                value(Param::CnExportControls),
-                data.constants.april_list_separation,
-            ),
+            Stage::Separation => (value(Param::CnExportControls), data.constants.heavy_share),
             Stage::Magnets => (
                 value(Param::CnExportControls),
                 data.constants.april_list_magnets,
@@ -337,6 +358,7 @@ fn prepare(
                     utilisation: rival_utilisation
                         * price_utilisation
                         * settings.russia_utilisation_factor,
+                    heavy: project.heavy / project.nameplate,
                 }
             } else {
                 let (scale, delay, price_utilisation) = if project.region.is_allied() {
@@ -357,6 +379,7 @@ fn prepare(
                         + delay,
                     ramp_years: value(Param::ProjectRampYears),
                     utilisation: rival_utilisation * price_utilisation,
+                    heavy: project.heavy / project.nameplate,
                 }
             };
             count += 1;
@@ -385,6 +408,12 @@ fn prepare(
             utilisation: programme_utilisation
                 * price_utilisation
                 * settings.russia_utilisation_factor,
+            // Loparite yields light rare earths only; Tomtor's ore would add Dy and Tb.
+            heavy: if stage == Stage::Separation {
+                value(Param::RuTomtorHeavy) * data.constants.heavy_share
+            } else {
+                0.0
+            },
         };
         projects[count] = programme;
         count += 1;
@@ -444,6 +473,9 @@ fn prepare(
         magnet_ree_per_concentrate: data.constants.magnet_ree_per_concentrate,
         ree_per_magnet: data.constants.ree_per_magnet,
         controls_year: value(Param::CnControlsYear),
+        heavy_share: data.constants.heavy_share,
+        china_base_heavy: data.constants.heavy_share
+            * stages[Stage::Separation as usize].base_demand,
     }
 }
 
@@ -460,6 +492,7 @@ fn step_stage(
     headroom_ramp: f64,
     russia_upstream_output: f64,
     cell: &mut StageYear,
+    heavy_output: &mut [f64; REGION_COUNT],
 ) -> f64 {
     let index = stage as usize;
     let settings = &prepared.stages[index];
@@ -482,8 +515,10 @@ fn step_stage(
     };
     for project in projects {
         let online = ramp(year - project.first_year + 1.0, project.ramp_years);
+        let output = project.nameplate * online * project.utilisation;
         cell.capacity[project.region] += project.nameplate * online;
-        cell.output[project.region] += project.nameplate * online * project.utilisation;
+        cell.output[project.region] += output;
+        heavy_output[project.region] += output * project.heavy;
     }
 
     // Reserves cap mining; feed caps Russia's separation and magnets.
@@ -530,6 +565,49 @@ fn step_stage(
     };
     finish_cell(cell, prepared.china_floor_share, controls);
     russia_before
+}
+
+/// The heavy product of separation (equation 15): rivals' Dy and Tb are in `heavy.output`; China
+/// supplies the rest of heavy demand, at least its floor and at most its separation output; then
+/// shares and the heavy supply gap, which the April 2025 list opens from the start.
+fn split_heavy(prepared: &Prepared, demand_factor: f64, cell: &StageYear, heavy: &mut Heavy) {
+    let china = Region::China as usize;
+    let demand = prepared.heavy_share * cell.demand;
+    heavy.demand = demand;
+    let rivals = rivals_total(&heavy.output);
+    let floor = china_floor(
+        prepared.china_floor_share,
+        demand,
+        prepared.china_base_heavy * demand_factor,
+    );
+    heavy.output[china] = (demand - rivals)
+        .max(floor)
+        .min(cell.output[china])
+        .max(0.0);
+    let total = rivals + heavy.output[china];
+    if total > 0.0 {
+        heavy.share = heavy.output.map(|output| output / total);
+    } else {
+        heavy.share = [0.0; REGION_COUNT];
+        heavy.share[china] = 1.0;
+    }
+    let domestic = prepared.china_floor_share * demand;
+    let exports = (heavy.output[china] - domestic).max(0.0);
+    let controls = prepared.stages[Stage::Separation as usize].export_controls;
+    heavy.supply_gap = ((demand - domestic) - (rivals + (1.0 - controls) * exports)).max(0.0);
+    heavy.supply_gap_share = if demand > domestic {
+        heavy.supply_gap / (demand - domestic)
+    } else {
+        0.0
+    };
+    // The light product carries the rest of the stage's gap, against the rest of its demand.
+    heavy.light_supply_gap = (cell.supply_gap - heavy.supply_gap).max(0.0);
+    let light_outside = (1.0 - prepared.china_floor_share) * (cell.demand - demand);
+    heavy.light_supply_gap_share = if light_outside > 0.0 {
+        (heavy.light_supply_gap / light_outside).min(1.0)
+    } else {
+        0.0
+    };
 }
 
 /// China's floor: it never supplies less than its own demand (`floor_share` of world demand),

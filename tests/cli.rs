@@ -77,11 +77,17 @@ fn csv_has_the_contract_header_and_one_row_per_year_stage_and_region() {
         Some("year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share")
     );
     // The observed stage-years before 2025 (flag 1), then 2025 to 2040 projected (flag 0),
-    // three stages, eight regions.
+    // three stages and separation's two products, eight regions.
     let observed = ree_outlook::data::dataset().history.len();
-    assert_eq!(lines.count(), (observed + 16 * 3) * 8);
+    assert_eq!(lines.count(), (observed + 16 * 5) * 8);
     let csv = ok(&["--set", "horizon=2050", "--format=csv"]);
-    assert_eq!(csv.lines().count(), 1 + (observed + 26 * 3) * 8);
+    assert_eq!(csv.lines().count(), 1 + (observed + 26 * 5) * 8);
+    for product in ["separation_light", "separation_heavy"] {
+        let rows = csv
+            .lines()
+            .filter(|line| line.split(',').nth(1) == Some(product));
+        assert_eq!(rows.count(), 26 * 8, "{product}");
+    }
     assert!(csv.lines().all(|line| line.split(',').count() == 8));
     assert_eq!(
         csv.lines().filter(|line| line.ends_with(",1,,")).count(),

@@ -178,6 +178,33 @@ proptest! {
     }
 
     #[test]
+    fn separations_two_products_add_up_and_loparite_gives_no_heavy(scenario in any_scenario()) {
+        let projection = simulate(&scenario);
+        let tomtor = scenario.get(Param::RuTomtorHeavy) > 0.0;
+        for (index, (year, cell)) in projection.stage_series(Stage::Separation).enumerate() {
+            let light = projection.product(index, false);
+            let heavy = projection.product(index, true);
+            for product in [light, heavy] {
+                let sum: f64 = product.share.iter().sum();
+                prop_assert!((sum - 1.0).abs() < 1e-9 || sum == 0.0, "{}: shares sum to {}", year, sum);
+                for value in product.output.iter().chain(&product.share).chain(&[product.supply_gap, product.supply_gap_share]) {
+                    prop_assert!(value.is_finite() && *value >= 0.0, "{}: {}", year, value);
+                }
+            }
+            for region in 0..REGION_COUNT {
+                let total = light.output[region] + heavy.output[region];
+                prop_assert!((total - cell.output[region]).abs() <= 1e-9 * (1.0 + cell.output[region]), "{} region {}", year, region);
+            }
+            if !tomtor {
+                prop_assert_eq!(heavy.output[Region::Russia as usize], 0.0);
+            }
+            let outside_magnets = projection.get(year, Stage::Magnets).map_or(0.0, |cell| cell.output.iter().sum::<f64>() - cell.output[0]);
+            let on_china = projection.heavy[index].magnets_on_china;
+            prop_assert!(on_china.is_finite() && on_china >= 0.0 && on_china <= outside_magnets + 1e-9);
+        }
+    }
+
+    #[test]
     fn simulate_is_deterministic(scenario in any_scenario()) {
         prop_assert_eq!(simulate(&scenario), simulate(&scenario));
     }
@@ -314,6 +341,24 @@ fn each_preset_does_what_its_name_claims() {
     assert_eq!(why(&hub, &hub_scenario), Some(Limit::Ramp));
     let half = hub_scenario.with(Param::RuBudgetShare, 0.5);
     assert_eq!(why(&simulate(&half), &half), Some(Limit::Money));
+    // China makes all the world's Dy and Tb in the base year and most of it in 2030; Russia's
+    // loparite programme makes none even at face value, unless Tomtor's ore is switched on.
+    let heavy_share = |projection: &Projection, year: u16, region: Region| {
+        let index = usize::from(year - projection.base_year);
+        projection.product(index, true).share[region as usize]
+    };
+    assert_eq!(heavy_share(&baseline, 2025, Region::China), 1.0);
+    assert!(heavy_share(&baseline, 2030, Region::China) > 0.95);
+    assert_eq!(heavy_share(&kremlin, 2035, Region::Russia), 0.0);
+    let kremlin_scenario = Preset::find("kremlin-2030")
+        .map(Preset::scenario)
+        .unwrap_or_default();
+    let tomtor = simulate(&kremlin_scenario.with(Param::RuTomtorHeavy, 1.0));
+    assert!(heavy_share(&tomtor, 2035, Region::Russia) > 0.05);
+    assert_eq!(
+        tomtor.share(2035, Stage::Separation, Region::Russia),
+        kremlin.share(2035, Stage::Separation, Region::Russia)
+    );
     // Controls return in November 2026: heavy rare earths only until then, then the gap jumps.
     let controls = preset_projection("controls-2026");
     let gap = |year| {

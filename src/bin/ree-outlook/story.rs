@@ -123,8 +123,42 @@ fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: 
         stage.label().to_ascii_lowercase(),
         gaps.join(", ")
     ));
+    if stage == Stage::Separation {
+        text.push_str(&wrap(&products(projection), 90, ""));
+    }
     text.push_str(&wrap(&why(state, projection, stage), 90, ""));
     text
+}
+
+/// Separation's two products in the target year: who makes the light (Nd, Pr) and the heavy
+/// (Dy, Tb) oxides, and how much magnet making outside China relies on China's Dy and Tb.
+fn products(projection: &Projection) -> String {
+    let Some(index) = TARGET_YEAR
+        .checked_sub(projection.base_year)
+        .map(usize::from)
+        .filter(|index| *index < projection.years)
+    else {
+        return String::new();
+    };
+    let light = projection.product(index, false);
+    let heavy = projection.product(index, true);
+    let (russia, china) = (Region::Russia as usize, Region::China as usize);
+    let magnets = projection
+        .get(TARGET_YEAR, Stage::Magnets)
+        .map_or(0.0, |cell| {
+            cell.output.iter().sum::<f64>() - cell.output[china]
+        });
+    let on_china = projection.heavy[index].magnets_on_china;
+    format!(
+        "Products {TARGET_YEAR}: light (Nd, Pr) Russia {}, China {}; heavy (Dy, Tb) Russia {}, China {}. Magnets made outside China that rely on China's Dy and Tb: {} t of {} t ({}).",
+        percent(light.share[russia], 1),
+        percent(light.share[china], 1),
+        percent(heavy.share[russia], 1),
+        percent(heavy.share[china], 1),
+        thousands(on_china),
+        thousands(magnets),
+        percent(if magnets > 0.0 { on_china / magnets } else { 0.0 }, 0)
+    )
 }
 
 /// Why Russia lands where it does at this stage: programme size, start, utilisation, constraints
@@ -185,8 +219,21 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         Some(Limit::Ramp) => "the ramp (plants not yet at nameplate)",
         None => "nothing",
     };
+    let heavy = if why.heavy_from_china > 0.0 {
+        format!(
+            " Its magnets' dysprosium and terbium come from China ({} of what they need in {TARGET_YEAR}){}.",
+            percent(why.heavy_from_china, 0),
+            if state.scenario.get(Param::RuTomtorHeavy) > 0.0 {
+                ""
+            } else {
+                ": loparite yields light rare earths only"
+            }
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "Why: Russia's programme {}, {}, running at {} once ramped over {} years; {}. What holds it furthest below its ambition in {TARGET_YEAR}: {limit}.",
+        "Why: Russia's programme {}, {}, running at {} once ramped over {} years; {}. What holds it furthest below its ambition in {TARGET_YEAR}: {limit}.{heavy}",
         size,
         start,
         percent(why.utilisation, 1),
