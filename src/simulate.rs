@@ -94,6 +94,14 @@ impl Default for ProjectDraws {
     }
 }
 
+/// What one stage hands the next within a year: Russia's output (its feed) and the Dy and Tb
+/// its projects made, per region (only separation projects make any).
+#[derive(Clone, Copy, Default)]
+struct Carry {
+    russia_upstream: f64,
+    heavy: [f64; REGION_COUNT],
+}
+
 /// Everything the yearly loop reads, derived once from the dataset and the scenario.
 struct Prepared {
     base_year: f64,
@@ -156,8 +164,7 @@ pub fn simulate_with(
     let mut demand_factor = 1.0;
     for year_index in 0..prepared.years {
         let headroom_ramp = ramp(year_index as f64, prepared.project_ramp_years);
-        let mut russia_upstream_output = 0.0;
-        let mut heavy_output = [0.0; REGION_COUNT];
+        let mut carry = Carry::default();
         for stage in Stage::ALL.into_iter().take(last_stage as usize + 1) {
             let index = stage as usize;
             let cell = &mut projection.cells[year_index][index];
@@ -167,9 +174,8 @@ pub fn simulate_with(
                 f64::from(base_year) + year_index as f64,
                 demand_factor,
                 headroom_ramp,
-                russia_upstream_output,
                 cell,
-                &mut heavy_output,
+                &mut carry,
             );
             let actual = cell.output[Region::Russia as usize];
             if actual < planned && projection.russia[index].first_constrained_year.is_none() {
@@ -183,16 +189,16 @@ pub fn simulate_with(
                 Stage::Separation => {
                     let content = prepared.magnet_ree_per_concentrate;
                     feed.need = planned / content;
-                    feed.own = russia_upstream_output;
-                    feed.imported = (actual / content - russia_upstream_output).max(0.0);
+                    feed.own = carry.russia_upstream;
+                    feed.imported = (actual / content - carry.russia_upstream).max(0.0);
                     feed.unfed_separation = planned - actual;
                     // Feed cuts Russia's heavy output in proportion to its separation output.
                     if planned > 0.0 {
-                        heavy_output[Region::Russia as usize] *= actual / planned;
+                        carry.heavy[Region::Russia as usize] *= actual / planned;
                     }
                     let cell = &projection.cells[year_index][index];
                     let heavy = &mut projection.heavy[year_index];
-                    heavy.output = heavy_output;
+                    heavy.output = carry.heavy;
                     split_heavy(&prepared, demand_factor, cell, heavy);
                 }
                 Stage::Magnets => {
@@ -206,7 +212,7 @@ pub fn simulate_with(
                     heavy.magnets_on_china = (outside - heavy_outside / per_magnet).max(0.0);
                 }
             }
-            russia_upstream_output = actual;
+            carry.russia_upstream = actual;
         }
         // Demand grows at one rate to the programme's target year and at another after it.
         let year = base_year + year_index as u16;
@@ -490,9 +496,8 @@ fn step_stage(
     year: f64,
     demand_factor: f64,
     headroom_ramp: f64,
-    russia_upstream_output: f64,
     cell: &mut StageYear,
-    heavy_output: &mut [f64; REGION_COUNT],
+    carry: &mut Carry,
 ) -> f64 {
     let index = stage as usize;
     let settings = &prepared.stages[index];
@@ -518,7 +523,7 @@ fn step_stage(
         let output = project.nameplate * online * project.utilisation;
         cell.capacity[project.region] += project.nameplate * online;
         cell.output[project.region] += output;
-        heavy_output[project.region] += output * project.heavy;
+        carry.heavy[project.region] += output * project.heavy;
     }
 
     // Reserves cap mining; feed caps Russia's separation and magnets.
@@ -536,7 +541,7 @@ fn step_stage(
             1.0 / prepared.ree_per_magnet
         };
         // The base year's output was fed (it is observed), so the cap never goes below it.
-        let feed = (russia_upstream_output * upstream_content
+        let feed = (carry.russia_upstream * upstream_content
             + prepared.feed_imports * cell.capacity[russia])
             .max(settings.base_output[russia]);
         cell.output[russia] = cell.output[russia].min(feed);
