@@ -180,7 +180,7 @@ fn table(state: &LinkState, projection: &Projection) -> String {
     let _ = writeln!(
         text,
         "{:<6} {:>9} {:>11} {:>9} {:>9} {:>16}",
-        "year", "need", "own mining", "imported", "imported", "unfed (t oxide)"
+        "year", "need", "own mining", "imported", "share", "unfed (t oxide)"
     );
     for (year, feed) in projection
         .year_range()
