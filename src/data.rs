@@ -208,6 +208,8 @@ pub struct Project {
     pub start: f64,
     /// How far it has got.
     pub status: Status,
+    /// Dy and Tb oxide within the nameplate, t a year (separation projects; 0 for light-only plants).
+    pub heavy: f64,
 }
 
 /// One observed stage-year before the base year.
@@ -236,6 +238,11 @@ pub struct Constants {
     pub price_util_cut: f64,
     /// Utilisation Russia's programme is sized for.
     pub ru_programme_utilisation: f64,
+    /// Dy and Tb in magnet rare-earth oxides: the heavy share of separation demand, and of China's
+    /// separated-oxide exports the April 2025 list covers.
+    pub heavy_share: f64,
+    /// Share of China's magnet exports the April 2025 list covers (magnets holding Dy or Tb).
+    pub april_list_magnets: f64,
 }
 
 /// A dataset in the shape the model uses: fixed arrays indexed by [`Stage`] and [`Region`].

@@ -107,6 +107,9 @@ struct ProjectRow {
     start: f64,
     status: String,
     capex_musd: Option<f64>,
+    /// Dy and Tb oxide within a separation project's nameplate, t a year (absent: none).
+    #[serde(default)]
+    heavy: f64,
     source: String,
     tag: String,
 }
@@ -128,16 +131,18 @@ struct Raw {
 }
 
 /// The constants the model reads, in the order of the `Constants` struct.
-pub const CONSTANTS: [&str; 5] = [
+pub const CONSTANTS: [&str; 7] = [
     "magnet_ree_per_concentrate",
     "ree_per_magnet",
     "price_delay_years",
     "price_util_cut",
     "ru_programme_utilisation",
+    "heavy_share",
+    "april_list_magnets",
 ];
 
 /// One checked project: name, region, stage, nameplate, start, status, capex.
-type CheckedProject = (String, usize, usize, f64, f64, usize, Option<f64>);
+type CheckedProject = (String, usize, usize, f64, f64, usize, Option<f64>, f64);
 
 /// One checked observed stage-year: stage, year, shares, tonnes if published as tonnes.
 type CheckedHistory = (usize, u16, [f64; 8], Option<[f64; 8]>);
@@ -151,7 +156,7 @@ pub struct Checked {
     capacity: Table,
     history: Vec<CheckedHistory>,
     reserves: [Option<f64>; 8],
-    constants: [f64; 5],
+    constants: [f64; 7],
     statuses: [(f64, f64); 7],
     projects: Vec<CheckedProject>,
     defaults: Vec<(String, f64)>,
@@ -326,6 +331,14 @@ fn check_projects(raw: &Raw) -> Result<Vec<CheckedProject>, String> {
         {
             return Err(format!("{}: capex must be positive or null", project.name));
         }
+        if !(0.0..=project.nameplate).contains(&project.heavy)
+            || (project.heavy > 0.0 && project.stage != "separation")
+        {
+            return Err(format!(
+                "{}: heavy must be a separation project's Dy and Tb, 0 to its nameplate",
+                project.name
+            ));
+        }
         if projects
             .iter()
             .any(|(name, ..): &CheckedProject| *name == project.name)
@@ -340,6 +353,7 @@ fn check_projects(raw: &Raw) -> Result<Vec<CheckedProject>, String> {
             project.start,
             index_of(&STATUSES, "status", &project.status)?,
             project.capex_musd,
+            project.heavy,
         ));
     }
     Ok(projects)
@@ -367,7 +381,7 @@ pub fn check(text: &str) -> Result<Checked, String> {
         }
         reserves[region_index(&row.region)?] = Some(row.value);
     }
-    let mut constants = [0.0; 5];
+    let mut constants = [0.0; 7];
     for (slot, key) in constants.iter_mut().zip(CONSTANTS) {
         let constant = raw
             .constants
@@ -471,15 +485,16 @@ pub fn to_rust(data: &Checked, name: &str, file: &str) -> String {
         .collect();
     let _ = writeln!(out, "    statuses: [{}],", statuses.join(", "));
     let _ = writeln!(out, "    projects: &[");
-    for (_, region, stage, nameplate, start, status, _) in &data.projects {
+    for (_, region, stage, nameplate, start, status, _, heavy) in &data.projects {
         let _ = writeln!(
             out,
-            "        Project {{ region: Region::{}, stage: Stage::{}, nameplate: {}, start: {}, status: Status::{} }},",
+            "        Project {{ region: Region::{}, stage: Stage::{}, nameplate: {}, start: {}, status: Status::{}, heavy: {} }},",
             REGIONS[*region].1,
             STAGES[*stage].1,
             literal(*nameplate),
             literal(*start),
             STATUSES[*status].1,
+            literal(*heavy),
         );
     }
     let _ = writeln!(out, "    ],");
@@ -508,7 +523,7 @@ pub fn to_rust(data: &Checked, name: &str, file: &str) -> String {
     let capex: Vec<String> = data
         .projects
         .iter()
-        .map(|(.., capex)| option(capex.map(literal)))
+        .map(|(.., capex, _)| option(capex.map(literal)))
         .collect();
     let _ = writeln!(
         out,

@@ -9,9 +9,9 @@
 //! being built is worded ([`RussiaWhy::odds_clause`]). The charts' text alternatives describe the
 //! curves, not the reasons, and use none of this.
 
-use crate::data::Stage;
+use crate::data::{dataset, Region, Stage};
 use crate::params::Param;
-use crate::projection::Projection;
+use crate::projection::{Projection, TARGET_YEAR};
 use crate::scenario::Scenario;
 use crate::simulate::ramp;
 use crate::text;
@@ -20,12 +20,40 @@ use crate::text;
 /// announced start is on time: the start is fractional, and such a slip is rounding, not delay.
 const ON_TIME_YEARS: f64 = 0.05;
 
+/// What holds Russia's programme furthest below its ambition in the target year
+/// ([`RussiaWhy::binding_limit`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// The money buys less than the ambition asks for.
+    Money,
+    /// Plants lack concentrate (separation) or oxide (magnets).
+    Feed,
+    /// Sanctions (and China's price response) delay the plants and cut their output.
+    Sanctions,
+    /// The plants have not reached nameplate yet.
+    Ramp,
+}
+
+impl Limit {
+    /// The limit in a word: "money", "feed", "sanctions", "ramp".
+    pub fn id(self) -> &'static str {
+        match self {
+            Limit::Money => "money",
+            Limit::Feed => "feed",
+            Limit::Sanctions => "sanctions",
+            Limit::Ramp => "ramp",
+        }
+    }
+}
+
 /// The facts behind Russia's share at one stage.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RussiaWhy {
     /// The stage explained.
     pub stage: Stage,
-    /// Nameplate Russia's programme is sized for at this stage, in the stage's unit a year.
+    /// Nameplate Russia's ambition asks for at this stage, in the stage's unit a year.
+    pub ambition: f64,
+    /// Nameplate the programme builds: the ambition or, if less, what the money buys.
     pub nameplate: f64,
     /// The chance the programme is built (1 when it is taken at face value).
     pub odds: f64,
@@ -40,22 +68,85 @@ pub struct RussiaWhy {
     /// The first year in which reserves (mining) or feed (separation, magnets) held Russia's
     /// output down, if any.
     pub constrained_from: Option<u16>,
+    /// Output lost for want of feed in the target year (2030), in the stage's unit, counted at the odds.
+    pub unfed: f64,
+    /// Magnets only: the share of the Dy and Tb that Russia's 2030 magnet output needs which its
+    /// own separation does not make, so must come from China (0 at other stages, or without magnets).
+    pub heavy_from_china: f64,
 }
 
 impl RussiaWhy {
     /// The facts at `stage` of `projection`, the projection of `scenario`.
     pub fn of(projection: &Projection, scenario: &Scenario, stage: Stage) -> RussiaWhy {
         let russia = &projection.russia[stage as usize];
+        let unfed = projection
+            .get(TARGET_YEAR, stage)
+            .map(|_| {
+                let feed = &projection.russia_feed[usize::from(TARGET_YEAR - projection.base_year)];
+                match stage {
+                    Stage::Mining => 0.0,
+                    Stage::Separation => feed.unfed_separation,
+                    Stage::Magnets => feed.unfed_magnets,
+                }
+            })
+            .unwrap_or(0.0);
+        let heavy_from_china = match (stage, projection.get(TARGET_YEAR, Stage::Magnets)) {
+            (Stage::Magnets, Some(cell)) => {
+                let index = usize::from(TARGET_YEAR - projection.base_year);
+                let constants = dataset().constants;
+                let need = cell.output[Region::Russia as usize]
+                    * constants.ree_per_magnet
+                    * constants.heavy_share;
+                let own = projection.heavy[index].output[Region::Russia as usize];
+                if need > 0.0 {
+                    (1.0 - own / need).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.0,
+        };
         RussiaWhy {
             stage,
-            nameplate: russia.programme_nameplate,
+            ambition: russia.programme_nameplate,
+            nameplate: russia.bought,
             odds: russia.programme_odds,
             announced: scenario.get(Param::RuFirstPlant),
             start: russia.programme_start,
             utilisation: russia.utilisation,
             ramp_years: scenario.get(Param::RuRampYears),
             constrained_from: russia.first_constrained_year,
+            unfed,
+            heavy_from_china,
         }
+    }
+
+    /// What holds the programme, once built, furthest below its ambition's output in 2030: of the
+    /// ambition's output at design utilisation, the part the money does not buy, the part the ramp
+    /// has not reached by the announced start, the part sanctions and prices take (later start,
+    /// lower utilisation) and the part feed takes; the largest, if any is more than 0.5% of it.
+    pub fn binding_limit(&self) -> Option<Limit> {
+        let design = dataset().constants.ru_programme_utilisation;
+        let full = self.ambition * design;
+        let year = f64::from(TARGET_YEAR);
+        let bought = self.nameplate * design;
+        let on_time = bought * ramp(year - self.announced + 1.0, self.ramp_years);
+        let delivered = self.nameplate * self.utilisation * self.reached_by(TARGET_YEAR);
+        let fed = if self.odds > 0.0 {
+            self.unfed / self.odds
+        } else {
+            0.0
+        };
+        [
+            (Limit::Money, full - bought),
+            (Limit::Ramp, bought - on_time),
+            (Limit::Sanctions, on_time - delivered),
+            (Limit::Feed, fed),
+        ]
+        .into_iter()
+        .filter(|(_, lost)| *lost > 0.005 * full)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(limit, _)| limit)
     }
 
     /// How many years after its announced start the programme's first output comes, if it is late

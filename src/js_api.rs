@@ -75,7 +75,7 @@ fn scenario_from_js(input: JsValue) -> Result<LinkState, JsError> {
 ///
 /// Returns `{ years, stages: { mining|separation|magnets: { unit, demand, hhi, trusted_share,
 /// exposure, supply_gap, regions: { china: { output, capacity, share }, … } } }, russia,
-/// russia_reserve_cap }`, one array entry per year. Throws on an unknown key or preset,
+/// russia_reserve_cap, budget, russia_feed }`, one array entry per year. Throws on an unknown key or preset,
 /// a value that is not a number, or a value out of range.
 #[wasm_bindgen]
 pub fn simulate(scenario: JsValue) -> Result<JsValue, JsError> {

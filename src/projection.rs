@@ -49,6 +49,89 @@ pub struct RussiaStage {
     pub utilisation: f64,
     /// First year in which reserves or feed held Russia's output down, if any.
     pub first_constrained_year: Option<u16>,
+    /// Nameplate the programme's money buys: `programme_nameplate` times [`Budget::funded`].
+    pub bought: f64,
+}
+
+/// Russia's programme against its money (docs/MODEL.md, equation 7b), all in US$ bn.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize)]
+pub struct Budget {
+    /// Money for rare earths: the hub's budget times the rare-earth share.
+    pub money_bn: f64,
+    /// Extra capital cost of Russia's plants at this scenario's sanctions (0.24 is 24%).
+    pub premium: f64,
+    /// What the ambition's nameplate costs, with the premium.
+    pub ambition_cost_bn: f64,
+    /// Share of the ambition's nameplate the money buys at every stage (1 when it suffices).
+    pub funded: f64,
+    /// Nameplate per stage that 10% and 12% of 2030 world output need ([`RUSSIA_TARGETS`]).
+    pub need: [[f64; STAGE_COUNT]; 2],
+    /// What that nameplate costs at benchmark cost, for 10% and 12%.
+    pub cost_bn: [f64; 2],
+    /// The same with the sanctions premium.
+    pub cost_with_premium_bn: [f64; 2],
+}
+
+/// The separation stage's heavy product (Dy and Tb oxides) in one year (docs/MODEL.md, equation
+/// 15); the light product (Nd, Pr) of a region is its separation output less its heavy output.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize)]
+pub struct Heavy {
+    /// World demand for Dy and Tb oxides, t.
+    pub demand: f64,
+    /// Dy and Tb oxide output per region, t.
+    pub output: [f64; REGION_COUNT],
+    /// Share of world heavy output per region; sums to 1.
+    pub share: [f64; REGION_COUNT],
+    /// Heavy demand outside China that nobody supplies under export controls, t.
+    pub supply_gap: f64,
+    /// The heavy supply gap as a fraction of heavy demand outside China.
+    pub supply_gap_share: f64,
+    /// The light product's supply gap outside China (the stage's less the heavy one), t.
+    pub light_supply_gap: f64,
+    /// The light supply gap as a fraction of light demand outside China.
+    pub light_supply_gap_share: f64,
+    /// Magnets made outside China whose Dy and Tb must come from China, t NdFeB.
+    pub magnets_on_china: f64,
+}
+
+/// One product of separation in one year, as [`Projection::product`] reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Product {
+    /// Output per region, t.
+    pub output: [f64; REGION_COUNT],
+    /// Share of the product's world output per region.
+    pub share: [f64; REGION_COUNT],
+    /// Demand outside China that nobody supplies, t.
+    pub supply_gap: f64,
+    /// The supply gap as a fraction of the product's demand outside China.
+    pub supply_gap_share: f64,
+}
+
+/// Russia's separation feed in one year (docs/MODEL.md, equation 9).
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize)]
+pub struct Feed {
+    /// Concentrate Russia's separation would use at its planned output, t REO.
+    pub need: f64,
+    /// Russia's own mining output, t REO.
+    pub own: f64,
+    /// Concentrate imported, t REO: what separation used beyond Russia's own.
+    pub imported: f64,
+    /// Separation output lost for want of feed, t mREO.
+    pub unfed_separation: f64,
+    /// Magnet output lost for want of oxide, t NdFeB.
+    pub unfed_magnets: f64,
+}
+
+impl Feed {
+    /// The imported share of the concentrate separation used (0 when it used none).
+    pub fn imported_share(&self) -> f64 {
+        let used = self.imported + self.own.min(self.need);
+        if used > 0.0 {
+            self.imported / used
+        } else {
+            0.0
+        }
+    }
 }
 
 /// Everything one scenario produces.
@@ -64,6 +147,12 @@ pub struct Projection {
     pub russia: [RussiaStage; STAGE_COUNT],
     /// Russia's mining capacity cap from reserves, in t REO per year.
     pub russia_reserve_cap: f64,
+    /// Russia's programme against its money.
+    pub budget: Budget,
+    /// Russia's separation feed per year (from the base year).
+    pub russia_feed: [Feed; MAX_YEARS],
+    /// The heavy product of separation per year (from the base year).
+    pub heavy: [Heavy; MAX_YEARS],
 }
 
 impl Default for Projection {
@@ -74,6 +163,9 @@ impl Default for Projection {
             cells: [[StageYear::default(); STAGE_COUNT]; MAX_YEARS],
             russia: [RussiaStage::default(); STAGE_COUNT],
             russia_reserve_cap: 0.0,
+            budget: Budget::default(),
+            russia_feed: [Feed::default(); MAX_YEARS],
+            heavy: [Heavy::default(); MAX_YEARS],
         }
     }
 }
@@ -122,6 +214,32 @@ impl Projection {
             .map(|(year, _)| year)
     }
 
+    /// One product of separation in the year at `index` (from the base year): heavy (Dy, Tb) or
+    /// light (Nd, Pr, the rest of each region's separation output), as output and share per
+    /// region and the product's supply gap outside China, in tonnes and as a share of that demand.
+    pub fn product(&self, index: usize, heavy: bool) -> Product {
+        let product = &self.heavy[index];
+        if heavy {
+            return Product {
+                output: product.output,
+                share: product.share,
+                supply_gap: product.supply_gap,
+                supply_gap_share: product.supply_gap_share,
+            };
+        }
+        let cell = &self.cells[index][Stage::Separation as usize];
+        let output: [f64; REGION_COUNT] =
+            std::array::from_fn(|r| (cell.output[r] - product.output[r]).max(0.0));
+        let total: f64 = output.iter().sum();
+        let share = output.map(|output| if total > 0.0 { output / total } else { 0.0 });
+        Product {
+            output,
+            share,
+            supply_gap: product.light_supply_gap,
+            supply_gap_share: product.light_supply_gap_share,
+        }
+    }
+
     /// Writes the projection as CSV:
     /// `year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share`.
     ///
@@ -131,6 +249,11 @@ impl Projection {
     /// two columns are the stage's supply gap outside China that year, in tonnes and as a share of
     /// demand outside China: one figure for the stage, repeated on each region's row, empty on
     /// observed rows.
+    ///
+    /// After the three stages come the separation stage's two products, model years only, with the
+    /// `stage` values `separation_light` (Nd, Pr) and `separation_heavy` (Dy, Tb): each product's
+    /// output, share of that product and supply gap; a region's two outputs add up to its separation
+    /// output.
     pub fn write_csv(&self, out: &mut String) {
         use std::fmt::Write;
         out.push_str("year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share\n");
@@ -169,11 +292,28 @@ impl Projection {
                 }
             }
         }
+        for (name, heavy) in [("separation_light", false), ("separation_heavy", true)] {
+            for (index, year) in self.year_range().enumerate() {
+                let product = self.product(index, heavy);
+                for region in Region::ALL {
+                    let r = region as usize;
+                    let _ = writeln!(
+                        out,
+                        "{year},{name},{},{},{},0,{},{}",
+                        region.id(),
+                        round_to(product.output[r], 3),
+                        round_to(product.share[r], 6),
+                        round_to(product.supply_gap, 3),
+                        round_to(product.supply_gap_share, 6)
+                    );
+                }
+            }
+        }
     }
 
     /// The projection as CSV text.
     pub fn to_csv(&self) -> String {
-        let mut out = String::with_capacity(64 * self.years * STAGE_COUNT * REGION_COUNT);
+        let mut out = String::with_capacity(64 * self.years * (STAGE_COUNT + 2) * REGION_COUNT);
         self.write_csv(&mut out);
         out
     }
@@ -209,15 +349,81 @@ impl Serialize for Projection {
             .into_iter()
             .map(|stage| (stage.id(), HistoryView { stage }))
             .collect();
-        let mut state = serializer.serialize_struct("Projection", 6)?;
+        let feed = &self.russia_feed[..self.years];
+        let mut state = serializer.serialize_struct("Projection", 9)?;
         state.serialize_field("data_version", crate::data::DATA_VERSION)?;
         state.serialize_field("observed", &observed)?;
         state.serialize_field("years", &years)?;
         state.serialize_field("stages", &stages)?;
         state.serialize_field("russia", &russia)?;
         state.serialize_field("russia_reserve_cap", &self.russia_reserve_cap)?;
+        state.serialize_field("budget", &self.budget)?;
+        state.serialize_field("russia_feed", feed)?;
+        state.serialize_field("separation_products", &ProductsView(self))?;
         state.end()
     }
+}
+
+/// The separation stage's light and heavy products per year, and the magnets outside China that
+/// rely on China's Dy and Tb.
+struct ProductsView<'a>(&'a Projection);
+
+impl Serialize for ProductsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let projection = self.0;
+        let heavy = &projection.heavy[..projection.years];
+        let product = |is_heavy: bool| {
+            let products: Vec<Product> = (0..projection.years)
+                .map(|index| projection.product(index, is_heavy))
+                .collect();
+            let regions: std::collections::BTreeMap<&str, ProductRegion> = Region::ALL
+                .into_iter()
+                .map(|region| {
+                    let r = region as usize;
+                    (
+                        region.id(),
+                        ProductRegion {
+                            output: products.iter().map(|p| p.output[r]).collect(),
+                            share: products.iter().map(|p| p.share[r]).collect(),
+                        },
+                    )
+                })
+                .collect();
+            ProductOut {
+                supply_gap: products.iter().map(|p| p.supply_gap).collect(),
+                supply_gap_share: products.iter().map(|p| p.supply_gap_share).collect(),
+                regions,
+            }
+        };
+        let mut state = serializer.serialize_struct("Products", 4)?;
+        state.serialize_field("light", &product(false))?;
+        state.serialize_field("heavy", &product(true))?;
+        state.serialize_field(
+            "heavy_demand",
+            &heavy.iter().map(|h| h.demand).collect::<Vec<f64>>(),
+        )?;
+        state.serialize_field(
+            "magnets_on_china_heavy",
+            &heavy
+                .iter()
+                .map(|h| h.magnets_on_china)
+                .collect::<Vec<f64>>(),
+        )?;
+        state.end()
+    }
+}
+
+#[derive(Serialize)]
+struct ProductOut {
+    supply_gap: Vec<f64>,
+    supply_gap_share: Vec<f64>,
+    regions: std::collections::BTreeMap<&'static str, ProductRegion>,
+}
+
+#[derive(Serialize)]
+struct ProductRegion {
+    output: Vec<f64>,
+    share: Vec<f64>,
 }
 
 struct StageView<'a> {

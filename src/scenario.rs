@@ -120,7 +120,7 @@ impl Preset {
 pub const BASELINE: &str = "baseline";
 
 /// Every preset, baseline first.
-pub const PRESETS: [Preset; 7] = [
+pub const PRESETS: [Preset; 9] = [
     Preset {
         id: BASELINE,
         title: "Baseline",
@@ -191,6 +191,25 @@ pub const PRESETS: [Preset; 7] = [
             (Param::AlliedBuildout, 2.0),
             (Param::AlliedSlip, 0.0),
             (Param::RivalUtilisation, 0.9),
+        ],
+    },
+    Preset {
+        id: "hub-budget",
+        title: "The hub's budget at face value",
+        description: "The $9.2bn Angara–Yenisei hub (bne IntelliNews, 2 Feb 2026, on the ECFR brief; 700bn roubles of capital to attract, TASS, Feb 2026) is built for certain and spent wholly on rare earths, first plants in 2028, at the median capex of the named pipeline plus a sanctions premium on equipment (CEPII, Mar 2025) under today's sanctions: what the money buys, and what runs out first.",
+        overrides: &[
+            (Param::RuProgrammeOdds, 1.0),
+            (Param::RuBudgetShare, 1.0),
+            (Param::RuFirstPlant, 2028.0),
+        ],
+    },
+    Preset {
+        id: "controls-2026",
+        title: "Controls return in November 2026",
+        description: "China's April 2025 controls on heavy rare earths and magnets holding them stay, and the October 2025 list returns when its suspension lapses on 10 November 2026 (MOFCOM Announcement 70; USGS Mineral Commodity Summaries 2026), withholding half of China's exports once they apply (an assumption: its exports of rare-earth products, mostly magnets, fell 61% year on year in May 2025, Bloomberg, 18 Jun 2025).",
+        overrides: &[
+            (Param::CnExportControls, 0.5),
+            (Param::CnControlsYear, 2027.0),
         ],
     },
 ];

@@ -5,7 +5,7 @@
 
 use crate::data::{dataset, Dataset, Region, Stage, Status, REGION_COUNT, STAGE_COUNT};
 use crate::params::Param;
-use crate::projection::{Projection, StageYear, MAX_YEARS, TARGET_YEAR};
+use crate::projection::{Heavy, Projection, StageYear, MAX_YEARS, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
 
 /// ln 3: the logistic rises from 25% to 75% of its span over half the ramp.
@@ -47,6 +47,8 @@ struct EffectiveProject {
     first_year: f64,
     ramp_years: f64,
     utilisation: f64,
+    /// Share of the output that is Dy and Tb oxide (separation only).
+    heavy: f64,
 }
 
 /// Per-stage settings derived once from the scenario.
@@ -60,7 +62,9 @@ struct StageSettings {
     rivals_base_output: f64,
     russia_delay: f64,
     russia_utilisation_factor: f64,
+    /// Share of China's exports withheld once the October 2025 list is back, and before (April list only).
     export_controls: f64,
+    export_controls_early: f64,
     /// Idle base capacity outside China that ramps into use like a new plant.
     idle: [f64; REGION_COUNT],
 }
@@ -90,6 +94,14 @@ impl Default for ProjectDraws {
     }
 }
 
+/// What one stage hands the next within a year: Russia's output (its feed) and the Dy and Tb
+/// its projects made, per region (only separation projects make any).
+#[derive(Clone, Copy, Default)]
+struct Carry {
+    russia_upstream: f64,
+    heavy: [f64; REGION_COUNT],
+}
+
 /// Everything the yearly loop reads, derived once from the dataset and the scenario.
 struct Prepared {
     base_year: f64,
@@ -106,6 +118,11 @@ struct Prepared {
     feed_imports: f64,
     magnet_ree_per_concentrate: f64,
     ree_per_magnet: f64,
+    /// The first year the October 2025 export-control list is in force.
+    controls_year: f64,
+    /// Dy and Tb in magnet oxides, and China's base-year heavy output (all the world's).
+    heavy_share: f64,
+    china_base_heavy: f64,
 }
 
 /// Projects `scenario` from the base year to its horizon.
@@ -147,24 +164,55 @@ pub fn simulate_with(
     let mut demand_factor = 1.0;
     for year_index in 0..prepared.years {
         let headroom_ramp = ramp(year_index as f64, prepared.project_ramp_years);
-        let mut russia_upstream_output = 0.0;
+        let mut carry = Carry::default();
         for stage in Stage::ALL.into_iter().take(last_stage as usize + 1) {
             let index = stage as usize;
             let cell = &mut projection.cells[year_index][index];
-            let constrained = step_stage(
+            let planned = step_stage(
                 &prepared,
                 stage,
                 f64::from(base_year) + year_index as f64,
                 demand_factor,
                 headroom_ramp,
-                russia_upstream_output,
                 cell,
+                &mut carry,
             );
-            if constrained && projection.russia[index].first_constrained_year.is_none() {
+            let actual = cell.output[Region::Russia as usize];
+            if actual < planned && projection.russia[index].first_constrained_year.is_none() {
                 projection.russia[index].first_constrained_year =
                     Some(base_year + year_index as u16);
             }
-            russia_upstream_output = cell.output[Region::Russia as usize];
+            // Russia's feed (equation 9): what separation needs and what it imported beyond its own mining.
+            let feed = &mut projection.russia_feed[year_index];
+            match stage {
+                Stage::Mining => {}
+                Stage::Separation => {
+                    let content = prepared.magnet_ree_per_concentrate;
+                    feed.need = planned / content;
+                    feed.own = carry.russia_upstream;
+                    feed.imported = (actual / content - carry.russia_upstream).max(0.0);
+                    feed.unfed_separation = planned - actual;
+                    // Feed cuts Russia's heavy output in proportion to its separation output.
+                    if planned > 0.0 {
+                        carry.heavy[Region::Russia as usize] *= actual / planned;
+                    }
+                    let cell = &projection.cells[year_index][index];
+                    let heavy = &mut projection.heavy[year_index];
+                    heavy.output = carry.heavy;
+                    split_heavy(&prepared, demand_factor, cell, heavy);
+                }
+                Stage::Magnets => {
+                    feed.unfed_magnets = planned - actual;
+                    // Magnets outside China need Dy and Tb; what allied and Russian plants do not supply comes from China.
+                    let cell = &projection.cells[year_index][index];
+                    let heavy = &mut projection.heavy[year_index];
+                    let outside = cell.output.iter().sum::<f64>() - cell.output[0];
+                    let heavy_outside = rivals_total(&heavy.output);
+                    let per_magnet = prepared.ree_per_magnet * prepared.heavy_share;
+                    heavy.magnets_on_china = (outside - heavy_outside / per_magnet).max(0.0);
+                }
+            }
+            carry.russia_upstream = actual;
         }
         // Demand grows at one rate to the programme's target year and at another after it.
         let year = base_year + year_index as u16;
@@ -196,6 +244,10 @@ fn prepare(
     let price = value(Param::CnPriceResponse);
     let price_delay = price * data.constants.price_delay_years;
     let price_utilisation = 1.0 - price * data.constants.price_util_cut;
+    // Allied plants under a price floor or state offtake are shielded (equation 5).
+    let allied_price = price * (1.0 - value(Param::PriceShield));
+    let allied_price_delay = allied_price * data.constants.price_delay_years;
+    let allied_price_utilisation = 1.0 - allied_price * data.constants.price_util_cut;
     let rival_utilisation = value(Param::RivalUtilisation);
     let stage_weight = [
         value(Param::SanctionsMiningFactor),
@@ -225,14 +277,24 @@ fn prepare(
         settings.russia_delay = sanctions * value(Param::SanctionsDelayMax) * weight;
         settings.russia_utilisation_factor =
             (1.0 - sanctions * value(Param::SanctionsUtilLoss) * weight).clamp(0.0, 1.0);
-        settings.export_controls = if stage == Stage::Mining {
-            0.0
-        } else {
-            value(Param::CnExportControls)
+        let (controls, april_list) = match stage {
+            Stage::Mining => (0.0, 0.0),
+            Stage::Separation => (value(Param::CnExportControls), data.constants.heavy_share),
+            Stage::Magnets => (
+                value(Param::CnExportControls),
+                data.constants.april_list_magnets,
+            ),
         };
+        settings.export_controls = controls;
+        settings.export_controls_early = controls * april_list;
         for region in Region::ALL.into_iter().skip(FIRST_RIVAL) {
             let r = region as usize;
-            let mut utilisation = rival_utilisation * price_utilisation;
+            let mut utilisation = rival_utilisation
+                * if region.is_allied() {
+                    allied_price_utilisation
+                } else {
+                    price_utilisation
+                };
             if region == Region::Russia {
                 utilisation *= settings.russia_utilisation_factor;
             }
@@ -250,6 +312,20 @@ fn prepare(
         None => value(Param::RuProgrammeOdds),
     };
     let programme_utilisation = data.constants.ru_programme_utilisation;
+    // Money (equation 7b): what the ambition and the published targets cost, per stage.
+    let premium = sanctions * value(Param::CapexPremium);
+    let capex_bn_per_t = [
+        value(Param::CapexMining),
+        value(Param::CapexSeparation),
+        value(Param::CapexMagnets),
+    ]
+    .map(|thousand_usd| thousand_usd * 1e-6);
+    let mut budget = crate::projection::Budget {
+        money_bn: value(Param::RuBudget) * value(Param::RuBudgetShare),
+        premium,
+        ..crate::projection::Budget::default()
+    };
+    let mut programme_slots = [0; STAGE_COUNT];
     let mut projects = [EffectiveProject::default(); MAX_PROJECTS + STAGE_COUNT];
     let mut stage_ranges = [(0, 0); STAGE_COUNT];
     let mut count = 0;
@@ -288,12 +364,17 @@ fn prepare(
                     utilisation: rival_utilisation
                         * price_utilisation
                         * settings.russia_utilisation_factor,
+                    heavy: project.heavy / project.nameplate,
                 }
             } else {
-                let scale = if project.region.is_allied() {
-                    value(Param::AlliedBuildout)
+                let (scale, delay, price_utilisation) = if project.region.is_allied() {
+                    (
+                        value(Param::AlliedBuildout),
+                        allied_price_delay,
+                        allied_price_utilisation,
+                    )
                 } else {
-                    1.0
+                    (1.0, price_delay, price_utilisation)
                 };
                 EffectiveProject {
                     region: project.region as usize,
@@ -301,25 +382,44 @@ fn prepare(
                     first_year: project.start
                         + status_slip
                         + if operating { 0.0 } else { typical_slip }
-                        + price_delay,
+                        + delay,
                     ramp_years: value(Param::ProjectRampYears),
                     utilisation: rival_utilisation * price_utilisation,
+                    heavy: project.heavy / project.nameplate,
                 }
             };
             count += 1;
         }
         let russia = Region::Russia as usize;
-        let target_output = value(Param::RuPlanShare) * settings.base_demand * growth_to_target;
         let existing = settings.base_capacity[russia] + russia_committed;
-        let sized = (target_output / programme_utilisation - existing).max(0.0);
+        // Share × demand × growth, in this order, so the sizing keeps its bits (fingerprints).
+        let base_demand = settings.base_demand;
+        let nameplate_for = |share: f64| {
+            (share * base_demand * growth_to_target / programme_utilisation - existing).max(0.0)
+        };
+        let sized = nameplate_for(value(Param::RuPlanShare));
+        for (target, share) in RUSSIA_TARGETS.iter().enumerate() {
+            let need = nameplate_for(*share);
+            budget.need[target][index] = need;
+            budget.cost_bn[target] += need * capex_bn_per_t[index];
+        }
+        budget.ambition_cost_bn += sized * capex_bn_per_t[index] * (1.0 + premium);
+        programme_slots[index] = count;
         let programme = EffectiveProject {
             region: russia,
+            // The money's share is applied below, once every stage's cost is known.
             nameplate: sized * programme_weight,
             first_year: value(Param::RuFirstPlant) + settings.russia_delay + price_delay,
             ramp_years: value(Param::RuRampYears),
             utilisation: programme_utilisation
                 * price_utilisation
                 * settings.russia_utilisation_factor,
+            // Loparite yields light rare earths only; Tomtor's ore would add Dy and Tb.
+            heavy: if stage == Stage::Separation {
+                value(Param::RuTomtorHeavy) * data.constants.heavy_share
+            } else {
+                0.0
+            },
         };
         projects[count] = programme;
         count += 1;
@@ -330,8 +430,25 @@ fn prepare(
             programme_start: programme.first_year,
             utilisation: programme.utilisation,
             first_constrained_year: None,
+            bought: sized,
         };
     }
+    // Every stage gets the same share of its ambition: the money's share of the ambition's cost.
+    budget.funded = if budget.ambition_cost_bn > budget.money_bn {
+        budget.money_bn / budget.ambition_cost_bn
+    } else {
+        1.0
+    };
+    for target in 0..RUSSIA_TARGETS.len() {
+        budget.cost_with_premium_bn[target] = budget.cost_bn[target] * (1.0 + premium);
+    }
+    if budget.funded < 1.0 {
+        for (index, slot) in programme_slots.into_iter().enumerate() {
+            projects[slot].nameplate *= budget.funded;
+            projection.russia[index].bought *= budget.funded;
+        }
+    }
+    projection.budget = budget;
 
     let reserve_cap = |region: Region| -> Option<f64> {
         let reserves = if region == Region::Russia {
@@ -361,12 +478,16 @@ fn prepare(
         feed_imports: value(Param::RuFeedImports) * (1.0 - sanctions),
         magnet_ree_per_concentrate: data.constants.magnet_ree_per_concentrate,
         ree_per_magnet: data.constants.ree_per_magnet,
+        controls_year: value(Param::CnControlsYear),
+        heavy_share: data.constants.heavy_share,
+        china_base_heavy: data.constants.heavy_share
+            * stages[Stage::Separation as usize].base_demand,
     }
 }
 
 /// One stage in one year: rivals' output (base, idle capacity ramping in, projects), the caps
 /// (reserves on mining, feed on Russia's separation and magnets), then China clearing the market.
-/// Returns whether a cap held Russia's output down.
+/// Returns Russia's output before the caps (below it, a cap held Russia's output down).
 // Several per-region arrays are read and written in step, so index loops are the plain form.
 #[allow(clippy::needless_range_loop)]
 fn step_stage(
@@ -375,9 +496,9 @@ fn step_stage(
     year: f64,
     demand_factor: f64,
     headroom_ramp: f64,
-    russia_upstream_output: f64,
     cell: &mut StageYear,
-) -> bool {
+    carry: &mut Carry,
+) -> f64 {
     let index = stage as usize;
     let settings = &prepared.stages[index];
     let demand = settings.base_demand * demand_factor;
@@ -399,8 +520,10 @@ fn step_stage(
     };
     for project in projects {
         let online = ramp(year - project.first_year + 1.0, project.ramp_years);
+        let output = project.nameplate * online * project.utilisation;
         cell.capacity[project.region] += project.nameplate * online;
-        cell.output[project.region] += project.nameplate * online * project.utilisation;
+        cell.output[project.region] += output;
+        carry.heavy[project.region] += output * project.heavy;
     }
 
     // Reserves cap mining; feed caps Russia's separation and magnets.
@@ -418,12 +541,11 @@ fn step_stage(
             1.0 / prepared.ree_per_magnet
         };
         // The base year's output was fed (it is observed), so the cap never goes below it.
-        let feed = (russia_upstream_output * upstream_content
+        let feed = (carry.russia_upstream * upstream_content
             + prepared.feed_imports * cell.capacity[russia])
             .max(settings.base_output[russia]);
         cell.output[russia] = cell.output[russia].min(feed);
     }
-    let constrained = cell.output[russia] < russia_before;
 
     // China clears the market: the rest of demand, within its floor and its capacity.
     // China is the swing supplier: it adds capacity as fast as world demand grows.
@@ -440,8 +562,57 @@ fn step_stage(
     cell.capacity[china] = china_capacity;
     cell.output[china] = residual.max(china_floor).min(china_capacity).max(0.0);
 
-    finish_cell(cell, prepared.china_floor_share, settings.export_controls);
-    constrained
+    // Export controls reach heavy rare earths only until the October 2025 list is back.
+    let controls = if year >= prepared.controls_year {
+        settings.export_controls
+    } else {
+        settings.export_controls_early
+    };
+    finish_cell(cell, prepared.china_floor_share, controls);
+    russia_before
+}
+
+/// The heavy product of separation (equation 15): rivals' Dy and Tb are in `heavy.output`; China
+/// supplies the rest of heavy demand, at least its floor and at most its separation output; then
+/// shares and the heavy supply gap, which the April 2025 list opens from the start.
+fn split_heavy(prepared: &Prepared, demand_factor: f64, cell: &StageYear, heavy: &mut Heavy) {
+    let china = Region::China as usize;
+    let demand = prepared.heavy_share * cell.demand;
+    heavy.demand = demand;
+    let rivals = rivals_total(&heavy.output);
+    let floor = china_floor(
+        prepared.china_floor_share,
+        demand,
+        prepared.china_base_heavy * demand_factor,
+    );
+    heavy.output[china] = (demand - rivals)
+        .max(floor)
+        .min(cell.output[china])
+        .max(0.0);
+    let total = rivals + heavy.output[china];
+    if total > 0.0 {
+        heavy.share = heavy.output.map(|output| output / total);
+    } else {
+        heavy.share = [0.0; REGION_COUNT];
+        heavy.share[china] = 1.0;
+    }
+    let domestic = prepared.china_floor_share * demand;
+    let exports = (heavy.output[china] - domestic).max(0.0);
+    let controls = prepared.stages[Stage::Separation as usize].export_controls;
+    heavy.supply_gap = ((demand - domestic) - (rivals + (1.0 - controls) * exports)).max(0.0);
+    heavy.supply_gap_share = if demand > domestic {
+        heavy.supply_gap / (demand - domestic)
+    } else {
+        0.0
+    };
+    // The light product carries the rest of the stage's gap, against the rest of its demand.
+    heavy.light_supply_gap = (cell.supply_gap - heavy.supply_gap).max(0.0);
+    let light_outside = (1.0 - prepared.china_floor_share) * (cell.demand - demand);
+    heavy.light_supply_gap_share = if light_outside > 0.0 {
+        (heavy.light_supply_gap / light_outside).min(1.0)
+    } else {
+        0.0
+    };
 }
 
 /// China's floor: it never supplies less than its own demand (`floor_share` of world demand),

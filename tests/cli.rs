@@ -77,11 +77,17 @@ fn csv_has_the_contract_header_and_one_row_per_year_stage_and_region() {
         Some("year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share")
     );
     // The observed stage-years before 2025 (flag 1), then 2025 to 2040 projected (flag 0),
-    // three stages, eight regions.
+    // three stages and separation's two products, eight regions.
     let observed = ree_outlook::data::dataset().history.len();
-    assert_eq!(lines.count(), (observed + 16 * 3) * 8);
+    assert_eq!(lines.count(), (observed + 16 * 5) * 8);
     let csv = ok(&["--set", "horizon=2050", "--format=csv"]);
-    assert_eq!(csv.lines().count(), 1 + (observed + 26 * 3) * 8);
+    assert_eq!(csv.lines().count(), 1 + (observed + 26 * 5) * 8);
+    for product in ["separation_light", "separation_heavy"] {
+        let rows = csv
+            .lines()
+            .filter(|line| line.split(',').nth(1) == Some(product));
+        assert_eq!(rows.count(), 26 * 8, "{product}");
+    }
     assert!(csv.lines().all(|line| line.split(',').count() == 8));
     assert_eq!(
         csv.lines().filter(|line| line.ends_with(",1,,")).count(),
@@ -501,5 +507,68 @@ fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
     usage_error(
         &["--solve", "sanctions", "--target", "10"],
         &["between 0 and 1"],
+    );
+}
+
+#[test]
+fn budget_answers_what_the_hub_buys_and_what_runs_out_first() {
+    let table = ok(&["--preset", "hub-budget", "--budget"]);
+    for needle in [
+        "Money for rare earths: $9.20bn",
+        "the money buys 100% of it",
+        "cost with the 24% premium                   $9.05bn  $10.94bn",
+        "share of it $9.20bn buys                       100%       84%",
+        "Feed for Russia's separation",
+        "separation ramp",
+    ] {
+        assert!(table.contains(needle), "{needle:?} missing from\n{table}");
+    }
+    // One feed row per projected year.
+    assert_eq!(
+        table.lines().filter(|line| line.starts_with("20")).count(),
+        16
+    );
+    // Half the budget for rare earths: the money binds, in the table and in the summary's why.
+    let half = ok(&[
+        "--preset",
+        "hub-budget",
+        "--set",
+        "ru_budget_share=0.5",
+        "--budget",
+    ]);
+    assert!(half.contains("the money buys 51% of it"), "{half}");
+    assert!(half.contains("separation money"), "{half}");
+    // The summary wraps at 90 columns; read it as one line.
+    let story = ok(&["--preset", "hub-budget", "--set", "ru_budget_share=0.5"]).replace('\n', " ");
+    assert!(story.contains("What holds it furthest below its ambition in 2030: the money."));
+    assert!(story.contains("buys 51% of the nameplate the 10.0% ambition asks for"));
+
+    let csv = ok(&["--budget", "--format", "csv"]);
+    assert!(csv.starts_with(
+        "measure,unit,mining,separation,magnets,total\ncapex,kUSD per t/yr,47,170,69,\n"
+    ));
+    assert!(csv.contains("\nneed_12,t/yr,"));
+    let json = ok(&["--preset", "hub-budget", "--budget", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    assert_eq!(value["budget"]["funded"], 1.0);
+    assert_eq!(value["feed"].as_array().map(Vec::len), Some(16));
+    assert!(value["russia"]["separation"]["bought"]
+        .as_f64()
+        .is_some_and(|t| t > 11_000.0));
+
+    // Goal seek takes the budget: the investment that gives Russia 9% of separation in 2030.
+    let solved = ok(&[
+        "--preset",
+        "kremlin-2030",
+        "--set",
+        "ru_budget_share=0.5",
+        "--solve",
+        "ru_budget",
+        "--target",
+        "0.09",
+    ]);
+    assert!(
+        solved.contains("set \u{201c}Angara–Yenisei hub budget\u{201d} to"),
+        "{solved}"
     );
 }

@@ -81,6 +81,7 @@ fn a_cancelled_project_adds_nothing_and_a_project_adds_its_expected_tonnes() {
         nameplate: 1_000.0,
         start: 2026.0,
         status: Status::Operating,
+        heavy: 0.0,
     };
     let operating = run(&with_projects(vec![project]), &scenario, None);
     let cancelled = run(
@@ -392,6 +393,7 @@ fn capacities_add_nameplates_and_china_grows_with_demand() {
         nameplate: 1_000.0,
         start: 2026.0,
         status: Status::Operating,
+        heavy: 0.0,
     };
     let with = run(&with_projects(vec![project]), &scenario, None);
     let capacity = |projection: &Projection| {

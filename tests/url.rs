@@ -310,7 +310,8 @@ fn tiny_values_are_written_with_an_exponent_and_the_link_stays_short() {
     }
     let link = encode(&state);
     assert!(link.contains("sanctions=5e-324"), "{link}");
-    assert!(link.len() < 400, "{} characters: {link}", link.len());
+    // 19 of the 32 parameters can be 0, each written as "&key=5e-324".
+    assert!(link.len() < 500, "{} characters: {link}", link.len());
     let decoded = decode(&link);
     assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
     assert_eq!(decoded.state, state);

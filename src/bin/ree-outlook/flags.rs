@@ -66,6 +66,8 @@ pub enum Action {
     Solve(Param),
     /// The track record: the model started from 2020 beside what happened.
     Hindcast,
+    /// Russia's programme against its money and its feed.
+    Budget,
 }
 
 /// Everything the command line asked for; `--preset` and `--set` are not checked yet.
@@ -237,6 +239,12 @@ pub const FLAGS: &[Flag] = &[
         }),
     },
     Flag {
+        name: "--budget",
+        short: None,
+        help: "what the hub's budget buys against what 10% and 12% in 2030 need; Russia's feed",
+        effect: Effect::Switch(|options| options.action = Action::Budget),
+    },
+    Flag {
         name: "--hindcast",
         short: None,
         help: "the track record: the model started from 2020 against the observed 2021-2025",
@@ -296,6 +304,7 @@ pub fn help() -> String {
          \x20      ree-outlook --url 'https://…/#v=1&p=skeptic&…'\n\
          \x20      ree-outlook --preset NAME --monte-carlo N --seed S [--target 0.1 --year 2030]\n\
          \x20      ree-outlook --preset NAME --tornado | --solve KEY --target 0.1\n\
+         \x20      ree-outlook --preset NAME --budget [--format table|csv|json]\n\
          \x20      ree-outlook --hindcast [--format table|csv|json]\n\
          \x20      ree-outlook --list-presets | --list-params\n\nOptions:\n",
     );

@@ -4,7 +4,7 @@
 //! - `flags.rs` reads the command line into [`Options`] (one table defines every option and writes `--help`);
 //! - this file puts the scenario together ([`resolve_state`]), dispatches on [`Action`] and writes the output;
 //! - `story.rs` writes the readable summary of a projection, `analyses.rs` the Monte Carlo, tornado
-//!   and goal-seek reports, `lists.rs` the presets and the parameters.
+//!   and goal-seek reports, `budget.rs` the budget and feed report, `lists.rs` the presets and the parameters.
 //!
 //! The model, the link codec and the analyses are the library's (`ree_outlook`), shared with the page
 //! and the JavaScript package; nothing here is used by them.
@@ -14,6 +14,7 @@
 //! the key and its allowed range or the valid choices. Nothing is silently clamped.
 
 mod analyses;
+mod budget;
 mod flags;
 mod lists;
 mod story;
@@ -55,7 +56,11 @@ fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Action::ListPresets => Ok(lists::presets(options.format)),
         Action::ListParams => Ok(lists::params(options.format)),
         Action::Hindcast => Ok(hindcast_report(options.format)),
-        Action::Project | Action::MonteCarlo | Action::Tornado | Action::Solve(_) => {
+        Action::Project
+        | Action::MonteCarlo
+        | Action::Tornado
+        | Action::Solve(_)
+        | Action::Budget => {
             let (state, notices) = resolve_state(&options)?;
             for notice in notices {
                 // A failed write to stderr leaves nothing better to do.
@@ -164,6 +169,7 @@ fn analyse(state: &LinkState, options: &Options) -> String {
         Action::Solve(param) => {
             analyses::solve_report(scenario, param, options.target, options.format)
         }
+        Action::Budget => budget::report(state, &simulate(scenario), options.format),
         _ => render(state, &simulate(scenario), options.format),
     }
 }

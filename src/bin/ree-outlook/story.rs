@@ -1,7 +1,8 @@
 //! The command line's `table` output: a readable summary that tells each stage's story and why.
 
 use ree_outlook::data::{Region, Stage};
-use ree_outlook::explain::RussiaWhy;
+use ree_outlook::explain::{Limit, RussiaWhy};
+use ree_outlook::params::Param;
 use ree_outlook::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use ree_outlook::state::LinkState;
 use ree_outlook::text::{self, percent};
@@ -43,6 +44,7 @@ pub fn story(state: &LinkState, projection: &Projection) -> String {
         ));
     }
     text.push_str(&format!("Link: #{}\n", url::encode(state)));
+    text.push_str(&wrap(&money(state, projection), 90, ""));
 
     let years: Vec<u16> = shown_years(projection);
     for stage in Stage::ALL {
@@ -121,8 +123,42 @@ fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: 
         stage.label().to_ascii_lowercase(),
         gaps.join(", ")
     ));
+    if stage == Stage::Separation {
+        text.push_str(&wrap(&products(projection), 90, ""));
+    }
     text.push_str(&wrap(&why(state, projection, stage), 90, ""));
     text
+}
+
+/// Separation's two products in the target year: who makes the light (Nd, Pr) and the heavy
+/// (Dy, Tb) oxides, and how much magnet making outside China relies on China's Dy and Tb.
+fn products(projection: &Projection) -> String {
+    let Some(index) = TARGET_YEAR
+        .checked_sub(projection.base_year)
+        .map(usize::from)
+        .filter(|index| *index < projection.years)
+    else {
+        return String::new();
+    };
+    let light = projection.product(index, false);
+    let heavy = projection.product(index, true);
+    let (russia, china) = (Region::Russia as usize, Region::China as usize);
+    let magnets = projection
+        .get(TARGET_YEAR, Stage::Magnets)
+        .map_or(0.0, |cell| {
+            cell.output.iter().sum::<f64>() - cell.output[china]
+        });
+    let on_china = projection.heavy[index].magnets_on_china;
+    format!(
+        "Products {TARGET_YEAR}: light (Nd, Pr) Russia {}, China {}; heavy (Dy, Tb) Russia {}, China {}. Magnets made outside China that rely on China's Dy and Tb: {} t of {} t ({}).",
+        percent(light.share[russia], 1),
+        percent(light.share[china], 1),
+        percent(heavy.share[russia], 1),
+        percent(heavy.share[china], 1),
+        thousands(on_china),
+        thousands(magnets),
+        percent(if magnets > 0.0 { on_china / magnets } else { 0.0 }, 0)
+    )
 }
 
 /// Why Russia lands where it does at this stage: programme size, start, utilisation, constraints
@@ -153,9 +189,17 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         (None, _) => "feed never binds".to_string(),
     };
     // The programme counts at its odds of being built (1 at face value).
+    let bought = if why.nameplate < why.ambition {
+        format!(
+            " of the {} its ambition asks for (the money runs short)",
+            thousands(why.ambition)
+        )
+    } else {
+        String::new()
+    };
     let size = if why.is_risked() {
         format!(
-            "is sized for {} {} a year of nameplate and {} ({} expected)",
+            "is sized for {} {} a year of nameplate{bought} and {} ({} expected)",
             thousands(why.nameplate),
             stage.unit(),
             why.odds_clause(),
@@ -163,18 +207,58 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         )
     } else {
         format!(
-            "adds {} {} a year of nameplate",
+            "adds {} {} a year of nameplate{bought}",
             thousands(why.nameplate),
             stage.unit()
         )
     };
+    let limit = match why.binding_limit() {
+        Some(Limit::Money) => "the money",
+        Some(Limit::Feed) => "feed",
+        Some(Limit::Sanctions) => "sanctions and prices (a later start, lower utilisation)",
+        Some(Limit::Ramp) => "the ramp (plants not yet at nameplate)",
+        None => "nothing",
+    };
+    let heavy = if why.heavy_from_china > 0.0 {
+        format!(
+            " Its magnets' dysprosium and terbium come from China ({} of what they need in {TARGET_YEAR}){}.",
+            percent(why.heavy_from_china, 0),
+            if state.scenario.get(Param::RuTomtorHeavy) > 0.0 {
+                ""
+            } else {
+                ": loparite yields light rare earths only"
+            }
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "Why: Russia's programme {}, {}, running at {} once ramped over {} years; {}.",
+        "Why: Russia's programme {}, {}, running at {} once ramped over {} years; {}. What holds it furthest below its ambition in {TARGET_YEAR}: {limit}.{heavy}",
         size,
         start,
         percent(why.utilisation, 1),
         text::shortest(why.ramp_years),
         constraint
+    )
+}
+
+/// One sentence on the money: what it buys of the ambition and what 10% and 12% cost (`--budget` has the table).
+fn money(state: &LinkState, projection: &Projection) -> String {
+    let budget = &projection.budget;
+    let bn = |value: f64| format!("${}bn", text::fixed(value, 2));
+    format!(
+        "Money: {} for rare earths ({} of the {} hub) buys {} of the nameplate the {} ambition asks for, which costs {} with a {} sanctions premium on capital; 10% in {TARGET_YEAR} takes {} at benchmark capex and {} with the premium, 12% {} and {} (see --budget).",
+        bn(budget.money_bn),
+        percent(state.scenario.get(Param::RuBudgetShare), 0),
+        bn(state.scenario.get(Param::RuBudget)),
+        percent(budget.funded, 0),
+        percent(state.scenario.get(Param::RuPlanShare), 1),
+        bn(budget.ambition_cost_bn),
+        percent(budget.premium, 0),
+        bn(budget.cost_bn[0]),
+        bn(budget.cost_with_premium_bn[0]),
+        bn(budget.cost_bn[1]),
+        bn(budget.cost_with_premium_bn[1])
     )
 }
 

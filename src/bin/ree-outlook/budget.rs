@@ -1,0 +1,213 @@
+//! `--budget`: Russia's programme against its money and its feed (docs/MODEL.md, equations 7b and
+//! 9): what the hub's budget buys per stage beside what 10% and 12% of 2030 world output need, what
+//! those cost at benchmark capex and with the sanctions premium, the concentrate Russia's
+//! separation needs against its own mining per year, and what holds each stage back in 2030.
+
+use crate::flags::OutputFormat;
+use crate::json_text;
+use ree_outlook::data::Stage;
+use ree_outlook::explain::RussiaWhy;
+use ree_outlook::params::Param;
+use ree_outlook::projection::{Budget, Feed, Projection, RussiaStage, RUSSIA_TARGETS};
+use ree_outlook::state::LinkState;
+use ree_outlook::text::{fixed, percent, thousands};
+use ree_outlook::url;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Capital cost per tonne of yearly capacity at each stage, US$ thousand.
+fn capex(state: &LinkState) -> [f64; 3] {
+    [
+        Param::CapexMining,
+        Param::CapexSeparation,
+        Param::CapexMagnets,
+    ]
+    .map(|param| state.scenario.get(param))
+}
+
+/// The share of a target's nameplate the money buys with the premium (at most 1).
+fn buys(budget: &Budget, target: usize) -> f64 {
+    let cost = budget.cost_with_premium_bn[target];
+    if cost > 0.0 {
+        (budget.money_bn / cost).min(1.0)
+    } else {
+        1.0
+    }
+}
+
+/// The budget report of `projection` (of `state`) in `format`.
+pub fn report(state: &LinkState, projection: &Projection, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Table => table(state, projection),
+        OutputFormat::Csv => csv(state, projection),
+        OutputFormat::Json => {
+            let russia: BTreeMap<&str, &RussiaStage> = Stage::ALL
+                .into_iter()
+                .map(|stage| (stage.id(), &projection.russia[stage as usize]))
+                .collect();
+            let years: Vec<u16> = projection.year_range().collect();
+            json_text(&BudgetJson {
+                preset: state.preset().id,
+                link: url::encode(state),
+                budget: &projection.budget,
+                russia,
+                years,
+                feed: &projection.russia_feed[..projection.years],
+            })
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct BudgetJson<'a> {
+    preset: &'static str,
+    link: String,
+    budget: &'a Budget,
+    russia: BTreeMap<&'static str, &'a RussiaStage>,
+    years: Vec<u16>,
+    feed: &'a [Feed],
+}
+
+/// `measure,unit,mining,separation,magnets,total`: capex, bought, need and cost for 10% and 12%.
+fn csv(state: &LinkState, projection: &Projection) -> String {
+    let budget = &projection.budget;
+    let capex = capex(state);
+    let mut out = String::from("measure,unit,mining,separation,magnets,total\n");
+    let mut row = |measure: &str, unit: &str, values: [f64; 3], total: Option<f64>| {
+        let total = total.map(|total| total.to_string()).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{measure},{unit},{},{},{},{total}",
+            values[0], values[1], values[2]
+        );
+    };
+    row("capex", "kUSD per t/yr", capex, None);
+    row(
+        "bought",
+        "t/yr",
+        projection.russia.map(|stage| stage.bought),
+        None,
+    );
+    for (target, share) in RUSSIA_TARGETS.iter().enumerate() {
+        let name = format!("{:.0}", share * 100.0);
+        let need = budget.need[target];
+        row(&format!("need_{name}"), "t/yr", need, None);
+        let cost = [0, 1, 2].map(|stage| need[stage] * capex[stage] * 1e-6);
+        row(
+            &format!("cost_{name}"),
+            "USD bn",
+            cost,
+            Some(budget.cost_bn[target]),
+        );
+        row(
+            &format!("cost_{name}_with_premium"),
+            "USD bn",
+            cost.map(|cost| cost * (1.0 + budget.premium)),
+            Some(budget.cost_with_premium_bn[target]),
+        );
+    }
+    out
+}
+
+/// The readable report: money, the table per stage, feed per year and what binds in 2030.
+fn table(state: &LinkState, projection: &Projection) -> String {
+    let budget = &projection.budget;
+    let scenario = &state.scenario;
+    let preset = state.preset();
+    let money = |bn: f64| format!("${}bn", fixed(bn, 2));
+    let mut text = format!(
+        "Russia's programme against its money: {} (preset {})\n",
+        preset.title, preset.id
+    );
+    let _ = writeln!(
+        text,
+        "Money for rare earths: {} ({} hub budget x {}); sanctions premium on capital cost {}.",
+        money(budget.money_bn),
+        money(scenario.get(Param::RuBudget)),
+        percent(scenario.get(Param::RuBudgetShare), 0),
+        percent(budget.premium, 0)
+    );
+    let _ = writeln!(
+        text,
+        "The {} ambition costs {} with the premium; the money buys {} of it.\n",
+        percent(scenario.get(Param::RuPlanShare), 1),
+        money(budget.ambition_cost_bn),
+        percent(budget.funded, 0)
+    );
+    let capex = capex(state);
+    let _ = writeln!(
+        text,
+        "{:<11} {:<8} {:>11} {:>9} {:>9} {:>9}",
+        "stage", "unit", "capex $k/t", "bought", "10% needs", "12% needs"
+    );
+    for stage in Stage::ALL {
+        let index = stage as usize;
+        let _ = writeln!(
+            text,
+            "{:<11} {:<8} {:>11} {:>9} {:>9} {:>9}",
+            stage.id(),
+            stage.unit(),
+            fixed(capex[index], 0),
+            thousands(projection.russia[index].bought),
+            thousands(budget.need[0][index]),
+            thousands(budget.need[1][index])
+        );
+    }
+    let costs = |label: &str, values: [f64; 2]| {
+        format!(
+            "{label:<41} {:>9} {:>9}\n",
+            money(values[0]),
+            money(values[1])
+        )
+    };
+    text.push_str(&costs("cost at benchmark capex", budget.cost_bn));
+    text.push_str(&costs(
+        &format!("cost with the {} premium", percent(budget.premium, 0)),
+        budget.cost_with_premium_bn,
+    ));
+    let _ = writeln!(
+        text,
+        "{:<41} {:>9} {:>9}",
+        format!("share of it {} buys", money(budget.money_bn)),
+        percent(buys(budget, 0), 0),
+        percent(buys(budget, 1), 0)
+    );
+
+    text.push_str(
+        "\nFeed for Russia's separation, t REO of concentrate a year (Lovozero mines 2,600 t):\n",
+    );
+    let _ = writeln!(
+        text,
+        "{:<6} {:>9} {:>11} {:>9} {:>9} {:>16}",
+        "year", "need", "own mining", "imported", "share", "unfed (t oxide)"
+    );
+    for (year, feed) in projection
+        .year_range()
+        .zip(&projection.russia_feed[..projection.years])
+    {
+        let _ = writeln!(
+            text,
+            "{year:<6} {:>9} {:>11} {:>9} {:>9} {:>16}",
+            thousands(feed.need),
+            thousands(feed.own),
+            thousands(feed.imported),
+            percent(feed.imported_share(), 0),
+            thousands(feed.unfed_separation)
+        );
+    }
+
+    text.push_str("\nWhat holds Russia below its ambition in 2030, per stage: ");
+    let limits: Vec<String> = Stage::ALL
+        .into_iter()
+        .map(|stage| {
+            let limit = RussiaWhy::of(projection, scenario, stage)
+                .binding_limit()
+                .map_or("nothing", |limit| limit.id());
+            format!("{} {limit}", stage.id())
+        })
+        .collect();
+    text.push_str(&limits.join(", "));
+    text.push_str(".\n");
+    text
+}
