@@ -6,7 +6,7 @@
 
 use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{thousands, Look};
-use super::{ChartInput, DrawResult};
+use super::{ChartInput, Drawn};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -23,7 +23,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     look: &Look,
-) -> DrawResult<DB> {
+) -> Drawn<DB> {
     let projection = input.projection;
     let (legend, count) = frame::stage_legend(look, input.reference.is_some());
     let plot_area = frame::frame(
@@ -116,5 +116,5 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .clamp(0.0, HHI_MAX)
     })?;
     frame::stage_lines(&chart, look, input, |cell| cell.hhi.clamp(0.0, HHI_MAX))?;
-    Ok(())
+    Ok(frame::year_axis(&chart, look, (first, last)))
 }

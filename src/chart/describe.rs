@@ -21,6 +21,7 @@ pub fn describe(kind: ChartKind, input: &ChartInput) -> String {
         ChartKind::Concentration => concentration(&mut out, input),
         ChartKind::Fan => fan(&mut out, input),
         ChartKind::Tornado => tornado(&mut out, input),
+        ChartKind::SupplyGap => gap(&mut out, input),
     }
     out
 }
@@ -266,6 +267,52 @@ fn fan(out: &mut String, input: &ChartInput) {
         pct(bands.target.share),
         pct(bands.probability)
     );
+}
+
+fn gap(out: &mut String, input: &ChartInput) {
+    let projection = input.projection;
+    let stage = input.stage;
+    let unit_name = stage.unit();
+    if projection
+        .stage_series(stage)
+        .all(|(_, cell)| cell.supply_gap <= 0.0)
+    {
+        let _ = write!(
+            out,
+            "{}: rivals and China's exports meet demand outside China at the {} stage in every year to {}.",
+            super::gap::NO_GAP,
+            stage.id(),
+            projection.last_year()
+        );
+    } else {
+        let _ = write!(
+            out,
+            "Supply gap outside China at the {} stage, the demand outside China that rivals and China's exports leave unmet:",
+            stage.id()
+        );
+        for year in key_years(projection) {
+            if let Some(cell) = projection.get(year, stage) {
+                let _ = write!(
+                    out,
+                    " {} {unit_name} in {year} ({} of that demand);",
+                    thousands(cell.supply_gap),
+                    text::percent(unit(cell.supply_gap_share), 1)
+                );
+            }
+        }
+        out.pop();
+        out.push('.');
+    }
+    if let Some(cell) = input
+        .reference
+        .and_then(|reference| reference.get(TARGET_YEAR, stage))
+    {
+        let _ = write!(
+            out,
+            " Pinned reference (dashed): {} {unit_name} in {TARGET_YEAR}.",
+            thousands(cell.supply_gap)
+        );
+    }
 }
 
 fn tornado(out: &mut String, input: &ChartInput) {

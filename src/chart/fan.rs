@@ -3,7 +3,7 @@
 
 use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
 use super::look::{blend, pct, region_colour, thousands, unit, Look};
-use super::{ChartInput, DrawResult};
+use super::{ChartInput, Drawn};
 use crate::analysis::MonteCarloResult;
 use crate::text;
 use plotters::coord::Shift;
@@ -35,16 +35,17 @@ pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     look: &Look,
-) -> DrawResult<DB> {
+) -> Drawn<DB> {
     let Some(bands) = input.bands else {
         return frame::message(
             area,
             look,
             "The fan chart appears once the uncertainty analysis has run.",
-        );
+        )
+        .map(|()| None);
     };
     if !complete(bands) {
-        return frame::message(area, look, "The uncertainty bands are incomplete.");
+        return frame::message(area, look, "The uncertainty bands are incomplete.").map(|()| None);
     }
     let region = bands.region as usize;
     let stage = bands.stage;
@@ -238,5 +239,5 @@ pub(crate) fn draw<DB: DrawingBackend>(
         look.text,
         true,
     )?;
-    Ok(())
+    Ok(frame::year_axis(&chart, look, (first, last)))
 }

@@ -256,6 +256,24 @@ pub(crate) fn plot<'a, DB: DrawingBackend>(
     Ok(chart)
 }
 
+/// Where the years of `chart` (from `years.0` to `years.1`) lie, in CSS pixels, for values on hover.
+pub(crate) fn year_axis<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    look: &Look,
+    years: (f64, f64),
+) -> Option<super::YearAxis> {
+    let css = |pixels: i32| f64::from(pixels) / look.scale;
+    let x = |year: f64| css(chart.backend_coord(&(year, 0.0)).0);
+    let (across, down) = chart.plotting_area().get_pixel_range();
+    Some(super::YearAxis {
+        years: (years.0 as u16, years.1 as u16),
+        x: (x(years.0), x(years.1)),
+        plot: (css(across.start), css(across.end)),
+        top: css(down.start),
+        bottom: css(down.end),
+    })
+}
+
 /// Draws a line through `points` in chart coordinates, solid or dashed, with markers at each point.
 pub(crate) fn line<DB: DrawingBackend>(
     chart: &Chart<'_, DB>,

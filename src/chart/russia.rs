@@ -3,7 +3,7 @@
 use super::fan::axis_pct;
 use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{points, unit, Look};
-use super::{ChartInput, DrawResult};
+use super::{ChartInput, DrawResult, Drawn};
 use crate::data::{Region, Stage};
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::text;
@@ -25,7 +25,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     look: &Look,
-) -> DrawResult<DB> {
+) -> Drawn<DB> {
     let projection = input.projection;
     let (legend, count) = frame::stage_legend(look, input.reference.is_some());
     let plot_area = frame::frame(
@@ -143,7 +143,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             true,
         )?;
     }
-    Ok(())
+    Ok(frame::year_axis(&chart, look, (first, last)))
 }
 
 /// Labels Russia's observed mining share in the 2020 plan's base year: the "1.3%" the plan
