@@ -177,10 +177,7 @@ impl Easel {
 impl Easel {
     /// Follows the reader's pointer, taps and keys on a time chart: shows the values of the year
     /// under the pointer or at the keys' cursor, or hides them; returns whether a key was taken.
-    fn follow(&self, cursor: Cursor) -> bool {
-        let Some(canvas) = self.canvas.cast::<Element>() else {
-            return false;
-        };
+    fn follow(&self, canvas: &Element, cursor: Cursor) -> bool {
         let mut painter = self.painter.borrow_mut();
         let (Some(axis), Some((input, _))) = (painter.axis, &painter.drawn) else {
             return false;
@@ -195,7 +192,7 @@ impl Easel {
         };
         let text = year.and_then(|year| chart::values(input.kind, &input.input(), year));
         canvas::show_values(
-            &canvas,
+            canvas,
             year.zip(text.as_deref())
                 .map(|(year, text)| (text, axis.x_of(year), y)),
             (axis.top, axis.bottom),
@@ -237,7 +234,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             let follower = easel.clone();
             let cursor = element
                 .as_ref()
-                .map(|element| canvas::watch_cursor(element, move |cursor| follower.follow(cursor)));
+                .map(|element| canvas::watch_cursor(element, move |canvas, cursor| follower.follow(canvas, cursor)));
             let watch = element.and_then(|element| {
                 canvas::watch_size(&element, move |measured| {
                     let known = easel.painter.borrow().size;

@@ -7,6 +7,7 @@
 use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{thousands, Look};
 use super::{ChartInput, Drawn};
+use crate::data::Stage;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -115,6 +116,6 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .sum::<f64>()
             .clamp(0.0, HHI_MAX)
     })?;
-    frame::stage_lines(&chart, look, input, |cell| cell.hhi.clamp(0.0, HHI_MAX))?;
+    frame::stage_lines(&chart, look, input, &Stage::ALL, |cell| cell.hhi.clamp(0.0, HHI_MAX))?;
     Ok(frame::year_axis(&chart, look, (first, last)))
 }

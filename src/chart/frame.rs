@@ -403,14 +403,15 @@ pub(crate) fn stage_legend(look: &Look, with_reference: bool) -> ([Entry; 4], us
     (entries, if with_reference { 4 } else { 3 })
 }
 
-/// Draws one series per stage (`value` picks the number from a cell), then the reference's dashed.
+/// Draws one series per stage of `stages` (`value` picks the number from a cell), the reference's
+/// dashed beneath them.
 pub(crate) fn stage_lines<DB: DrawingBackend>(
     chart: &Chart<'_, DB>,
     look: &Look,
     input: &super::ChartInput,
+    stages: &[crate::data::Stage],
     value: fn(&crate::projection::StageYear) -> f64,
 ) -> DrawResult<DB> {
-    use crate::data::Stage;
     let mut points: Vec<(f64, f64)> = Vec::with_capacity(crate::projection::MAX_YEARS);
     let fill = |points: &mut Vec<(f64, f64)>, projection: &crate::projection::Projection, stage| {
         points.clear();
@@ -421,12 +422,12 @@ pub(crate) fn stage_lines<DB: DrawingBackend>(
         );
     };
     if let Some(reference) = input.reference {
-        for stage in Stage::ALL {
+        for &stage in stages {
             fill(&mut points, reference, stage);
             line(chart, look, &points, stage_swatch(stage, look, true))?;
         }
     }
-    for stage in Stage::ALL {
+    for &stage in stages {
         fill(&mut points, input.projection, stage);
         line(chart, look, &points, stage_swatch(stage, look, false))?;
     }

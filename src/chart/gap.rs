@@ -2,24 +2,14 @@
 //! China's exports (less what its export controls withhold) leave unmet, in tonnes of the stage's
 //! unit per year (docs/MODEL.md, step 13).
 
-use super::frame::{self, Axes, Entry, LegendAt, X_PAD};
+use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{thousands, Look};
 use super::{ChartInput, Drawn};
 use crate::data::Stage;
-use crate::projection::Projection;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// The stage's supply gap per year, in tonnes.
-pub(crate) fn series(projection: &Projection, stage: Stage) -> Vec<(f64, f64)> {
-    projection
-        .stage_series(stage)
-        .map(|(year, cell)| (f64::from(year), frame::finite(cell.supply_gap).max(0.0)))
-        .collect()
-}
-
-/// The words the chart and its caption use when the gap is nothing in every year.
+/// The words the caption begins with when the gap is nothing in every year.
 pub(crate) const NO_GAP: &str = "No supply gap outside China in this scenario";
 
 /// Draws the supply gap of `input.stage`, the pinned reference's dashed.
@@ -29,29 +19,22 @@ pub(crate) fn draw<DB: DrawingBackend>(
     look: &Look,
 ) -> Drawn<DB> {
     let stage = input.stage;
-    let current = series(input.projection, stage);
-    let reference = input.reference.map(|reference| series(reference, stage));
-    let legend = [
-        Entry {
-            label: "Supply gap",
-            swatch: frame::stage_swatch(stage, look, false),
-        },
-        Entry {
-            label: "Pinned reference (dashed)",
-            swatch: frame::stage_swatch(stage, look, true),
-        },
-    ];
-    let title = format!("Supply gap outside China · {}", stage.label());
-    let legend = &legend[..if reference.is_some() { 2 } else { 1 }];
-    let plot_area = frame::frame(area, look, &title, legend, LegendAt::Top)?;
-    let top = current
-        .iter()
-        .chain(reference.iter().flatten())
-        .map(|point| point.1)
+    let (legend, _) = frame::stage_legend(look, true);
+    let legend = [legend[stage as usize], legend[3]];
+    let title = match stage {
+        Stage::Mining => "Supply gap outside China · Mining",
+        Stage::Separation => "Supply gap outside China · Separation",
+        Stage::Magnets => "Supply gap outside China · Magnets",
+    };
+    let shown = if input.reference.is_some() { 2 } else { 1 };
+    let plot_area = frame::frame(area, look, title, &legend[..shown], LegendAt::Top)?;
+    let top = std::iter::once(input.projection)
+        .chain(input.reference)
+        .flat_map(|projection| projection.stage_series(stage))
+        .map(|(_, cell)| frame::finite(cell.supply_gap))
         .fold(0.0, f64::max);
     let first = f64::from(input.projection.base_year);
     let last = f64::from(input.projection.last_year());
-    let tonnes = |value: &f64| thousands(*value);
     let y_desc = format!("Unmet demand outside China ({})", stage.unit());
     let chart = frame::plot(
         &plot_area,
@@ -60,27 +43,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
             years: (first, last),
             y: (0.0, (top * 1.15).max(1_000.0)),
             y_labels: 6,
-            y_format: &tonnes,
+            y_format: &|value: &f64| thousands(*value),
             y_desc: &y_desc,
             x_grid: true,
             x_pad: X_PAD,
         },
     )?;
-    if let Some(reference) = &reference {
-        frame::line(&chart, look, reference, legend[1].swatch)?;
-    }
-    frame::line(&chart, look, &current, legend[0].swatch)?;
-    if top <= 0.0 {
-        frame::label(
-            &chart,
-            look,
-            NO_GAP,
-            (first - X_PAD, 500.0),
-            (look.px(8.0), 0),
-            Pos::new(HPos::Left, VPos::Center),
-            look.text,
-            true,
-        )?;
-    }
+    frame::stage_lines(&chart, look, input, &[stage], |cell| cell.supply_gap.max(0.0))?;
     Ok(frame::year_axis(&chart, look, (first, last)))
 }

@@ -90,7 +90,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
     frame::observed_divider(&chart, look, first, base_year, y_max, 0.0, y_max)?;
     frame::observed_lines(&chart, look, |share| unit(share[Region::Russia as usize]))?;
-    frame::stage_lines(&chart, look, input, |cell| {
+    frame::stage_lines(&chart, look, input, &Stage::ALL, |cell| {
         unit(cell.share[Region::Russia as usize])
     })?;
     plan_baseline_label(&chart, look)?;

@@ -156,16 +156,17 @@ pub enum Cursor {
     Away,
 }
 
-/// Calls `handler` for each [`Cursor`] event on `canvas` until the listeners are dropped; an event
+/// Calls `handler` with `canvas` for each [`Cursor`] event on it until the listeners are dropped; an event
 /// the handler takes (returns true for) has its default action (scrolling) prevented. A tap comes
 /// as the mouse events a browser makes of it.
 pub fn watch_cursor(
     canvas: &Element,
-    handler: impl Fn(Cursor) -> bool + 'static,
+    handler: impl Fn(&Element, Cursor) -> bool + 'static,
 ) -> [Option<super::events::Listener>; 5] {
     let handler = std::rc::Rc::new(handler);
     ["mousemove", "click", "mouseleave", "keydown", "blur"].map(|name| {
         let handler = handler.clone();
+        let target = canvas.clone();
         super::events::listen(canvas.clone().into(), name, move |event| {
             let cursor = match name {
                 "keydown" => js_sys::Reflect::get(&event, &"key".into())
@@ -178,7 +179,7 @@ pub fn watch_cursor(
                     Cursor::At(f64::from(mouse.offset_x()), f64::from(mouse.offset_y()))
                 }
             };
-            if handler(cursor) {
+            if handler(&target, cursor) {
                 event.prevent_default();
             }
         })
