@@ -232,9 +232,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         use_effect_with((), move |()| {
             let element = canvas_ref.cast::<Element>();
             let follower = easel.clone();
-            let cursor = element
-                .as_ref()
-                .map(|element| canvas::watch_cursor(element, move |canvas, cursor| follower.follow(canvas, cursor)));
+            let cursor = element.as_ref().map(|element| {
+                canvas::watch_cursor(element, move |canvas, cursor| {
+                    follower.follow(canvas, cursor)
+                })
+            });
             let watch = element.and_then(|element| {
                 canvas::watch_size(&element, move |measured| {
                     let known = easel.painter.borrow().size;

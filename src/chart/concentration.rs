@@ -116,6 +116,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .sum::<f64>()
             .clamp(0.0, HHI_MAX)
     })?;
-    frame::stage_lines(&chart, look, input, &Stage::ALL, |cell| cell.hhi.clamp(0.0, HHI_MAX))?;
+    frame::stage_lines(&chart, look, input, &Stage::ALL, |cell| {
+        cell.hhi.clamp(0.0, HHI_MAX)
+    })?;
     Ok(frame::year_axis(&chart, look, (first, last)))
 }

@@ -273,9 +273,10 @@ fn gap(out: &mut String, input: &ChartInput) {
     let projection = input.projection;
     let stage = input.stage;
     let unit_name = stage.unit();
+    // Under half a tonne is rounding noise: the numbers shown read "0".
     if projection
         .stage_series(stage)
-        .all(|(_, cell)| cell.supply_gap <= 0.0)
+        .all(|(_, cell)| cell.supply_gap < 0.5)
     {
         let _ = write!(
             out,

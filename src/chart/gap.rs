@@ -49,6 +49,85 @@ pub(crate) fn draw<DB: DrawingBackend>(
             x_pad: X_PAD,
         },
     )?;
-    frame::stage_lines(&chart, look, input, &[stage], |cell| cell.supply_gap.max(0.0))?;
+    frame::stage_lines(&chart, look, input, &[stage], |cell| {
+        cell.supply_gap.max(0.0)
+    })?;
     Ok(frame::year_axis(&chart, look, (first, last)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{describe, to_svg, ChartKind};
+    use crate::params::Param;
+    use crate::projection::Projection;
+    use crate::scenario::{Preset, Scenario};
+    use crate::simulate::simulate;
+    use crate::text;
+
+    fn scenario(id: &str) -> Scenario {
+        Preset::find(id).map(Preset::scenario).unwrap_or_default()
+    }
+
+    fn gap_2030(projection: &Projection) -> f64 {
+        projection
+            .get(2030, Stage::Separation)
+            .map_or(0.0, |cell| cell.supply_gap)
+    }
+
+    #[test]
+    fn no_gap_is_said_plainly_and_a_gap_is_quoted_in_tonnes() {
+        let baseline = simulate(&scenario("baseline"));
+        assert!(baseline
+            .stage_series(Stage::Separation)
+            .all(|(_, cell)| cell.supply_gap < 0.5));
+        let input = ChartInput::new(&baseline, Stage::Separation);
+        let caption = describe(ChartKind::SupplyGap, &input);
+        assert!(caption.starts_with(NO_GAP), "{caption}");
+        let svg = to_svg(ChartKind::SupplyGap, &input, 800, 450);
+        assert!(svg.contains("Supply gap outside China · Separation"));
+        assert!(svg.contains("Unmet demand outside China (t oxide)"));
+
+        let price_war = simulate(&scenario("price-war"));
+        let gap = gap_2030(&price_war);
+        assert!(gap > 1_000.0, "price-war opens a gap: {gap}");
+        let input = ChartInput::new(&price_war, Stage::Separation);
+        let caption = describe(ChartKind::SupplyGap, &input);
+        assert!(!caption.contains(NO_GAP), "{caption}");
+        assert!(
+            caption.contains(&format!("{} t oxide in 2030", text::thousands(gap))),
+            "{caption}"
+        );
+        let compared = input.with_reference(Some(&baseline));
+        assert!(describe(ChartKind::SupplyGap, &compared)
+            .contains("Pinned reference (dashed): 0 t oxide in 2030"));
+        let plain = to_svg(ChartKind::SupplyGap, &input, 800, 450);
+        let both = to_svg(ChartKind::SupplyGap, &compared, 800, 450);
+        assert!(!plain.contains("Pinned reference") && both.contains("Pinned reference"));
+        // The stage switch changes the chart, in the stage's unit.
+        let magnets = to_svg(
+            ChartKind::SupplyGap,
+            &ChartInput::new(&price_war, Stage::Magnets),
+            800,
+            450,
+        );
+        assert!(magnets.contains("(t NdFeB)") && magnets.contains("· Magnets"));
+    }
+
+    #[test]
+    fn export_controls_move_the_gap() {
+        let mut controlled = scenario("price-war");
+        let mut open = controlled.clone();
+        open.set(Param::CnExportControls, 0.0);
+        controlled.set(Param::CnExportControls, 0.8);
+        let (open, controlled) = (simulate(&open), simulate(&controlled));
+        assert!(gap_2030(&controlled) > gap_2030(&open) + 1_000.0);
+        let caption = |projection| {
+            describe(
+                ChartKind::SupplyGap,
+                &ChartInput::new(projection, Stage::Separation),
+            )
+        };
+        assert_ne!(caption(&open), caption(&controlled));
+    }
 }

@@ -212,7 +212,10 @@ pub fn show_values(canvas: &Element, shown: Option<(&str, f64, f64)>, (top, bott
     if text.is_empty() {
         return;
     }
-    let (width, height) = (f64::from(tip.offset_width()), f64::from(tip.offset_height()));
+    let (width, height) = (
+        f64::from(tip.offset_width()),
+        f64::from(tip.offset_height()),
+    );
     // The part of the canvas inside the window.
     let across = f64::from(canvas.client_width());
     let down = window()
