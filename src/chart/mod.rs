@@ -1,7 +1,10 @@
 //! The charts: one drawing module, pure plotters, generic over the drawing backend (canvas on the page, SVG for tests and downloads).
 //!
-//! Three charts of a [`Projection`]: market share by region for a stage (stacked areas), Russia's
-//! share at each stage against its 2030 targets, and concentration (HHI) per stage. Every size is
+//! Four charts of a [`Projection`]: market share by region for a stage (stacked areas), Russia's
+//! share at each stage against its 2030 targets, concentration (HHI) per stage and the supply gap
+//! outside China at a stage; two of the analyses: the Monte Carlo fan and the tornado. A time
+//! chart's drawing reports where its years lie ([`YearAxis`]) and [`values`] gives one year's
+//! values, for the page to show on hover without redrawing. Every size is
 //! scaled by [`ChartInput::scale`] because plotters draws in device pixels. The module never builds
 //! a backend of its own except the SVG one in [`to_svg`]; the page wraps [`draw`] around its canvas.
 //! Text is placed from estimated widths, never measured, because measuring text in the browser
