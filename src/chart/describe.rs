@@ -272,31 +272,26 @@ fn fan(out: &mut String, input: &ChartInput) {
 fn gap(out: &mut String, input: &ChartInput) {
     let projection = input.projection;
     let stage = input.stage;
-    let unit_name = stage.unit();
     // Under half a tonne is rounding noise: the numbers shown read "0".
     if projection
         .stage_series(stage)
         .all(|(_, cell)| cell.supply_gap < 0.5)
     {
-        let _ = write!(
-            out,
-            "{}: rivals and China's exports meet demand outside China at the {} stage in every year to {}.",
-            super::gap::NO_GAP,
-            stage.id(),
-            projection.last_year()
-        );
+        out.push_str(super::gap::NO_GAP);
+        out.push_str(": rivals and China's exports meet demand outside China in every year.");
     } else {
         let _ = write!(
             out,
-            "Supply gap outside China at the {} stage, the demand outside China that rivals and China's exports leave unmet:",
+            "Demand outside China that rivals and China's exports leave unmet, at the {} stage:",
             stage.id()
         );
         for year in key_years(projection) {
             if let Some(cell) = projection.get(year, stage) {
                 let _ = write!(
                     out,
-                    " {} {unit_name} in {year} ({} of that demand);",
+                    " {} {} in {year} ({} of that demand);",
                     thousands(cell.supply_gap),
+                    stage.unit(),
                     text::percent(unit(cell.supply_gap_share), 1)
                 );
             }
@@ -310,8 +305,9 @@ fn gap(out: &mut String, input: &ChartInput) {
     {
         let _ = write!(
             out,
-            " Pinned reference (dashed): {} {unit_name} in {TARGET_YEAR}.",
-            thousands(cell.supply_gap)
+            " Pinned reference (dashed): {} {} in {TARGET_YEAR}.",
+            thousands(cell.supply_gap),
+            stage.unit()
         );
     }
 }
