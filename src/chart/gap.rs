@@ -117,7 +117,7 @@ mod tests {
     #[test]
     fn export_controls_move_the_gap() {
         let mut controlled = scenario("price-war");
-        let mut open = controlled.clone();
+        let mut open = controlled;
         open.set(Param::CnExportControls, 0.0);
         controlled.set(Param::CnExportControls, 0.8);
         let (open, controlled) = (simulate(&open), simulate(&controlled));
