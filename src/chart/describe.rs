@@ -68,22 +68,21 @@ fn share(out: &mut String, input: &ChartInput) {
             .map(|&year| pct(share_at(projection, year, stage, region)))
             .collect()
     };
-    let mut china = series(Region::China).into_iter().zip(&years);
-    let mut china_text = String::new();
-    if let Some((value, year)) = china.next() {
-        let _ = write!(china_text, "{value} of world output in {year}");
-    }
-    let rest: Vec<String> = china
-        .map(|(value, year)| format!("{value} in {year}"))
+    // "85% of world output in 2025, 87% in 2030 and 81% in 2040".
+    let china: Vec<String> = series(Region::China)
+        .into_iter()
+        .zip(&years)
+        .enumerate()
+        .map(|(index, (value, year))| {
+            let of_world = if index == 0 { " of world output" } else { "" };
+            format!("{value}{of_world} in {year}")
+        })
         .collect();
-    if !rest.is_empty() {
-        let sep = if rest.len() == 1 { " and " } else { ", " };
-        let _ = write!(china_text, "{sep}{}", join(&rest));
-    }
     let _ = write!(
         out,
-        "{} market share by region. China holds {china_text}; Russia {}.",
+        "{} market share by region. China holds {}; Russia {}.",
         stage.label(),
+        join(&china),
         join(&series(Region::Russia))
     );
     let last = projection.last_year();
