@@ -18,7 +18,7 @@ pub struct YearAxis {
     pub x: (f64, f64),
     /// Left and right edges of the plot area.
     pub plot: (f64, f64),
-    /// Top and bottom of the plot area.
+    /// Top of the plot area.
     pub top: f64,
     /// Bottom of the plot area.
     pub bottom: f64,
@@ -46,7 +46,8 @@ impl YearAxis {
         if last <= first {
             return self.x.0;
         }
-        self.x.0 + f64::from(year - first) / f64::from(last - first) * (self.x.1 - self.x.0)
+        let along = (f64::from(year) - f64::from(first)) / f64::from(last - first);
+        self.x.0 + along * (self.x.1 - self.x.0)
     }
 
     /// The year a key moves the cursor to from `year` (none yet: the arrows start at either end):
@@ -144,10 +145,11 @@ pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> 
             continue;
         };
         let _ = write!(out, "\n{label} {}", write(row, value));
-        // The pinned reference; on the fan, beside the scenario's own line only.
+        // The pinned reference, drawn from the base year on; on the fan, beside the scenario's
+        // own line only.
         if let Some(pinned) = input
             .reference
-            .filter(|_| kind != ChartKind::Fan || row == 3)
+            .filter(|_| !published && (kind != ChartKind::Fan || row == 3))
             .and_then(|reference| number(kind, input, reference, row, year))
         {
             let _ = write!(out, " (pinned {})", write(row, pinned));
@@ -349,6 +351,16 @@ mod tests {
         assert_eq!(
             line_of(&text, "China"),
             Some(percent(published.share[0], 1).as_str())
+        );
+        // The reference is drawn from the base year on: no pinned values before it.
+        let other = preset("skeptic");
+        let compared = input.with_reference(Some(&other));
+        assert_eq!(
+            values(ChartKind::Share, &compared, published.year).as_deref(),
+            Some(text.as_str())
+        );
+        assert!(
+            values(ChartKind::Share, &compared, 2030).is_some_and(|text| text.contains("(pinned "))
         );
         // A year between published ones (separation 2020–2022 are gaps) says so.
         let years: Vec<u16> = crate::projection::history(Stage::Separation)
