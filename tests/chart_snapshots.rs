@@ -29,7 +29,7 @@ fn projection(preset: &str) -> Projection {
 }
 
 /// Kinds drawn in the per-preset cases: the projection charts plus fan and tornado.
-fn kinds() -> [ChartKind; 5] {
+fn kinds() -> [ChartKind; 6] {
     ChartKind::ALL
 }
 
@@ -79,6 +79,21 @@ fn cases() -> Vec<Case> {
             )
         });
     }
+    // The supply gap is nothing in the presets above; the price war opens one (per stage).
+    cases.push(plain(
+        "price-war-gap".to_string(),
+        ChartKind::SupplyGap,
+        "price-war",
+    ));
+    cases.push(Case {
+        stage: Stage::Magnets,
+        reference: Some("baseline"),
+        ..plain(
+            "compare-price-war-gap-magnets".to_string(),
+            ChartKind::SupplyGap,
+            "price-war",
+        )
+    });
     for kind in kinds() {
         cases.push(Case {
             size: (360, 300),
@@ -210,7 +225,13 @@ fn a_different_scenario_or_theme_changes_the_drawing() {
     };
     for kind in ChartKind::ALL {
         let baseline = render(find(&format!("baseline-{}", kind.id())));
-        let kremlin = render(find(&format!("kremlin-2030-{}", kind.id())));
+        // No preset but the price war has a supply gap.
+        let other = if kind == ChartKind::SupplyGap {
+            "price-war-gap".to_string()
+        } else {
+            format!("kremlin-2030-{}", kind.id())
+        };
+        let kremlin = render(find(&other));
         assert_ne!(baseline, kremlin, "{} ignores the scenario", kind.id());
         let dark = render(find(&format!("baseline-{}-dark-2x", kind.id())));
         assert_ne!(baseline, dark, "{} ignores theme and scale", kind.id());

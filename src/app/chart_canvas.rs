@@ -8,15 +8,19 @@
 //! first), and charts below the fold draw after that frame, so it shows the chart in view sooner;
 //! after that every input draws at once, in the input's own task.
 //!
-//! The canvas work itself (size, device pixel ratio, drawing through `chart::draw`) is
-//! [`web::canvas`](crate::web::canvas); this component only manages the canvas's lifecycle.
+//! A time chart shows the values of the year under the pointer (or tapped), and, with the canvas
+//! focused, of a year the arrow keys, Home and End move; Escape, leaving or a redraw hides them.
+//! The values come from `chart::values` on the input the canvas shows; nothing is redrawn for them.
+//!
+//! The canvas work itself (size, device pixel ratio, drawing through `chart::draw`, the values'
+//! tip) is [`web::canvas`](crate::web::canvas); this component only manages the canvas's lifecycle.
 
 use crate::analysis::{MonteCarloResult, Tornado};
 use crate::app::state::{Action, AppState};
-use crate::chart::{self, ChartInput, ChartKind, Theme};
+use crate::chart::{self, ChartInput, ChartKind, Theme, YearAxis};
 use crate::data::Stage;
 use crate::projection::Projection;
-use crate::web::canvas::{self, CanvasSize};
+use crate::web::canvas::{self, CanvasSize, Cursor};
 use crate::web::{files, frame};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -75,7 +79,10 @@ impl DrawInput {
 
 /// File name for a download of this chart.
 fn file_name(kind: ChartKind, stage: Stage, extension: &str) -> String {
-    if matches!(kind, ChartKind::Share | ChartKind::Fan | ChartKind::Tornado) {
+    if matches!(
+        kind,
+        ChartKind::Share | ChartKind::Fan | ChartKind::Tornado | ChartKind::SupplyGap
+    ) {
         format!("ree-outlook-{}-{}.{extension}", kind.id(), stage.id())
     } else {
         format!("ree-outlook-{}.{extension}", kind.id())
@@ -98,6 +105,10 @@ struct Painter {
     asked: bool,
     /// Whether the first draw waits for the frame after the first (a chart below the fold).
     later: bool,
+    /// Where the drawn chart's years lie (a time chart).
+    axis: Option<YearAxis>,
+    /// The year whose values are shown, or were last.
+    year: Option<u16>,
 }
 
 /// Everything a draw needs, cloned into the resize observer and into draws after a frame.
@@ -146,17 +157,50 @@ impl Easel {
         }
         let (input, size) = &wanted;
         match canvas::draw_chart(&canvas, input.kind, input.input(), *size) {
-            Ok(true) => {
+            Ok(Some(axis)) => {
                 painter.draws = painter.draws.wrapping_add(1);
                 canvas::note_drawn(&canvas, painter.draws);
                 painter.drawn = Some(wanted);
+                painter.axis = axis;
+                // Values shown were the old drawing's.
+                canvas::show_values(&canvas, None, (0.0, 0.0));
             }
-            Ok(false) => {}
+            Ok(None) => {}
             Err(message) => self.dispatch.dispatch(Action::Notify(format!(
                 "The {} chart could not be drawn: {message}",
                 input.kind.label()
             ))),
         }
+    }
+}
+
+impl Easel {
+    /// Follows the reader's pointer, taps and keys on a time chart: shows the values of the year
+    /// under the pointer or at the keys' cursor, or hides them; returns whether a key was taken.
+    fn follow(&self, canvas: &Element, cursor: Cursor) -> bool {
+        let mut painter = self.painter.borrow_mut();
+        let (Some(axis), Some((input, _))) = (painter.axis, &painter.drawn) else {
+            return false;
+        };
+        let (year, y, taken) = match cursor {
+            Cursor::At(x, y) => (axis.year_at(x), y, false),
+            Cursor::Key(key) => match axis.key(painter.year, &key) {
+                Some(year) => (year, axis.top, true),
+                None => return false,
+            },
+            Cursor::Away => (None, 0.0, false),
+        };
+        let text = year.and_then(|year| chart::values(input.kind, &input.input(), year));
+        canvas::show_values(
+            canvas,
+            year.zip(text.as_deref())
+                .map(|(year, text)| (text, axis.x_of(year), y)),
+            (axis.top, axis.bottom),
+        );
+        if year.is_some() {
+            painter.year = year;
+        }
+        taken
     }
 }
 
@@ -186,7 +230,14 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     {
         let easel = easel.clone();
         use_effect_with((), move |()| {
-            let watch = canvas_ref.cast::<Element>().and_then(|element| {
+            let element = canvas_ref.cast::<Element>();
+            let follower = easel.clone();
+            let cursor = element.as_ref().map(|element| {
+                canvas::watch_cursor(element, move |canvas, cursor| {
+                    follower.follow(canvas, cursor)
+                })
+            });
+            let watch = element.and_then(|element| {
                 canvas::watch_size(&element, move |measured| {
                     let known = easel.painter.borrow().size;
                     if known.is_some() && known != Some(measured) {
@@ -195,7 +246,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     }
                 })
             });
-            move || drop(watch)
+            move || drop((watch, cursor))
         });
     }
 
@@ -256,6 +307,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         })
     };
 
+    let time_chart = props.kind != ChartKind::Tornado;
     let title_id = format!("chart-{id}-title");
     let description_id = format!("chart-{id}-description");
     html! {
@@ -267,7 +319,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 role="img"
                 aria-labelledby={title_id}
                 aria-describedby={description_id.clone()}
+                tabindex={time_chart.then_some("0")}
+                aria-keyshortcuts={time_chart.then_some("ArrowLeft ArrowRight Home End Escape")}
             />
+            <div class="chart-tip" aria-live="polite"></div>
             <p id={description_id} class="chart-description">{ (*description).clone() }</p>
             <div class="download-row">
                 <span class="download-label">{ "Download chart:" }</span>

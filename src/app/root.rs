@@ -166,6 +166,7 @@ pub fn app() -> Html {
                         { chart(ChartKind::Share, link.stage) }
                         { chart(ChartKind::Russia, Stage::Separation) }
                         { chart(ChartKind::Concentration, Stage::Separation) }
+                        { chart(ChartKind::SupplyGap, link.stage) }
                     </div>
                     <div id="projection-table-area" class="table-area">
                         if show_table {

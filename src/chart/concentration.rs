@@ -6,7 +6,8 @@
 
 use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{thousands, Look};
-use super::{ChartInput, DrawResult};
+use super::{ChartInput, Drawn};
+use crate::data::Stage;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -23,7 +24,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     look: &Look,
-) -> DrawResult<DB> {
+) -> Drawn<DB> {
     let projection = input.projection;
     let (legend, count) = frame::stage_legend(look, input.reference.is_some());
     let plot_area = frame::frame(
@@ -115,6 +116,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .sum::<f64>()
             .clamp(0.0, HHI_MAX)
     })?;
-    frame::stage_lines(&chart, look, input, |cell| cell.hhi.clamp(0.0, HHI_MAX))?;
-    Ok(())
+    frame::stage_lines(&chart, look, input, &Stage::ALL, |cell| {
+        cell.hhi.clamp(0.0, HHI_MAX)
+    })?;
+    Ok(frame::year_axis(&chart, look, (first, last)))
 }

@@ -21,6 +21,7 @@ pub fn describe(kind: ChartKind, input: &ChartInput) -> String {
         ChartKind::Concentration => concentration(&mut out, input),
         ChartKind::Fan => fan(&mut out, input),
         ChartKind::Tornado => tornado(&mut out, input),
+        ChartKind::SupplyGap => gap(&mut out, input),
     }
     out
 }
@@ -67,22 +68,21 @@ fn share(out: &mut String, input: &ChartInput) {
             .map(|&year| pct(share_at(projection, year, stage, region)))
             .collect()
     };
-    let mut china = series(Region::China).into_iter().zip(&years);
-    let mut china_text = String::new();
-    if let Some((value, year)) = china.next() {
-        let _ = write!(china_text, "{value} of world output in {year}");
-    }
-    let rest: Vec<String> = china
-        .map(|(value, year)| format!("{value} in {year}"))
+    // "85% of world output in 2025, 87% in 2030 and 81% in 2040".
+    let china: Vec<String> = series(Region::China)
+        .into_iter()
+        .zip(&years)
+        .enumerate()
+        .map(|(index, (value, year))| {
+            let of_world = if index == 0 { " of world output" } else { "" };
+            format!("{value}{of_world} in {year}")
+        })
         .collect();
-    if !rest.is_empty() {
-        let sep = if rest.len() == 1 { " and " } else { ", " };
-        let _ = write!(china_text, "{sep}{}", join(&rest));
-    }
     let _ = write!(
         out,
-        "{} market share by region. China holds {china_text}; Russia {}.",
+        "{} market share by region. China holds {}; Russia {}.",
         stage.label(),
+        join(&china),
         join(&series(Region::Russia))
     );
     let last = projection.last_year();
@@ -268,6 +268,49 @@ fn fan(out: &mut String, input: &ChartInput) {
             bands.target.output.label(),
             pct(bands.target.share),
             pct(bands.probability)
+        );
+    }
+}
+
+fn gap(out: &mut String, input: &ChartInput) {
+    let projection = input.projection;
+    let stage = input.stage;
+    // Under half a tonne is rounding noise: the numbers shown read "0".
+    if projection
+        .stage_series(stage)
+        .all(|(_, cell)| cell.supply_gap < 0.5)
+    {
+        out.push_str(super::gap::NO_GAP);
+        out.push_str(": rivals and China's exports meet demand outside China in every year.");
+    } else {
+        let _ = write!(
+            out,
+            "Demand outside China that rivals and China's exports leave unmet, at the {} stage:",
+            stage.id()
+        );
+        for year in key_years(projection) {
+            if let Some(cell) = projection.get(year, stage) {
+                let _ = write!(
+                    out,
+                    " {} {} in {year} ({} of that demand);",
+                    thousands(cell.supply_gap),
+                    stage.unit(),
+                    text::percent(unit(cell.supply_gap_share), 1)
+                );
+            }
+        }
+        out.pop();
+        out.push('.');
+    }
+    if let Some(cell) = input
+        .reference
+        .and_then(|reference| reference.get(TARGET_YEAR, stage))
+    {
+        let _ = write!(
+            out,
+            " Pinned reference (dashed): {} {} in {TARGET_YEAR}.",
+            thousands(cell.supply_gap),
+            stage.unit()
         );
     }
 }

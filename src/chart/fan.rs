@@ -4,7 +4,7 @@
 
 use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
 use super::look::{blend, pct, region_colour, thousands, unit, Look};
-use super::{ChartInput, DrawResult};
+use super::{ChartInput, Drawn};
 use crate::analysis::MonteCarloResult;
 use crate::text;
 use plotters::coord::Shift;
@@ -36,16 +36,17 @@ pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     look: &Look,
-) -> DrawResult<DB> {
+) -> Drawn<DB> {
     let Some(bands) = input.bands else {
         return frame::message(
             area,
             look,
             "The fan chart appears once the uncertainty analysis has run.",
-        );
+        )
+        .map(|()| None);
     };
     if !complete(bands) {
-        return frame::message(area, look, "The uncertainty bands are incomplete.");
+        return frame::message(area, look, "The uncertainty bands are incomplete.").map(|()| None);
     }
     let region = bands.region as usize;
     let stage = bands.stage;
@@ -204,8 +205,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
     // The chance of the target, top left, in the longest wording that fits; only on the fan of
     // the target's own region.
+    let axis = frame::year_axis(&chart, look, (first, last));
     if !target_here {
-        return Ok(());
+        return Ok(axis);
     }
     let room = chart.backend_coord(&(last, 0.0)).0 - chart.backend_coord(&(first, 0.0)).0;
     let chance = pct(bands.probability);
@@ -236,5 +238,5 @@ pub(crate) fn draw<DB: DrawingBackend>(
         look.text,
         true,
     )?;
-    Ok(())
+    Ok(axis)
 }

@@ -256,6 +256,24 @@ pub(crate) fn plot<'a, DB: DrawingBackend>(
     Ok(chart)
 }
 
+/// Where the years of `chart` (from `years.0` to `years.1`) lie, in CSS pixels, for values on hover.
+pub(crate) fn year_axis<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    look: &Look,
+    years: (f64, f64),
+) -> Option<super::YearAxis> {
+    let css = |pixels: i32| f64::from(pixels) / look.scale;
+    let x = |year: f64| css(chart.backend_coord(&(year, 0.0)).0);
+    let (across, down) = chart.plotting_area().get_pixel_range();
+    Some(super::YearAxis {
+        years: (years.0 as u16, years.1 as u16),
+        x: (x(years.0), x(years.1)),
+        plot: (css(across.start), css(across.end)),
+        top: css(down.start),
+        bottom: css(down.end),
+    })
+}
+
 /// Draws a line through `points` in chart coordinates, solid or dashed, with markers at each point.
 pub(crate) fn line<DB: DrawingBackend>(
     chart: &Chart<'_, DB>,
@@ -385,14 +403,15 @@ pub(crate) fn stage_legend(look: &Look, with_reference: bool) -> ([Entry; 4], us
     (entries, if with_reference { 4 } else { 3 })
 }
 
-/// Draws one series per stage (`value` picks the number from a cell), then the reference's dashed.
+/// Draws one series per stage of `stages` (`value` picks the number from a cell), the reference's
+/// dashed beneath them.
 pub(crate) fn stage_lines<DB: DrawingBackend>(
     chart: &Chart<'_, DB>,
     look: &Look,
     input: &super::ChartInput,
+    stages: &[crate::data::Stage],
     value: fn(&crate::projection::StageYear) -> f64,
 ) -> DrawResult<DB> {
-    use crate::data::Stage;
     let mut points: Vec<(f64, f64)> = Vec::with_capacity(crate::projection::MAX_YEARS);
     let fill = |points: &mut Vec<(f64, f64)>, projection: &crate::projection::Projection, stage| {
         points.clear();
@@ -403,12 +422,12 @@ pub(crate) fn stage_lines<DB: DrawingBackend>(
         );
     };
     if let Some(reference) = input.reference {
-        for stage in Stage::ALL {
+        for &stage in stages {
             fill(&mut points, reference, stage);
             line(chart, look, &points, stage_swatch(stage, look, true))?;
         }
     }
-    for stage in Stage::ALL {
+    for &stage in stages {
         fill(&mut points, input.projection, stage);
         line(chart, look, &points, stage_swatch(stage, look, false))?;
     }

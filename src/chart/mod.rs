@@ -1,7 +1,10 @@
 //! The charts: one drawing module, pure plotters, generic over the drawing backend (canvas on the page, SVG for tests and downloads).
 //!
-//! Three charts of a [`Projection`]: market share by region for a stage (stacked areas), Russia's
-//! share at each stage against its 2030 targets, and concentration (HHI) per stage. Every size is
+//! Four charts of a [`Projection`]: market share by region for a stage (stacked areas), Russia's
+//! share at each stage against its 2030 targets, concentration (HHI) per stage and the supply gap
+//! outside China at a stage; two of the analyses: the Monte Carlo fan and the tornado. A time
+//! chart's drawing reports where its years lie ([`YearAxis`]) and [`values`] gives one year's
+//! values, for the page to show on hover without redrawing. Every size is
 //! scaled by [`ChartInput::scale`] because plotters draws in device pixels. The module never builds
 //! a backend of its own except the SVG one in [`to_svg`]; the page wraps [`draw`] around its canvas.
 //! Text is placed from estimated widths, never measured, because measuring text in the browser
@@ -11,12 +14,15 @@ mod concentration;
 mod describe;
 mod fan;
 mod frame;
+mod gap;
+mod hover;
 mod look;
 mod russia;
 mod share;
 mod tornado;
 
 pub use describe::describe;
+pub use hover::{values, YearAxis};
 pub use look::{region_colour, stage_colour};
 
 use crate::analysis::{MonteCarloResult, Tornado};
@@ -40,23 +46,27 @@ pub enum ChartKind {
     /// Ranked swings of one output between each parameter's low and high (needs
     /// [`ChartInput::tornado`]).
     Tornado,
+    /// The supply gap outside China per year at the chosen stage, in tonnes.
+    SupplyGap,
 }
 
 impl ChartKind {
     /// Every chart kind, in page order.
-    pub const ALL: [ChartKind; 5] = [
+    pub const ALL: [ChartKind; 6] = [
         ChartKind::Share,
         ChartKind::Russia,
         ChartKind::Concentration,
+        ChartKind::SupplyGap,
         ChartKind::Fan,
         ChartKind::Tornado,
     ];
 
     /// The charts drawn from a projection alone (no analysis needed).
-    pub const PROJECTION: [ChartKind; 3] = [
+    pub const PROJECTION: [ChartKind; 4] = [
         ChartKind::Share,
         ChartKind::Russia,
         ChartKind::Concentration,
+        ChartKind::SupplyGap,
     ];
 
     /// Short id used in element ids and file names (`chart-{id}`, `download-svg-{id}`).
@@ -67,6 +77,7 @@ impl ChartKind {
             ChartKind::Concentration => "hhi",
             ChartKind::Fan => "fan",
             ChartKind::Tornado => "tornado",
+            ChartKind::SupplyGap => "gap",
         }
     }
 
@@ -78,6 +89,7 @@ impl ChartKind {
             ChartKind::Concentration => "Concentration (HHI)",
             ChartKind::Fan => "Uncertainty (P10 to P90)",
             ChartKind::Tornado => "What matters most (sensitivity)",
+            ChartKind::SupplyGap => "Supply gap outside China",
         }
     }
 }
@@ -160,7 +172,12 @@ impl<'a> ChartInput<'a> {
 /// What drawing steps return inside this module.
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Draws chart `kind` onto `area`, filling all of it (background included).
+/// What drawing one kind of chart returns: where its years lie, for a time chart.
+type Drawn<DB> = Result<Option<YearAxis>, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Draws chart `kind` onto `area`, filling all of it (background included), and returns where
+/// the years of a time chart lie on it (for values on hover; `None` for the tornado, a message or
+/// an area too small for a chart).
 ///
 /// An area too small to hold a chart gets only its background; a projection with fewer than
 /// two years gets a short message. Errors come from the backend and are returned as text.
@@ -168,10 +185,10 @@ pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     kind: ChartKind,
     input: &ChartInput,
-) -> Result<(), String> {
+) -> Result<Option<YearAxis>, String> {
     let look = look::Look::new(input.theme, input.scale);
     draw_inner(area, kind, input, &look)
-        .and_then(|()| area.present())
+        .and_then(|axis| area.present().map(|()| axis))
         .map_err(|error| format!("could not draw the {} chart: {error}", kind.id()))
 }
 
@@ -180,21 +197,22 @@ fn draw_inner<DB: DrawingBackend>(
     kind: ChartKind,
     input: &ChartInput,
     look: &look::Look,
-) -> DrawResult<DB> {
+) -> Drawn<DB> {
     area.fill(&look.background)?;
     let (width, height) = area.dim_in_pixel();
     if (width as i32) < look.px(160.0) || (height as i32) < look.px(120.0) {
-        return Ok(());
+        return Ok(None);
     }
     if input.projection.years < 2 {
-        return frame::message(area, look, "No projection to draw.");
+        return frame::message(area, look, "No projection to draw.").map(|()| None);
     }
     match kind {
         ChartKind::Share => share::draw(area, input, look),
         ChartKind::Russia => russia::draw(area, input, look),
         ChartKind::Concentration => concentration::draw(area, input, look),
         ChartKind::Fan => fan::draw(area, input, look),
-        ChartKind::Tornado => tornado::draw(area, input, look),
+        ChartKind::Tornado => tornado::draw(area, input, look).map(|()| None),
+        ChartKind::SupplyGap => gap::draw(area, input, look),
     }
 }
 

@@ -3,7 +3,7 @@
 use super::fan::axis_pct;
 use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{points, unit, Look};
-use super::{ChartInput, DrawResult};
+use super::{ChartInput, DrawResult, Drawn};
 use crate::data::{Region, Stage};
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::text;
@@ -25,7 +25,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     look: &Look,
-) -> DrawResult<DB> {
+) -> Drawn<DB> {
     let projection = input.projection;
     let (legend, count) = frame::stage_legend(look, input.reference.is_some());
     let plot_area = frame::frame(
@@ -90,7 +90,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
     frame::observed_divider(&chart, look, first, base_year, y_max, 0.0, y_max)?;
     frame::observed_lines(&chart, look, |share| unit(share[Region::Russia as usize]))?;
-    frame::stage_lines(&chart, look, input, |cell| {
+    frame::stage_lines(&chart, look, input, &Stage::ALL, |cell| {
         unit(cell.share[Region::Russia as usize])
     })?;
     plan_baseline_label(&chart, look)?;
@@ -143,7 +143,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             true,
         )?;
     }
-    Ok(())
+    Ok(frame::year_axis(&chart, look, (first, last)))
 }
 
 /// Labels Russia's observed mining share in the 2020 plan's base year: the "1.3%" the plan

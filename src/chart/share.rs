@@ -2,7 +2,7 @@
 
 use super::frame::{self, Axes, Entry, LegendAt, Swatch};
 use super::look::{region_colour, unit, Look};
-use super::{ChartInput, DrawResult};
+use super::{ChartInput, Drawn};
 use crate::data::{Region, Stage, REGION_COUNT};
 use crate::projection::{Projection, MAX_YEARS};
 use crate::text;
@@ -47,7 +47,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     look: &Look,
-) -> DrawResult<DB> {
+) -> Drawn<DB> {
     let projection = input.projection;
     let years = projection.years.min(MAX_YEARS);
     let base_year = f64::from(projection.base_year);
@@ -160,5 +160,5 @@ pub(crate) fn draw<DB: DrawingBackend>(
             ))?;
         }
     }
-    Ok(())
+    Ok(frame::year_axis(&chart, look, (first, year(years - 1))))
 }

@@ -7,12 +7,12 @@
 use super::backend::PageBackend;
 use super::timings::note_chart_drawn;
 use super::window;
-use crate::chart::{self, ChartInput, ChartKind};
+use crate::chart::{self, ChartInput, ChartKind, YearAxis};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlCanvasElement};
+use web_sys::{Element, HtmlCanvasElement, HtmlElement, MouseEvent};
 
 /// A canvas's size in CSS pixels and the device pixel ratio it is drawn at.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -90,13 +90,13 @@ pub fn watch_size(
 }
 
 /// Sizes `canvas`'s backing store for `size` and draws the chart on it at the device pixel ratio;
-/// returns whether something was drawn (nothing on a canvas of no size).
+/// returns `None` when nothing was drawn (a canvas of no size), else where the chart's years lie.
 pub fn draw_chart(
     canvas: &HtmlCanvasElement,
     kind: ChartKind,
     input: ChartInput<'_>,
     size: CanvasSize,
-) -> Result<bool, String> {
+) -> Result<Option<Option<YearAxis>>, String> {
     let (width, height) = size.pixels();
     if canvas.width() != width {
         canvas.set_width(width);
@@ -105,13 +105,12 @@ pub fn draw_chart(
         canvas.set_height(height);
     }
     if width == 0 || height == 0 {
-        return Ok(false);
+        return Ok(None);
     }
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser cannot draw on a canvas".to_string())?;
     let area = PageBackend::Canvas(backend).into_drawing_area();
-    chart::draw(&area, kind, &input.with_scale(size.ratio))?;
-    Ok(true)
+    chart::draw(&area, kind, &input.with_scale(size.ratio)).map(Some)
 }
 
 /// Records a finished draw: `data-draws` on the canvas (the draws so far, which the tests and the
@@ -144,4 +143,103 @@ pub fn chart_svg(
         chart::draw(&area, kind, &input.with_scale(1.0))?;
     }
     Ok(svg)
+}
+
+/// What a reader does on a chart: the pointer over it or a tap, at CSS pixels from the canvas's
+/// top left; a key pressed while it has focus; the pointer leaving it or the focus going.
+pub enum Cursor {
+    /// The pointer is over the canvas, or tapped it, here.
+    At(f64, f64),
+    /// A key (its `KeyboardEvent.key`).
+    Key(String),
+    /// The pointer left, or the focus went.
+    Away,
+}
+
+/// Calls `handler` with `canvas` for each [`Cursor`] event on it until the listeners are dropped; an event
+/// the handler takes (returns true for) has its default action (scrolling) prevented. A tap comes
+/// as the mouse events a browser makes of it.
+pub fn watch_cursor(
+    canvas: &Element,
+    handler: impl Fn(&Element, Cursor) -> bool + 'static,
+) -> [Option<super::events::Listener>; 5] {
+    let handler = std::rc::Rc::new(handler);
+    ["mousemove", "click", "mouseleave", "keydown", "blur"].map(|name| {
+        let handler = handler.clone();
+        let target = canvas.clone();
+        super::events::listen(canvas.clone().into(), name, move |event| {
+            let cursor = match name {
+                "keydown" => js_sys::Reflect::get(&event, &"key".into())
+                    .ok()
+                    .and_then(|key| key.as_string())
+                    .map_or(Cursor::Away, Cursor::Key),
+                "mouseleave" | "blur" => Cursor::Away,
+                _ => {
+                    let mouse = event.unchecked_ref::<MouseEvent>();
+                    Cursor::At(f64::from(mouse.offset_x()), f64::from(mouse.offset_y()))
+                }
+            };
+            if handler(&target, cursor) {
+                event.prevent_default();
+            }
+        })
+    })
+}
+
+/// Sets a CSS length in pixels (or a custom property holding one) on `element`.
+fn place(element: &HtmlElement, property: &str, pixels: f64) {
+    let _ = element
+        .style()
+        .set_property(property, &format!("{}px", pixels.round()));
+}
+
+/// Shows a chart's values, `(text, x, y)`, in the tip that follows `canvas` (a polite live
+/// region): beside the year at `x` (CSS pixels across the canvas), near `y` and inside the canvas
+/// and the window, with a guide line at `x` from `top` to `bottom` (the tip's `::before`). `None`
+/// empties the tip, which hides it. The text is written only when it changes, so a screen reader
+/// hears each year's values once.
+pub fn show_values(canvas: &Element, shown: Option<(&str, f64, f64)>, (top, bottom): (f64, f64)) {
+    let Some(tip) = canvas
+        .next_element_sibling()
+        .and_then(|tip| tip.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let (text, x, y) = shown.unwrap_or_default();
+    if tip.text_content().as_deref() != Some(text) {
+        tip.set_text_content(Some(text));
+    }
+    if text.is_empty() {
+        return;
+    }
+    let (width, height) = (
+        f64::from(tip.offset_width()),
+        f64::from(tip.offset_height()),
+    );
+    // The part of the canvas inside the window.
+    let across = f64::from(canvas.client_width());
+    let down = window()
+        .and_then(|window| window.inner_height().ok())
+        .and_then(|inner| inner.as_f64())
+        .map_or(f64::INFINITY, |inner| {
+            inner - canvas.get_bounding_client_rect().top()
+        })
+        .min(f64::from(canvas.client_height()));
+    let gap = 12.0;
+    let left = if x + gap + width <= across {
+        x + gap
+    } else {
+        (x - gap - width).max(0.0)
+    };
+    let top_edge = if y + gap + height <= down {
+        y + gap
+    } else {
+        (y - gap - height).max(0.0)
+    };
+    place(&tip, "left", left);
+    place(&tip, "top", top_edge);
+    // The guide, relative to the tip's padding box (both the canvas and the tip have a 1 px border).
+    place(&tip, "--guide-x", x - left);
+    place(&tip, "--guide-top", top - top_edge);
+    place(&tip, "--guide-height", bottom - top);
 }

@@ -1,5 +1,5 @@
 // End-to-end checks of the page's features (issue 4 and the page side of issue 5): every slider group moves the
-// numbers and the charts, the stage switch redraws only the share chart, downloads hold what they should, a scenario
+// numbers and the charts, the stage switch redraws only the share and supply-gap charts, downloads hold what they should, a scenario
 // file loads back and a bad one changes nothing, the URL follows the state without flooding history, back and forward
 // re-open the state, and screenshots at phone and desktop sizes (written to target/screenshots/).
 
@@ -77,11 +77,12 @@ test('each slider group moves the headline or the charts, and marks the control 
   await context.close();
 });
 
-test('the stage switch redraws only the share chart and is kept in the link', async () => {
+test('the stage switch redraws only the charts of one stage (share, supply gap) and is kept in the link', async () => {
   const { context, page } = await open();
-  const before = await Promise.all(['chart-share', 'chart-russia', 'chart-hhi'].map((id) => draws(page, id)));
+  const before = await Promise.all(['chart-share', 'chart-russia', 'chart-hhi', 'chart-gap'].map((id) => draws(page, id)));
   await page.check('#stage-magnets');
   await page.waitForFunction((n) => Number(document.getElementById('chart-share').dataset.draws) > n, before[0]);
+  await page.waitForFunction((n) => Number(document.getElementById('chart-gap').dataset.draws) > n, before[3]);
   await page.waitForTimeout(200);
   assert.equal(await draws(page, 'chart-russia'), before[1]);
   assert.equal(await draws(page, 'chart-hhi'), before[2]);

@@ -1,0 +1,133 @@
+//! The supply gap outside China at one stage: the demand outside China that rivals' output and
+//! China's exports (less what its export controls withhold) leave unmet, in tonnes of the stage's
+//! unit per year (docs/MODEL.md, step 13).
+
+use super::frame::{self, Axes, LegendAt, X_PAD};
+use super::look::{thousands, Look};
+use super::{ChartInput, Drawn};
+use crate::data::Stage;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The words the caption begins with when the gap is nothing in every year.
+pub(crate) const NO_GAP: &str = "No supply gap outside China in this scenario";
+
+/// Draws the supply gap of `input.stage`, the pinned reference's dashed.
+pub(crate) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &ChartInput,
+    look: &Look,
+) -> Drawn<DB> {
+    let stage = input.stage;
+    let (legend, _) = frame::stage_legend(look, true);
+    let legend = [legend[stage as usize], legend[3]];
+    let title = match stage {
+        Stage::Mining => "Supply gap outside China · Mining",
+        Stage::Separation => "Supply gap outside China · Separation",
+        Stage::Magnets => "Supply gap outside China · Magnets",
+    };
+    let shown = if input.reference.is_some() { 2 } else { 1 };
+    let plot_area = frame::frame(area, look, title, &legend[..shown], LegendAt::Top)?;
+    let top = std::iter::once(input.projection)
+        .chain(input.reference)
+        .flat_map(|projection| projection.stage_series(stage))
+        .map(|(_, cell)| frame::finite(cell.supply_gap))
+        .fold(0.0, f64::max);
+    let first = f64::from(input.projection.base_year);
+    let last = f64::from(input.projection.last_year());
+    let y_desc = format!("Unmet demand outside China ({})", stage.unit());
+    let chart = frame::plot(
+        &plot_area,
+        look,
+        &Axes {
+            years: (first, last),
+            y: (0.0, (top * 1.15).max(1_000.0)),
+            y_labels: 6,
+            y_format: &|value: &f64| thousands(*value),
+            y_desc: &y_desc,
+            x_grid: true,
+            x_pad: X_PAD,
+        },
+    )?;
+    frame::stage_lines(&chart, look, input, &[stage], |cell| {
+        cell.supply_gap.max(0.0)
+    })?;
+    Ok(frame::year_axis(&chart, look, (first, last)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{describe, to_svg, ChartKind};
+    use crate::params::Param;
+    use crate::projection::Projection;
+    use crate::scenario::{Preset, Scenario};
+    use crate::simulate::simulate;
+    use crate::text;
+
+    fn scenario(id: &str) -> Scenario {
+        Preset::find(id).map(Preset::scenario).unwrap_or_default()
+    }
+
+    fn gap_2030(projection: &Projection) -> f64 {
+        projection
+            .get(2030, Stage::Separation)
+            .map_or(0.0, |cell| cell.supply_gap)
+    }
+
+    #[test]
+    fn no_gap_is_said_plainly_and_a_gap_is_quoted_in_tonnes() {
+        let baseline = simulate(&scenario("baseline"));
+        assert!(baseline
+            .stage_series(Stage::Separation)
+            .all(|(_, cell)| cell.supply_gap < 0.5));
+        let input = ChartInput::new(&baseline, Stage::Separation);
+        let caption = describe(ChartKind::SupplyGap, &input);
+        assert!(caption.starts_with(NO_GAP), "{caption}");
+        let svg = to_svg(ChartKind::SupplyGap, &input, 800, 450);
+        assert!(svg.contains("Supply gap outside China · Separation"));
+        assert!(svg.contains("Unmet demand outside China (t oxide)"));
+
+        let price_war = simulate(&scenario("price-war"));
+        let gap = gap_2030(&price_war);
+        assert!(gap > 1_000.0, "price-war opens a gap: {gap}");
+        let input = ChartInput::new(&price_war, Stage::Separation);
+        let caption = describe(ChartKind::SupplyGap, &input);
+        assert!(!caption.contains(NO_GAP), "{caption}");
+        assert!(
+            caption.contains(&format!("{} t oxide in 2030", text::thousands(gap))),
+            "{caption}"
+        );
+        let compared = input.with_reference(Some(&baseline));
+        assert!(describe(ChartKind::SupplyGap, &compared)
+            .contains("Pinned reference (dashed): 0 t oxide in 2030"));
+        let plain = to_svg(ChartKind::SupplyGap, &input, 800, 450);
+        let both = to_svg(ChartKind::SupplyGap, &compared, 800, 450);
+        assert!(!plain.contains("Pinned reference") && both.contains("Pinned reference"));
+        // The stage switch changes the chart, in the stage's unit.
+        let magnets = to_svg(
+            ChartKind::SupplyGap,
+            &ChartInput::new(&price_war, Stage::Magnets),
+            800,
+            450,
+        );
+        assert!(magnets.contains("(t NdFeB)") && magnets.contains("· Magnets"));
+    }
+
+    #[test]
+    fn export_controls_move_the_gap() {
+        let mut controlled = scenario("price-war");
+        let mut open = controlled;
+        open.set(Param::CnExportControls, 0.0);
+        controlled.set(Param::CnExportControls, 0.8);
+        let (open, controlled) = (simulate(&open), simulate(&controlled));
+        assert!(gap_2030(&controlled) > gap_2030(&open) + 1_000.0);
+        let caption = |projection| {
+            describe(
+                ChartKind::SupplyGap,
+                &ChartInput::new(projection, Stage::Separation),
+            )
+        };
+        assert_ne!(caption(&open), caption(&controlled));
+    }
+}
