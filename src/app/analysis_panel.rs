@@ -173,7 +173,9 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
         <section id="analysis" class="analysis" aria-labelledby="analysis-heading">
             <h2 id="analysis-heading">{ "Uncertainty and what matters" }</h2>
             <p class="analysis-intro">
-                { "Each run draws every uncertain assumption from a triangle peaking at the scenario's value, reaching the plausible low and high of the parameter table (under the model's plausible ranges) or as wide but centred on the value (around this scenario's own assumptions). The band holds 8 of 10 runs; the tornado moves one assumption at a time across its plausible range." }
+                { "Each run draws every uncertain assumption from a triangle peaking at the scenario's value, reaching the plausible low and high of the parameter table (under the model's plausible ranges) or as wide but centred on the value (around this scenario's own assumptions). The band holds 8 of 10 runs; the tornado moves one assumption at a time across its plausible range. Terms: " }
+                <a href="#g-monte-carlo">{ "Monte Carlo" }</a>{ ", " }<a href="#g-p10">{ "P10–P90" }</a>{ ", " }
+                <a href="#g-odds">{ "the two kinds of odds" }</a>{ ", " }<a href="#g-tornado">{ "tornado" }</a>{ "." }
             </p>
             <div class="analysis-settings" onchange={on_setting}>
                 <span class="setting">

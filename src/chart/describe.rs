@@ -1,12 +1,19 @@
 //! Plain-language text alternatives of the charts, with their key numbers.
 
 use super::concentration::{HIGHLY_ABOVE, UNCONCENTRATED_BELOW};
-use super::look::{pct, points, thousands, unit};
+use super::look::{points, thousands, unit};
 use super::{ChartInput, ChartKind};
 use crate::data::{Region, Stage};
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::text;
 use std::fmt::Write;
+
+/// A share in a caption or text alternative: one decimal, as the headline and the table write it,
+/// so a caption never reads "11%" beside a headline's "11.4%" (a share that is not finite reads
+/// "0.0%"). The chart's own labels, short of room, keep `look::pct`.
+pub(crate) fn pct(share: f64) -> String {
+    text::percent(if share.is_finite() { share } else { 0.0 }, 1)
+}
 
 /// A one-paragraph text alternative of chart `kind` (for screen readers and the table toggle).
 pub fn describe(kind: ChartKind, input: &ChartInput) -> String {

@@ -124,11 +124,12 @@ fn descriptions_carry_the_key_numbers() {
     let projection = preset("baseline");
     let input = ChartInput::new(&projection, Stage::Separation);
     let share = describe(ChartKind::Share, &input);
-    let china_2030 = look::pct(projection.share(2030, Stage::Separation, Region::China));
+    let china_2030 = super::describe::pct(projection.share(2030, Stage::Separation, Region::China));
     assert!(share.contains("China holds"), "{share}");
     assert!(share.contains(&format!("{china_2030} in 2030")), "{share}");
     let russia = describe(ChartKind::Russia, &input);
-    let russia_2030 = look::pct(projection.share(2030, Stage::Separation, Region::Russia));
+    let russia_2030 =
+        super::describe::pct(projection.share(2030, Stage::Separation, Region::Russia));
     assert!(
         russia.contains(&format!("separation is {russia_2030} in 2030")),
         "{russia}"
