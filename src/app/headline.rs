@@ -5,7 +5,7 @@
 
 use crate::analysis::MonteCarloResult;
 use crate::data::{Region, Stage};
-use crate::explain::RussiaWhy;
+use crate::explain::{Limit, RussiaWhy};
 use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
@@ -98,18 +98,26 @@ const CLAIM_NOTE: &str = "The 10% claim counts mining: it was set against Russia
 /// plain words).
 pub fn russia_why(projection: &Projection, scenario: &Scenario, stage: Stage) -> String {
     let why = RussiaWhy::of(projection, scenario, stage);
-    if why.nameplate < 1.0 {
+    if why.ambition < 1.0 {
         return format!(
             "Why: Russia's existing and committed capacity already covers its ambition of {}, so no new programme is built.",
             percent(scenario.get(Param::RuPlanShare), 1)
         );
     }
+    let unit = stage.unit();
     let mut parts = vec![format!(
-        "the new programme is sized for {} {} a year{}",
-        thousands(why.nameplate),
-        stage.unit(),
+        "its ambition asks for a new programme of {} {unit} a year{}{}",
+        thousands(why.ambition),
+        if why.nameplate + 0.5 < why.ambition {
+            format!(
+                ", of which the money buys {} {unit}",
+                thousands(why.nameplate)
+            )
+        } else {
+            String::new()
+        },
         if why.is_risked() {
-            format!(" and {}", why.odds_clause())
+            format!(", {}", why.odds_clause())
         } else {
             String::new()
         }
@@ -158,6 +166,23 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario, stage: Stage) ->
         } else {
             format!("feed limits its output from {year}")
         });
+    }
+    if let Some(limit) = why.binding_limit() {
+        parts.push(format!(
+            "what holds it back most in {TARGET_YEAR}: {}",
+            match limit {
+                Limit::Money => "the money",
+                Limit::Feed => "feed",
+                Limit::Sanctions => "sanctions and prices",
+                Limit::Ramp => "time to ramp up",
+            }
+        ));
+    }
+    if why.heavy_from_china > 0.0 {
+        parts.push(format!(
+            "its magnets take {} of their Dy and Tb from China",
+            percent(why.heavy_from_china, 0)
+        ));
     }
     format!("Why: {}.", parts.join("; "))
 }

@@ -143,6 +143,16 @@ test("a scenario file's outcome shows beside the button that loaded it", async (
   await context.close();
 });
 
+test("the why line names what the money buys and what holds Russia back most (issue 11's hub budget)", async () => {
+  const { context, page, watcher } = await open('#v=1&p=hub-budget&ru_budget_share=0.5&st=magnets&d=2025.1');
+  const why = await page.locator('#headline-why').innerText();
+  assert.match(why, /of which the money buys [0-9,]+ t NdFeB/);
+  assert.match(why, /what holds it back most in 2030: the money/);
+  assert.match(why, /of their Dy and Tb from China/);
+  assert.deepEqual(await watcher.problems(), []);
+  await context.close();
+});
+
 test('screenshots at 360, 768 and 1440 px', async () => {
   const dir = path.join(ROOT, 'target', 'screenshots');
   await mkdir(dir, { recursive: true });
