@@ -52,23 +52,22 @@ pub(crate) fn draw<DB: DrawingBackend>(
             x_pad: X_PAD,
         },
     )?;
-    let plotting = chart.plotting_area();
 
     // Bands: a light tint of the text colour, stronger the more concentrated.
-    plotting.draw(&Rectangle::new(
+    chart.draw(&Rectangle::new(
         [
             (left_edge, UNCONCENTRATED_BELOW),
             (right_edge, HIGHLY_ABOVE),
         ],
         look.text.mix(0.04).filled(),
     ))?;
-    plotting.draw(&Rectangle::new(
+    chart.draw(&Rectangle::new(
         [(left_edge, HIGHLY_ABOVE), (right_edge, HHI_MAX)],
         look.text.mix(0.08).filled(),
     ))?;
     let edge = look.muted.stroke_width(look.width(1.0));
     for threshold in [UNCONCENTRATED_BELOW, HIGHLY_ABOVE] {
-        plotting.draw(&PathElement::new(
+        chart.draw(&PathElement::new(
             vec![(left_edge, threshold), (right_edge, threshold)],
             edge,
         ))?;

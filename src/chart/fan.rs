@@ -26,7 +26,7 @@ pub(crate) fn nice_top(top: f64) -> f64 {
         .map_or(1.0, |step| ((top / step).ceil() * step).min(1.0))
 }
 
-/// A percentage axis label ([`text::percent_tick`]), in the form plotters' label formatter takes.
+/// A percentage axis label ([`text::percent_tick`]), in the form the axes' label formatters take.
 pub(crate) fn axis_pct(share: &f64) -> String {
     text::percent_tick(*share)
 }
@@ -139,7 +139,6 @@ pub(crate) fn draw<DB: DrawingBackend>(
             x_pad: X_PAD,
         },
     )?;
-    let plotting = chart.plotting_area();
     // Below the probability note at the top.
     frame::observed_divider(&chart, look, first, base_year, y_max, 0.0, y_max * 0.88)?;
     frame::observed_series(&chart, look, &observed, look.text)?;
@@ -152,18 +151,18 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .rev()
             .map(|index| (year(index), unit(bands.p10[index]))),
     );
-    plotting.draw(&Polygon::new(band, colour.mix(0.35).filled()))?;
+    chart.draw(&Polygon::new(band, colour.mix(0.35).filled()))?;
     let edge = colour.mix(0.8).stroke_width(look.width(1.0));
     for percentile in [&bands.p10, &bands.p90] {
         let points: Vec<(f64, f64)> = (0..count)
             .map(|index| (year(index), unit(percentile[index])))
             .collect();
-        plotting.draw(&PathElement::new(points, edge))?;
+        chart.draw(&PathElement::new(points, edge))?;
     }
 
     if target_here {
         let level = unit(target.share);
-        plotting.draw(&PathElement::new(
+        chart.draw(&PathElement::new(
             vec![(first - X_PAD, level), (last + X_PAD, level)],
             look.muted.stroke_width(look.width(1.0)),
         ))?;
@@ -209,7 +208,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     if !target_here {
         return Ok(axis);
     }
-    let room = chart.backend_coord(&(last, 0.0)).0 - chart.backend_coord(&(first, 0.0)).0;
+    let room = chart.map_coordinate(&(last, 0.0)).0 - chart.map_coordinate(&(first, 0.0)).0;
     let chance = pct(bands.probability);
     let runs = thousands(f64::from(bands.samples));
     let text = [

@@ -59,13 +59,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
             x_pad: X_PAD,
         },
     )?;
-    let plotting = chart.plotting_area();
 
     // Targets: thin lines labelled at the right end, the higher label above its line, the lower below.
     let target_style = look.muted.stroke_width(look.width(1.0));
     let highest_target = RUSSIA_TARGETS.iter().copied().fold(0.0, f64::max);
     for target in RUSSIA_TARGETS {
-        plotting.draw(&PathElement::new(
+        chart.draw(&PathElement::new(
             vec![(first - X_PAD, target), (last + X_PAD, target)],
             target_style,
         ))?;
@@ -102,9 +101,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
         let x = f64::from(TARGET_YEAR);
         let style = look.text.stroke_width(look.width(1.5));
         let cap = look.px(5.0);
-        plotting.draw(&PathElement::new(vec![(x, share), (x, target)], style))?;
+        chart.draw(&PathElement::new(vec![(x, share), (x, target)], style))?;
         for y in [share, target] {
-            plotting.draw(
+            chart.draw(
                 &(EmptyElement::at((x, y)) + PathElement::new(vec![(-cap, 0), (cap, 0)], style)),
             )?;
         }
@@ -115,8 +114,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         let gap = points(target - share);
         let word = if short { "short of" } else { "above" };
         let target_text = text::percent(target, 0);
-        let room = chart.backend_coord(&(x, target)).0
-            - chart.backend_coord(&(first - X_PAD, target)).0
+        let room = chart.map_coordinate(&(x, target)).0
+            - chart.map_coordinate(&(first - X_PAD, target)).0
             - look.px(16.0);
         let text = [
             format!("Separation {TARGET_YEAR}: {gap} pts {word} {target_text}"),
@@ -149,7 +148,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
 /// Labels Russia's observed mining share in the 2020 plan's base year: the "1.3%" the plan
 /// started from (Reuters, 12 Aug 2020, on the USGS figures of the day) is this point.
 fn plan_baseline_label<DB: DrawingBackend>(
-    chart: &frame::Chart<'_, DB>,
+    chart: &frame::Chart<DB>,
     look: &Look,
 ) -> DrawResult<DB> {
     const PLAN_BASE_YEAR: u16 = 2019;

@@ -102,7 +102,6 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
     // Top band first: each polygon runs from zero up to its region's cumulative share, and the
     // bands below paint over it, so adjacent bands never leave a seam.
-    let plotting = chart.plotting_area();
     let mut points: Vec<(f64, f64)> = Vec::with_capacity(years + 2);
     for region in Region::ALL.iter().rev() {
         let index = *region as usize;
@@ -111,7 +110,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         points.extend((0..years).map(|row| (year(row), stack[row][index])));
         points.push((year(years - 1), 0.0));
         points.push((first, 0.0));
-        plotting.draw(&Polygon::new(
+        chart.draw(&Polygon::new(
             points.clone(),
             region_colour(*region, look.theme).filled(),
         ))?;
@@ -124,13 +123,13 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .map(|(year, tops)| (*year, tops[index]))
             .chain((0..years).map(|row| (year(row), stack[row][index])))
             .collect();
-        plotting.draw(&PathElement::new(boundary, separator))?;
+        chart.draw(&PathElement::new(boundary, separator))?;
     }
     // Observed years: washed lighter, with a marker at each published year on the boundaries.
     frame::observed_divider(&chart, look, first, base_year, 1.0, 0.45, 1.0)?;
     for (year, tops) in &observed {
         for index in BOUNDARIES {
-            plotting.draw(&Circle::new(
+            chart.draw(&Circle::new(
                 (*year, tops[index]),
                 look.px(2.0),
                 look.text.mix(0.6).filled(),
@@ -148,11 +147,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
         for index in BOUNDARIES {
             let boundary = (0..reference_years)
                 .map(|row| (reference_first + row as f64, reference_stack[row][index]));
-            plotting.draw(&PathElement::new(
+            chart.draw(&PathElement::new(
                 boundary.clone().collect::<Vec<_>>(),
                 halo,
             ))?;
-            plotting.draw(&DashedPathElement::new(
+            chart.draw(&DashedPathElement::new(
                 boundary,
                 look.px(6.0),
                 look.px(4.0),

@@ -4,7 +4,7 @@
 //! left is wrapped at spaces, never cut.
 
 use super::fan::axis_pct;
-use super::frame::{self, Entry, LegendAt, Linear, Swatch};
+use super::frame::{self, Entry, LegendAt, Mesh, Swatch};
 use super::look::{pct, unit, Look};
 use super::{ChartInput, DrawResult};
 use plotters::coord::Shift;
@@ -98,32 +98,27 @@ pub(crate) fn draw<DB: DrawingBackend>(
     if look.text_width(&x_desc, 12.0) > width as i32 - names - look.px(14.0) {
         x_desc = format!("{}'s share (%)", tornado.output.region.label());
     }
-    let mut chart = ChartBuilder::on(&body)
-        .margin_top(look.px(14.0))
-        .margin_right(look.px(14.0))
-        .margin_left(names)
-        .x_label_area_size(look.px(36.0))
-        .build_cartesian_2d(Linear::from(x_range.0..x_range.1), Linear::from(0.0..rows))?;
-    let x_labels = ((f64::from(width) / look.scale / 70.0) as usize).clamp(3, 8);
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(0)
-        .x_labels(x_labels)
-        .x_label_formatter(&axis_pct)
-        .x_desc(x_desc)
-        .label_style(look.label())
-        .axis_desc_style(look.label())
-        .bold_line_style(look.grid.stroke_width(look.width(1.0)))
-        .max_light_lines(0)
-        .axis_style(look.axis.stroke_width(look.width(1.0)))
-        .set_all_tick_mark_size(look.px(4.0))
-        .draw()?;
-    let plotting = chart.plotting_area();
+    let chart = frame::mesh(
+        &body,
+        look,
+        &Mesh {
+            top: look.px(14.0),
+            left: names,
+            x: x_range,
+            x_labels: ((f64::from(width) / look.scale / 70.0) as usize).clamp(3, 8),
+            x_format: &axis_pct,
+            x_desc: &x_desc,
+            x_grid: true,
+            y: (0.0, rows),
+            y_labels: 0,
+            y_format: &axis_pct,
+            y_desc: "",
+        },
+    )?;
     let origin = body.get_base_pixel();
     // The parameter values at the bar ends need room; a phone-sized plot leaves them to the text.
     let plot_width =
-        chart.backend_coord(&(x_range.1, 0.0)).0 - chart.backend_coord(&(x_range.0, 0.0)).0;
+        chart.map_coordinate(&(x_range.1, 0.0)).0 - chart.map_coordinate(&(x_range.0, 0.0)).0;
     let value_labels = plot_width >= look.px(320.0);
 
     for (index, (swing, lines)) in shown.iter().zip(&labels).enumerate() {
@@ -137,10 +132,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
             bars.swap(0, 1);
         }
         for (end, colour) in bars {
-            plotting.draw(&Rectangle::new([(base, y0), (end, y1)], colour.filled()))?;
+            chart.draw(&Rectangle::new([(base, y0), (end, y1)], colour.filled()))?;
         }
         // Parameter name left of the axis, its lines centred on the bar.
-        let (x, y) = chart.backend_coord(&(x_range.0, centre));
+        let (x, y) = chart.map_coordinate(&(x_range.0, centre));
         let line_height = look.px(NAME_FONT + 1.0);
         let mut line_y = y - origin.1 - (lines.len() as i32 - 1) * line_height / 2;
         for line in lines {
@@ -191,7 +186,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         }
     }
     // The scenario's own value.
-    plotting.draw(&PathElement::new(
+    chart.draw(&PathElement::new(
         vec![(base, 0.0), (base, rows)],
         look.text.stroke_width(look.width(1.5)),
     ))?;
