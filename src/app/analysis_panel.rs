@@ -7,6 +7,7 @@ use crate::analysis::{
 };
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::goal_seek::{self, use_goal_seek};
+use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Region;
@@ -171,12 +172,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
 
     html! {
         <section id="analysis" class="analysis" aria-labelledby="analysis-heading">
-            <h2 id="analysis-heading">{ "Uncertainty and what matters" }</h2>
-            <p class="analysis-intro">
-                { "Each run draws every uncertain assumption from a triangle peaking at the scenario's value, reaching the plausible low and high of the parameter table (under the model's plausible ranges) or as wide but centred on the value (around this scenario's own assumptions). The band holds 8 of 10 runs; the tornado moves one assumption at a time across its plausible range. Terms: " }
-                <a href="#g-monte-carlo">{ "Monte Carlo" }</a>{ ", " }<a href="#g-p10">{ "P10–P90" }</a>{ ", " }
-                <a href="#g-odds">{ "the two kinds of odds" }</a>{ ", " }<a href="#g-tornado">{ "tornado" }</a>{ "." }
-            </p>
+            { markup(r##"<h2 id="analysis-heading">Uncertainty and what matters</h2><p class="analysis-intro">Each run draws every uncertain assumption from a triangle peaking at the scenario's value, reaching the plausible low and high of the parameter table (under the model's plausible ranges) or as wide but centred on the value (around this scenario's own assumptions). The band holds 8 of 10 runs; the tornado moves one assumption at a time across its plausible range. Terms: <a href="#g-monte-carlo">Monte Carlo</a>, <a href="#g-p10">P10–P90</a>, <a href="#g-odds">the two kinds of odds</a>, <a href="#g-tornado">tornado</a>.</p>"##) }
             <div class="analysis-settings" onchange={on_setting}>
                 <span class="setting">
                     <label for="target-share">{ format!("Target for Russia's {} share", stage.id()) }</label>
@@ -185,31 +181,31 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="target-year">{ "Target year" }</label>
+                    { markup(r#"<label for="target-year">Target year</label>"#) }
                     <select id="target-year">
                         { options(years.iter().map(|year| (year.to_string(), year.to_string(), *year == input.target_year))) }
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="fan-region">{ "Fan chart region" }</label>
+                    { markup(r#"<label for="fan-region">Fan chart region</label>"#) }
                     <select id="fan-region">
                         { options(Region::ALL.into_iter().map(|region| (region.id().into(), region.label().into(), region == input.fan_region))) }
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="mc-sampling">{ "Odds and bands drawn" }</label>
+                    { markup(r#"<label for="mc-sampling">Odds and bands drawn</label>"#) }
                     <select id="mc-sampling">
                         { options(Sampling::ALL.into_iter().map(|mode| (mode.id().into(), mode.assumption().into(), mode == settings.sampling))) }
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="mc-samples">{ "Runs" }</label>
+                    { markup(r#"<label for="mc-samples">Runs</label>"#) }
                     <select id="mc-samples">
                         { options(samples.iter().map(|count| (count.to_string(), count_text(*count), *count == settings.samples))) }
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="mc-seed">{ "Seed" }</label>
+                    { markup(r#"<label for="mc-seed">Seed</label>"#) }
                     <input type="number" id="mc-seed" class="seed" min="0" step="1" inputmode="numeric"
                         value={settings.seed.to_string()} />
                 </span>

@@ -1,5 +1,6 @@
 //! The preset picker: each preset encodes a published claim; its description cites it.
 
+use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::scenario::{Preset, PRESETS};
 use web_sys::HtmlSelectElement;
@@ -32,8 +33,7 @@ pub fn view(
     };
     html! {
         <section class="presets" aria-labelledby="preset-heading">
-            <h2 id="preset-heading">{ "Scenario" }</h2>
-            <label for="preset">{ "Start from a preset" }</label>
+            { markup(r#"<h2 id="preset-heading">Scenario</h2><label for="preset">Start from a preset</label>"#) }
             // `~value` sets the select's value property: once the reader has picked an option, the
             // options' `selected` attributes no longer move the selection (Back, Forward, a file).
             <select id="preset" ~value={current.id} {onchange} aria-describedby="preset-description">

@@ -1,6 +1,7 @@
 //! The projection as a table (years × regions for the chosen stage): the accessible
 //! alternative to the charts.
 
+use crate::app::markup;
 use crate::data::{Region, Stage};
 use crate::projection::Projection;
 use crate::text;
@@ -12,7 +13,7 @@ use yew::prelude::*;
 pub fn view(projection: &Projection, stage: Stage) -> Html {
     html! {
         <>
-        <p class="table-hint" aria-hidden="true">{ "Scroll sideways for more columns →" }</p>
+        { markup(r#"<p class="table-hint" aria-hidden="true">Scroll sideways for more columns →</p>"#) }
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-table-caption">
             <table id="projection-table">
                 <caption id="projection-table-caption">
@@ -21,10 +22,9 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Year" }</th>
+                        { markup(r#"<th scope="col">Year</th>"#) }
                         { for Region::ALL.into_iter().map(|region| html! { <th scope="col">{ region.label() }</th> }) }
-                        <th scope="col">{ "Outside China and Russia" }</th>
-                        <th scope="col">{ "HHI" }</th>
+                        { markup(r#"<th scope="col">Outside China and Russia</th><th scope="col">HHI</th>"#) }
                         <th scope="col">{ format!("World demand ({})", stage.unit()) }</th>
                         <th scope="col">{ format!("Supply gap outside China ({}, share of its demand)", stage.unit()) }</th>
                     </tr>

@@ -8,6 +8,7 @@ use crate::app::chart_canvas::ChartCanvas;
 use crate::app::controls;
 use crate::app::downloads;
 use crate::app::headline;
+use crate::app::markup;
 use crate::app::notices;
 use crate::app::preset_picker;
 use crate::app::projection_table;
@@ -160,7 +161,7 @@ pub fn app() -> Html {
                         </div>
                     </div>
                     if comparing {
-                        <p class="compare-note">{ "Comparing with the pinned reference: it is drawn dashed on every chart." }</p>
+                        { markup(r#"<p class="compare-note">Comparing with the pinned reference: it is drawn dashed on every chart.</p>"#) }
                     }
                     <div class="charts" id="charts">
                         { chart(ChartKind::Share, link.stage) }

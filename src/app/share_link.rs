@@ -1,6 +1,7 @@
 //! "Copy link": the scenario's address, copied to the clipboard with a confirmation, or
 //! selected in a text field where the clipboard is not available.
 
+use crate::app::markup;
 use crate::web::{clipboard, history};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -47,7 +48,7 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
         <div class="share">
             <button type="button" id="copy-link" {onclick}>{ "Copy link" }</button>
             <span id="copy-status" class="copy-status" aria-live="polite">{ (*status).clone() }</span>
-            <label for="share-link" class="visually-hidden">{ "Link to this scenario" }</label>
+            { markup(r#"<label for="share-link" class="visually-hidden">Link to this scenario</label>"#) }
             <input id="share-link" class="share-field" type="text" readonly=true value={link} />
         </div>
     }
