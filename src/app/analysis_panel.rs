@@ -7,8 +7,8 @@ use crate::analysis::{
 };
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::goal_seek::{self, use_goal_seek};
-use crate::app::markup;
 use crate::app::state::{Action, AppState};
+use crate::app::{button, markup};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Region;
 use crate::params::Param;
@@ -219,7 +219,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     <ChartCanvas kind={ChartKind::Tornado} projection={analysed.clone()}
                         reference={None::<Rc<Projection>>} {stage} theme={props.theme}
                         tornado={props.results.tornado.clone()} {waiting} dispatch={props.dispatch.clone()} />
-                    <button type="button" id="download-csv-tornado" onclick={on_tornado_csv}>{ "Tornado as CSV" }</button>
+                    { button("download-csv-tornado", "Tornado as CSV", on_tornado_csv) }
                 </div>
             </div>
             { goal_seek::view(&goal, props.link.scenario, input.target(), &props.dispatch) }

@@ -1,7 +1,7 @@
 //! Downloads of the projection (CSV) and the scenario (JSON), and loading a scenario file back.
 
-use crate::app::markup;
 use crate::app::state::{Action, AppState};
+use crate::app::{button, markup};
 use crate::projection::Projection;
 use crate::scenario_file::{scenario_from_text, scenario_to_json};
 use crate::state::LinkState;
@@ -64,8 +64,8 @@ pub fn view(
         <section class="downloads" aria-labelledby="downloads-heading">
             { markup(r#"<h2 id="downloads-heading">Data and scenario files</h2>"#) }
             <div class="download-buttons">
-                <button type="button" id="download-csv" onclick={on_csv}>{ "Projection as CSV" }</button>
-                <button type="button" id="download-json" onclick={on_json}>{ "Scenario as JSON" }</button>
+                { button("download-csv", "Projection as CSV", on_csv) }
+                { button("download-json", "Scenario as JSON", on_json) }
                 { markup(r#"<label for="load-json" class="file-label">Load a scenario file (JSON)</label>"#) }
                 <input type="file" id="load-json" accept=".json,application/json" onchange={on_load} />
             </div>

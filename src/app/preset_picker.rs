@@ -1,7 +1,7 @@
 //! The preset picker: each preset encodes a published claim; its description cites it.
 
-use crate::app::markup;
 use crate::app::state::{Action, AppState};
+use crate::app::{button, markup};
 use crate::scenario::{Preset, PRESETS};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -44,7 +44,7 @@ pub fn view(
             <p id="preset-description" class="preset-description">{ current.description }</p>
             <div class="preset-status">
                 <span id="changed-count">{ status }</span>
-                <button type="button" id="reset-preset" onclick={onreset}>{ "Reset to preset" }</button>
+                { button("reset-preset", "Reset to preset", onreset) }
             </div>
         </section>
     }

@@ -8,13 +8,13 @@ use crate::app::chart_canvas::ChartCanvas;
 use crate::app::controls;
 use crate::app::downloads;
 use crate::app::headline;
-use crate::app::markup;
 use crate::app::notices;
 use crate::app::preset_picker;
 use crate::app::projection_table;
 use crate::app::share_link::ShareLink;
 use crate::app::stage_switch;
 use crate::app::state::{Action, AppState};
+use crate::app::{button, markup};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::simulate::simulate;
@@ -154,9 +154,9 @@ pub fn app() -> Html {
                                 { if show_table { "Hide table" } else { "Show table" } }
                             </button>
                             if comparing {
-                                <button type="button" id="clear-reference" onclick={on_clear}>{ "Stop comparing" }</button>
+                                { button("clear-reference", "Stop comparing", on_clear) }
                             } else {
-                                <button type="button" id="pin-reference" onclick={on_pin}>{ "Pin as reference" }</button>
+                                { button("pin-reference", "Pin as reference", on_pin) }
                             }
                         </div>
                     </div>

@@ -1,7 +1,7 @@
 //! "Copy link": the scenario's address, copied to the clipboard with a confirmation, or
 //! selected in a text field where the clipboard is not available.
 
-use crate::app::markup;
+use crate::app::{button, markup};
 use crate::web::{clipboard, history};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -46,7 +46,7 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
     };
     html! {
         <div class="share">
-            <button type="button" id="copy-link" {onclick}>{ "Copy link" }</button>
+            { button("copy-link", "Copy link", onclick) }
             <span id="copy-status" class="copy-status" aria-live="polite">{ (*status).clone() }</span>
             { markup(r#"<label for="share-link" class="visually-hidden">Link to this scenario</label>"#) }
             <input id="share-link" class="share-field" type="text" readonly=true value={link} />
