@@ -11,7 +11,7 @@ use crate::app::headline;
 use crate::app::notices;
 use crate::app::preset_picker;
 use crate::app::projection_table;
-use crate::app::share_link::ShareLink;
+use crate::app::share_link::{self, use_share_link};
 use crate::app::stage_switch;
 use crate::app::state::{Action, AppState};
 use crate::app::{button, markup};
@@ -58,6 +58,7 @@ pub fn app() -> Html {
     let changed = link.scenario.differences(&preset_scenario).len();
     let fragment = url::encode(link);
     let (analysis, analysis_fresh) = use_analysis(AnalysisInput::from_link(link));
+    let share = use_share_link(&fragment);
 
     // The URL follows the state: throttled replaces, a push for discrete changes.
     {
@@ -176,7 +177,7 @@ pub fn app() -> Html {
                     </div>
                     <AnalysisPanel link={link.clone()} projection={projection.clone()} reference={reference.clone()}
                         results={analysis.clone()} fresh={analysis_fresh} theme={state.theme} dispatch={dispatch.clone()} />
-                    <ShareLink fragment={fragment.clone()} />
+                    { share_link::view(&share, &fragment) }
                     { downloads::view(&projection, link, state.file_outcome.as_deref(), &dispatch) }
                 </main>
                 // After the charts in reading order, so that on a phone the headline and the first
