@@ -6,7 +6,7 @@ use crate::analysis::{
     MonteCarloSettings, Sampling, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN,
 };
 use crate::app::chart_canvas::ChartCanvas;
-use crate::app::goal_seek::{self, use_goal_seek};
+use crate::app::goal_seek::{self, use_goal_seek, GoalSeekState};
 use crate::app::state::{Action, AppState};
 use crate::app::{button, markup};
 use crate::chart::{ChartKind, Theme};
@@ -34,23 +34,47 @@ const LAST_TARGET_YEAR: u16 = 2040;
 /// Run counts offered for the Monte Carlo.
 const SAMPLE_CHOICES: [u32; 4] = [200, 1_000, 5_000, 10_000];
 
-/// Properties of [`AnalysisPanel`].
-#[derive(Properties, PartialEq)]
-pub struct AnalysisPanelProps {
+/// What the analysis section shows, besides its state ([`use_analysis_panel`]).
+pub struct AnalysisPanelInput<'a> {
     /// The current link state (scenario, stage, settings).
-    pub link: LinkState,
-    /// The central projection.
-    pub projection: Rc<Projection>,
+    pub link: &'a LinkState,
     /// The pinned reference's projection, if comparing.
     pub reference: Option<Rc<Projection>>,
     /// The latest analysis results.
-    pub results: AnalysisResults,
+    pub results: &'a AnalysisResults,
     /// Whether the results match the current inputs.
     pub fresh: bool,
     /// Light or dark.
     pub theme: Theme,
     /// Where changes go.
-    pub dispatch: UseReducerDispatcher<AppState>,
+    pub dispatch: &'a UseReducerDispatcher<AppState>,
+}
+
+/// The analysis section's state: the projection its fan is drawn around and the goal seek's.
+///
+/// Held by the page's root: a component of its own would bring the page another copy of yew's
+/// generic code, and the section changes with the link, as the root does.
+pub struct AnalysisPanelState {
+    analysed: Rc<Projection>,
+    goal: GoalSeekState,
+}
+
+/// The analysis section's hooks, for `results` and the page's `projection`. The fan's central
+/// line is the scenario its bands were computed for, and the tornado needs no projection: neither
+/// chart redraws on a slider move, only when new results arrive. Like the bands, it ends at the
+/// scenario's own horizon, where the other charts end.
+#[hook]
+pub fn use_analysis_panel(
+    results: &AnalysisResults,
+    projection: &Rc<Projection>,
+) -> AnalysisPanelState {
+    let analysed = use_memo(results.input.map(|input| input.scenario), |analysed| {
+        analysed.map(|scenario| Rc::new(simulate(&scenario)))
+    });
+    AnalysisPanelState {
+        analysed: (*analysed).clone().unwrap_or_else(|| projection.clone()),
+        goal: use_goal_seek(),
+    }
 }
 
 /// The run to keep in the link: none when `settings` are the defaults (keeps links short).
@@ -64,22 +88,11 @@ fn count_text(count: u32) -> String {
 }
 
 /// Uncertainty, sensitivity and goal seek.
-#[function_component(AnalysisPanel)]
-pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
-    let input = AnalysisInput::from_link(&props.link);
+pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
+    let input = AnalysisInput::from_link(props.link);
     let settings = props.link.monte_carlo.unwrap_or_default();
     let stage = props.link.stage;
-    // The fan's central line is the scenario its bands were computed for, and the tornado needs no
-    // projection: neither chart redraws on a slider move, only when new results arrive. Like the
-    // bands, it ends at the scenario's own horizon, where the other charts end.
-    let analysed = use_memo(
-        props.results.input.map(|input| input.scenario),
-        |analysed| analysed.map(|scenario| Rc::new(simulate(&scenario))),
-    );
-    let goal = use_goal_seek();
-    let analysed: Rc<Projection> = (*analysed)
-        .clone()
-        .unwrap_or_else(|| props.projection.clone());
+    let analysed = &state.analysed;
     // One listener for every setting (their change events bubble to it), told apart by the
     // field's id: a handler per field would cost the download a closure each.
     let on_setting = {
@@ -222,7 +235,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     { button("download-csv-tornado", "Tornado as CSV", on_tornado_csv) }
                 </div>
             </div>
-            { goal_seek::view(&goal, props.link.scenario, input.target(), &props.dispatch) }
+            { goal_seek::view(&state.goal, props.link.scenario, input.target(), props.dispatch) }
         </section>
     }
 }

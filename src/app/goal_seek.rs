@@ -91,8 +91,8 @@ fn marks(message: bool, id: &'static str) -> (Option<&'static str>, Option<&'sta
 
 /// The goal seek's state: its answer (or what is wrong with the form) and its four fields.
 ///
-/// Held by the analysis panel ([`use_goal_seek`]): a component of its own would bring the page
-/// another copy of yew's generic code.
+/// Held by the page's root, through the analysis panel's hooks ([`use_goal_seek`]): a component of
+/// its own would bring the page another copy of yew's generic code.
 pub struct GoalSeekState {
     answer: UseStateHandle<Option<Result<Answer, Invalid>>>,
     share: NodeRef,

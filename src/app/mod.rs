@@ -3,8 +3,8 @@
 //! A part is a yew function component when it holds hooks (state, effects, memos) or when skipping
 //! its re-render on equal props pays (the sixteen sliders); otherwise it is a plain `view`
 //! function of its inputs, called from the parent's `html!` (headline, notices, preset picker,
-//! controls, stage switch, table, downloads, the copy link, whose hooks the root holds, and the
-//! goal seek, whose hooks the analysis panel holds):
+//! controls, stage switch, table, downloads, and the copy link and the analysis panel with the
+//! goal seek, whose hooks the root holds):
 //! each component brings its own copy of yew's generic code,
 //! about 0.6 KB of the gzipped page. Parts get values and callbacks and keep no model logic;
 //! derived values (projections, texts) are computed in render with `use_memo`, never stored.

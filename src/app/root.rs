@@ -3,7 +3,7 @@
 //! phone, beside them on a wide screen).
 
 use crate::app::analysis_hook::use_analysis;
-use crate::app::analysis_panel::AnalysisPanel;
+use crate::app::analysis_panel::{self, use_analysis_panel, AnalysisPanelInput};
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::controls;
 use crate::app::downloads;
@@ -59,6 +59,7 @@ pub fn app() -> Html {
     let fragment = url::encode(link);
     let (analysis, analysis_fresh) = use_analysis(AnalysisInput::from_link(link));
     let share = use_share_link(&fragment);
+    let panel = use_analysis_panel(&analysis, &projection);
 
     // The URL follows the state: throttled replaces, a push for discrete changes.
     {
@@ -175,8 +176,8 @@ pub fn app() -> Html {
                             { projection_table::view(&projection, link.stage) }
                         }
                     </div>
-                    <AnalysisPanel link={link.clone()} projection={projection.clone()} reference={reference.clone()}
-                        results={analysis.clone()} fresh={analysis_fresh} theme={state.theme} dispatch={dispatch.clone()} />
+                    { analysis_panel::view(&panel, AnalysisPanelInput { link, reference: reference.clone(), results: &analysis,
+                        fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch }) }
                     { share_link::view(&share, &fragment) }
                     { downloads::view(&projection, link, state.file_outcome.as_deref(), &dispatch) }
                 </main>
