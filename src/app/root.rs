@@ -78,25 +78,19 @@ pub fn app() -> Html {
         );
     }
 
-    // Back, forward and edited addresses: the state follows the URL.
+    // Back, forward and edited addresses: the state follows the URL. And the charts follow the
+    // system colour scheme. (One effect for both: each effect is its own copy of yew's code.)
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
+            let navigated = dispatch.clone();
             let listeners = history::on_navigation(move |fragment| {
                 // The same path as a typed link: everything after the first '#'.
                 let decoded = url::decode(&format!("#{fragment}"));
                 let canonical = url::encode(&decoded.state);
-                dispatch.dispatch(Action::Navigate(decoded));
+                navigated.dispatch(Action::Navigate(decoded));
                 canonical
             });
-            move || drop(listeners)
-        });
-    }
-
-    // The charts follow the system colour scheme.
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |()| {
             let listener = on_colour_scheme_change(move |dark| {
                 dispatch.dispatch(Action::SetTheme(if dark {
                     Theme::Dark
@@ -104,7 +98,7 @@ pub fn app() -> Html {
                     Theme::Light
                 }));
             });
-            move || drop(listener)
+            move || drop((listeners, listener))
         });
     }
 
