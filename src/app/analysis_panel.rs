@@ -6,8 +6,9 @@ use crate::analysis::{
     MonteCarloSettings, Sampling, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN,
 };
 use crate::app::chart_canvas::ChartCanvas;
-use crate::app::goal_seek::{self, use_goal_seek};
+use crate::app::goal_seek::{self, use_goal_seek, GoalSeekState};
 use crate::app::state::{Action, AppState};
+use crate::app::{button, markup};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Region;
 use crate::params::Param;
@@ -33,23 +34,47 @@ const LAST_TARGET_YEAR: u16 = 2040;
 /// Run counts offered for the Monte Carlo.
 const SAMPLE_CHOICES: [u32; 4] = [200, 1_000, 5_000, 10_000];
 
-/// Properties of [`AnalysisPanel`].
-#[derive(Properties, PartialEq)]
-pub struct AnalysisPanelProps {
+/// What the analysis section shows, besides its state ([`use_analysis_panel`]).
+pub struct AnalysisPanelInput<'a> {
     /// The current link state (scenario, stage, settings).
-    pub link: LinkState,
-    /// The central projection.
-    pub projection: Rc<Projection>,
+    pub link: &'a LinkState,
     /// The pinned reference's projection, if comparing.
     pub reference: Option<Rc<Projection>>,
     /// The latest analysis results.
-    pub results: AnalysisResults,
+    pub results: &'a AnalysisResults,
     /// Whether the results match the current inputs.
     pub fresh: bool,
     /// Light or dark.
     pub theme: Theme,
     /// Where changes go.
-    pub dispatch: UseReducerDispatcher<AppState>,
+    pub dispatch: &'a UseReducerDispatcher<AppState>,
+}
+
+/// The analysis section's state: the projection its fan is drawn around and the goal seek's.
+///
+/// Held by the page's root: a component of its own would bring the page another copy of yew's
+/// generic code, and the section changes with the link, as the root does.
+pub struct AnalysisPanelState {
+    analysed: Rc<Projection>,
+    goal: GoalSeekState,
+}
+
+/// The analysis section's hooks, for `results` and the page's `projection`. The fan's central
+/// line is the scenario its bands were computed for, and the tornado needs no projection: neither
+/// chart redraws on a slider move, only when new results arrive. Like the bands, it ends at the
+/// scenario's own horizon, where the other charts end.
+#[hook]
+pub fn use_analysis_panel(
+    results: &AnalysisResults,
+    projection: &Rc<Projection>,
+) -> AnalysisPanelState {
+    let analysed = use_memo(results.input.map(|input| input.scenario), |analysed| {
+        analysed.map(|scenario| Rc::new(simulate(&scenario)))
+    });
+    AnalysisPanelState {
+        analysed: (*analysed).clone().unwrap_or_else(|| projection.clone()),
+        goal: use_goal_seek(),
+    }
 }
 
 /// The run to keep in the link: none when `settings` are the defaults (keeps links short).
@@ -63,22 +88,11 @@ fn count_text(count: u32) -> String {
 }
 
 /// Uncertainty, sensitivity and goal seek.
-#[function_component(AnalysisPanel)]
-pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
-    let input = AnalysisInput::from_link(&props.link);
+pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
+    let input = AnalysisInput::from_link(props.link);
     let settings = props.link.monte_carlo.unwrap_or_default();
     let stage = props.link.stage;
-    // The fan's central line is the scenario its bands were computed for, and the tornado needs no
-    // projection: neither chart redraws on a slider move, only when new results arrive. Like the
-    // bands, it ends at the scenario's own horizon, where the other charts end.
-    let analysed = use_memo(
-        props.results.input.map(|input| input.scenario),
-        |analysed| analysed.map(|scenario| Rc::new(simulate(&scenario))),
-    );
-    let goal = use_goal_seek();
-    let analysed: Rc<Projection> = (*analysed)
-        .clone()
-        .unwrap_or_else(|| props.projection.clone());
+    let analysed = &state.analysed;
     // One listener for every setting (their change events bubble to it), told apart by the
     // field's id: a handler per field would cost the download a closure each.
     let on_setting = {
@@ -171,12 +185,7 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
 
     html! {
         <section id="analysis" class="analysis" aria-labelledby="analysis-heading">
-            <h2 id="analysis-heading">{ "Uncertainty and what matters" }</h2>
-            <p class="analysis-intro">
-                { "Each run draws every uncertain assumption from a triangle peaking at the scenario's value, reaching the plausible low and high of the parameter table (under the model's plausible ranges) or as wide but centred on the value (around this scenario's own assumptions). The band holds 8 of 10 runs; the tornado moves one assumption at a time across its plausible range. Terms: " }
-                <a href="#g-monte-carlo">{ "Monte Carlo" }</a>{ ", " }<a href="#g-p10">{ "P10–P90" }</a>{ ", " }
-                <a href="#g-odds">{ "the two kinds of odds" }</a>{ ", " }<a href="#g-tornado">{ "tornado" }</a>{ "." }
-            </p>
+            { markup(r##"<h2 id="analysis-heading">Uncertainty and what matters</h2><p class="analysis-intro">Each run draws every uncertain assumption from a triangle peaking at the scenario's value, reaching the plausible low and high of the parameter table (under the model's plausible ranges) or as wide but centred on the value (around this scenario's own assumptions). The band holds 8 of 10 runs; the tornado moves one assumption at a time across its plausible range. Terms: <a href="#g-monte-carlo">Monte Carlo</a>, <a href="#g-p10">P10–P90</a>, <a href="#g-odds">the two kinds of odds</a>, <a href="#g-tornado">tornado</a>.</p>"##) }
             <div class="analysis-settings" onchange={on_setting}>
                 <span class="setting">
                     <label for="target-share">{ format!("Target for Russia's {} share", stage.id()) }</label>
@@ -185,31 +194,31 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="target-year">{ "Target year" }</label>
+                    { markup(r#"<label for="target-year">Target year</label>"#) }
                     <select id="target-year">
                         { options(years.iter().map(|year| (year.to_string(), year.to_string(), *year == input.target_year))) }
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="fan-region">{ "Fan chart region" }</label>
+                    { markup(r#"<label for="fan-region">Fan chart region</label>"#) }
                     <select id="fan-region">
                         { options(Region::ALL.into_iter().map(|region| (region.id().into(), region.label().into(), region == input.fan_region))) }
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="mc-sampling">{ "Odds and bands drawn" }</label>
+                    { markup(r#"<label for="mc-sampling">Odds and bands drawn</label>"#) }
                     <select id="mc-sampling">
                         { options(Sampling::ALL.into_iter().map(|mode| (mode.id().into(), mode.assumption().into(), mode == settings.sampling))) }
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="mc-samples">{ "Runs" }</label>
+                    { markup(r#"<label for="mc-samples">Runs</label>"#) }
                     <select id="mc-samples">
                         { options(samples.iter().map(|count| (count.to_string(), count_text(*count), *count == settings.samples))) }
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="mc-seed">{ "Seed" }</label>
+                    { markup(r#"<label for="mc-seed">Seed</label>"#) }
                     <input type="number" id="mc-seed" class="seed" min="0" step="1" inputmode="numeric"
                         value={settings.seed.to_string()} />
                 </span>
@@ -223,10 +232,10 @@ pub fn analysis_panel(props: &AnalysisPanelProps) -> Html {
                     <ChartCanvas kind={ChartKind::Tornado} projection={analysed.clone()}
                         reference={None::<Rc<Projection>>} {stage} theme={props.theme}
                         tornado={props.results.tornado.clone()} {waiting} dispatch={props.dispatch.clone()} />
-                    <button type="button" id="download-csv-tornado" onclick={on_tornado_csv}>{ "Tornado as CSV" }</button>
+                    { button("download-csv-tornado", "Tornado as CSV", on_tornado_csv) }
                 </div>
             </div>
-            { goal_seek::view(&goal, props.link.scenario, input.target(), &props.dispatch) }
+            { goal_seek::view(&state.goal, props.link.scenario, input.target(), props.dispatch) }
         </section>
     }
 }

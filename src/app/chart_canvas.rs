@@ -16,6 +16,7 @@
 //! tip) is [`web::canvas`](crate::web::canvas); this component only manages the canvas's lifecycle.
 
 use crate::analysis::{MonteCarloResult, Tornado};
+use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::chart::{self, ChartInput, ChartKind, Theme, YearAxis};
 use crate::data::Stage;
@@ -322,10 +323,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 tabindex={time_chart.then_some("0")}
                 aria-keyshortcuts={time_chart.then_some("ArrowLeft ArrowRight Home End Escape")}
             />
-            <div class="chart-tip" aria-live="polite"></div>
+            { markup(r#"<div class="chart-tip" aria-live="polite"></div>"#) }
             <p id={description_id} class="chart-description">{ (*description).clone() }</p>
             <div class="download-row">
-                <span class="download-label">{ "Download chart:" }</span>
+                { markup(r#"<span class="download-label">Download chart:</span>"#) }
                 <button type="button" id={format!("download-svg-{id}")} onclick={on_svg}
                     aria-label={format!("Download the {} chart as SVG", props.kind.label())}>{ "SVG" }</button>
                 <button type="button" id={format!("download-png-{id}")} onclick={on_png}

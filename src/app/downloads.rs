@@ -1,6 +1,7 @@
 //! Downloads of the projection (CSV) and the scenario (JSON), and loading a scenario file back.
 
 use crate::app::state::{Action, AppState};
+use crate::app::{button, markup};
 use crate::projection::Projection;
 use crate::scenario_file::{scenario_from_text, scenario_to_json};
 use crate::state::LinkState;
@@ -61,11 +62,11 @@ pub fn view(
     };
     html! {
         <section class="downloads" aria-labelledby="downloads-heading">
-            <h2 id="downloads-heading">{ "Data and scenario files" }</h2>
+            { markup(r#"<h2 id="downloads-heading">Data and scenario files</h2>"#) }
             <div class="download-buttons">
-                <button type="button" id="download-csv" onclick={on_csv}>{ "Projection as CSV" }</button>
-                <button type="button" id="download-json" onclick={on_json}>{ "Scenario as JSON" }</button>
-                <label for="load-json" class="file-label">{ "Load a scenario file (JSON)" }</label>
+                { button("download-csv", "Projection as CSV", on_csv) }
+                { button("download-json", "Scenario as JSON", on_json) }
+                { markup(r#"<label for="load-json" class="file-label">Load a scenario file (JSON)</label>"#) }
                 <input type="file" id="load-json" accept=".json,application/json" onchange={on_load} />
             </div>
             <p id="load-outcome" role="status">{ file_outcome.unwrap_or_default() }</p>

@@ -11,6 +11,7 @@ use crate::analysis::{
     describe_goal_seek, goal_seek, GoalSeek, Output, Target, MOVABLE_YEAR_MIN, TARGET_YEAR_MAX,
 };
 use crate::app::analysis_panel::options;
+use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::data::{Region, Stage};
 use crate::params::{Param, PARAMS};
@@ -90,8 +91,8 @@ fn marks(message: bool, id: &'static str) -> (Option<&'static str>, Option<&'sta
 
 /// The goal seek's state: its answer (or what is wrong with the form) and its four fields.
 ///
-/// Held by the analysis panel ([`use_goal_seek`]): a component of its own would bring the page
-/// another copy of yew's generic code.
+/// Held by the page's root, through the analysis panel's hooks ([`use_goal_seek`]): a component of
+/// its own would bring the page another copy of yew's generic code.
 pub struct GoalSeekState {
     answer: UseStateHandle<Option<Result<Answer, Invalid>>>,
     share: NodeRef,
@@ -194,10 +195,10 @@ pub fn view(
     let (year_described, year_invalid) = marks(invalid.year.is_some(), "goal-year-error");
     html! {
         <section class="goal-seek" aria-labelledby="goal-seek-heading">
-            <h3 id="goal-seek-heading">{ "What would it take?" }</h3>
+            { markup(r#"<h3 id="goal-seek-heading">What would it take?</h3>"#) }
             <form id="goal-seek" class="goal-form" novalidate=true {onsubmit}>
                 <span class="setting">
-                    <label for="goal-share">{ "Russia's share (%)" }</label>
+                    { markup(r#"<label for="goal-share">Russia's share (%)</label>"#) }
                     <input ref={state.share.clone()} type="number" id="goal-share" min="0.5" max="99" step="0.5"
                         ~defaultValue={default_share} inputmode="decimal"
                         aria-describedby={share_described} aria-invalid={share_invalid} />
@@ -206,7 +207,7 @@ pub fn view(
                     }
                 </span>
                 <span class="setting">
-                    <label for="goal-year">{ "in year" }</label>
+                    { markup(r#"<label for="goal-year">in year</label>"#) }
                     <input ref={state.year.clone()} type="number" id="goal-year" min={MOVABLE_YEAR_MIN.to_string()}
                         max={TARGET_YEAR_MAX.to_string()} step="1"
                         ~defaultValue={target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric"
@@ -216,13 +217,13 @@ pub fn view(
                     }
                 </span>
                 <span class="setting">
-                    <label for="goal-stage">{ "of" }</label>
+                    { markup(r#"<label for="goal-stage">of</label>"#) }
                     <select ref={state.stage.clone()} id="goal-stage">
                         { options(Stage::ALL.into_iter().map(|stage| (stage.id().into(), stage.label().into(), stage == target.output.stage))) }
                     </select>
                 </span>
                 <span class="setting">
-                    <label for="goal-param">{ "by changing" }</label>
+                    { markup(r#"<label for="goal-param">by changing</label>"#) }
                     <select ref={state.param.clone()} id="goal-param">
                         { options(PARAMS.iter().filter(|spec| spec.param != Param::Horizon).map(|spec| (spec.key.into(), spec.label.into(), spec.param == Param::Sanctions))) }
                     </select>

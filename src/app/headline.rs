@@ -4,6 +4,7 @@
 //! one, and when trusted suppliers pass 25%.
 
 use crate::analysis::MonteCarloResult;
+use crate::app::markup;
 use crate::data::{Region, Stage};
 use crate::explain::{Limit, RussiaWhy};
 use crate::params::Param;
@@ -90,9 +91,6 @@ pub fn russia_text(projection: &Projection, stage: Stage) -> String {
         stage_measure(stage)
     )
 }
-
-/// Which stage the 10% claim counts, and why the stages differ.
-const CLAIM_NOTE: &str = "The 10% claim counts mining: it was set against Russia's 1.3% of world mine output in 2019 (Reuters, 12 August 2020). The stages differ because each has its own plants: Russia mines loparite today but separates and makes magnets from very little, and its new plants start later the further down the chain they are.";
 
 /// One line on why Russia lands where it does at `stage` (the facts from [`RussiaWhy`], in
 /// plain words).
@@ -296,7 +294,7 @@ pub fn view(
     let gap = gap_text(projection, stage);
     html! {
         <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={stage.id()}>
-            <h2 id="headline-heading" class="visually-hidden">{ "Headline numbers" }</h2>
+            { markup(r#"<h2 id="headline-heading" class="visually-hidden">Headline numbers</h2>"#) }
             <p id="headline-live" class="visually-hidden" aria-live="polite">
                 { format!("Russia, {} {TARGET_YEAR}: {}", stage.id(), percent(russia, 1)) }
             </p>
@@ -316,13 +314,13 @@ pub fn view(
                 }) }
             </ul>
             if let Some(gap) = gap {
-                <p id="headline-gap">{ gap }{ " " }<a href="#g-supply-gap">{ "Supply gap explained" }</a></p>
+                <p id="headline-gap">{ gap }{ markup(r##" <a href="#g-supply-gap">Supply gap explained</a>"##) }</p>
             }
             // Open beside the charts on a wide screen; folded on a phone, so that the first chart
             // follows the key numbers on the first screen.
             <details class="headline-more" open={crate::web::colour_scheme::is_wide()}>
-            <summary>{ "Why, China and the odds" }</summary>
-            <p class="headline-claim">{ CLAIM_NOTE }{ " " }<a href="#g-stage">{ "Stages explained" }</a></p>
+            // Which stage the 10% claim counts, and why the stages differ.
+            { markup(r##"<summary>Why, China and the odds</summary><p class="headline-claim">The 10% claim counts mining: it was set against Russia's 1.3% of world mine output in 2019 (Reuters, 12 August 2020). The stages differ because each has its own plants: Russia mines loparite today but separates and makes magnets from very little, and its new plants start later the further down the chain they are. <a href="#g-stage">Stages explained</a></p>"##) }
             <p id="headline-why" class="headline-why">{ russia_why(projection, scenario, stage) }</p>
             <div class="headline-others">
                 <p id="headline-china" data-value={text::shortest(china)}>
@@ -331,7 +329,7 @@ pub fn view(
                 { probability_html(bands, fresh) }
                 <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
                     { trusted_text(projection, stage) }{ trusted_compare.unwrap_or_default() }
-                    { " 25% is this page's own milestone, not a published target: " }<a href="#g-trusted">{ "why 25%" }</a>{ "." }
+                    { markup(r##" 25% is this page's own milestone, not a published target: <a href="#g-trusted">why 25%</a>."##) }
                 </p>
             </div>
             </details>

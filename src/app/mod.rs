@@ -3,7 +3,8 @@
 //! A part is a yew function component when it holds hooks (state, effects, memos) or when skipping
 //! its re-render on equal props pays (the sixteen sliders); otherwise it is a plain `view`
 //! function of its inputs, called from the parent's `html!` (headline, notices, preset picker,
-//! controls, stage switch, table, downloads, and the goal seek, whose hooks the analysis panel holds):
+//! controls, stage switch, table, downloads, and the copy link and the analysis panel with the
+//! goal seek, whose hooks the root holds):
 //! each component brings its own copy of yew's generic code,
 //! about 0.6 KB of the gzipped page. Parts get values and callbacks and keep no model logic;
 //! derived values (projections, texts) are computed in render with `use_memo`, never stored.
@@ -25,6 +26,29 @@ pub mod stage_switch;
 pub mod state;
 
 pub use root::App;
+
+use yew::{html, AttrValue, Callback, Html, MouseEvent};
+
+/// Static markup, parsed by the browser: for elements and text that never change, written in the
+/// source as one string (a compile-time constant, never text from a reader, a link or a file).
+/// The page then carries that string instead of the code that builds each element and text node
+/// (about 25 bytes of the gzipped page per node). The DOM is the same.
+pub fn markup(html: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(html))
+}
+
+/// `<button type="button" id=… onclick=…>label</button>`, built in one place: each such button
+/// of the page is then a call, not its own copy of the code that builds an element.
+#[inline(never)]
+pub fn button(id: &'static str, label: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" {id} {onclick}>{ label }</button> }
+}
+
+/// A table cell with `text`, built in one place (see [`button`]).
+#[inline(never)]
+pub fn table_cell(text: String) -> Html {
+    html! { <td>{ text }</td> }
+}
 
 /// Renders the app into `root`, replacing what it holds (the static loading state).
 ///

@@ -1,6 +1,7 @@
 //! One parameter's control: a labelled range slider with its value, unit, help, source and
 //! a "changed" mark; the reserves control also offers the two published figures.
 
+use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::params::{Param, ParamSpec, MINISTRY_RUSSIA_RESERVES_MT, USGS_RUSSIA_RESERVES_MT};
 use crate::text;
@@ -78,7 +79,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
             }
             { reserves.unwrap_or_default() }
             <details class="help">
-                <summary>{ "What this is, and its source" }</summary>
+                { markup("<summary>What this is, and its source</summary>") }
                 <p id={help_id}>
                     { spec.help }
                     <span class="source">{ format!(" Source: {}.", spec.source.trim_end_matches('.')) }</span>

@@ -1,6 +1,7 @@
 //! The preset picker: each preset encodes a published claim; its description cites it.
 
 use crate::app::state::{Action, AppState};
+use crate::app::{button, markup};
 use crate::scenario::{Preset, PRESETS};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -32,8 +33,7 @@ pub fn view(
     };
     html! {
         <section class="presets" aria-labelledby="preset-heading">
-            <h2 id="preset-heading">{ "Scenario" }</h2>
-            <label for="preset">{ "Start from a preset" }</label>
+            { markup(r#"<h2 id="preset-heading">Scenario</h2><label for="preset">Start from a preset</label>"#) }
             // `~value` sets the select's value property: once the reader has picked an option, the
             // options' `selected` attributes no longer move the selection (Back, Forward, a file).
             <select id="preset" ~value={current.id} {onchange} aria-describedby="preset-description">
@@ -44,7 +44,7 @@ pub fn view(
             <p id="preset-description" class="preset-description">{ current.description }</p>
             <div class="preset-status">
                 <span id="changed-count">{ status }</span>
-                <button type="button" id="reset-preset" onclick={onreset}>{ "Reset to preset" }</button>
+                { button("reset-preset", "Reset to preset", onreset) }
             </div>
         </section>
     }

@@ -1,6 +1,7 @@
 //! The projection as a table (years × regions for the chosen stage): the accessible
 //! alternative to the charts.
 
+use crate::app::{markup, table_cell};
 use crate::data::{Region, Stage};
 use crate::projection::Projection;
 use crate::text;
@@ -12,7 +13,7 @@ use yew::prelude::*;
 pub fn view(projection: &Projection, stage: Stage) -> Html {
     html! {
         <>
-        <p class="table-hint" aria-hidden="true">{ "Scroll sideways for more columns →" }</p>
+        { markup(r#"<p class="table-hint" aria-hidden="true">Scroll sideways for more columns →</p>"#) }
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-table-caption">
             <table id="projection-table">
                 <caption id="projection-table-caption">
@@ -21,10 +22,9 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Year" }</th>
+                        { markup(r#"<th scope="col">Year</th>"#) }
                         { for Region::ALL.into_iter().map(|region| html! { <th scope="col">{ region.label() }</th> }) }
-                        <th scope="col">{ "Outside China and Russia" }</th>
-                        <th scope="col">{ "HHI" }</th>
+                        { markup(r#"<th scope="col">Outside China and Russia</th><th scope="col">HHI</th>"#) }
                         <th scope="col">{ format!("World demand ({})", stage.unit()) }</th>
                         <th scope="col">{ format!("Supply gap outside China ({}, share of its demand)", stage.unit()) }</th>
                     </tr>
@@ -37,10 +37,10 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                         html! {
                             <tr key={observed.year} class="observed">
                                 <th scope="row">{ format!("{} (observed)", observed.year) }</th>
-                                { for observed.share.iter().map(|share| html! { <td>{ text::percent(*share, 1) }</td> }) }
-                                <td>{ text::percent(trusted, 1) }</td>
-                                <td>{ text::thousands(hhi) }</td>
-                                <td>{ observed.output.map_or("–".to_string(), |output| text::thousands(output.iter().sum::<f64>())) }</td>
+                                { for observed.share.iter().map(|share| table_cell(text::percent(*share, 1))) }
+                                { table_cell(text::percent(trusted, 1)) }
+                                { table_cell(text::thousands(hhi)) }
+                                { table_cell(observed.output.map_or("–".to_string(), |output| text::thousands(output.iter().sum::<f64>()))) }
                                 <td>{ "–" }</td>
                             </tr>
                         }
@@ -48,11 +48,11 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                     { for projection.stage_series(stage).map(|(year, cell)| html! {
                         <tr key={year}>
                             <th scope="row">{ year }</th>
-                            { for cell.share.iter().map(|share| html! { <td>{ text::percent(*share, 1) }</td> }) }
-                            <td>{ text::percent(cell.trusted_share, 1) }</td>
-                            <td>{ text::thousands(cell.hhi) }</td>
-                            <td>{ text::thousands(cell.demand) }</td>
-                            <td>{ format!("{} ({})", text::thousands(cell.supply_gap), text::percent(cell.supply_gap_share, 1)) }</td>
+                            { for cell.share.iter().map(|share| table_cell(text::percent(*share, 1))) }
+                            { table_cell(text::percent(cell.trusted_share, 1)) }
+                            { table_cell(text::thousands(cell.hhi)) }
+                            { table_cell(text::thousands(cell.demand)) }
+                            { table_cell(format!("{} ({})", text::thousands(cell.supply_gap), text::percent(cell.supply_gap_share, 1))) }
                         </tr>
                     }) }
                 </tbody>

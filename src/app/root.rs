@@ -3,7 +3,7 @@
 //! phone, beside them on a wide screen).
 
 use crate::app::analysis_hook::use_analysis;
-use crate::app::analysis_panel::AnalysisPanel;
+use crate::app::analysis_panel::{self, use_analysis_panel, AnalysisPanelInput};
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::controls;
 use crate::app::downloads;
@@ -11,9 +11,10 @@ use crate::app::headline;
 use crate::app::notices;
 use crate::app::preset_picker;
 use crate::app::projection_table;
-use crate::app::share_link::ShareLink;
+use crate::app::share_link::{self, use_share_link};
 use crate::app::stage_switch;
 use crate::app::state::{Action, AppState};
+use crate::app::{button, markup};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::simulate::simulate;
@@ -57,6 +58,8 @@ pub fn app() -> Html {
     let changed = link.scenario.differences(&preset_scenario).len();
     let fragment = url::encode(link);
     let (analysis, analysis_fresh) = use_analysis(AnalysisInput::from_link(link));
+    let share = use_share_link(&fragment);
+    let panel = use_analysis_panel(&analysis, &projection);
 
     // The URL follows the state: throttled replaces, a push for discrete changes.
     {
@@ -75,25 +78,19 @@ pub fn app() -> Html {
         );
     }
 
-    // Back, forward and edited addresses: the state follows the URL.
+    // Back, forward and edited addresses: the state follows the URL. And the charts follow the
+    // system colour scheme. (One effect for both: each effect is its own copy of yew's code.)
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
+            let navigated = dispatch.clone();
             let listeners = history::on_navigation(move |fragment| {
                 // The same path as a typed link: everything after the first '#'.
                 let decoded = url::decode(&format!("#{fragment}"));
                 let canonical = url::encode(&decoded.state);
-                dispatch.dispatch(Action::Navigate(decoded));
+                navigated.dispatch(Action::Navigate(decoded));
                 canonical
             });
-            move || drop(listeners)
-        });
-    }
-
-    // The charts follow the system colour scheme.
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |()| {
             let listener = on_colour_scheme_change(move |dark| {
                 dispatch.dispatch(Action::SetTheme(if dark {
                     Theme::Dark
@@ -101,7 +98,7 @@ pub fn app() -> Html {
                     Theme::Light
                 }));
             });
-            move || drop(listener)
+            move || drop((listeners, listener))
         });
     }
 
@@ -153,14 +150,14 @@ pub fn app() -> Html {
                                 { if show_table { "Hide table" } else { "Show table" } }
                             </button>
                             if comparing {
-                                <button type="button" id="clear-reference" onclick={on_clear}>{ "Stop comparing" }</button>
+                                { button("clear-reference", "Stop comparing", on_clear) }
                             } else {
-                                <button type="button" id="pin-reference" onclick={on_pin}>{ "Pin as reference" }</button>
+                                { button("pin-reference", "Pin as reference", on_pin) }
                             }
                         </div>
                     </div>
                     if comparing {
-                        <p class="compare-note">{ "Comparing with the pinned reference: it is drawn dashed on every chart." }</p>
+                        { markup(r#"<p class="compare-note">Comparing with the pinned reference: it is drawn dashed on every chart.</p>"#) }
                     }
                     <div class="charts" id="charts">
                         { chart(ChartKind::Share, link.stage) }
@@ -173,9 +170,9 @@ pub fn app() -> Html {
                             { projection_table::view(&projection, link.stage) }
                         }
                     </div>
-                    <AnalysisPanel link={link.clone()} projection={projection.clone()} reference={reference.clone()}
-                        results={analysis.clone()} fresh={analysis_fresh} theme={state.theme} dispatch={dispatch.clone()} />
-                    <ShareLink fragment={fragment.clone()} />
+                    { analysis_panel::view(&panel, AnalysisPanelInput { link, reference: reference.clone(), results: &analysis,
+                        fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch }) }
+                    { share_link::view(&share, &fragment) }
                     { downloads::view(&projection, link, state.file_outcome.as_deref(), &dispatch) }
                 </main>
                 // After the charts in reading order, so that on a phone the headline and the first

@@ -1,31 +1,45 @@
 //! "Copy link": the scenario's address, copied to the clipboard with a confirmation, or
 //! selected in a text field where the clipboard is not available.
+//!
+//! Its state (the confirmation and the field) is held by the page's root ([`use_share_link`]): a
+//! component of its own would bring the page another copy of yew's generic code, and the root
+//! renders whenever the link changes anyway.
 
+use crate::app::{button, markup};
 use crate::web::{clipboard, history};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Properties of [`ShareLink`].
-#[derive(Properties, PartialEq)]
-pub struct ShareLinkProps {
-    /// The fragment (without `#`) of the current state.
-    pub fragment: String,
+/// The copy link's state: the confirmation (or why copying failed) and the link's field.
+pub struct ShareLinkState {
+    status: UseStateHandle<String>,
+    field: NodeRef,
 }
 
-/// A copy-link button, its status and the link in a read-only field.
-#[function_component(ShareLink)]
-pub fn share_link(props: &ShareLinkProps) -> Html {
+/// The copy link's hooks for the link with `fragment` (without `#`): a confirmation belongs to
+/// the link it copied, so it is cleared when the link changes (only when there is one: setting
+/// the state renders the whole page again, and the link changes with every slider step).
+#[hook]
+pub fn use_share_link(fragment: &str) -> ShareLinkState {
     let status = use_state(String::new);
     let field = use_node_ref();
-    let link = history::link_for(&props.fragment);
     {
-        // A confirmation belongs to the link it copied: clear it when the link changes.
         let status = status.clone();
-        use_effect_with(props.fragment.clone(), move |_| status.set(String::new()));
+        use_effect_with(fragment.to_string(), move |_| {
+            if !status.is_empty() {
+                status.set(String::new());
+            }
+        });
     }
+    ShareLinkState { status, field }
+}
+
+/// A copy-link button, its status and the link to `fragment` in a read-only field.
+pub fn view(state: &ShareLinkState, fragment: &str) -> Html {
+    let link = history::link_for(fragment);
     let onclick = {
-        let status = status.clone();
-        let field = field.clone();
+        let status = state.status.clone();
+        let field = state.field.clone();
         let link = link.clone();
         Callback::from(move |_: MouseEvent| {
             let status = status.clone();
@@ -45,9 +59,9 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
     };
     html! {
         <div class="share">
-            <button type="button" id="copy-link" {onclick}>{ "Copy link" }</button>
-            <span id="copy-status" class="copy-status" aria-live="polite">{ (*status).clone() }</span>
-            <label for="share-link" class="visually-hidden">{ "Link to this scenario" }</label>
+            { button("copy-link", "Copy link", onclick) }
+            <span id="copy-status" class="copy-status" aria-live="polite">{ (*state.status).clone() }</span>
+            { markup(r#"<label for="share-link" class="visually-hidden">Link to this scenario</label>"#) }
             <input id="share-link" class="share-field" type="text" readonly=true value={link} />
         </div>
     }

@@ -1,5 +1,6 @@
 //! The stage switch: mining, separation or magnets for the share chart and the table.
 
+use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::data::Stage;
 use yew::prelude::*;
@@ -8,7 +9,7 @@ use yew::prelude::*;
 pub fn view(chosen: Stage, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     html! {
         <fieldset class="stage-switch">
-            <legend>{ "Stage of the supply chain" }</legend>
+            { markup("<legend>Stage of the supply chain</legend>") }
             { for Stage::ALL.into_iter().map(|stage| {
                 let id = format!("stage-{}", stage.id());
                 let onchange = {

@@ -31,6 +31,7 @@ impl fmt::Display for BackendError {
 
 impl std::error::Error for BackendError {}
 
+/// A canvas error, as its text.
 fn convert<E: std::error::Error + Send + Sync>(
     error: DrawingErrorKind<E>,
 ) -> DrawingErrorKind<BackendError> {
@@ -42,12 +43,24 @@ fn convert<E: std::error::Error + Send + Sync>(
     }
 }
 
+/// An SVG error. The SVG backend writes into a string, which cannot fail (only its file target
+/// reports I/O errors), so the I/O error's own text (and the standard library's table of I/O error
+/// texts behind it) stays out of the page.
+fn svg_error(error: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<BackendError> {
+    match error {
+        DrawingErrorKind::DrawingError(_) => {
+            DrawingErrorKind::DrawingError(BackendError("the SVG could not be written".into()))
+        }
+        DrawingErrorKind::FontError(inner) => DrawingErrorKind::FontError(inner),
+    }
+}
+
 /// Calls the same method on whichever backend this is, converting its error.
 macro_rules! on_backend {
     ($self:expr, $backend:ident => $call:expr) => {
         match $self {
             PageBackend::Canvas($backend) => $call.map_err(convert),
-            PageBackend::Svg($backend) => $call.map_err(convert),
+            PageBackend::Svg($backend) => $call.map_err(svg_error),
         }
     };
 }
