@@ -22,9 +22,12 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                 </caption>
                 <thead>
                     <tr>
-                        { markup(r#"<th scope="col">Year</th>"#) }
+                        // Header cells as elements, not markup: the browser's parser drops a `<th>` parsed
+                        // outside a table, which is where yew parses raw markup.
+                        <th scope="col">{ "Year" }</th>
                         { for Region::ALL.into_iter().map(|region| html! { <th scope="col">{ region.label() }</th> }) }
-                        { markup(r#"<th scope="col">Outside China and Russia</th><th scope="col">HHI</th>"#) }
+                        <th scope="col">{ "Outside China and Russia" }</th>
+                        <th scope="col">{ "HHI" }</th>
                         <th scope="col">{ format!("World demand ({})", stage.unit()) }</th>
                         <th scope="col">{ format!("Supply gap outside China ({}, share of its demand)", stage.unit()) }</th>
                     </tr>

@@ -99,7 +99,8 @@ test('the CSV download has the command-line columns and every year, stage and re
   // Published years before 2025 (observed = 1), then 2025 to 2040 from the model (observed = 0).
   const observed = lines.filter((line) => line.split(',')[5] === '1');
   const projected = lines.filter((line) => line.split(',')[5] === '0');
-  assert.equal(projected.length, 16 * 3 * 8, 'years x stages x regions rows');
+  // Three stages plus separation's two products (separation_light, separation_heavy), model years only.
+  assert.equal(projected.length, 16 * 5 * 8, 'years x stages x regions rows');
   assert.ok(observed.length >= 6 * 8, `${observed.length} observed rows`);
   assert.ok(observed.some((line) => line.startsWith('2019,mining,russia,2700,')), 'Russia mined 2,700 t in 2019');
   assert.equal(observed.length + projected.length, lines.length - 1);
