@@ -74,7 +74,7 @@ test('presets() and params() are plain arrays of objects', () => {
   const presets = api.presets();
   assert.ok(Array.isArray(presets));
   assert.deepEqual(presets.map((preset) => preset.id),
-    ['baseline', 'kremlin-2030', 'kremlin-12', 'skeptic', 'sanctions-lifted', 'price-war', 'allied-buildout']);
+    ['baseline', 'kremlin-2030', 'kremlin-12', 'skeptic', 'sanctions-lifted', 'price-war', 'allied-buildout', 'hub-budget', 'controls-2026']);
   const skeptic = presets.find((preset) => preset.id === 'skeptic');
   assert.equal(skeptic.parameters.sanctions, 0.85);
   assert.ok(skeptic.description.length > 50);
