@@ -22,9 +22,10 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                 </caption>
                 <thead>
                     <tr>
-                        { markup(r#"<th scope="col">Year</th>"#) }
+                        <th scope="col">{ "Year" }</th>
                         { for Region::ALL.into_iter().map(|region| html! { <th scope="col">{ region.label() }</th> }) }
-                        { markup(r#"<th scope="col">Outside China and Russia</th><th scope="col">HHI</th>"#) }
+                        <th scope="col">{ "Outside China and Russia" }</th>
+                        <th scope="col">{ "HHI" }</th>
                         <th scope="col">{ format!("World demand ({})", stage.unit()) }</th>
                         <th scope="col">{ format!("Supply gap outside China ({}, share of its demand)", stage.unit()) }</th>
                     </tr>
