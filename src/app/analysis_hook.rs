@@ -11,21 +11,18 @@ use yew::prelude::*;
 #[hook]
 pub fn use_analysis(input: AnalysisInput) -> (AnalysisResults, bool) {
     let results = use_state(AnalysisResults::default);
+    // The worker is asked to start (after the first frame) when the runner is made, and stops when
+    // the runner is dropped with the page: no effect for either (each effect is its own copy of
+    // yew's code).
     let runner = {
         let publish = results.setter();
-        use_mut_ref(move || AnalysisRunner::new(move |results| publish.set(results)))
+        use_mut_ref(move || {
+            let runner = AnalysisRunner::new(move |results| publish.set(results));
+            runner.start_worker();
+            runner
+        })
     };
-    {
-        let runner = runner.clone();
-        use_effect_with((), move |()| {
-            runner.borrow().start_worker();
-            move || runner.borrow().stop()
-        });
-    }
-    {
-        let runner = runner.clone();
-        use_effect_with(input, move |input| runner.borrow().ask(*input));
-    }
+    use_effect_with(input, move |input| runner.borrow().ask(*input));
     let fresh = results.input == Some(input);
     ((*results).clone(), fresh)
 }

@@ -270,10 +270,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         use_effect(move || easel.paint());
     }
 
-    let description = {
-        let input = input.clone();
-        use_memo(input, |input| chart::describe(input.kind, &input.input()))
-    };
+    // Not memoised: the component renders only when its props, and so the input, change.
+    let description = chart::describe(input.kind, &input.input());
 
     let on_svg = {
         let input = input.clone();
@@ -324,7 +322,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 aria-keyshortcuts={time_chart.then_some("ArrowLeft ArrowRight Home End Escape")}
             />
             { markup(r#"<div class="chart-tip" aria-live="polite"></div>"#) }
-            <p id={description_id} class="chart-description">{ (*description).clone() }</p>
+            <p id={description_id} class="chart-description">{ description }</p>
             <div class="download-row">
                 { markup(r#"<span class="download-label">Download chart:</span>"#) }
                 <button type="button" id={format!("download-svg-{id}")} onclick={on_svg}

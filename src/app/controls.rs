@@ -45,11 +45,11 @@ pub fn view(
     Group::ALL
         .into_iter()
         .map(|group| {
-            let heading_id = format!("group-{}", group_id(group));
+            let id = heading_id(group);
             let changed = changed_in(group);
             html! {
-                <details class="group" key={heading_id.clone()} open={open && group != Group::Advanced}>
-                    <summary id={heading_id}>
+                <details class="group" key={id} open={open && group != Group::Advanced}>
+                    <summary {id}>
                         { group.label() }
                         if changed > 0 {
                             <span class="changed-badge">{ format!("{changed} changed") }</span>
@@ -62,13 +62,13 @@ pub fn view(
         .collect()
 }
 
-/// A short id for a group, for element ids.
-fn group_id(group: Group) -> &'static str {
+/// The id of a group's heading (and the group's key): `group-` and a short name.
+fn heading_id(group: Group) -> &'static str {
     match group {
-        Group::Russia => "russia",
-        Group::China => "china",
-        Group::Sanctions => "sanctions",
-        Group::DemandAllies => "demand",
-        Group::Advanced => "advanced",
+        Group::Russia => "group-russia",
+        Group::China => "group-china",
+        Group::Sanctions => "group-sanctions",
+        Group::DemandAllies => "group-demand",
+        Group::Advanced => "group-advanced",
     }
 }

@@ -181,7 +181,7 @@ pub fn view(
                 <>
                     <p id="goal-seek-answer" data-stale={stale.to_string()}>{ found.text.clone() }</p>
                     if stale {
-                        <p class="goal-note">{ "This answer was for the previous settings; press \u{201c}Find the value\u{201d} again." }</p>
+                        { markup("<p class=\"goal-note\">This answer was for the previous settings; press \u{201c}Find the value\u{201d} again.</p>") }
                     }
                     { apply }
                 </>
@@ -228,7 +228,7 @@ pub fn view(
                         { options(PARAMS.iter().filter(|spec| spec.param != Param::Horizon).map(|spec| (spec.key.into(), spec.label.into(), spec.param == Param::Sanctions))) }
                     </select>
                 </span>
-                <button type="submit" id="goal-seek-run">{ "Find the value" }</button>
+                { markup(r#"<button type="submit" id="goal-seek-run">Find the value</button>"#) }
             </form>
             <div id="goal-seek-result" class="goal-result" role="status">{ result_html }</div>
         </section>

@@ -264,9 +264,9 @@ fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> Html {
                 { probability_text(bands) }
             </p>
         },
-        None => html! {
-            <p id="headline-probability" aria-busy="true">{ "Working out the chance of reaching the target…" }</p>
-        },
+        None => markup(
+            r#"<p id="headline-probability" aria-busy="true">Working out the chance of reaching the target…</p>"#,
+        ),
     }
 }
 

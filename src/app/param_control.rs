@@ -73,7 +73,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
             />
             if changed {
                 <p class="changed-mark">
-                    <span class="changed-badge">{ "changed" }</span>
+                    { markup(r#"<span class="changed-badge">changed</span>"#) }
                     { format!(" preset: {}", spec.display(props.preset_value)) }
                 </p>
             }

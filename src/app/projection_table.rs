@@ -22,8 +22,6 @@ pub fn view(projection: &Projection, stage: Stage) -> Html {
                 </caption>
                 <thead>
                     <tr>
-                        // Header cells as elements, not markup: the browser's parser drops a `<th>` parsed
-                        // outside a table, which is where yew parses raw markup.
                         <th scope="col">{ "Year" }</th>
                         { for Region::ALL.into_iter().map(|region| html! { <th scope="col">{ region.label() }</th> }) }
                         <th scope="col">{ "Outside China and Russia" }</th>

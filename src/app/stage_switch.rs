@@ -11,7 +11,7 @@ pub fn view(chosen: Stage, dispatch: &UseReducerDispatcher<AppState>) -> Html {
         <fieldset class="stage-switch">
             { markup("<legend>Stage of the supply chain</legend>") }
             { for Stage::ALL.into_iter().map(|stage| {
-                let id = format!("stage-{}", stage.id());
+                let id = input_id(stage);
                 let onchange = {
                     let dispatch = dispatch.clone();
                     Callback::from(move |event: Event| {
@@ -21,12 +21,21 @@ pub fn view(chosen: Stage, dispatch: &UseReducerDispatcher<AppState>) -> Html {
                 };
                 html! {
                     <span class="stage-option">
-                        <input type="radio" name="stage" id={id.clone()} value={stage.id()}
+                        <input type="radio" name="stage" {id} value={stage.id()}
                             checked={stage == chosen} {onchange} />
                         <label for={id}>{ stage.label() }</label>
                     </span>
                 }
             }) }
         </fieldset>
+    }
+}
+
+/// The id of a stage's radio button: `stage-` and the stage's id.
+fn input_id(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Mining => "stage-mining",
+        Stage::Separation => "stage-separation",
+        Stage::Magnets => "stage-magnets",
     }
 }

@@ -56,9 +56,16 @@ struct Runner {
 
 type Shared = Rc<RefCell<Runner>>;
 
-/// Runs the analyses for the inputs it is asked about and hands the results to a closure.
+/// Runs the analyses for the inputs it is asked about and hands the results to a closure; stops
+/// when dropped.
 pub struct AnalysisRunner {
     shared: Shared,
+}
+
+impl Drop for AnalysisRunner {
+    fn drop(&mut self) {
+        self.stop();
+    }
 }
 
 impl AnalysisRunner {
