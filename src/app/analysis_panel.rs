@@ -6,6 +6,7 @@ use crate::analysis::{
     MonteCarloSettings, Sampling, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN,
 };
 use crate::app::chart_canvas::ChartCanvas;
+use crate::app::downloads::notice_failure;
 use crate::app::goal_seek::{self, use_goal_seek, GoalSeekState};
 use crate::app::state::{Action, AppState};
 use crate::app::{button, markup};
@@ -143,9 +144,7 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
                 Some(tornado) => files::download_text(&name, "text/csv", &tornado.to_csv()),
                 None => Err("the sensitivity analysis has not run yet".to_string()),
             };
-            if let Err(message) = outcome {
-                dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
-            }
+            notice_failure(&name, outcome, &dispatch);
         })
     };
 

@@ -16,6 +16,7 @@
 //! tip) is [`web::canvas`](crate::web::canvas); this component only manages the canvas's lifecycle.
 
 use crate::analysis::{MonteCarloResult, Tornado};
+use crate::app::downloads::notice_failure;
 use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::chart::{self, ChartInput, ChartKind, Theme, YearAxis};
@@ -286,11 +287,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             });
             let (width, height) = measured.map_or((800, 450), |size| size.css_pixels());
             let name = file_name(input.kind, input.stage, "svg");
-            if let Err(message) = canvas::chart_svg(input.kind, input.input(), width, height)
-                .and_then(|svg| files::download_text(&name, "image/svg+xml", &svg))
-            {
-                dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
-            }
+            let outcome = canvas::chart_svg(input.kind, input.input(), width, height)
+                .and_then(|svg| files::download_text(&name, "image/svg+xml", &svg));
+            notice_failure(&name, outcome, &dispatch);
         })
     };
     let on_png = {
@@ -299,9 +298,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                if let Err(message) = files::download_canvas_png(&canvas, &name) {
-                    dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
-                }
+                notice_failure(&name, files::download_canvas_png(&canvas, &name), &dispatch);
             }
         })
     };

@@ -11,6 +11,19 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// Notices a download of the file `name` that failed, as "name: why" (one place for every
+/// download button of the page).
+#[inline(never)]
+pub fn notice_failure(
+    name: &str,
+    outcome: Result<(), String>,
+    dispatch: &UseReducerDispatcher<AppState>,
+) {
+    if let Err(message) = outcome {
+        dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
+    }
+}
+
 /// Buttons for CSV and JSON and a file input that loads a scenario, with what the last load did
 /// (`file_outcome`) beside it.
 pub fn view(
@@ -24,9 +37,8 @@ pub fn view(
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let name = "ree-outlook-projection.csv";
-            if let Err(message) = files::download_text(name, "text/csv", &projection.to_csv()) {
-                dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
-            }
+            let outcome = files::download_text(name, "text/csv", &projection.to_csv());
+            notice_failure(name, outcome, &dispatch);
         })
     };
     let on_json = {
@@ -34,11 +46,8 @@ pub fn view(
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let name = "ree-outlook-scenario.json";
-            if let Err(message) =
-                files::download_text(name, "application/json", &scenario_to_json(&link))
-            {
-                dispatch.dispatch(Action::Notify(format!("{name}: {message}")));
-            }
+            let outcome = files::download_text(name, "application/json", &scenario_to_json(&link));
+            notice_failure(name, outcome, &dispatch);
         })
     };
     let on_load = {

@@ -114,13 +114,16 @@ pub fn app() -> Html {
         })
     };
     let comparing = link.reference.is_some();
-    let on_pin = {
+    // One handler for whichever of "Pin as reference" and "Stop comparing" is shown.
+    let on_reference = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::PinReference))
-    };
-    let on_clear = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearReference))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(if comparing {
+                Action::ClearReference
+            } else {
+                Action::PinReference
+            })
+        })
     };
 
     let chart = |kind: ChartKind, stage: Stage| {
@@ -150,9 +153,9 @@ pub fn app() -> Html {
                                 { if show_table { "Hide table" } else { "Show table" } }
                             </button>
                             if comparing {
-                                { button("clear-reference", "Stop comparing", on_clear) }
+                                { button("clear-reference", "Stop comparing", on_reference) }
                             } else {
-                                { button("pin-reference", "Pin as reference", on_pin) }
+                                { button("pin-reference", "Pin as reference", on_reference) }
                             }
                         </div>
                     </div>
