@@ -40,7 +40,8 @@ pub fn view(
             .count()
     };
     // Open beside the charts on a wide screen; folded on a phone or tablet, where the charts come
-    // first and each group opens on demand. Read once: the reader's own opening and closing stays.
+    // first and each group opens on demand. yew sets `open` only when this value changes (the window
+    // crossing 960 px), so the reader's own opening and closing stays from one render to the next.
     let open = crate::web::colour_scheme::is_wide();
     Group::ALL
         .into_iter()
