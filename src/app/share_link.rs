@@ -62,7 +62,7 @@ pub fn view(state: &ShareLinkState, fragment: &str) -> Html {
             { button("copy-link", "Copy link", onclick) }
             <span id="copy-status" class="copy-status" aria-live="polite">{ (*state.status).clone() }</span>
             { markup(r#"<label for="share-link" class="visually-hidden">Link to this scenario</label>"#) }
-            <input id="share-link" class="share-field" type="text" readonly=true value={link} />
+            <input id="share-link" class="share-field" type="text" readonly=true value={link} ref={state.field.clone()} />
         </div>
     }
 }

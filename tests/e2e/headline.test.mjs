@@ -153,6 +153,27 @@ test("the why line names what the money buys and what holds Russia back most (is
   await context.close();
 });
 
+test('when the clipboard refuses, the link is selected in its field for the reader to copy', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
+  });
+  const page = await context.newPage();
+  const watcher = watch(page);
+  await page.goto(server.url + '#v=1&p=skeptic&d=2025.1');
+  await waitReady(page, watcher);
+  await page.locator('#copy-link').click();
+  await page.waitForFunction(() => /Could not copy/.test(document.getElementById('copy-status').textContent));
+  const selected = await page.evaluate(() => {
+    const field = document.getElementById('share-link');
+    return field.selectionStart === 0 && field.selectionEnd === field.value.length && field.value.length > 0;
+  });
+  assert.ok(selected, 'the whole link is selected');
+  await context.close();
+});
+
 test('screenshots at 360, 768 and 1440 px', async () => {
   const dir = path.join(ROOT, 'target', 'screenshots');
   await mkdir(dir, { recursive: true });
