@@ -13,7 +13,9 @@ use crate::scenario::Scenario;
 use crate::text::{self, percent, thousands, whole_percent};
 use yew::prelude::*;
 
-/// The trusted share the headline watches for.
+/// The trusted share the headline watches for. The sentence beside it ("25% is this page's own
+/// milestone", static markup in [`view`]), the glossary's `g-trusted` entry and docs/MODEL.md's
+/// Thresholds name the level too: change them with it.
 pub const TRUSTED_LEVEL: f64 = 0.25;
 
 /// The probability line: the chance that Russia reaches the target, in words, with what the odds
