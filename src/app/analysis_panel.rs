@@ -223,6 +223,8 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
                 </span>
                 <span id="analysis-status" class="analysis-status" aria-live="off">{ status }</span>
             </div>
+            // Goal seek above the charts: their captions grow when the results arrive.
+            { goal_seek::view(&state.goal, props.link.scenario, input.target(), props.dispatch) }
             <div class="charts analysis-charts">
                 <ChartCanvas kind={ChartKind::Fan} projection={analysed.clone()}
                     reference={props.reference.clone()} {stage} theme={props.theme}
@@ -234,7 +236,6 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
                     { button("download-csv-tornado", "Tornado as CSV", on_tornado_csv) }
                 </div>
             </div>
-            { goal_seek::view(&state.goal, props.link.scenario, input.target(), props.dispatch) }
         </section>
     }
 }

@@ -173,10 +173,13 @@ pub fn app() -> Html {
                             { projection_table::view(&projection, link.stage) }
                         }
                     </div>
-                    { analysis_panel::view(&panel, AnalysisPanelInput { link, reference: reference.clone(), results: &analysis,
-                        fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch }) }
+                    // The link and the files before the analyses: the analyses' results arrive
+                    // later and grow their captions, which would move anything below them under
+                    // a reader's pointer.
                     { share_link::view(&share, &fragment) }
                     { downloads::view(&projection, link, state.file_outcome.as_deref(), &dispatch) }
+                    { analysis_panel::view(&panel, AnalysisPanelInput { link, reference: reference.clone(), results: &analysis,
+                        fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch }) }
                 </main>
                 // After the charts in reading order, so that on a phone the headline and the first
                 // chart fill the first screen; a wide screen shows it as the left column.

@@ -90,6 +90,20 @@ test('the stage switch redraws only the charts of one stage (share, supply gap) 
   await context.close();
 });
 
+test('the buttons under the charts stay put when the odds and the analyses arrive', async () => {
+  // A button that moves between Playwright's (or a reader's) aim and click gets a click meant for it
+  // sent elsewhere: CI once timed out waiting for a CSV download that way.
+  for (const width of [360, 1280]) {
+    const { context, page } = await open('#v=1&p=skeptic', { width, height: 900 });
+    const top = () => page.evaluate(() => ['download-csv', 'copy-link'].map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)));
+    const first = await top();
+    await page.waitForFunction(() => Number(document.getElementById('chart-tornado').dataset.draws) >= 1, null, { timeout: 30_000 });
+    await page.waitForFunction(() => !/Working out/.test(document.getElementById('headline-probability').textContent), null, { timeout: 30_000 });
+    assert.deepEqual(await top(), first, `${width} px: the link and download buttons did not move`);
+    await context.close();
+  }
+});
+
 test('the CSV download has the command-line columns and every year, stage and region', async () => {
   const { context, page } = await open('#v=1&p=skeptic');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
