@@ -176,7 +176,7 @@ pub fn app() -> Html {
                     // The link and the files before the analyses: the analyses' results arrive
                     // later and grow their captions, which would move anything below them under
                     // a reader's pointer.
-                    { share_link::view(&share, &fragment) }
+                    { share_link::view(&share, &fragment, preset.title, changed) }
                     { downloads::view(&projection, link, state.file_outcome.as_deref(), &dispatch) }
                     { analysis_panel::view(&panel, AnalysisPanelInput { link, reference: reference.clone(), results: &analysis,
                         fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch }) }

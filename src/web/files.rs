@@ -38,6 +38,14 @@ fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     Ok(())
 }
 
+/// Opens the browser's print dialogue for the page (the stylesheet's print rules lay out the
+/// briefing).
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 /// Offers the canvas's current pixels as a PNG download.
 pub fn download_canvas_png(canvas: &HtmlCanvasElement, file_name: &str) -> Result<(), String> {
     let file_name = file_name.to_string();

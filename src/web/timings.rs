@@ -18,6 +18,17 @@ pub fn now_ms() -> f64 {
     performance_now()
 }
 
+/// Today's date in the reader's calendar as `YYYY-MM-DD` (for a citation's "accessed").
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
 thread_local! {
     static DRAWN: Cell<bool> = const { Cell::new(false) };
 }

@@ -104,6 +104,24 @@ test('the buttons under the charts stay put when the odds and the analyses arriv
   }
 });
 
+test('the citation names the scenario, its changes, the data version, the link and the date; the print button prints', async () => {
+  const { context, page, errors } = await open('#v=1&p=skeptic&sanctions=0.5');
+  const link = await page.locator('#share-link').inputValue();
+  const citation = await page.locator('#citation').innerText();
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  assert.ok(citation.includes(`${link} (accessed ${today}).`), citation);
+  assert.match(citation, /^Rare-Earth Outlook, scenario "Supply-chain skeptic" \(1 setting changed\), data version \d{4}\.\d+, /);
+  await page.selectOption('#preset', 'baseline');
+  await page.waitForFunction((old) => !document.getElementById('citation').textContent.includes(old), link);
+  assert.doesNotMatch(await page.locator('#citation').innerText(), /changed/);
+  // The dialogue itself cannot be driven headless: count the calls instead.
+  await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
+  await page.click('#print-briefing');
+  assert.equal(await page.evaluate(() => window.__printed), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the CSV download has the command-line columns and every year, stage and region', async () => {
   const { context, page } = await open('#v=1&p=skeptic');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
