@@ -217,6 +217,25 @@ def drop_fetch_preload_integrity(index_path):
             f.write(fixed)
 
 
+def link_stylesheet(root):
+    """Point the static pages beside index.html (claims.html) at the stylesheet under its hashed name."""
+    with open(os.path.join(root, "index.html"), encoding="utf-8") as f:
+        found = re.search(r'href="?(?:\./|/)?(style-[0-9a-f]+\.css)', f.read())
+    if not found:
+        raise SystemExit("post_build: no hashed stylesheet link in index.html")
+    for name in sorted(os.listdir(root)):
+        if name.endswith(".html") and name != "index.html":
+            path = os.path.join(root, name)
+            with open(path, encoding="utf-8") as f:
+                html = f.read()
+            # Idempotent: a page already pointed at a hashed name (the hook run again) is re-pointed.
+            linked, count = re.subn(r'href="style(?:-[0-9a-f]+)?\.css"', f'href="{found.group(1)}"', html)
+            if count != 1:
+                raise SystemExit(f"post_build: {name} should link style.css once, links it {count} times")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(linked)
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR")
     if not root or not os.path.isdir(root):
@@ -225,6 +244,7 @@ def main():
     minify_worker_script(root)
     drop_fetch_preload_integrity(os.path.join(root, "index.html"))
     write_csp(os.path.join(root, "index.html"))
+    link_stylesheet(root)
     write_sw(root)
 
 

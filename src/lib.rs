@@ -13,6 +13,7 @@ pub mod analysis;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 pub mod chart;
+pub mod claims;
 pub mod data;
 pub mod determinism;
 pub mod explain;

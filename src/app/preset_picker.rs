@@ -42,6 +42,7 @@ pub fn view(
                 }) }
             </select>
             <p id="preset-description" class="preset-description">{ current.description }</p>
+            { markup(r#"<p class="preset-all"><a href="claims.html">Every preset side by side</a></p>"#) }
             <div class="preset-status">
                 <span id="changed-count">{ status }</span>
                 { button("reset-preset", "Reset to preset", onreset) }

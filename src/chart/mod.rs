@@ -10,6 +10,7 @@
 //! Text is placed from estimated widths, never measured, because measuring text in the browser
 //! goes through the DOM and is the slow part of a redraw.
 
+pub mod claims;
 mod concentration;
 mod describe;
 mod fan;

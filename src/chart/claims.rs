@@ -1,0 +1,135 @@
+//! The all-claims chart: Russia's share of one stage over time under every preset, on one plot,
+//! each preset with its own colour, dash and marker (so the lines stay apart in greyscale and for
+//! colour-blind readers) and named in the legend. Drawn at build time for `claims.html`
+//! (`crate::claims`); the page's wasm never calls it.
+
+use super::fan::axis_pct;
+use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
+use super::look::{unit, Look};
+use super::Theme;
+use crate::data::Stage;
+use crate::projection::RUSSIA_TARGETS;
+use plotters::prelude::*;
+
+/// One preset's line: its title and Russia's share per year.
+pub struct ClaimLine {
+    /// The preset's title (the legend's label).
+    pub title: &'static str,
+    /// (year, share) pairs, observed years excluded.
+    pub points: Vec<(u16, f64)>,
+}
+
+/// Colours for up to nine lines: the Okabe–Ito palette (Okabe and Ito, "Color Universal Design",
+/// 2008), told apart by readers with each common colour-vision deficiency, its yellow replaced by
+/// a dark grey that reads on white.
+const COLOURS: [RGBColor; 9] = [
+    RGBColor(0, 0, 0),
+    RGBColor(230, 159, 0),
+    RGBColor(86, 180, 233),
+    RGBColor(0, 158, 115),
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(204, 121, 167),
+    RGBColor(110, 110, 110),
+    RGBColor(153, 153, 153),
+];
+
+/// The swatch of line `index`: a colour, and a dash and marker that differ for the first six
+/// lines (solid or dashed, times no marker, circles or triangles), the next lines thicker.
+fn swatch(index: usize) -> (RGBColor, f64, bool, Marker) {
+    let marker = [Marker::None, Marker::Circle, Marker::Triangle][index % 3];
+    let dashed = (index / 3) % 2 == 1;
+    let width = if index >= 6 { 3.5 } else { 2.0 };
+    (COLOURS[index % COLOURS.len()], width, dashed, marker)
+}
+
+/// The chart as an SVG document of `width` × `height` pixels.
+pub fn to_svg(stage: Stage, lines: &[ClaimLine], width: u32, height: u32) -> String {
+    let mut out = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut out, (width, height));
+        let area = backend.into_drawing_area();
+        let look = Look::new(Theme::Light, 1.0);
+        if let Err(error) = draw(&area, &look, stage, lines) {
+            let _ = frame::message(&area, &look, &error.to_string()).and_then(|()| area.present());
+        }
+    }
+    out
+}
+
+fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    look: &Look,
+    stage: Stage,
+    lines: &[ClaimLine],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&look.background)?;
+    let legend: Vec<Entry> = lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let (colour, width, dashed, marker) = swatch(index);
+            Entry {
+                label: line.title,
+                swatch: Swatch::Line(colour, width, dashed, marker),
+            }
+        })
+        .collect();
+    let title = format!("Russia's share of world {} under each claim", stage.id());
+    let plot_area = frame::frame(area, look, &title, &legend, LegendAt::Right)?;
+    let top = lines
+        .iter()
+        .flat_map(|line| line.points.iter().map(|&(_, share)| unit(share)))
+        .chain(RUSSIA_TARGETS)
+        .fold(0.0, f64::max);
+    let y_max = ((top * 1.1 / 0.02).ceil() * 0.02).clamp(0.14, 1.0);
+    let years = lines
+        .iter()
+        .flat_map(|line| line.points.iter().map(|&(year, _)| f64::from(year)));
+    let first = years.clone().fold(f64::INFINITY, f64::min);
+    let last = years.fold(f64::NEG_INFINITY, f64::max);
+    let chart = frame::plot(
+        &plot_area,
+        look,
+        &Axes {
+            years: (first, last),
+            y: (0.0, y_max),
+            y_labels: 8,
+            y_format: &axis_pct,
+            y_desc: "Russia's share of world output (%)",
+            x_grid: true,
+            x_pad: X_PAD,
+        },
+    )?;
+    for target in RUSSIA_TARGETS {
+        chart.draw(&PathElement::new(
+            vec![(first - X_PAD, target), (last + X_PAD, target)],
+            look.muted.stroke_width(look.width(1.0)),
+        ))?;
+    }
+    for (index, line) in lines.iter().enumerate() {
+        let (colour, width, dashed, marker) = swatch(index);
+        let points: Vec<(f64, f64)> = line
+            .points
+            .iter()
+            .map(|&(year, share)| (f64::from(year), unit(share)))
+            .collect();
+        frame::line(
+            &chart,
+            look,
+            &points,
+            Swatch::Line(colour, width, dashed, Marker::None),
+        )?;
+        // Markers every five years only, so that nine lines stay readable.
+        for &point in points.iter().filter(|(year, _)| (*year as i64) % 5 == 0) {
+            match marker {
+                Marker::None => {}
+                Marker::Circle => chart.draw(&Circle::new(point, look.px(3.5), colour.filled()))?,
+                Marker::Triangle => {
+                    chart.draw(&frame::Triangle::new(point, look.px(4.5), colour))?
+                }
+            }
+        }
+    }
+    area.present()
+}
