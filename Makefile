@@ -101,6 +101,7 @@ bench: ## benchmarks (not part of make test): native and wasm model benches, the
 	@$(PHASE) build trunk build --release
 	@$(PHASE) size python3 scripts/size_report.py dist --json target/size-report.json
 	@$(PHASE) bench-e2e node tests/e2e/bench-latency.mjs
+	@$(PHASE) bench-claims node tests/e2e/bench-claims.mjs
 	@$(PHASE) --summary
 
 icons: ## regenerate www/icons/*.png (committed; only needed after changing scripts/make_icons.py)
