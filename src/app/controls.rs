@@ -1,7 +1,7 @@
 //! The control panel: one foldable group of sliders per parameter group, generated from the
 //! table; the advanced assumptions start folded, and on narrow screens every group does.
 
-use crate::app::param_control::ParamControl;
+use crate::app::param_control;
 use crate::app::state::AppState;
 use crate::params::{Group, PARAMS};
 use crate::scenario::Scenario;
@@ -18,15 +18,12 @@ pub fn view(
             .iter()
             .filter(|spec| spec.group == group)
             .map(|spec| {
-                html! {
-                    <ParamControl
-                        key={spec.key}
-                        param={spec.param}
-                        value={scenario.get(spec.param)}
-                        preset_value={preset_scenario.get(spec.param)}
-                        dispatch={dispatch.clone()}
-                    />
-                }
+                param_control::view(
+                    spec.param,
+                    scenario.get(spec.param),
+                    preset_scenario.get(spec.param),
+                    dispatch,
+                )
             })
             .collect()
     };

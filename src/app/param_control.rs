@@ -9,19 +9,6 @@ use crate::web::timings;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Properties of [`ParamControl`].
-#[derive(Properties, PartialEq)]
-pub struct ParamControlProps {
-    /// The parameter shown.
-    pub param: Param,
-    /// Its current value.
-    pub value: f64,
-    /// Its value in the current preset (for the "changed" mark).
-    pub preset_value: f64,
-    /// Where changes go.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
-
 /// A slider's value text as the browser gives it, parsed; `None` for anything else.
 fn parse_slider(text: &str) -> Option<f64> {
     text::parse_number(text.trim())
@@ -32,16 +19,24 @@ fn number_text(value: f64) -> String {
     text::shortest(value)
 }
 
-/// One labelled slider with its value, help and source.
-#[function_component(ParamControl)]
-pub fn param_control(props: &ParamControlProps) -> Html {
-    let spec: &'static ParamSpec = props.param.spec();
+/// One labelled slider for `param` at `value` (`preset_value` in the preset, for the "changed"
+/// mark) with its help and source; changes go to `dispatch`.
+///
+/// A plain view, not a component: a component per slider brought the page its own copy of yew's
+/// generic code, and re-rendering 32 controls' few elements on each change costs well under a
+/// millisecond (BENCHMARKS.md, key press to frame).
+pub fn view(
+    param: Param,
+    value: f64,
+    preset_value: f64,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
+    let spec: &'static ParamSpec = param.spec();
     let key = spec.key;
-    let changed = props.value.to_bits() != props.preset_value.to_bits();
-    let shown = spec.display(props.value);
+    let changed = value.to_bits() != preset_value.to_bits();
+    let shown = spec.display(value);
     let oninput = {
-        let dispatch = props.dispatch.clone();
-        let param = props.param;
+        let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             timings::mark_input(event.time_stamp());
             let input: HtmlInputElement = event.target_unchecked_into();
@@ -52,8 +47,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     };
     let input_id = format!("param-{key}");
     let help_id = format!("help-{key}");
-    let reserves =
-        (props.param == Param::RuReservesMt).then(|| reserve_buttons(props.value, &props.dispatch));
+    let reserves = (param == Param::RuReservesMt).then(|| reserve_buttons(value, dispatch));
     let body = html! {
         <>
             <div class="control-head">
@@ -66,7 +60,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
                 min={number_text(spec.min)}
                 max={number_text(spec.max)}
                 step={number_text(spec.step)}
-                value={number_text(props.value)}
+                value={number_text(value)}
                 aria-valuetext={shown}
                 aria-describedby={help_id.clone()}
                 {oninput}
@@ -74,7 +68,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
             if changed {
                 <p class="changed-mark">
                     { markup(r#"<span class="changed-badge">changed</span>"#) }
-                    { format!(" preset: {}", spec.display(props.preset_value)) }
+                    { format!(" preset: {}", spec.display(preset_value)) }
                 </p>
             }
             { reserves.unwrap_or_default() }
@@ -83,7 +77,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
                 <p id={help_id}>
                     { spec.help }
                     <span class="source">{ format!(" Source: {}.", spec.source.trim_end_matches('.')) }</span>
-                    if let Some((term, id)) = glossary(props.param) {
+                    if let Some((term, id)) = glossary(param) {
                         { " " }<a href={id}>{ term }</a>
                     }
                 </p>
@@ -93,9 +87,9 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     // Two static class lists rather than `classes!`: a dynamic class pulls yew's `Classes` (an
     // ordered hash set) into the page, about 4 KB gzipped for three elements.
     if changed {
-        html! { <div class="control changed">{ body }</div> }
+        html! { <div key={key} class="control changed">{ body }</div> }
     } else {
-        html! { <div class="control">{ body }</div> }
+        html! { <div key={key} class="control">{ body }</div> }
     }
 }
 
