@@ -298,7 +298,7 @@ function parameterTable(params, documents, tags, data, whyIds) {
     );
   });
   return tableWrap(
-    'Parameter defaults and their sources',
+    'Table of the parameters: default, ranges, source, edition and tag',
     ['Parameter', 'Default', 'Allowed', 'Plausible (Monte Carlo, tornado)', 'Source', 'Edition', 'Tag'],
     rows,
     'param-table',
