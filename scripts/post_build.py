@@ -5,8 +5,10 @@
 
 Usage: python3 scripts/post_build.py [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)
 
-Steps, in this order because the service worker's hash must cover the final index.html:
-1. index.html: compute sha256 of every inline <script> and <style>, and write one
+Steps, in this order because the service worker's hash must cover the final pages:
+0. method.html (the "Sources and method" page): written by scripts/method_page.mjs from docs/MODEL.md, index.html's
+   sources list and data/base-2025.json, in Trunk's builds only (a site re-finished by hand keeps its copy).
+1. index.html and method.html: compute sha256 of every inline <script> and <style>, and write one
    <meta http-equiv="Content-Security-Policy"> right after <meta charset> (replacing an older one).
 2. sw.js: replace the block between BUILD-MANIFEST-START/END with every file of the build (sw.js excluded)
    and a hash of their paths and contents, so each build gets its own cache.
@@ -43,7 +45,7 @@ def is_trunk_loader(attrs, body):
     return bool(module) and "import init" in body and "TrunkApplicationStarted" in body
 
 
-def build_csp(html):
+def build_csp(html, name="index.html"):
     """The policy for this page: same-origin only, WebAssembly compilation allowed, inline code only by hash.
 
     Only Trunk's own loader is hashed: any other inline script or inline event handler stops the build, so the
@@ -57,16 +59,16 @@ def build_csp(html):
             continue
         if not is_trunk_loader(attrs, body):
             raise SystemExit(
-                "post_build: index.html has an inline <script> the CSP will not allow; "
+                f"post_build: {name} has an inline <script> the CSP will not allow; "
                 "put it in a file under www/ and load it with <script data-trunk src=...>:\n  " + body.strip()[:200]
             )
         scripts.append(body)
     handler = INLINE_HANDLER_RE.search(html)
     if handler:
-        raise SystemExit(f"post_build: index.html has an inline event handler ({handler.group(0).strip()}...), which the CSP forbids")
+        raise SystemExit(f"post_build: {name} has an inline event handler ({handler.group(0).strip()}...), which the CSP forbids")
     styles = [body for _attrs, body in STYLE_RE.findall(html) if body.strip()]
     if STYLE_ATTR_RE.search(html):
-        raise SystemExit("post_build: index.html has an inline style= attribute, which the CSP forbids; move it to www/style.css")
+        raise SystemExit(f"post_build: {name} has an inline style= attribute, which the CSP forbids; move it to www/style.css")
     script_src = ["'self'", "'wasm-unsafe-eval'"] + sorted(set(sha256_b64(s) for s in scripts))
     style_src = ["'self'"] + sorted(set(sha256_b64(s) for s in styles))
     directives = [
@@ -90,7 +92,7 @@ def write_csp(index_path):
     with open(index_path, encoding="utf-8") as f:
         html = f.read()
     html = CSP_META_RE.sub("", html)
-    policy, n_scripts, n_styles = build_csp(html)
+    policy, n_scripts, n_styles = build_csp(html, os.path.basename(index_path))
     anchor = CHARSET_RE.search(html) or HEAD_RE.search(html)
     if not anchor:
         raise SystemExit(f"post_build: no <head> in {index_path}")
@@ -98,7 +100,7 @@ def write_csp(index_path):
     html = html[: anchor.end()] + meta + html[anchor.end():]
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(html)
-    print(f"post_build: CSP written to index.html ({n_scripts} inline script(s), {n_styles} inline style(s) hashed)")
+    print(f"post_build: CSP written to {os.path.basename(index_path)} ({n_scripts} inline script(s), {n_styles} inline style(s) hashed)")
 
 
 def build_files(root):
@@ -218,7 +220,7 @@ def drop_fetch_preload_integrity(index_path):
 
 
 def link_stylesheet(root):
-    """Point the static pages beside index.html (claims.html) at the stylesheet under its hashed name."""
+    """Point the static pages beside index.html that link `style.css` (claims.html) at the stylesheet under its hashed name."""
     with open(os.path.join(root, "index.html"), encoding="utf-8") as f:
         found = re.search(r'href="?(?:\./|/)?(style-[0-9a-f]+\.css)', f.read())
     if not found:
@@ -230,10 +232,27 @@ def link_stylesheet(root):
                 html = f.read()
             # Idempotent: a page already pointed at a hashed name (the hook run again) is re-pointed.
             linked, count = re.subn(r'href="style(?:-[0-9a-f]+)?\.css"', f'href="{found.group(1)}"', html)
+            if count == 0 and found.group(1) in html:
+                continue  # written with the hashed link already (method.html)
             if count != 1:
                 raise SystemExit(f"post_build: {name} should link style.css once, links it {count} times")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(linked)
+
+
+METHOD_PAGE = "method.html"
+
+
+def write_method_page(root):
+    """The Sources and method page, rendered by Node (markdown-it from the lock file's packages) into the build. Only
+    when Trunk runs the hook: the update tests re-run this script on a copy of a built site, which has the page."""
+    if not os.environ.get("TRUNK_STAGING_DIR"):
+        return
+    source_dir = os.environ.get("TRUNK_SOURCE_DIR", os.getcwd())
+    if not os.path.isdir(os.path.join(source_dir, "node_modules", "markdown-it")):
+        raise SystemExit("post_build: node_modules/markdown-it is missing; run `make tools` (npm ci installs it from package-lock.json)")
+    script = os.path.join(source_dir, "scripts", "method_page.mjs")
+    subprocess.run(["node", script, root], check=True, cwd=source_dir)
 
 
 def main():
@@ -243,8 +262,12 @@ def main():
     minify_glue(root)
     minify_worker_script(root)
     drop_fetch_preload_integrity(os.path.join(root, "index.html"))
+    write_method_page(root)
     write_csp(os.path.join(root, "index.html"))
     link_stylesheet(root)
+    for name in sorted(os.listdir(root)):
+        if name.endswith(".html") and name != "index.html":
+            write_csp(os.path.join(root, name))
     write_sw(root)
 
 
