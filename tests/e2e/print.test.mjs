@@ -82,9 +82,11 @@ async function printLayout() {
         .filter(shown)
         .map((el) => el.id || el.className || el.tagName),
       shown: Object.fromEntries(
-        ['#headline-russia', '#chart-share', '#share-link', '#sources', '#settings', '#preset-description'].map((sel) => [sel, !!document.querySelector(sel) && shown(document.querySelector(sel))]),
+        ['#headline-russia', '#chart-share', '#citation', '#sources', '#settings', '#preset-description'].map((sel) => [sel, !!document.querySelector(sel) && shown(document.querySelector(sel))]),
       ),
       shareLink: document.querySelector('#share-link')?.value || '',
+      citation: document.querySelector('#citation')?.textContent || '',
+      citationRight: document.querySelector('#citation')?.getBoundingClientRect().right || 0,
     };
   });
 }
@@ -107,6 +109,8 @@ for (const name of Object.keys(PAPERS)) {
     assert.deepEqual(layout.shownControls, [], 'buttons, file inputs, sliders, skip links, the goal seek and the analysis selects are hidden');
     for (const [selector, visible] of Object.entries(layout.shown)) assert.ok(visible, `${selector} is printed`);
     assert.match(layout.shareLink, /#v=1&/, 'the share field holds the scenario link');
+    assert.ok(layout.citation.includes(layout.shareLink), 'the printed citation carries the whole link');
+    assert.ok(layout.citationRight <= Math.floor(area.width) + 0.5, 'the citation wraps within the printable width');
   });
 
   test(`${name}: page.pdf gives a few pages and no chart straddles a page boundary`, async () => {
