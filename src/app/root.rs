@@ -126,13 +126,19 @@ pub fn app() -> Html {
         })
     };
 
+    let shown = link.shown();
     let chart = |kind: ChartKind, stage: Stage| {
+        // The charts that follow the stage switch show its product of separation too.
+        let product = shown
+            .product()
+            .filter(|_| matches!(kind, ChartKind::Share | ChartKind::SupplyGap));
         html! {
             <ChartCanvas
                 {kind}
                 projection={projection.clone()}
                 reference={reference.clone()}
                 {stage}
+                {product}
                 theme={state.theme}
                 dispatch={dispatch.clone()}
             />
@@ -143,10 +149,10 @@ pub fn app() -> Html {
         <div class="page">
             { notices::view(&state.notices, &dispatch) }
             <div class="layout">
-                { headline::view(&projection, &link.scenario, link.stage, reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
+                { headline::view(&projection, &link.scenario, shown, reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
                 <main class="main" id="main">
                     <div class="toolbar">
-                        { stage_switch::view(link.stage, &dispatch) }
+                        { stage_switch::view(shown, &dispatch) }
                         <div class="toolbar-buttons">
                             <button type="button" id="toggle-table" aria-pressed={show_table.to_string()}
                                 aria-controls="projection-table-area" onclick={on_toggle_table}>
@@ -170,7 +176,7 @@ pub fn app() -> Html {
                     </div>
                     <div id="projection-table-area" class="table-area">
                         if show_table {
-                            { projection_table::view(&projection, link.stage) }
+                            { projection_table::view(&projection, shown) }
                         }
                     </div>
                     // The link and the files before the analyses: the analyses' results arrive

@@ -5,6 +5,7 @@ use super::look::{points, thousands, unit};
 use super::{ChartInput, ChartKind};
 use crate::data::{Region, Stage};
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use crate::state::Shown;
 use crate::text;
 use std::fmt::Write;
 
@@ -65,14 +66,24 @@ fn share_at(projection: &Projection, year: u16, stage: Stage, region: Region) ->
     unit(projection.share(year, stage, region))
 }
 
+/// A region's share of what the chart shows (a stage, or a product of separation) in a year.
+fn shown_share(projection: &Projection, year: u16, shown: Shown, region: Region) -> f64 {
+    match shown {
+        Shown::Stage(stage) => share_at(projection, year, stage, region),
+        Shown::Product(_) => unit(
+            super::shares(projection, shown, year).map_or(0.0, |shares| shares[region as usize]),
+        ),
+    }
+}
+
 fn share(out: &mut String, input: &ChartInput) {
     let projection = input.projection;
-    let stage = input.stage;
+    let shown = input.shown();
     let years = key_years(projection);
     let series = |region: Region| -> Vec<String> {
         years
             .iter()
-            .map(|&year| pct(share_at(projection, year, stage, region)))
+            .map(|&year| pct(shown_share(projection, year, shown, region)))
             .collect()
     };
     // "85% of world output in 2025, 87% in 2030 and 81% in 2040".
@@ -85,10 +96,22 @@ fn share(out: &mut String, input: &ChartInput) {
             format!("{value}{of_world} in {year}")
         })
         .collect();
+    match shown {
+        Shown::Stage(stage) => {
+            let _ = write!(out, "{} market share by region.", stage.label());
+        }
+        Shown::Product(_) => {
+            let _ = write!(
+                out,
+                "Market share by region of {}, in {}.",
+                shown.name(),
+                input.stage.unit()
+            );
+        }
+    }
     let _ = write!(
         out,
-        "{} market share by region. China holds {}; Russia {}.",
-        stage.label(),
+        " China holds {}; Russia {}.",
         join(&china),
         join(&series(Region::Russia))
     );
@@ -97,14 +120,14 @@ fn share(out: &mut String, input: &ChartInput) {
         .into_iter()
         .filter(|region| !matches!(region, Region::China | Region::Other))
         .max_by(|a, b| {
-            share_at(projection, last, stage, *a).total_cmp(&share_at(projection, last, stage, *b))
+            shown_share(projection, last, shown, *a).total_cmp(&shown_share(projection, last, shown, *b))
         });
     if let Some(region) = runner_up {
         let _ = write!(
             out,
             " The largest other named producer in {last} is {} with {}.",
             named(region),
-            pct(share_at(projection, last, stage, region))
+            pct(shown_share(projection, last, shown, region))
         );
     }
     if let Some(reference) = input.reference {
@@ -116,8 +139,8 @@ fn share(out: &mut String, input: &ChartInput) {
         let _ = write!(
             out,
             " Pinned reference (dashed): China {} and Russia {} in {year}.",
-            pct(share_at(reference, year, stage, Region::China)),
-            pct(share_at(reference, year, stage, Region::Russia))
+            pct(shown_share(reference, year, shown, Region::China)),
+            pct(shown_share(reference, year, shown, Region::Russia))
         );
     }
 }
@@ -281,43 +304,50 @@ fn fan(out: &mut String, input: &ChartInput) {
 
 fn gap(out: &mut String, input: &ChartInput) {
     let projection = input.projection;
-    let stage = input.stage;
+    let shown = input.shown();
+    let unit_name = input.stage.unit();
+    let gap_in = |projection: &Projection, year: u16| super::supply_gap(projection, shown, year);
     // Under half a tonne is rounding noise: the numbers shown read "0".
     if projection
-        .stage_series(stage)
-        .all(|(_, cell)| cell.supply_gap < 0.5)
+        .year_range()
+        .all(|year| gap_in(projection, year).is_none_or(|(gap, _)| gap < 0.5))
     {
         out.push_str(super::gap::NO_GAP);
         out.push_str(": rivals and China's exports meet demand outside China in every year.");
     } else {
-        let _ = write!(
-            out,
-            "Demand outside China that rivals and China's exports leave unmet, at the {} stage:",
-            stage.id()
-        );
+        let _ = match shown {
+            Shown::Stage(stage) => write!(
+                out,
+                "Demand outside China that rivals and China's exports leave unmet, at the {} stage:",
+                stage.id()
+            ),
+            Shown::Product(_) => write!(
+                out,
+                "Demand outside China that rivals and China's exports leave unmet, for {}:",
+                shown.name()
+            ),
+        };
         for year in key_years(projection) {
-            if let Some(cell) = projection.get(year, stage) {
+            if let Some((gap, share)) = gap_in(projection, year) {
                 let _ = write!(
                     out,
-                    " {} {} in {year} ({} of that demand);",
-                    thousands(cell.supply_gap),
-                    stage.unit(),
-                    text::percent(unit(cell.supply_gap_share), 1)
+                    " {} {unit_name} in {year} ({} of that demand);",
+                    thousands(gap),
+                    text::percent(unit(share), 1)
                 );
             }
         }
         out.pop();
         out.push('.');
     }
-    if let Some(cell) = input
+    if let Some((gap, _)) = input
         .reference
-        .and_then(|reference| reference.get(TARGET_YEAR, stage))
+        .and_then(|reference| gap_in(reference, TARGET_YEAR))
     {
         let _ = write!(
             out,
-            " Pinned reference (dashed): {} {} in {TARGET_YEAR}.",
-            thousands(cell.supply_gap),
-            stage.unit()
+            " Pinned reference (dashed): {} {unit_name} in {TARGET_YEAR}.",
+            thousands(gap)
         );
     }
 }

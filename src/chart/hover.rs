@@ -6,6 +6,7 @@ use super::look::unit;
 use super::{ChartInput, ChartKind};
 use crate::data::{Region, Stage, REGION_COUNT};
 use crate::projection::Projection;
+use crate::state::Shown;
 use crate::text::{percent, thousands};
 use std::fmt::Write;
 
@@ -68,13 +69,7 @@ impl YearAxis {
 /// A stage's shares in `year`: the projection's from its base year on, the published ones before
 /// (`None` in a year with no published figure).
 fn shares(projection: &Projection, stage: Stage, year: u16) -> Option<[f64; REGION_COUNT]> {
-    match projection.get(year, stage) {
-        Some(cell) => Some(cell.share),
-        None if year < projection.base_year => crate::projection::history(stage)
-            .find(|observed| observed.year == year)
-            .map(|observed| observed.share),
-        None => None,
-    }
+    super::shares(projection, Shown::Stage(stage), year)
 }
 
 /// Row `row` of chart `kind` in `year` for `projection`: a region's share (market share),
@@ -89,7 +84,9 @@ fn number(
 ) -> Option<f64> {
     let row_stage = Stage::ALL[row.min(2)];
     match (kind, input.bands) {
-        (ChartKind::Share, _) => shares(projection, input.stage, year).map(|shares| shares[row]),
+        (ChartKind::Share, _) => {
+            super::shares(projection, input.shown(), year).map(|shares| shares[row])
+        }
         (ChartKind::Russia, _) => {
             shares(projection, row_stage, year).map(|shares| shares[Region::Russia as usize])
         }
@@ -100,9 +97,8 @@ fn number(
                 .map(|share| (share * 100.0) * (share * 100.0))
                 .sum()
         }),
-        (ChartKind::SupplyGap, _) => projection
-            .get(year, input.stage)
-            .map(|cell| [cell.supply_gap, cell.supply_gap_share][row]),
+        (ChartKind::SupplyGap, _) => super::supply_gap(projection, input.shown(), year)
+            .map(|(gap, share)| [gap, share][row]),
         (ChartKind::Fan, Some(bands)) if row == 3 => {
             shares(projection, bands.stage, year).map(|shares| shares[bands.region as usize])
         }
@@ -116,8 +112,9 @@ fn number(
     }
 }
 
-/// The values chart `kind` shows in `year`: the year, then one line per series, `label value`
-/// with its unit, and the pinned reference's value in brackets; `None` for a chart without years.
+/// The values chart `kind` shows in `year`: the year (and the product of separation shown, if
+/// any), then one line per series, `label value` with its unit, and the pinned reference's value
+/// in brackets; `None` for a chart without years.
 pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> {
     let published = year < input.projection.base_year;
     let (regions, stages) = (Region::ALL.map(Region::label), Stage::ALL.map(Stage::label));
@@ -133,6 +130,11 @@ pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> 
     let mut out = year.to_string();
     if published {
         out.push_str(" (published)");
+    }
+    // A product of separation is named beside the year on the two charts that show it.
+    if let (ChartKind::Share | ChartKind::SupplyGap, Some(_)) = (kind, input.product) {
+        out.push_str(", ");
+        out.push_str(input.shown().name());
     }
     // Tonnes for the gap, index points for the HHI, else shares.
     let write = |row: usize, value: f64| match (kind, row) {

@@ -26,15 +26,16 @@ pub use hover::{values, YearAxis};
 pub use look::{region_colour, stage_colour};
 
 use crate::analysis::{MonteCarloResult, Tornado};
-use crate::data::Stage;
+use crate::data::{Stage, REGION_COUNT};
 use crate::projection::Projection;
+use crate::state::{Product, Shown};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
 
 /// Which chart to draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChartKind {
-    /// Stacked-area market share by region for the chosen stage.
+    /// Stacked-area market share by region for the chosen stage or product of separation.
     Share,
     /// Russia's share at each stage against the 10% and 12% targets, with the 2030 gap.
     Russia,
@@ -46,7 +47,7 @@ pub enum ChartKind {
     /// Ranked swings of one output between each parameter's low and high (needs
     /// [`ChartInput::tornado`]).
     Tornado,
-    /// The supply gap outside China per year at the chosen stage, in tonnes.
+    /// The supply gap outside China per year at the chosen stage or product, in tonnes.
     SupplyGap,
 }
 
@@ -111,8 +112,11 @@ pub struct ChartInput<'a> {
     pub projection: &'a Projection,
     /// A pinned reference projection, drawn dashed over the current one.
     pub reference: Option<&'a Projection>,
-    /// The stage of the market-share chart.
+    /// The stage of the market-share and supply-gap charts.
     pub stage: Stage,
+    /// The product of separation those two charts show instead of the whole stage, if any (set
+    /// with [`ChartInput::with_product`]).
+    pub product: Option<Product>,
     /// Light or dark colours.
     pub theme: Theme,
     /// Device pixels per CSS pixel (window.devicePixelRatio); fonts, margins and lines scale by it.
@@ -131,10 +135,29 @@ impl<'a> ChartInput<'a> {
             projection,
             reference: None,
             stage,
+            product: None,
             theme: Theme::Light,
             scale: 1.0,
             bands: None,
             tornado: None,
+        }
+    }
+
+    /// The same input showing a product of separation (`None`: the whole stage); a product sets
+    /// the stage to separation.
+    pub fn with_product(mut self, product: Option<Product>) -> Self {
+        if product.is_some() {
+            self.stage = Stage::Separation;
+        }
+        self.product = product;
+        self
+    }
+
+    /// What the market-share and supply-gap charts show: the stage or the product.
+    pub fn shown(&self) -> Shown {
+        match self.product {
+            Some(product) => Shown::Product(product),
+            None => Shown::Stage(self.stage),
         }
     }
 
@@ -166,6 +189,42 @@ impl<'a> ChartInput<'a> {
     pub fn with_scale(mut self, scale: f64) -> Self {
         self.scale = scale;
         self
+    }
+}
+
+/// The index of `year` in `projection`, if the projection covers it.
+fn year_index(projection: &Projection, year: u16) -> Option<usize> {
+    let index = usize::from(year.checked_sub(projection.base_year)?);
+    (index < projection.years).then_some(index)
+}
+
+/// The shares by region of `shown` in `year`: the projection's from its base year on; for a
+/// stage the published ones before (`None` in a year with no figure; a product has none).
+pub(crate) fn shares(projection: &Projection, shown: Shown, year: u16) -> Option<[f64; REGION_COUNT]> {
+    match shown {
+        Shown::Stage(stage) => match projection.get(year, stage) {
+            Some(cell) => Some(cell.share),
+            None if year < projection.base_year => crate::projection::history(stage)
+                .find(|observed| observed.year == year)
+                .map(|observed| observed.share),
+            None => None,
+        },
+        Shown::Product(product) => year_index(projection, year)
+            .map(|index| projection.product(index, product.is_heavy()).share),
+    }
+}
+
+/// The supply gap outside China of `shown` in `year` (model years only): in tonnes and as a share
+/// of that demand outside China.
+pub(crate) fn supply_gap(projection: &Projection, shown: Shown, year: u16) -> Option<(f64, f64)> {
+    match shown {
+        Shown::Stage(stage) => projection
+            .get(year, stage)
+            .map(|cell| (cell.supply_gap, cell.supply_gap_share)),
+        Shown::Product(product) => year_index(projection, year).map(|index| {
+            let product = projection.product(index, product.is_heavy());
+            (product.supply_gap, product.supply_gap_share)
+        }),
     }
 }
 
