@@ -57,7 +57,11 @@ fn scenario_from_js(input: JsValue) -> Result<LinkState, JsError> {
                 Shown::valid_ids()
             ))
         })?),
-        Some(_) => return Err(JsError::new("'stage' must be a string, e.g. \"separation_heavy\"")),
+        Some(_) => {
+            return Err(JsError::new(
+                "'stage' must be a string, e.g. \"separation_heavy\"",
+            ))
+        }
     }
     for (key, value) in &entries {
         if key == "preset" || key == "stage" {

@@ -91,7 +91,11 @@ fn file_name(kind: ChartKind, input: &ChartInput, extension: &str) -> String {
         kind,
         ChartKind::Share | ChartKind::Fan | ChartKind::Tornado | ChartKind::SupplyGap
     ) {
-        format!("ree-outlook-{}-{}.{extension}", kind.id(), input.shown().id())
+        format!(
+            "ree-outlook-{}-{}.{extension}",
+            kind.id(),
+            input.shown().id()
+        )
     } else {
         format!("ree-outlook-{}.{extension}", kind.id())
     }

@@ -345,12 +345,13 @@ pub fn view(
     let trusted_year = first_trusted_year(projection, shown, TRUSTED_LEVEL);
     let reference_share =
         |region: Region| reference.map(|reference| share(reference, shown, TARGET_YEAR, region));
-    let trusted_compare = reference.map(|reference| {
-        match first_trusted_year(reference, shown, TRUSTED_LEVEL) {
-            Some(year) => format!(" Reference: {year}."),
-            None => " Reference: not reached.".to_string(),
-        }
-    });
+    let trusted_compare =
+        reference.map(
+            |reference| match first_trusted_year(reference, shown, TRUSTED_LEVEL) {
+                Some(year) => format!(" Reference: {year}."),
+                None => " Reference: not reached.".to_string(),
+            },
+        );
     let gap = gap_text(projection, shown);
     // The list gives the three stages, and separation's two products while one is shown.
     let listed = Shown::ALL

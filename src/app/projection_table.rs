@@ -66,7 +66,8 @@ fn trusted(share: &[f64; REGION_COUNT]) -> f64 {
 pub fn view(projection: &Projection, shown: Shown) -> Html {
     let stage = shown.stage();
     let unit = stage.unit();
-    let on_china = matches!(shown, Shown::Stage(Stage::Magnets)) || shown.product().is_some_and(|p| p.is_heavy());
+    let on_china = matches!(shown, Shown::Stage(Stage::Magnets))
+        || shown.product().is_some_and(|p| p.is_heavy());
     let history = crate::projection::history(stage).filter(|_| shown.product().is_none());
     html! {
         <>

@@ -120,7 +120,8 @@ fn share(out: &mut String, input: &ChartInput) {
         .into_iter()
         .filter(|region| !matches!(region, Region::China | Region::Other))
         .max_by(|a, b| {
-            shown_share(projection, last, shown, *a).total_cmp(&shown_share(projection, last, shown, *b))
+            shown_share(projection, last, shown, *a)
+                .total_cmp(&shown_share(projection, last, shown, *b))
         });
     if let Some(region) = runner_up {
         let _ = write!(

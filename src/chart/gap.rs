@@ -61,9 +61,19 @@ pub(crate) fn draw<DB: DrawingBackend>(
         },
     )?;
     if let Some(reference) = &reference {
-        frame::line(&chart, look, reference, frame::stage_swatch(stage, look, true))?;
+        frame::line(
+            &chart,
+            look,
+            reference,
+            frame::stage_swatch(stage, look, true),
+        )?;
     }
-    frame::line(&chart, look, &current, frame::stage_swatch(stage, look, false))?;
+    frame::line(
+        &chart,
+        look,
+        &current,
+        frame::stage_swatch(stage, look, false),
+    )?;
     Ok(frame::year_axis(&chart, look, (first, last)))
 }
 
@@ -71,6 +81,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
 mod tests {
     use super::*;
     use crate::chart::{describe, to_svg, ChartKind};
+    use crate::data::Stage;
     use crate::params::Param;
     use crate::projection::Projection;
     use crate::scenario::{Preset, Scenario};

@@ -97,8 +97,9 @@ fn number(
                 .map(|share| (share * 100.0) * (share * 100.0))
                 .sum()
         }),
-        (ChartKind::SupplyGap, _) => super::supply_gap(projection, input.shown(), year)
-            .map(|(gap, share)| [gap, share][row]),
+        (ChartKind::SupplyGap, _) => {
+            super::supply_gap(projection, input.shown(), year).map(|(gap, share)| [gap, share][row])
+        }
         (ChartKind::Fan, Some(bands)) if row == 3 => {
             shares(projection, bands.stage, year).map(|shares| shares[bands.region as usize])
         }

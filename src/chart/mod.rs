@@ -200,7 +200,11 @@ fn year_index(projection: &Projection, year: u16) -> Option<usize> {
 
 /// The shares by region of `shown` in `year`: the projection's from its base year on; for a
 /// stage the published ones before (`None` in a year with no figure; a product has none).
-pub(crate) fn shares(projection: &Projection, shown: Shown, year: u16) -> Option<[f64; REGION_COUNT]> {
+pub(crate) fn shares(
+    projection: &Projection,
+    shown: Shown,
+    year: u16,
+) -> Option<[f64; REGION_COUNT]> {
     match shown {
         Shown::Stage(stage) => match projection.get(year, stage) {
             Some(cell) => Some(cell.share),
