@@ -54,7 +54,7 @@ fn scenario_from_js(input: JsValue) -> Result<LinkState, JsError> {
         Some(Value::String(id)) => state.show(Shown::from_id(id).ok_or_else(|| {
             JsError::new(&format!(
                 "unknown stage '{id}'; valid stages: {}",
-                Shown::valid_ids()
+                crate::state::SHOWN_IDS
             ))
         })?),
         Some(_) => {

@@ -271,7 +271,7 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
             format!(
                 "Unknown stage '{}' (valid: {}).",
                 short(stage),
-                Shown::valid_ids()
+                crate::state::SHOWN_IDS
             )
         })?;
         state.show(shown);

@@ -34,6 +34,9 @@ impl Product {
     }
 }
 
+/// Every [`Shown::id`], for notices.
+pub const SHOWN_IDS: &str = "mining, separation, separation_light, separation_heavy, magnets";
+
 /// What the stage switch chooses, and so what the share chart, the supply-gap chart, the table and
 /// the headline show: a stage of the supply chain, or one product of separation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,11 +105,6 @@ impl Shown {
             Shown::Stage(_) => None,
             Shown::Product(product) => Some(product),
         }
-    }
-
-    /// The valid ids, for notices: "mining, separation, separation_light, …".
-    pub fn valid_ids() -> String {
-        Shown::ALL.map(Shown::id).join(", ")
     }
 }
 
@@ -222,5 +220,25 @@ impl LinkState {
     /// The preset this state names, or the baseline if the name is unknown.
     pub fn preset(&self) -> &'static Preset {
         Preset::find(&self.preset).unwrap_or(Preset::baseline())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_choice_has_one_id_and_the_notices_list_them_all() {
+        let ids: Vec<&str> = Shown::ALL.map(Shown::id).to_vec();
+        assert_eq!(ids.join(", "), SHOWN_IDS);
+        for shown in Shown::ALL {
+            assert_eq!(Shown::from_id(shown.id()), Some(shown));
+            assert_eq!(Shown::Stage(shown.stage()).stage(), shown.stage());
+        }
+        assert_eq!(Shown::from_id("separation_medium"), None);
+        // The three stages keep their ids, so old links and files open as before.
+        for stage in Stage::ALL {
+            assert_eq!(Shown::from_id(stage.id()), Some(Shown::Stage(stage)));
+        }
     }
 }

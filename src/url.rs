@@ -253,7 +253,7 @@ pub fn decode(input: &str) -> Decoded {
                     "Unknown stage {}; showing {} instead (valid: {}).",
                     quote(value),
                     DEFAULT_STAGE.label(),
-                    Shown::valid_ids()
+                    crate::state::SHOWN_IDS
                 )),
             },
             "vw" => match View::from_id(&value.to_ascii_lowercase()) {

@@ -87,9 +87,7 @@ pub fn view(projection: &Projection, shown: Shown) -> Html {
                         <th scope="col">{ "HHI" }</th>
                         <th scope="col">{ format!("World demand ({unit})") }</th>
                         <th scope="col">{ format!("Supply gap outside China ({unit}, share of its demand)") }</th>
-                        if on_china {
-                            <th scope="col">{ "Magnets outside China relying on China's Dy and Tb (t NdFeB)" }</th>
-                        }
+                        { on_china.then(|| html! { <th scope="col">{ "Magnets outside China relying on China's Dy and Tb (t NdFeB)" }</th> }) }
                     </tr>
                 </thead>
                 <tbody>
@@ -101,9 +99,7 @@ pub fn view(projection: &Projection, shown: Shown) -> Html {
                             { table_cell(text::thousands(hhi(&observed.share))) }
                             { table_cell(observed.output.map_or("–".to_string(), |output| text::thousands(output.iter().sum::<f64>()))) }
                             <td>{ "–" }</td>
-                            if on_china {
-                                <td>{ "–" }</td>
-                            }
+                            { on_china.then(|| table_cell("–".to_string())) }
                         </tr>
                     }) }
                     { for projection.year_range().enumerate().map(|(index, year)| {
@@ -116,9 +112,7 @@ pub fn view(projection: &Projection, shown: Shown) -> Html {
                                 { table_cell(text::thousands(row.hhi)) }
                                 { table_cell(text::thousands(row.demand)) }
                                 { table_cell(format!("{} ({})", text::thousands(row.gap), text::percent(row.gap_share, 1))) }
-                                if on_china {
-                                    { table_cell(text::thousands(projection.heavy[index].magnets_on_china)) }
-                                }
+                                { on_china.then(|| table_cell(text::thousands(projection.heavy[index].magnets_on_china))) }
                             </tr>
                         }
                     }) }

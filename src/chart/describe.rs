@@ -66,14 +66,10 @@ fn share_at(projection: &Projection, year: u16, stage: Stage, region: Region) ->
     unit(projection.share(year, stage, region))
 }
 
-/// A region's share of what the chart shows (a stage, or a product of separation) in a year.
+/// A region's share of what the chart shows (a stage, or a product of separation) in a year: the
+/// model's, or before the base year the published one (0 where there is no figure).
 fn shown_share(projection: &Projection, year: u16, shown: Shown, region: Region) -> f64 {
-    match shown {
-        Shown::Stage(stage) => share_at(projection, year, stage, region),
-        Shown::Product(_) => unit(
-            super::shares(projection, shown, year).map_or(0.0, |shares| shares[region as usize]),
-        ),
-    }
+    unit(super::shares(projection, shown, year).map_or(0.0, |shares| shares[region as usize]))
 }
 
 fn share(out: &mut String, input: &ChartInput) {
