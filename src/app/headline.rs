@@ -1,8 +1,10 @@
-//! The headline numbers in plain words, at the stage (or product of separation) the reader chose:
-//! Russia's 2030 share and its gap to the targets with the reason, Russia's share at every stage
-//! with each stage's unit, which stage the claim counts, China's 2030 share, the supply gap outside
-//! China when there is one, when trusted suppliers pass 25%, and for magnets and heavy separation
-//! the magnets made outside China that rely on China's Dy and Tb.
+//! The headline numbers in plain words, at the stage the reader chose: Russia's 2030 share and
+//! its gap to the targets with the reason, Russia's share at every stage with each stage's unit,
+//! which stage the claim counts, China's 2030 share, the supply gap outside China when there is
+//! one, and when trusted suppliers pass 25%. When a product of separation is chosen, the
+//! projection it reads is [`crate::chart::product_view`]'s, whose separation is that product; for
+//! magnets and heavy separation it adds the magnets made outside China that rely on China's Dy
+//! and Tb.
 
 use crate::analysis::MonteCarloResult;
 use crate::app::markup;
@@ -48,20 +50,6 @@ pub fn stage_unit_words(shown: Shown) -> &'static str {
     }
 }
 
-/// A region's share of what `shown` shows in `year` (0 where there is no figure).
-fn share(projection: &Projection, shown: Shown, year: u16, region: Region) -> f64 {
-    crate::chart::shares(projection, shown, year).map_or(0.0, |shares| shares[region as usize])
-}
-
-/// The first year in which suppliers outside China and Russia hold at least `level` of `shown`.
-fn first_trusted_year(projection: &Projection, shown: Shown, level: f64) -> Option<u16> {
-    projection.year_range().find(|&year| {
-        1.0 - share(projection, shown, year, Region::China)
-            - share(projection, shown, year, Region::Russia)
-            >= level
-    })
-}
-
 /// A difference of shares in percentage points, one decimal: "6.9 percentage points".
 fn points(difference: f64) -> String {
     format!("{} percentage points", text::points(difference))
@@ -83,7 +71,7 @@ fn season(year: f64) -> String {
 
 /// Russia's 2030 share of `shown` against its targets, in words.
 pub fn russia_text(projection: &Projection, shown: Shown) -> String {
-    let share = share(projection, shown, TARGET_YEAR, Region::Russia);
+    let share = projection.share(TARGET_YEAR, shown.stage(), Region::Russia);
     let [low, high] = RUSSIA_TARGETS;
     let met = |target: f64| share + 1e-12 >= target;
     let against = if met(high) {
@@ -115,15 +103,15 @@ pub fn russia_text(projection: &Projection, shown: Shown) -> String {
 }
 
 /// One line on why Russia lands where it does at `shown` (the facts from [`RussiaWhy`] of its
-/// stage, in plain words). For heavy separation without Dy and Tb of Russia's own, the limit is
-/// heavy supply: loparite yields light rare earths only unless Tomtor is switched on.
+/// stage, in plain words); for heavy separation while Russia makes next to no Dy and Tb, that its
+/// ore yields light rare earths only ([`heavy_why`]).
 pub fn russia_why(projection: &Projection, scenario: &Scenario, shown: Shown) -> String {
+    let stage = shown.stage();
     if shown == Shown::Product(Product::Heavy)
-        && share(projection, shown, TARGET_YEAR, Region::Russia) < 0.0005
+        && projection.share(TARGET_YEAR, stage, Region::Russia) < 0.0005
     {
         return heavy_why(scenario);
     }
-    let stage = shown.stage();
     let why = RussiaWhy::of(projection, scenario, stage);
     if why.ambition < 1.0 {
         return format!(
@@ -214,29 +202,36 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario, shown: Shown) ->
     format!("Why: {}.", parts.join("; "))
 }
 
-/// Why Russia makes next to no Dy and Tb: what its separation is fed, and whether Tomtor is on.
+/// Why Russia makes next to no Dy and Tb in the target year: its ore, and whether Tomtor is on.
 fn heavy_why(scenario: &Scenario) -> String {
     let tomtor = if scenario.get(Param::RuTomtorHeavy) >= 0.5 {
-        "Tomtor's heavy ore is switched on but its plants make next to nothing by then"
+        "Tomtor's heavy ore is switched on, but it yields next to nothing by then"
     } else {
-        "Tomtor's heavy ore, which could give them Dy and Tb, is switched off"
+        "Tomtor's heavy ore, which could add Dy and Tb, is switched off"
     };
-    format!(
-        "Why: Russia's separation runs on loparite, which yields light rare earths (Nd, Pr) only, and {tomtor}; what holds it back most in {TARGET_YEAR}: heavy supply. China keeps the heavy rare earths."
-    )
+    format!("Why: Russia's separation runs on loparite, which yields light rare earths (Nd, Pr) only, and {tomtor}; what holds it back most in {TARGET_YEAR}: heavy supply.")
 }
 
-/// China's 2030 share of `shown`, in words.
+/// China's 2030 share of `shown`, in words; for magnets and heavy separation, with the magnets made
+/// outside China that rely on its Dy and Tb ([`magnets_on_china_text`]).
 pub fn china_text(projection: &Projection, shown: Shown) -> String {
+    let stage = shown.stage();
+    let on_china = match shown {
+        Shown::Stage(Stage::Magnets) | Shown::Product(Product::Heavy) => {
+            magnets_on_china_text(projection)
+        }
+        _ => None,
+    };
     format!(
-        "China would hold {} of {} in {TARGET_YEAR} ({} in {}).",
-        percent(share(projection, shown, TARGET_YEAR, Region::China), 1),
+        "China would hold {} of {} in {TARGET_YEAR} ({} in {}).{}",
+        percent(projection.share(TARGET_YEAR, stage, Region::China), 1),
         shown.name(),
         percent(
-            share(projection, shown, projection.base_year, Region::China),
+            projection.share(projection.base_year, stage, Region::China),
             1
         ),
-        projection.base_year
+        projection.base_year,
+        on_china.unwrap_or_default()
     )
 }
 
@@ -244,7 +239,7 @@ pub fn china_text(projection: &Projection, shown: Shown) -> String {
 pub fn trusted_text(projection: &Projection, shown: Shown) -> String {
     let level = whole_percent(TRUSTED_LEVEL);
     let name = shown.name();
-    match first_trusted_year(projection, shown, TRUSTED_LEVEL) {
+    match projection.first_year_trusted_reaches(shown.stage(), TRUSTED_LEVEL) {
         Some(year) => {
             format!("Suppliers outside China and Russia pass {level} of {name} in {year}.")
         }
@@ -258,17 +253,17 @@ pub fn trusted_text(projection: &Projection, shown: Shown) -> String {
 /// The supply gap outside China of `shown`: in the target year when there is one then, else in
 /// the year it is largest; `None` when there is none in any year.
 pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
+    let stage = shown.stage();
     let mut worst: Option<(u16, f64, f64)> = None;
-    for year in projection.year_range() {
-        let Some((now, now_share)) = crate::chart::supply_gap(projection, shown, year) else {
-            continue;
-        };
+    for (year, cell) in projection.stage_series(stage) {
         let better = match worst {
-            Some((at, gap, _)) => at != TARGET_YEAR && (year == TARGET_YEAR || now > gap),
+            Some((at, gap, _)) => {
+                at != TARGET_YEAR && (year == TARGET_YEAR || cell.supply_gap > gap)
+            }
             None => true,
         };
-        if now >= 0.5 && better {
-            worst = Some((year, now, now_share));
+        if cell.supply_gap >= 0.5 && better {
+            worst = Some((year, cell.supply_gap, cell.supply_gap_share));
         }
     }
     worst.map(|(year, gap, share)| {
@@ -276,27 +271,29 @@ pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
             "Supply gap outside China in {year}, {}: {} {}, {} of demand outside China, which China's export controls and its own needs leave unmet.",
             shown.name(),
             thousands(gap),
-            shown.stage().unit(),
+            stage.unit(),
             percent(share, 1)
         )
     })
 }
 
-/// The magnets made outside China in 2030 whose Dy and Tb must come from China, in words, with
-/// the number (t NdFeB) for `data-value`.
-pub fn magnets_on_china_text(projection: &Projection) -> Option<(f64, String)> {
-    let index = usize::from(TARGET_YEAR.checked_sub(projection.base_year)?);
+/// The magnets made outside China in 2030 whose Dy and Tb must come from China, in words (with a
+/// leading space).
+pub fn magnets_on_china_text(projection: &Projection) -> Option<String> {
     let cell = projection.get(TARGET_YEAR, Stage::Magnets)?;
-    let outside: f64 = cell.output.iter().sum::<f64>() - cell.output[Region::China as usize];
-    let on_china = projection.heavy[index].magnets_on_china;
-    Some((
-        on_china,
-        format!(
-            "Magnet output outside China that depends on Chinese Dy and Tb in {TARGET_YEAR}: {} t of the {} t made there ({}).",
-            thousands(on_china),
-            thousands(outside),
-            percent(if outside > 0.0 { on_china / outside } else { 0.0 }, 0)
-        ),
+    let on_china =
+        projection.heavy[usize::from(TARGET_YEAR - projection.base_year)].magnets_on_china;
+    let outside = cell.output.iter().sum::<f64>() - cell.output[Region::China as usize];
+    let share = if outside > 0.0 {
+        on_china / outside
+    } else {
+        0.0
+    };
+    Some(format!(
+        " Magnet output outside China that depends on Chinese Dy and Tb in {TARGET_YEAR}: {} t of the {} t made there ({}).",
+        thousands(on_china),
+        thousands(outside),
+        percent(share, 0)
     ))
 }
 
@@ -330,7 +327,8 @@ fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> Html {
     }
 }
 
-/// The headline section `#headline`. Only its one key number, in `#headline-live`, is announced to
+/// The headline section `#headline` for `shown`, read from `projection` (and `reference`): for a
+/// product of separation, their [`crate::chart::product_view`]. Only its one key number, in `#headline-live`, is announced to
 /// screen readers when it changes; the rest is read on demand.
 pub fn view(
     projection: &Projection,
@@ -340,29 +338,19 @@ pub fn view(
     bands: Option<&MonteCarloResult>,
     fresh: bool,
 ) -> Html {
-    let russia = share(projection, shown, TARGET_YEAR, Region::Russia);
-    let china = share(projection, shown, TARGET_YEAR, Region::China);
-    let trusted_year = first_trusted_year(projection, shown, TRUSTED_LEVEL);
+    let stage = shown.stage();
+    let russia = projection.share(TARGET_YEAR, stage, Region::Russia);
+    let china = projection.share(TARGET_YEAR, stage, Region::China);
+    let trusted_year = projection.first_year_trusted_reaches(stage, TRUSTED_LEVEL);
     let reference_share =
-        |region: Region| reference.map(|reference| share(reference, shown, TARGET_YEAR, region));
-    let trusted_compare =
-        reference.map(
-            |reference| match first_trusted_year(reference, shown, TRUSTED_LEVEL) {
-                Some(year) => format!(" Reference: {year}."),
-                None => " Reference: not reached.".to_string(),
-            },
-        );
-    let gap = gap_text(projection, shown);
-    // The list gives the three stages, and separation's two products while one is shown.
-    let listed = Shown::ALL
-        .into_iter()
-        .filter(|each| each.product().is_none() || shown.product().is_some());
-    let on_china = match shown {
-        Shown::Stage(Stage::Magnets) | Shown::Product(Product::Heavy) => {
-            magnets_on_china_text(projection)
+        |region: Region| reference.map(|reference| reference.share(TARGET_YEAR, stage, region));
+    let trusted_compare = reference.map(|reference| {
+        match reference.first_year_trusted_reaches(stage, TRUSTED_LEVEL) {
+            Some(year) => format!(" Reference: {year}."),
+            None => " Reference: not reached.".to_string(),
         }
-        _ => None,
-    };
+    });
+    let gap = gap_text(projection, shown);
     html! {
         <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={shown.id()}>
             { markup(r#"<h2 id="headline-heading" class="visually-hidden">Headline numbers</h2>"#) }
@@ -374,8 +362,10 @@ pub fn view(
                 { " " }{ russia_text(projection, shown) }{ compared(russia, reference_share(Region::Russia)) }
             </p>
             <ul id="headline-stages" class="headline-stages" aria-label={format!("Russia's share in {TARGET_YEAR} at each stage")}>
-                { for listed.map(|each| {
-                    let share = share(projection, each, TARGET_YEAR, Region::Russia);
+                // Separation is the product shown, if one is (the projection's separation is it).
+                { for Stage::ALL.into_iter().map(|each| {
+                    let share = projection.share(TARGET_YEAR, each, Region::Russia);
+                    let each = if each == stage { shown } else { Shown::Stage(each) };
                     html! {
                         <li data-stage={each.id()} data-value={text::shortest(share)}>
                             <b>{ format!("{} {}", each.label(), percent(share, 1)) }</b>
@@ -402,9 +392,6 @@ pub fn view(
                     { trusted_text(projection, shown) }{ trusted_compare.unwrap_or_default() }
                     { markup(r##" 25% is this page's own milestone, not a published target: <a href="#g-trusted">why 25%</a>."##) }
                 </p>
-                if let Some((value, text)) = on_china {
-                    <p id="headline-magnets-on-china" data-value={text::shortest(value)}>{ text }</p>
-                }
             </div>
             </details>
         </section>

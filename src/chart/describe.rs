@@ -66,20 +66,14 @@ fn share_at(projection: &Projection, year: u16, stage: Stage, region: Region) ->
     unit(projection.share(year, stage, region))
 }
 
-/// A region's share of what the chart shows (a stage, or a product of separation) in a year: the
-/// model's, or before the base year the published one (0 where there is no figure).
-fn shown_share(projection: &Projection, year: u16, shown: Shown, region: Region) -> f64 {
-    unit(super::shares(projection, shown, year).map_or(0.0, |shares| shares[region as usize]))
-}
-
 fn share(out: &mut String, input: &ChartInput) {
     let projection = input.projection;
-    let shown = input.shown();
+    let stage = input.stage;
     let years = key_years(projection);
     let series = |region: Region| -> Vec<String> {
         years
             .iter()
-            .map(|&year| pct(shown_share(projection, year, shown, region)))
+            .map(|&year| pct(share_at(projection, year, stage, region)))
             .collect()
     };
     // "85% of world output in 2025, 87% in 2030 and 81% in 2040".
@@ -92,19 +86,16 @@ fn share(out: &mut String, input: &ChartInput) {
             format!("{value}{of_world} in {year}")
         })
         .collect();
-    match shown {
-        Shown::Stage(stage) => {
-            let _ = write!(out, "{} market share by region.", stage.label());
-        }
-        Shown::Product(_) => {
-            let _ = write!(
-                out,
-                "Market share by region of {}, in {}.",
-                shown.name(),
-                input.stage.unit()
-            );
-        }
-    }
+    // A product of separation is named with its unit (its projection is `super::product_view`).
+    let _ = match input.shown() {
+        Shown::Stage(stage) => write!(out, "{} market share by region.", stage.label()),
+        shown => write!(
+            out,
+            "Market share by region of {}, in {}.",
+            shown.name(),
+            stage.unit()
+        ),
+    };
     let _ = write!(
         out,
         " China holds {}; Russia {}.",
@@ -116,15 +107,14 @@ fn share(out: &mut String, input: &ChartInput) {
         .into_iter()
         .filter(|region| !matches!(region, Region::China | Region::Other))
         .max_by(|a, b| {
-            shown_share(projection, last, shown, *a)
-                .total_cmp(&shown_share(projection, last, shown, *b))
+            share_at(projection, last, stage, *a).total_cmp(&share_at(projection, last, stage, *b))
         });
     if let Some(region) = runner_up {
         let _ = write!(
             out,
             " The largest other named producer in {last} is {} with {}.",
             named(region),
-            pct(shown_share(projection, last, shown, region))
+            pct(share_at(projection, last, stage, region))
         );
     }
     if let Some(reference) = input.reference {
@@ -136,8 +126,8 @@ fn share(out: &mut String, input: &ChartInput) {
         let _ = write!(
             out,
             " Pinned reference (dashed): China {} and Russia {} in {year}.",
-            pct(shown_share(reference, year, shown, Region::China)),
-            pct(shown_share(reference, year, shown, Region::Russia))
+            pct(share_at(reference, year, stage, Region::China)),
+            pct(share_at(reference, year, stage, Region::Russia))
         );
     }
 }
@@ -301,50 +291,46 @@ fn fan(out: &mut String, input: &ChartInput) {
 
 fn gap(out: &mut String, input: &ChartInput) {
     let projection = input.projection;
-    let shown = input.shown();
-    let unit_name = input.stage.unit();
-    let gap_in = |projection: &Projection, year: u16| super::supply_gap(projection, shown, year);
+    let stage = input.stage;
     // Under half a tonne is rounding noise: the numbers shown read "0".
     if projection
-        .year_range()
-        .all(|year| gap_in(projection, year).is_none_or(|(gap, _)| gap < 0.5))
+        .stage_series(stage)
+        .all(|(_, cell)| cell.supply_gap < 0.5)
     {
         out.push_str(super::gap::NO_GAP);
         out.push_str(": rivals and China's exports meet demand outside China in every year.");
     } else {
-        let _ = match shown {
-            Shown::Stage(stage) => write!(
-                out,
-                "Demand outside China that rivals and China's exports leave unmet, at the {} stage:",
-                stage.id()
-            ),
-            Shown::Product(_) => write!(
-                out,
-                "Demand outside China that rivals and China's exports leave unmet, for {}:",
-                shown.name()
-            ),
+        let (what, name) = match input.shown() {
+            Shown::Stage(stage) => ("at the", format!("{} stage", stage.id())),
+            shown => ("for", shown.name().to_string()),
         };
+        let _ = write!(
+            out,
+            "Demand outside China that rivals and China's exports leave unmet, {what} {name}:"
+        );
         for year in key_years(projection) {
-            if let Some((gap, share)) = gap_in(projection, year) {
+            if let Some(cell) = projection.get(year, stage) {
                 let _ = write!(
                     out,
-                    " {} {unit_name} in {year} ({} of that demand);",
-                    thousands(gap),
-                    text::percent(unit(share), 1)
+                    " {} {} in {year} ({} of that demand);",
+                    thousands(cell.supply_gap),
+                    stage.unit(),
+                    text::percent(unit(cell.supply_gap_share), 1)
                 );
             }
         }
         out.pop();
         out.push('.');
     }
-    if let Some((gap, _)) = input
+    if let Some(cell) = input
         .reference
-        .and_then(|reference| gap_in(reference, TARGET_YEAR))
+        .and_then(|reference| reference.get(TARGET_YEAR, stage))
     {
         let _ = write!(
             out,
-            " Pinned reference (dashed): {} {unit_name} in {TARGET_YEAR}.",
-            thousands(gap)
+            " Pinned reference (dashed): {} {} in {TARGET_YEAR}.",
+            thousands(cell.supply_gap),
+            stage.unit()
         );
     }
 }

@@ -1,6 +1,7 @@
-//! The supply gap outside China at one stage or one product of separation: the demand outside
-//! China that rivals' output and China's exports (less what its export controls withhold) leave
-//! unmet, in tonnes of the stage's unit per year (docs/MODEL.md, steps 13 and 15).
+//! The supply gap outside China at one stage: the demand outside China that rivals' output and
+//! China's exports (less what its export controls withhold) leave unmet, in tonnes of the stage's
+//! unit per year (docs/MODEL.md, step 13), or of one product of separation (step 15), drawn from
+//! [`super::product_view`].
 
 use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{thousands, Look};
@@ -11,38 +12,23 @@ use plotters::prelude::*;
 /// The words the caption begins with when the gap is nothing in every year.
 pub(crate) const NO_GAP: &str = "No supply gap outside China in this scenario";
 
-/// The gap of what `input` shows in each year of `projection`, as chart points (year, tonnes).
-fn points(input: &ChartInput, projection: &crate::projection::Projection) -> Vec<(f64, f64)> {
-    let shown = input.shown();
-    projection
-        .year_range()
-        .filter_map(|year| {
-            let (gap, _) = super::supply_gap(projection, shown, year)?;
-            Some((f64::from(year), frame::finite(gap.max(0.0))))
-        })
-        .collect()
-}
-
-/// Draws the supply gap of what `input` shows (a stage or a product), the pinned reference's dashed.
+/// Draws the supply gap of `input.stage` (or its product), the pinned reference's dashed.
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     look: &Look,
 ) -> Drawn<DB> {
     let stage = input.stage;
-    let shown = input.shown();
     let (legend, _) = frame::stage_legend(look, true);
     let mut legend = [legend[stage as usize], legend[3]];
-    legend[0].label = shown.label();
-    let title = format!("Supply gap outside China · {}", shown.label());
-    let entries = if input.reference.is_some() { 2 } else { 1 };
-    let plot_area = frame::frame(area, look, &title, &legend[..entries], LegendAt::Top)?;
-    let current = points(input, input.projection);
-    let reference = input.reference.map(|reference| points(input, reference));
-    let top = current
-        .iter()
-        .chain(reference.iter().flatten())
-        .map(|(_, gap)| *gap)
+    legend[0].label = input.shown().label();
+    let title = format!("Supply gap outside China · {}", legend[0].label);
+    let shown = if input.reference.is_some() { 2 } else { 1 };
+    let plot_area = frame::frame(area, look, &title, &legend[..shown], LegendAt::Top)?;
+    let top = std::iter::once(input.projection)
+        .chain(input.reference)
+        .flat_map(|projection| projection.stage_series(stage))
+        .map(|(_, cell)| frame::finite(cell.supply_gap))
         .fold(0.0, f64::max);
     let first = f64::from(input.projection.base_year);
     let last = f64::from(input.projection.last_year());
@@ -60,20 +46,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
             x_pad: X_PAD,
         },
     )?;
-    if let Some(reference) = &reference {
-        frame::line(
-            &chart,
-            look,
-            reference,
-            frame::stage_swatch(stage, look, true),
-        )?;
-    }
-    frame::line(
-        &chart,
-        look,
-        &current,
-        frame::stage_swatch(stage, look, false),
-    )?;
+    frame::stage_lines(&chart, look, input, &[stage], |cell| {
+        cell.supply_gap.max(0.0)
+    })?;
     Ok(frame::year_axis(&chart, look, (first, last)))
 }
 

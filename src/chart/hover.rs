@@ -6,7 +6,6 @@ use super::look::unit;
 use super::{ChartInput, ChartKind};
 use crate::data::{Region, Stage, REGION_COUNT};
 use crate::projection::Projection;
-use crate::state::Shown;
 use crate::text::{percent, thousands};
 use std::fmt::Write;
 
@@ -69,7 +68,13 @@ impl YearAxis {
 /// A stage's shares in `year`: the projection's from its base year on, the published ones before
 /// (`None` in a year with no published figure).
 fn shares(projection: &Projection, stage: Stage, year: u16) -> Option<[f64; REGION_COUNT]> {
-    super::shares(projection, Shown::Stage(stage), year)
+    match projection.get(year, stage) {
+        Some(cell) => Some(cell.share),
+        None if year < projection.base_year => crate::projection::history(stage)
+            .find(|observed| observed.year == year)
+            .map(|observed| observed.share),
+        None => None,
+    }
 }
 
 /// Row `row` of chart `kind` in `year` for `projection`: a region's share (market share),
@@ -84,9 +89,7 @@ fn number(
 ) -> Option<f64> {
     let row_stage = Stage::ALL[row.min(2)];
     match (kind, input.bands) {
-        (ChartKind::Share, _) => {
-            super::shares(projection, input.shown(), year).map(|shares| shares[row])
-        }
+        (ChartKind::Share, _) => shares(projection, input.stage, year).map(|shares| shares[row]),
         (ChartKind::Russia, _) => {
             shares(projection, row_stage, year).map(|shares| shares[Region::Russia as usize])
         }
@@ -97,9 +100,9 @@ fn number(
                 .map(|share| (share * 100.0) * (share * 100.0))
                 .sum()
         }),
-        (ChartKind::SupplyGap, _) => {
-            super::supply_gap(projection, input.shown(), year).map(|(gap, share)| [gap, share][row])
-        }
+        (ChartKind::SupplyGap, _) => projection
+            .get(year, input.stage)
+            .map(|cell| [cell.supply_gap, cell.supply_gap_share][row]),
         (ChartKind::Fan, Some(bands)) if row == 3 => {
             shares(projection, bands.stage, year).map(|shares| shares[bands.region as usize])
         }

@@ -26,7 +26,7 @@ pub use hover::{values, YearAxis};
 pub use look::{region_colour, stage_colour};
 
 use crate::analysis::{MonteCarloResult, Tornado};
-use crate::data::{Stage, REGION_COUNT};
+use crate::data::{Region, Stage};
 use crate::projection::Projection;
 use crate::state::{Product, Shown};
 use plotters::coord::Shift;
@@ -192,44 +192,36 @@ impl<'a> ChartInput<'a> {
     }
 }
 
-/// The index of `year` in `projection`, if the projection covers it.
-fn year_index(projection: &Projection, year: u16) -> Option<usize> {
-    let index = usize::from(year.checked_sub(projection.base_year)?);
-    (index < projection.years).then_some(index)
-}
-
-/// The shares by region of `shown` in `year`: the projection's from its base year on; for a
-/// stage the published ones before (`None` in a year with no figure; a product has none).
-pub(crate) fn shares(
-    projection: &Projection,
-    shown: Shown,
-    year: u16,
-) -> Option<[f64; REGION_COUNT]> {
-    match shown {
-        Shown::Stage(stage) => match projection.get(year, stage) {
-            Some(cell) => Some(cell.share),
-            None if year < projection.base_year => crate::projection::history(stage)
-                .find(|observed| observed.year == year)
-                .map(|observed| observed.share),
-            None => None,
-        },
-        Shown::Product(product) => year_index(projection, year)
-            .map(|index| projection.product(index, product.is_heavy()).share),
+/// `projection` as the page shows it while a product of separation is chosen: the separation
+/// stage's cells hold that product (output, shares, HHI, trusted share and exposure from its
+/// shares, its own demand and its supply gap outside China; capacity stays the stage's), so the
+/// share and supply-gap charts, the table and the headline read it as they read a stage.
+#[inline(never)]
+pub fn product_view(projection: &Projection, product: Product) -> Projection {
+    let mut view = projection.clone();
+    let heavy = product.is_heavy();
+    for (index, cells) in view.cells[..projection.years].iter_mut().enumerate() {
+        let values = projection.product(index, heavy);
+        let cell = &mut cells[Stage::Separation as usize];
+        let heavy_demand = projection.heavy[index].demand;
+        cell.demand = if heavy {
+            heavy_demand
+        } else {
+            cell.demand - heavy_demand
+        };
+        cell.output = values.output;
+        cell.share = values.share;
+        cell.hhi = values.share.iter().map(|s| (s * 100.0) * (s * 100.0)).sum();
+        let (china, russia) = (
+            values.share[Region::China as usize],
+            values.share[Region::Russia as usize],
+        );
+        cell.trusted_share = 1.0 - china - russia;
+        cell.exposure = china + russia;
+        cell.supply_gap = values.supply_gap;
+        cell.supply_gap_share = values.supply_gap_share;
     }
-}
-
-/// The supply gap outside China of `shown` in `year` (model years only): in tonnes and as a share
-/// of that demand outside China.
-pub(crate) fn supply_gap(projection: &Projection, shown: Shown, year: u16) -> Option<(f64, f64)> {
-    match shown {
-        Shown::Stage(stage) => projection
-            .get(year, stage)
-            .map(|cell| (cell.supply_gap, cell.supply_gap_share)),
-        Shown::Product(product) => year_index(projection, year).map(|index| {
-            let product = projection.product(index, product.is_heavy());
-            (product.supply_gap, product.supply_gap_share)
-        }),
-    }
+    view
 }
 
 /// What drawing steps return inside this module.

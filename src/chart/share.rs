@@ -1,12 +1,11 @@
-//! Chart 1: market share by region for one stage or one product of separation, as stacked areas
-//! (0–100%), with a legend.
+//! Chart 1: market share by region for one stage, as stacked areas (0–100%), with a legend. A
+//! product of separation is drawn from [`super::product_view`], model years only.
 
 use super::frame::{self, Axes, Entry, LegendAt, Swatch};
 use super::look::{region_colour, unit, Look};
 use super::{ChartInput, Drawn};
-use crate::data::{Region, REGION_COUNT};
+use crate::data::{Region, Stage, REGION_COUNT};
 use crate::projection::{Projection, MAX_YEARS};
-use crate::state::Shown;
 use crate::text;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -16,13 +15,11 @@ use plotters::prelude::*;
 /// `Region::ALL` order from the bottom), normalised so the top band ends at 1.
 pub(crate) fn cumulative(
     projection: &Projection,
-    shown: Shown,
+    stage: Stage,
 ) -> [[f64; REGION_COUNT]; MAX_YEARS] {
     let mut out = [[0.0; REGION_COUNT]; MAX_YEARS];
-    for (row, year) in out.iter_mut().zip(projection.year_range()) {
-        if let Some(shares) = super::shares(projection, shown, year) {
-            *row = stacked(&shares);
-        }
+    for (row, (_, cell)) in out.iter_mut().zip(projection.stage_series(stage)) {
+        *row = stacked(&cell.share);
     }
     out
 }
@@ -46,7 +43,7 @@ fn stacked(shares: &[f64; REGION_COUNT]) -> [f64; REGION_COUNT] {
 /// The band boundaries worth a line: the top of every band but the last (which is always 100%).
 const BOUNDARIES: std::ops::Range<usize> = 0..REGION_COUNT - 1;
 
-/// Draws the market-share chart of what `input` shows (a stage, or a product of separation).
+/// Draws the market-share chart for `input.stage`, or its product ([`ChartInput::shown`]).
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
@@ -56,11 +53,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let years = projection.years.min(MAX_YEARS);
     let base_year = f64::from(projection.base_year);
     let year = |index: usize| base_year + index as f64;
-    let shown = input.shown();
-    let stack = cumulative(projection, shown);
-    // The observed years before the base year, stacked the same way (a product has none).
+    let stack = cumulative(projection, input.stage);
+    // The observed years before the base year, stacked the same way.
+    // A product of separation has no published history.
     let observed: Vec<(f64, [f64; REGION_COUNT])> = crate::projection::history(input.stage)
-        .filter(|_| shown.product().is_none())
+        .filter(|_| input.product.is_none())
         .map(|observed| (f64::from(observed.year), stacked(&observed.share)))
         .collect();
     let first = observed.first().map_or(base_year, |(year, _)| *year);
@@ -85,7 +82,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     } else {
         &legend[..REGION_COUNT]
     };
-    let title = format!("Market share by region · {}", shown.label());
+    let title = format!("Market share by region · {}", input.shown().label());
     let plot_area = frame::frame(area, look, &title, entries, LegendAt::Right)?;
     let percent = |share: &f64| text::percent(*share, 0);
     let chart = frame::plot(
@@ -141,7 +138,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
     // The pinned reference: its band boundaries as dashed lines.
     if let Some(reference) = input.reference {
-        let reference_stack = cumulative(reference, shown);
+        let reference_stack = cumulative(reference, input.stage);
         let reference_years = reference.years.min(years);
         let reference_first = f64::from(reference.base_year);
         let halo = look.background.stroke_width(look.width(2.5));

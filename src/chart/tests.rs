@@ -184,8 +184,8 @@ fn kinds_have_distinct_ids_and_labels() {
 #[test]
 fn cumulative_shares_end_at_one() {
     let projection = preset("baseline");
-    for shown in crate::state::Shown::ALL {
-        let stack = share::cumulative(&projection, shown);
+    for stage in Stage::ALL {
+        let stack = share::cumulative(&projection, stage);
         for row in &stack[..projection.years] {
             assert!((row[7] - 1.0).abs() < 1e-9);
             assert!(row.windows(2).all(|pair| pair[0] <= pair[1] + 1e-12));
