@@ -82,6 +82,16 @@ impl Shown {
         }
     }
 
+    /// The stage switch's short label: a stage's label, or "Light (Nd, Pr)" and "Heavy (Dy, Tb)"
+    /// beside separation (their accessible names are the full [`Shown::label`]).
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Shown::Stage(stage) => stage.label(),
+            Shown::Product(Product::Light) => "Light (Nd, Pr)",
+            Shown::Product(Product::Heavy) => "Heavy (Dy, Tb)",
+        }
+    }
+
     /// The label inside a sentence: "mining", "light separation (Nd, Pr)", …
     pub fn name(self) -> &'static str {
         match self {

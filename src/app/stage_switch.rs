@@ -7,7 +7,8 @@ use crate::data::Stage;
 use crate::state::{Product, Shown};
 use yew::prelude::*;
 
-/// Five radio buttons `name="stage"`, one per [`Shown`] choice, each with its label.
+/// Five radio buttons `name="stage"`, one per [`Shown`] choice, each with its short label shown and
+/// its full label as its accessible name ("Separation: heavy (Dy, Tb)" beside "Heavy (Dy, Tb)").
 pub fn view(chosen: Shown, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     html! {
         <fieldset class="stage-switch">
@@ -23,9 +24,9 @@ pub fn view(chosen: Shown, dispatch: &UseReducerDispatcher<AppState>) -> Html {
                 };
                 html! {
                     <span class="stage-option">
-                        <input type="radio" name="stage" {id} value={shown.id()}
+                        <input type="radio" name="stage" {id} value={shown.id()} aria-label={shown.label()}
                             checked={shown == chosen} {onchange} />
-                        <label for={id}>{ shown.label() }</label>
+                        <label for={id}>{ shown.short_label() }</label>
                     </span>
                 }
             }) }
