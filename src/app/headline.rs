@@ -205,11 +205,11 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario, shown: Shown) ->
 /// Why Russia makes next to no Dy and Tb in the target year: its ore, and whether Tomtor is on.
 fn heavy_why(scenario: &Scenario) -> String {
     let tomtor = if scenario.get(Param::RuTomtorHeavy) >= 0.5 {
-        "Tomtor's heavy ore is switched on, but it yields next to nothing by then"
+        "on but yields next to nothing by then"
     } else {
-        "Tomtor's heavy ore, which could add Dy and Tb, is switched off"
+        "off"
     };
-    format!("Why: Russia's separation runs on loparite, which yields light rare earths (Nd, Pr) only, and {tomtor}; what holds it back most in {TARGET_YEAR}: heavy supply.")
+    format!("Why: Russia's separation runs on loparite, which yields light rare earths (Nd, Pr) only, and Tomtor's heavy ore is {tomtor}; what holds it back most in {TARGET_YEAR}: heavy supply.")
 }
 
 /// China's 2030 share of `shown`, in words; for magnets and heavy separation, with the magnets made

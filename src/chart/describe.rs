@@ -5,7 +5,6 @@ use super::look::{points, thousands, unit};
 use super::{ChartInput, ChartKind};
 use crate::data::{Region, Stage};
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
-use crate::state::Shown;
 use crate::text;
 use std::fmt::Write;
 
@@ -87,18 +86,15 @@ fn share(out: &mut String, input: &ChartInput) {
         })
         .collect();
     // A product of separation is named with its unit (its projection is `super::product_view`).
-    let _ = match input.shown() {
-        Shown::Stage(stage) => write!(out, "{} market share by region.", stage.label()),
-        shown => write!(
-            out,
-            "Market share by region of {}, in {}.",
-            shown.name(),
-            stage.unit()
-        ),
-    };
     let _ = write!(
         out,
-        " China holds {}; Russia {}.",
+        "{} market share by region{}. China holds {}; Russia {}.",
+        input.shown().label(),
+        if input.product.is_some() {
+            ", in t oxide"
+        } else {
+            ""
+        },
         join(&china),
         join(&series(Region::Russia))
     );
@@ -300,13 +296,10 @@ fn gap(out: &mut String, input: &ChartInput) {
         out.push_str(super::gap::NO_GAP);
         out.push_str(": rivals and China's exports meet demand outside China in every year.");
     } else {
-        let (what, name) = match input.shown() {
-            Shown::Stage(stage) => ("at the", format!("{} stage", stage.id())),
-            shown => ("for", shown.name().to_string()),
-        };
         let _ = write!(
             out,
-            "Demand outside China that rivals and China's exports leave unmet, {what} {name}:"
+            "Demand outside China that rivals and China's exports leave unmet, for {}:",
+            input.shown().name()
         );
         for year in key_years(projection) {
             if let Some(cell) = projection.get(year, stage) {

@@ -212,12 +212,9 @@ pub fn product_view(projection: &Projection, product: Product) -> Projection {
         cell.output = values.output;
         cell.share = values.share;
         cell.hhi = values.share.iter().map(|s| (s * 100.0) * (s * 100.0)).sum();
-        let (china, russia) = (
-            values.share[Region::China as usize],
-            values.share[Region::Russia as usize],
-        );
-        cell.trusted_share = 1.0 - china - russia;
-        cell.exposure = china + russia;
+        cell.exposure =
+            values.share[Region::China as usize] + values.share[Region::Russia as usize];
+        cell.trusted_share = 1.0 - cell.exposure;
         cell.supply_gap = values.supply_gap;
         cell.supply_gap_share = values.supply_gap_share;
     }

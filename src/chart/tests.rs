@@ -337,8 +337,13 @@ fn the_share_and_gap_charts_draw_a_product_of_separation_and_say_which() {
     use crate::state::{Product, Shown};
     let projection = preset("baseline");
     let at = usize::from(TARGET_YEAR - projection.base_year);
-    let heavy = ChartInput::new(&projection, Stage::Mining).with_product(Some(Product::Heavy));
-    let light = ChartInput::new(&projection, Stage::Separation).with_product(Some(Product::Light));
+    // The page draws a product from its view of the projection, naming it with `with_product`.
+    let (heavy_view, light_view) = (
+        product_view(&projection, Product::Heavy),
+        product_view(&projection, Product::Light),
+    );
+    let heavy = ChartInput::new(&heavy_view, Stage::Mining).with_product(Some(Product::Heavy));
+    let light = ChartInput::new(&light_view, Stage::Separation).with_product(Some(Product::Light));
     assert_eq!(heavy.stage, Stage::Separation);
     assert_eq!(heavy.shown(), Shown::Product(Product::Heavy));
     let china_heavy = projection.product(at, true).share[Region::China as usize];
@@ -370,7 +375,7 @@ fn the_share_and_gap_charts_draw_a_product_of_separation_and_say_which() {
     let text = describe(ChartKind::Share, &heavy);
     assert!(
         text.starts_with(
-            "Market share by region of heavy separation (Dy, Tb), in t oxide. China holds "
+            "Separation: heavy (Dy, Tb) market share by region, in t oxide. China holds "
         ),
         "{text}"
     );
@@ -405,8 +410,12 @@ fn the_supply_gap_of_each_product_is_its_own() {
     use crate::state::Product;
     // Controls return in November 2026: the heavy gap opens from the start, the light one later.
     let projection = preset("controls-2026");
-    let heavy = ChartInput::new(&projection, Stage::Separation).with_product(Some(Product::Heavy));
-    let light = ChartInput::new(&projection, Stage::Separation).with_product(Some(Product::Light));
+    let (heavy_view, light_view) = (
+        product_view(&projection, Product::Heavy),
+        product_view(&projection, Product::Light),
+    );
+    let heavy = ChartInput::new(&heavy_view, Stage::Separation).with_product(Some(Product::Heavy));
+    let light = ChartInput::new(&light_view, Stage::Separation).with_product(Some(Product::Light));
     let base = projection.base_year;
     let gap = |heavy: bool, year: u16| {
         projection
@@ -447,8 +456,54 @@ fn the_supply_gap_of_each_product_is_its_own() {
     open.set(crate::params::Param::CnExportControls, 0.0);
     let open = simulate(&open);
     for product in [Product::Light, Product::Heavy] {
-        let input = ChartInput::new(&open, Stage::Separation).with_product(Some(product));
+        let view = product_view(&open, product);
+        let input = ChartInput::new(&view, Stage::Separation).with_product(Some(product));
         let text = describe(ChartKind::SupplyGap, &input);
         assert!(text.starts_with(super::gap::NO_GAP), "{product:?}: {text}");
+    }
+}
+
+#[test]
+fn the_product_view_puts_each_product_in_separation_and_leaves_the_rest_alone() {
+    use crate::state::Product;
+    let projection = preset("controls-2026");
+    for product in [Product::Light, Product::Heavy] {
+        let view = product_view(&projection, product);
+        for (index, (cells, original)) in view.cells[..view.years]
+            .iter()
+            .zip(&projection.cells)
+            .enumerate()
+        {
+            let values = projection.product(index, product.is_heavy());
+            let cell = &cells[Stage::Separation as usize];
+            assert_eq!(cell.share, values.share);
+            assert_eq!(cell.output, values.output);
+            assert_eq!(cell.supply_gap, values.supply_gap);
+            assert!((cell.share.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+            let china = cell.share[Region::China as usize];
+            let russia = cell.share[Region::Russia as usize];
+            assert!((cell.trusted_share - (1.0 - china - russia)).abs() < 1e-12);
+            assert!(cell.hhi > 0.0 && cell.hhi <= 10_000.0 + 1e-6);
+            // The other stages, Russia's programme and the heavy product stay as they were.
+            assert_eq!(
+                cells[Stage::Mining as usize],
+                original[Stage::Mining as usize]
+            );
+            assert_eq!(
+                cells[Stage::Magnets as usize],
+                original[Stage::Magnets as usize]
+            );
+        }
+        assert_eq!(view.heavy, projection.heavy);
+        assert_eq!(view.russia, projection.russia);
+    }
+    // The two products' demands add up to the stage's.
+    let (light, heavy) = (
+        product_view(&projection, Product::Light),
+        product_view(&projection, Product::Heavy),
+    );
+    for index in 0..projection.years {
+        let demand = |p: &Projection| p.cells[index][Stage::Separation as usize].demand;
+        assert!((demand(&light) + demand(&heavy) - demand(&projection)).abs() < 1e-6);
     }
 }

@@ -64,7 +64,7 @@ test('a link to heavy separation shows China with nearly all of it, Russia with 
   assert.match(await page.locator('#headline-china').textContent(), /Magnet output outside China that depends on Chinese Dy and Tb in 2030: [\d,]+ t/);
   // The list names the product where the whole stage was.
   assert.ok(await page.locator('#headline-stages li[data-stage="separation_heavy"]').count() === 1);
-  assert.match(await page.locator('#chart-share-description').textContent(), /^Market share by region of heavy separation \(Dy, Tb\), in t oxide\. China holds/);
+  assert.match(await page.locator('#chart-share-description').textContent(), /^Separation: heavy \(Dy, Tb\) market share by region, in t oxide\. China holds/);
   assert.match(await page.locator('#chart-gap-description').textContent(), /heavy separation \(Dy, Tb\)|No supply gap/);
   assert.deepEqual(await watcher.problems(), []);
   await context.close();
@@ -84,7 +84,7 @@ test('switching to light redraws only the share and supply-gap charts and keeps 
   assert.equal(await page.locator('#headline').getAttribute('data-stage'), 'separation_light');
   const lightChina = await value(page, 'headline-china');
   assert.ok(lightChina < heavyChina, `China holds less of the light product (${lightChina}) than of the heavy (${heavyChina})`);
-  assert.match(await page.locator('#chart-share-description').textContent(), /light separation \(Nd, Pr\)/);
+  assert.match(await page.locator('#chart-share-description').textContent(), /Separation: light \(Nd, Pr\) market share/);
   // Back to the whole stage: the product leaves the link.
   await page.check('#stage-separation');
   await page.waitForFunction(() => /[#&]st=separation(&|$)/.test(location.hash));
