@@ -1,6 +1,7 @@
 //! The charts: one drawing module, pure plotters, generic over the drawing backend (canvas on the page, SVG for tests and downloads).
 //!
-//! Four charts of a [`Projection`]: market share by region for a stage (stacked areas), Russia's
+//! Four charts of a [`Projection`]: market share by region for a stage or, drawn from
+//! [`product_view`], a product of separation (stacked areas), Russia's
 //! share at each stage against its 2030 targets, concentration (HHI) per stage and the supply gap
 //! outside China at a stage; two of the analyses: the Monte Carlo fan and the tornado. A time
 //! chart's drawing reports where its years lie ([`YearAxis`]) and [`values`] gives one year's
