@@ -3,12 +3,14 @@
 //! Built with `wasm-pack build --target nodejs` (or `--target web`). Functions:
 //! `simulate(scenario)`, `presets()`, `params()`, `decodeLink(text)`, `encodeLink(scenario)`.
 //! A scenario is a plain object of parameter key to number; missing keys take the
-//! preset's value, and `preset` names the preset to start from (default `baseline`).
+//! preset's value, `preset` names the preset to start from (default `baseline`) and, for
+//! `encodeLink`, `stage` names what the link's stage switch shows (`mining`, `separation`,
+//! `separation_light`, `separation_heavy` or `magnets`; default `separation`).
 //! Bad input throws an `Error` whose message names the key and its allowed range.
 
 use crate::params::{checked, Invalid, PARAMS};
 use crate::scenario::{Preset, Scenario, PRESETS};
-use crate::state::LinkState;
+use crate::state::{LinkState, Shown};
 use crate::url;
 use serde::Serialize;
 use serde_json::Value;
@@ -47,14 +49,28 @@ fn scenario_from_js(input: JsValue) -> Result<LinkState, JsError> {
         Some(_) => return Err(JsError::new("'preset' must be a string, e.g. \"skeptic\"")),
     };
     let mut state = LinkState::from_preset(preset);
+    match entries.get("stage") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(id)) => state.show(Shown::from_id(id).ok_or_else(|| {
+            JsError::new(&format!(
+                "unknown stage '{id}'; valid stages: {}",
+                crate::state::SHOWN_IDS
+            ))
+        })?),
+        Some(_) => {
+            return Err(JsError::new(
+                "'stage' must be a string, e.g. \"separation_heavy\"",
+            ))
+        }
+    }
     for (key, value) in &entries {
-        if key == "preset" {
+        if key == "preset" || key == "stage" {
             continue;
         }
         let (param, number) = checked(key, value.as_f64()).map_err(|invalid| {
             JsError::new(&match invalid {
                 Invalid::UnknownKey => format!(
-                    "unknown parameter '{key}'; valid keys: preset, {}",
+                    "unknown parameter '{key}'; valid keys: preset, stage, {}",
                     crate::params::valid_keys()
                 ),
                 Invalid::NotANumber(param) => format!(
@@ -75,8 +91,10 @@ fn scenario_from_js(input: JsValue) -> Result<LinkState, JsError> {
 ///
 /// Returns `{ years, stages: { mining|separation|magnets: { unit, demand, hhi, trusted_share,
 /// exposure, supply_gap, regions: { china: { output, capacity, share }, … } } }, russia,
-/// russia_reserve_cap, budget, russia_feed }`, one array entry per year. Throws on an unknown key or preset,
-/// a value that is not a number, or a value out of range.
+/// russia_reserve_cap, budget, russia_feed, separation_products: { light|heavy: { supply_gap,
+/// supply_gap_share, regions: { china: { output, share }, … } }, heavy_demand,
+/// magnets_on_china_heavy } }`, one array entry per year. Throws on an unknown key, preset or
+/// stage, a value that is not a number, or a value out of range.
 #[wasm_bindgen]
 pub fn simulate(scenario: JsValue) -> Result<JsValue, JsError> {
     let state = scenario_from_js(scenario)?;
@@ -124,21 +142,24 @@ struct DecodedOut {
 
 /// Reads a page link (full URL or fragment) like the page does; never throws.
 ///
-/// Returns `{ preset, stage, parameters: { key: value, … }, notices: [ … ], dataNote? }`; `notices`
+/// Returns `{ preset, stage, parameters: { key: value, … }, notices: [ … ], dataNote? }` (`stage`
+/// as the link's `st`: a stage or `separation_light` / `separation_heavy`); `notices`
 /// says what was ignored or clamped, `dataNote` that the link was made with older data.
 #[wasm_bindgen(js_name = decodeLink)]
 pub fn decode_link(text: &str) -> Result<JsValue, JsError> {
     let decoded = url::decode(text);
+    let stage = decoded.state.shown().id();
     to_js(&DecodedOut {
         preset: decoded.state.preset,
-        stage: decoded.state.stage.id(),
+        stage,
         parameters: decoded.state.scenario,
         notices: decoded.notices,
         data_note: decoded.data_note,
     })
 }
 
-/// The link fragment (without `#`) for a scenario object, as the page writes it.
+/// The link fragment (without `#`) for a scenario object, as the page writes it; the object's
+/// `stage` (e.g. `"separation_heavy"`) becomes the link's `st`.
 #[wasm_bindgen(js_name = encodeLink)]
 pub fn encode_link(scenario: JsValue) -> Result<String, JsError> {
     Ok(url::encode(&scenario_from_js(scenario)?))

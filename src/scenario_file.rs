@@ -21,6 +21,8 @@
 //!   "fan_region": "china"
 //! }
 //! ```
+//! `stage` is what the stage switch shows: a stage or a product of separation (`separation_light`,
+//! `separation_heavy`), as in a link's `st`.
 //! `data_version` names the dataset the file was made with; a file without it was made with the
 //! 2024 data and opens the same settings on the current data, with a notice.
 //! `reference`, `monte_carlo` and `target` appear only when set; `target_year` only when not
@@ -31,12 +33,12 @@ use crate::analysis::{
     MonteCarloSettings, Sampling, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, TARGET_YEAR_MAX,
     TARGET_YEAR_MIN,
 };
-use crate::data::{Region, Stage};
+use crate::data::Region;
 use crate::json::{get, Json, Number};
 use crate::params::{checked, Invalid, PARAMS};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario};
-use crate::state::{LinkState, View, DEFAULT_FAN_REGION};
+use crate::state::{LinkState, Shown, View, DEFAULT_FAN_REGION};
 
 /// The value of the file's `format` field.
 pub const FILE_FORMAT: &str = "ree-outlook-scenario";
@@ -64,7 +66,7 @@ pub fn scenario_to_json(state: &LinkState) -> String {
         ("version", whole(FILE_VERSION)),
         ("data_version", text(crate::data::DATA_VERSION)),
         ("preset", text(state.preset().id)),
-        ("stage", text(state.stage.id())),
+        ("stage", text(state.shown().id())),
         ("view", text(state.view.id())),
         ("parameters", parameters(&state.scenario)),
     ];
@@ -265,12 +267,14 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
     let mut state = LinkState::from_preset(preset);
     state.scenario = scenario;
     if let Some(stage) = optional_string(root, "stage")? {
-        state.stage = Stage::from_id(stage).ok_or_else(|| {
+        let shown = Shown::from_id(stage).ok_or_else(|| {
             format!(
-                "Unknown stage '{}' (valid: mining, separation, magnets).",
-                short(stage)
+                "Unknown stage '{}' (valid: {}).",
+                short(stage),
+                crate::state::SHOWN_IDS
             )
         })?;
+        state.show(shown);
     }
     if let Some(view) = optional_string(root, "view")? {
         state.view = View::from_id(view)

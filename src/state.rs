@@ -17,6 +17,107 @@ pub const DEFAULT_FAN_REGION: Region = Region::Russia;
 /// The stage shown when a link or file names none.
 pub const DEFAULT_STAGE: Stage = Stage::Separation;
 
+/// One of the separation stage's two products (docs/MODEL.md, equation 15): the light oxides
+/// (Nd, Pr) or the heavy ones (Dy, Tb).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Product {
+    /// Nd and Pr oxides: each region's separation output less its heavy output.
+    Light,
+    /// Dy and Tb oxides.
+    Heavy,
+}
+
+impl Product {
+    /// Whether this is the heavy product (the argument of [`crate::projection::Projection::product`]).
+    pub fn is_heavy(self) -> bool {
+        self == Product::Heavy
+    }
+}
+
+/// Every [`Shown::id`], for notices.
+pub const SHOWN_IDS: &str = "mining, separation, separation_light, separation_heavy, magnets";
+
+/// What the stage switch chooses, and so what the share chart, the supply-gap chart, the table and
+/// the headline show: a stage of the supply chain, or one product of separation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shown {
+    /// A whole stage.
+    Stage(Stage),
+    /// One product of the separation stage.
+    Product(Product),
+}
+
+impl Shown {
+    /// The switch's choices in its order: mining, separation, separation's light and heavy
+    /// products, magnets.
+    pub const ALL: [Shown; 5] = [
+        Shown::Stage(Stage::Mining),
+        Shown::Stage(Stage::Separation),
+        Shown::Product(Product::Light),
+        Shown::Product(Product::Heavy),
+        Shown::Stage(Stage::Magnets),
+    ];
+
+    /// The id in links, files and the CSV's `stage` column: a stage's id, `separation_light` or
+    /// `separation_heavy`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Shown::Stage(stage) => stage.id(),
+            Shown::Product(Product::Light) => "separation_light",
+            Shown::Product(Product::Heavy) => "separation_heavy",
+        }
+    }
+
+    /// The choice with this id, if any.
+    pub fn from_id(id: &str) -> Option<Shown> {
+        Shown::ALL.into_iter().find(|shown| shown.id() == id)
+    }
+
+    /// Human label: "Mining", "Separation: light (Nd, Pr)", "Separation: heavy (Dy, Tb)", …
+    pub fn label(self) -> &'static str {
+        match self {
+            Shown::Stage(stage) => stage.label(),
+            Shown::Product(Product::Light) => "Separation: light (Nd, Pr)",
+            Shown::Product(Product::Heavy) => "Separation: heavy (Dy, Tb)",
+        }
+    }
+
+    /// The stage switch's short label: a stage's label, or "Light (Nd, Pr)" and "Heavy (Dy, Tb)"
+    /// beside separation (their accessible names are the full [`Shown::label`]).
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Shown::Stage(stage) => stage.label(),
+            Shown::Product(Product::Light) => "Light (Nd, Pr)",
+            Shown::Product(Product::Heavy) => "Heavy (Dy, Tb)",
+        }
+    }
+
+    /// The label inside a sentence: "mining", "light separation (Nd, Pr)", …
+    pub fn name(self) -> &'static str {
+        match self {
+            Shown::Stage(stage) => stage.id(),
+            Shown::Product(Product::Light) => "light separation (Nd, Pr)",
+            Shown::Product(Product::Heavy) => "heavy separation (Dy, Tb)",
+        }
+    }
+
+    /// The stage shown, or the stage whose product is shown.
+    pub fn stage(self) -> Stage {
+        match self {
+            Shown::Stage(stage) => stage,
+            Shown::Product(_) => Stage::Separation,
+        }
+    }
+
+    /// The product shown, if one is.
+    pub fn product(self) -> Option<Product> {
+        match self {
+            Shown::Stage(_) => None,
+            Shown::Product(product) => Some(product),
+        }
+    }
+}
+
 /// How the page shows the projection.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -55,8 +156,11 @@ pub struct LinkState {
     pub preset: String,
     /// Every parameter's value.
     pub scenario: Scenario,
-    /// The stage selected on the page.
+    /// The stage selected on the page (separation when one of its products is).
     pub stage: Stage,
+    /// The product of separation selected instead of the whole stage, if any; read only when
+    /// `stage` is separation (see [`LinkState::shown`]).
+    pub product: Option<Product>,
     /// The scenario compared against, if compare mode is on.
     pub reference: Option<Scenario>,
     /// Charts or table.
@@ -85,6 +189,7 @@ impl LinkState {
             preset: preset.id.to_string(),
             scenario: preset.scenario(),
             stage: DEFAULT_STAGE,
+            product: None,
             reference: None,
             view: View::default(),
             monte_carlo: None,
@@ -94,8 +199,23 @@ impl LinkState {
         }
     }
 
-    /// What the page's analyses aim at: Russia's share of the selected stage in the target year,
-    /// at the chosen target or, if none is chosen, the first of [`RUSSIA_TARGETS`].
+    /// What the stage switch shows: the stage, or the product of separation chosen.
+    pub fn shown(&self) -> Shown {
+        match self.product {
+            Some(product) if self.stage == Stage::Separation => Shown::Product(product),
+            _ => Shown::Stage(self.stage),
+        }
+    }
+
+    /// Shows `shown`: its stage and product.
+    pub fn show(&mut self, shown: Shown) {
+        self.stage = shown.stage();
+        self.product = shown.product();
+    }
+
+    /// What the page's analyses aim at: Russia's share of the selected stage (separation when a
+    /// product of it is shown) in the target year, at the chosen target or, if none is chosen, the
+    /// first of [`RUSSIA_TARGETS`].
     pub fn target(&self) -> Target {
         Target {
             output: Output {
@@ -110,5 +230,25 @@ impl LinkState {
     /// The preset this state names, or the baseline if the name is unknown.
     pub fn preset(&self) -> &'static Preset {
         Preset::find(&self.preset).unwrap_or(Preset::baseline())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_choice_has_one_id_and_the_notices_list_them_all() {
+        let ids: Vec<&str> = Shown::ALL.map(Shown::id).to_vec();
+        assert_eq!(ids.join(", "), SHOWN_IDS);
+        for shown in Shown::ALL {
+            assert_eq!(Shown::from_id(shown.id()), Some(shown));
+            assert_eq!(Shown::Stage(shown.stage()).stage(), shown.stage());
+        }
+        assert_eq!(Shown::from_id("separation_medium"), None);
+        // The three stages keep their ids, so old links and files open as before.
+        for stage in Stage::ALL {
+            assert_eq!(Shown::from_id(stage.id()), Some(Shown::Stage(stage)));
+        }
     }
 }

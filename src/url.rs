@@ -12,7 +12,7 @@
 //! | `v` | format version, `1` | always, first |
 //! | `p` | preset id (`baseline`, `kremlin-2030`, …) | always |
 //! | a parameter key (`sanctions`, `ru_plan_share`, … see [`crate::params::PARAMS`]) | the value in the table's own unit (fractions, years, Mt) | only when it differs from the preset, in table order |
-//! | `st` | selected stage: `mining`, `separation`, `magnets` | always |
+//! | `st` | what the stage switch shows: a stage (`mining`, `separation`, `magnets`) or a product of separation (`separation_light`: Nd, Pr; `separation_heavy`: Dy, Tb) | always |
 //! | `vw` | view: `charts` or `table` | only when not `charts` |
 //! | `r.p` | reference scenario's preset (compare mode) | only when comparing |
 //! | `r.<parameter key>` | reference value differing from `r.p`'s preset | only when comparing |
@@ -38,11 +38,11 @@
 use crate::analysis::{
     MonteCarloSettings, Sampling, DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES,
 };
-use crate::data::{Region, Stage};
+use crate::data::Region;
 use crate::params::{Param, ParamSpec};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario, PRESETS};
-use crate::state::{DEFAULT_FAN_REGION, DEFAULT_STAGE};
+use crate::state::{Shown, DEFAULT_FAN_REGION, DEFAULT_STAGE};
 
 // What a link carries is defined elsewhere, and reached here under the names the tests use: the
 // ground state in `crate::state`; the Monte Carlo settings and the bounds on samples and target
@@ -104,7 +104,7 @@ pub fn encode(state: &LinkState) -> String {
     let mut out = format!("v={FORMAT_VERSION}&p={}", preset.id);
     write_differences(&mut out, "", &state.scenario, &preset.scenario());
     out.push_str("&st=");
-    out.push_str(state.stage.id());
+    out.push_str(state.shown().id());
     if state.view != View::default() {
         out.push_str("&vw=");
         out.push_str(state.view.id());
@@ -247,12 +247,13 @@ pub fn decode(input: &str) -> Decoded {
         };
         match key.as_str() {
             "v" | "p" | "r.p" | "d" => {}
-            "st" => match Stage::from_id(&value.to_ascii_lowercase()) {
-                Some(stage) => state.stage = stage,
+            "st" => match Shown::from_id(&value.to_ascii_lowercase()) {
+                Some(shown) => state.show(shown),
                 None => notices.push(format!(
-                    "Unknown stage {}; showing {} instead (valid: mining, separation, magnets).",
+                    "Unknown stage {}; showing {} instead (valid: {}).",
                     quote(value),
-                    DEFAULT_STAGE.label()
+                    DEFAULT_STAGE.label(),
+                    crate::state::SHOWN_IDS
                 )),
             },
             "vw" => match View::from_id(&value.to_ascii_lowercase()) {

@@ -6,6 +6,7 @@ use ree_outlook::data::DATA_VERSION;
 use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
 use ree_outlook::projection::TARGET_YEAR;
 use ree_outlook::scenario::{Preset, Scenario, PRESETS};
+use ree_outlook::state::{Product, Shown};
 use ree_outlook::url::DATA_CHANGES;
 use ree_outlook::url::{
     decode, encode, Decoded, LinkState, MonteCarloLink, View, MAX_LINK_LEN, MC_MAX_SAMPLES,
@@ -168,6 +169,7 @@ fn golden_links_decode_to_their_pinned_state_and_encode_back_verbatim() {
             preset: golden.preset.to_string(),
             scenario: scenario_of(golden.preset, golden.values),
             stage: golden.stage,
+            product: None,
             view: golden.view,
             reference: golden
                 .reference
@@ -374,7 +376,7 @@ fn build(preset: usize, values: &[Option<f64>]) -> Scenario {
 fn state_strategy() -> impl Strategy<Value = LinkState> {
     (
         scenario_strategy(),
-        0..3usize,
+        0..Shown::ALL.len(),
         any::<bool>(),
         proptest::option::of(scenario_strategy()),
         proptest::option::of((
@@ -389,7 +391,8 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
             |((preset, values), stage, table, reference, run, target, (year, region))| LinkState {
                 preset: PRESETS[preset].id.to_string(),
                 scenario: build(preset, &values),
-                stage: Stage::ALL[stage],
+                stage: Shown::ALL[stage].stage(),
+                product: Shown::ALL[stage].product(),
                 view: if table { View::Table } else { View::Charts },
                 reference: reference.map(|(preset, values)| build(preset, &values)),
                 monte_carlo: run.map(|(samples, seed, sampling)| MonteCarloLink {
@@ -710,8 +713,50 @@ fn too_long_links_are_refused_with_a_notice() {
 }
 
 #[test]
+fn separation_products_round_trip_and_old_stages_open_as_before() {
+    for (id, product) in [
+        ("separation_light", Product::Light),
+        ("separation_heavy", Product::Heavy),
+    ] {
+        let link = format!("v=1&p=baseline&st={id}&d={DATA_VERSION}");
+        let decoded = decode(&link);
+        assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+        assert_eq!(decoded.state.stage, Stage::Separation);
+        assert_eq!(decoded.state.product, Some(product));
+        assert_eq!(decoded.state.shown(), Shown::Product(product));
+        assert_eq!(encode(&decoded.state), link);
+        // Written in capitals by hand, it still reads.
+        let shouted = decode(&link.replace(id, &id.to_ascii_uppercase()));
+        assert_eq!(shouted.state.shown(), Shown::Product(product));
+    }
+    // The three stages open exactly as before, with no product.
+    for stage in Stage::ALL {
+        let state = decode(&format!("v=1&p=baseline&st={}", stage.id())).state;
+        assert_eq!((state.stage, state.product), (stage, None));
+    }
+    // Choosing a stage after a product drops the product.
+    let mut state = decode("v=1&p=baseline&st=separation_heavy").state;
+    state.show(Shown::Stage(Stage::Magnets));
+    assert_eq!(state.product, None);
+    assert!(encode(&state).contains("&st=magnets&"));
+    // A product left over beside another stage is not shown, nor written.
+    let stray = LinkState {
+        stage: Stage::Mining,
+        product: Some(Product::Heavy),
+        ..LinkState::default()
+    };
+    assert_eq!(stray.shown(), Shown::Stage(Stage::Mining));
+    assert!(encode(&stray).contains("&st=mining&"));
+    // The analyses aim at the separation stage while a product of it is shown.
+    let heavy = decode("v=1&p=baseline&st=separation_heavy").state;
+    assert_eq!(heavy.target().output.stage, Stage::Separation);
+}
+
+#[test]
 fn stage_view_and_analysis_fields_report_bad_values() {
     assert!(one_notice("st=refining").starts_with("Unknown stage 'refining'"));
+    assert!(one_notice("st=separation_medium")
+        .contains("(valid: mining, separation, separation_light, separation_heavy, magnets)"));
     assert!(one_notice("vw=3d").starts_with("Unknown view '3d'"));
     assert_eq!(
         one_notice("mc=5"),

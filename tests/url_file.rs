@@ -6,6 +6,7 @@ use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
 use ree_outlook::projection::TARGET_YEAR;
 use ree_outlook::scenario::{Preset, PRESETS};
 use ree_outlook::scenario_file::{scenario_from_json, scenario_to_json, MAX_FILE_LEN};
+use ree_outlook::state::{Product, Shown};
 use ree_outlook::url::{
     LinkState, MonteCarloLink, View, MC_MAX_SAMPLES, MC_MIN_SAMPLES, TARGET_YEAR_MAX,
     TARGET_YEAR_MIN,
@@ -30,7 +31,7 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
     (
         0..PRESETS.len(),
         values_strategy(),
-        0..3usize,
+        0..Shown::ALL.len(),
         any::<bool>(),
         proptest::option::of(values_strategy()),
         proptest::option::of((
@@ -47,7 +48,7 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
                 for (spec, value) in PARAMS.iter().zip(&values) {
                     state.scenario.set(spec.param, *value);
                 }
-                state.stage = Stage::ALL[stage];
+                state.show(Shown::ALL[stage]);
                 state.view = if table { View::Table } else { View::Charts };
                 state.reference = reference.map(|values| {
                     let mut scenario = state.scenario;
@@ -157,6 +158,9 @@ fn malformed_files_are_refused_with_a_clear_message() {
     assert!(error_of(r#"{"version":"one"}"#).contains("'version' must be a whole number"));
     assert!(error_of(r#"{"parameters":[1]}"#).contains("'parameters' must be an object"));
     assert!(error_of(r#"{"stage":"refining"}"#).contains("Unknown stage 'refining'"));
+    assert!(
+        error_of(r#"{"stage":"separation_medium"}"#).contains("separation_light, separation_heavy")
+    );
     assert!(error_of(r#"{"stage":3}"#).contains("'stage' must be a string"));
     assert!(error_of(r#"{"view":"3d"}"#).contains("Unknown view"));
     assert!(error_of(r#"{"target":2}"#).contains("'target' must be a share between 0 and 1"));
@@ -351,7 +355,7 @@ proptest! {
             version: 1,
             data_version: ree_outlook::data::DATA_VERSION,
             preset: state.preset().id,
-            stage: state.stage.id(),
+            stage: state.shown().id(),
             view: state.view.id(),
             parameters: &state.scenario,
             reference: state.reference.as_ref().map(|reference| SerdeReference {
@@ -429,4 +433,23 @@ fn the_sampling_mode_is_kept_in_the_file_and_old_files_keep_the_plausible_ranges
     let text = scenario_to_json(&state);
     assert!(text.contains("\"sampling\": \"scenario\""), "{text}");
     assert_eq!(load(&text), Ok(state));
+}
+
+#[test]
+fn a_file_carries_the_product_of_separation_shown_and_old_files_keep_their_stage() {
+    for product in [Product::Light, Product::Heavy] {
+        let mut state = LinkState::default();
+        state.show(Shown::Product(product));
+        let text = scenario_to_json(&state);
+        assert!(
+            text.contains(&format!("\"stage\": \"{}\"", Shown::Product(product).id())),
+            "{text}"
+        );
+        assert_eq!(load(&text), Ok(state));
+    }
+    let magnets = load(r#"{"stage":"magnets"}"#);
+    assert_eq!(
+        magnets.map(|state| (state.stage, state.product)),
+        Ok((Stage::Magnets, None))
+    );
 }

@@ -22,6 +22,7 @@ use crate::app::state::{Action, AppState};
 use crate::chart::{self, ChartInput, ChartKind, Theme, YearAxis};
 use crate::data::Stage;
 use crate::projection::Projection;
+use crate::state::Product;
 use crate::web::canvas::{self, CanvasSize, Cursor};
 use crate::web::{files, frame, history};
 use std::cell::RefCell;
@@ -40,6 +41,9 @@ pub struct ChartCanvasProps {
     pub reference: Option<Rc<Projection>>,
     /// The stage (only the share chart uses it; others get a fixed one so they do not redraw).
     pub stage: Stage,
+    /// The product of separation the share and supply-gap charts show instead of the stage.
+    #[prop_or_default]
+    pub product: Option<Product>,
     /// Light or dark.
     pub theme: Theme,
     /// Monte Carlo bands (the fan chart only).
@@ -63,6 +67,7 @@ struct DrawInput {
     projection: Rc<Projection>,
     reference: Option<Rc<Projection>>,
     stage: Stage,
+    product: Option<Product>,
     theme: Theme,
     bands: Option<Rc<MonteCarloResult>>,
     tornado: Option<Rc<Tornado>>,
@@ -72,6 +77,7 @@ struct DrawInput {
 impl DrawInput {
     fn input(&self) -> ChartInput<'_> {
         ChartInput::new(&self.projection, self.stage)
+            .with_product(self.product)
             .with_reference(self.reference.as_deref())
             .with_theme(self.theme)
             .with_bands(self.bands.as_deref())
@@ -79,13 +85,17 @@ impl DrawInput {
     }
 }
 
-/// File name for a download of this chart.
-fn file_name(kind: ChartKind, stage: Stage, extension: &str) -> String {
+/// File name for a download of this chart: with the stage or product shown, where it matters.
+fn file_name(kind: ChartKind, input: &ChartInput, extension: &str) -> String {
     if matches!(
         kind,
         ChartKind::Share | ChartKind::Fan | ChartKind::Tornado | ChartKind::SupplyGap
     ) {
-        format!("ree-outlook-{}-{}.{extension}", kind.id(), stage.id())
+        format!(
+            "ree-outlook-{}-{}.{extension}",
+            kind.id(),
+            input.shown().id()
+        )
     } else {
         format!("ree-outlook-{}.{extension}", kind.id())
     }
@@ -222,6 +232,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         projection: props.projection.clone(),
         reference: props.reference.clone(),
         stage: props.stage,
+        product: props.product,
         theme: props.theme,
         bands: props.bands.clone(),
         tornado: props.tornado.clone(),
@@ -286,7 +297,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     .map(|element| CanvasSize::measure(&element))
             });
             let (width, height) = measured.map_or((800, 450), |size| size.css_pixels());
-            let name = file_name(input.kind, input.stage, "svg");
+            let name = file_name(input.kind, &input.input(), "svg");
             let footer = chart::provenance(&history::location_href());
             let outcome = canvas::chart_svg(input.kind, input.input(), width, height)
                 .map(|svg| chart::with_footer(&svg, (width, height), &footer, input.theme))
@@ -296,7 +307,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     };
     let on_png = {
         let canvas_ref = easel.canvas.clone();
-        let name = file_name(input.kind, input.stage, "png");
+        let name = file_name(input.kind, &input.input(), "png");
         let dispatch = props.dispatch.clone();
         let dark = input.theme == Theme::Dark;
         Callback::from(move |_: MouseEvent| {

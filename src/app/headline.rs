@@ -1,7 +1,10 @@
 //! The headline numbers in plain words, at the stage the reader chose: Russia's 2030 share and
 //! its gap to the targets with the reason, Russia's share at every stage with each stage's unit,
 //! which stage the claim counts, China's 2030 share, the supply gap outside China when there is
-//! one, and when trusted suppliers pass 25%.
+//! one, and when trusted suppliers pass 25%. When a product of separation is chosen, the
+//! projection it reads is [`crate::chart::product_view`]'s, whose separation is that product; for
+//! magnets and heavy separation it adds the magnets made outside China that rely on China's Dy
+//! and Tb.
 
 use crate::analysis::MonteCarloResult;
 use crate::app::markup;
@@ -10,6 +13,7 @@ use crate::explain::{Limit, RussiaWhy};
 use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
+use crate::state::{Product, Shown};
 use crate::text::{self, percent, thousands, whole_percent};
 use yew::prelude::*;
 
@@ -24,21 +28,25 @@ pub fn probability_text(bands: &MonteCarloResult) -> String {
     bands.chance_text()
 }
 
-/// What a stage's share is a share of, in a few words.
-pub fn stage_measure(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Mining => "world mine output",
-        Stage::Separation => "world magnet rare-earth separation",
-        Stage::Magnets => "world NdFeB magnet making",
+/// What a stage's (or product's) share is a share of, in a few words.
+pub fn stage_measure(shown: Shown) -> &'static str {
+    match shown {
+        Shown::Stage(Stage::Mining) => "world mine output",
+        Shown::Stage(Stage::Separation) => "world magnet rare-earth separation",
+        Shown::Stage(Stage::Magnets) => "world NdFeB magnet making",
+        Shown::Product(Product::Light) => "world separation of light rare earths (Nd, Pr)",
+        Shown::Product(Product::Heavy) => "world separation of heavy rare earths (Dy, Tb)",
     }
 }
 
-/// What a stage counts, in plain words with its unit.
-pub fn stage_unit_words(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Mining => "ore mined, in tonnes of rare-earth oxide (REO)",
-        Stage::Separation => "Nd, Pr, Dy and Tb separated, in tonnes of oxide",
-        Stage::Magnets => "NdFeB magnets made, in tonnes",
+/// What a stage (or product) counts, in plain words with its unit.
+pub fn stage_unit_words(shown: Shown) -> &'static str {
+    match shown {
+        Shown::Stage(Stage::Mining) => "ore mined, in tonnes of rare-earth oxide (REO)",
+        Shown::Stage(Stage::Separation) => "Nd, Pr, Dy and Tb separated, in tonnes of oxide",
+        Shown::Stage(Stage::Magnets) => "NdFeB magnets made, in tonnes",
+        Shown::Product(Product::Light) => "Nd and Pr separated, in tonnes of oxide",
+        Shown::Product(Product::Heavy) => "Dy and Tb separated, in tonnes of oxide",
     }
 }
 
@@ -61,9 +69,9 @@ fn season(year: f64) -> String {
     format!("{prefix}{}", text::fixed(whole, 0))
 }
 
-/// Russia's 2030 share at `stage` against its targets, in words.
-pub fn russia_text(projection: &Projection, stage: Stage) -> String {
-    let share = projection.share(TARGET_YEAR, stage, Region::Russia);
+/// Russia's 2030 share of `shown` against its targets, in words.
+pub fn russia_text(projection: &Projection, shown: Shown) -> String {
+    let share = projection.share(TARGET_YEAR, shown.stage(), Region::Russia);
     let [low, high] = RUSSIA_TARGETS;
     let met = |target: f64| share + 1e-12 >= target;
     let against = if met(high) {
@@ -90,13 +98,20 @@ pub fn russia_text(projection: &Projection, stage: Stage) -> String {
     };
     format!(
         "Russia's share of {} in {TARGET_YEAR}: {against}.",
-        stage_measure(stage)
+        stage_measure(shown)
     )
 }
 
-/// One line on why Russia lands where it does at `stage` (the facts from [`RussiaWhy`], in
-/// plain words).
-pub fn russia_why(projection: &Projection, scenario: &Scenario, stage: Stage) -> String {
+/// One line on why Russia lands where it does at `shown` (the facts from [`RussiaWhy`] of its
+/// stage, in plain words); for heavy separation while Russia makes next to no Dy and Tb, that its
+/// ore yields light rare earths only ([`heavy_why`]).
+pub fn russia_why(projection: &Projection, scenario: &Scenario, shown: Shown) -> String {
+    let stage = shown.stage();
+    if shown == Shown::Product(Product::Heavy)
+        && projection.share(TARGET_YEAR, stage, Region::Russia) < 0.0005
+    {
+        return heavy_why(scenario);
+    }
     let why = RussiaWhy::of(projection, scenario, stage);
     if why.ambition < 1.0 {
         return format!(
@@ -187,25 +202,44 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario, stage: Stage) ->
     format!("Why: {}.", parts.join("; "))
 }
 
-/// China's 2030 share at `stage`, in words.
-pub fn china_text(projection: &Projection, stage: Stage) -> String {
+/// Why Russia makes next to no Dy and Tb in the target year: its ore, and whether Tomtor is on.
+fn heavy_why(scenario: &Scenario) -> String {
+    let tomtor = if scenario.get(Param::RuTomtorHeavy) >= 0.5 {
+        "on but yields next to nothing by then"
+    } else {
+        "off"
+    };
+    format!("Why: Russia's separation runs on loparite, which yields light rare earths (Nd, Pr) only, and Tomtor's heavy ore is {tomtor}; what holds it back most in {TARGET_YEAR}: heavy supply.")
+}
+
+/// China's 2030 share of `shown`, in words; for magnets and heavy separation, with the magnets made
+/// outside China that rely on its Dy and Tb ([`magnets_on_china_text`]).
+pub fn china_text(projection: &Projection, shown: Shown) -> String {
+    let stage = shown.stage();
+    let on_china = match shown {
+        Shown::Stage(Stage::Magnets) | Shown::Product(Product::Heavy) => {
+            magnets_on_china_text(projection)
+        }
+        _ => None,
+    };
     format!(
-        "China would hold {} of {} in {TARGET_YEAR} ({} in {}).",
+        "China would hold {} of {} in {TARGET_YEAR} ({} in {}).{}",
         percent(projection.share(TARGET_YEAR, stage, Region::China), 1),
-        stage.id(),
+        shown.name(),
         percent(
             projection.share(projection.base_year, stage, Region::China),
             1
         ),
-        projection.base_year
+        projection.base_year,
+        on_china.unwrap_or_default()
     )
 }
 
-/// When suppliers outside China and Russia pass [`TRUSTED_LEVEL`] at `stage`, in words.
-pub fn trusted_text(projection: &Projection, stage: Stage) -> String {
+/// When suppliers outside China and Russia pass [`TRUSTED_LEVEL`] of `shown`, in words.
+pub fn trusted_text(projection: &Projection, shown: Shown) -> String {
     let level = whole_percent(TRUSTED_LEVEL);
-    let name = stage.id();
-    match projection.first_year_trusted_reaches(stage, TRUSTED_LEVEL) {
+    let name = shown.name();
+    match projection.first_year_trusted_reaches(shown.stage(), TRUSTED_LEVEL) {
         Some(year) => {
             format!("Suppliers outside China and Russia pass {level} of {name} in {year}.")
         }
@@ -216,9 +250,10 @@ pub fn trusted_text(projection: &Projection, stage: Stage) -> String {
     }
 }
 
-/// The supply gap outside China at `stage`: in the target year when there is one then, else in
+/// The supply gap outside China of `shown`: in the target year when there is one then, else in
 /// the year it is largest; `None` when there is none in any year.
-pub fn gap_text(projection: &Projection, stage: Stage) -> Option<String> {
+pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
+    let stage = shown.stage();
     let mut worst: Option<(u16, f64, f64)> = None;
     for (year, cell) in projection.stage_series(stage) {
         let better = match worst {
@@ -234,12 +269,32 @@ pub fn gap_text(projection: &Projection, stage: Stage) -> Option<String> {
     worst.map(|(year, gap, share)| {
         format!(
             "Supply gap outside China in {year}, {}: {} {}, {} of demand outside China, which China's export controls and its own needs leave unmet.",
-            stage.id(),
+            shown.name(),
             thousands(gap),
             stage.unit(),
             percent(share, 1)
         )
     })
+}
+
+/// The magnets made outside China in 2030 whose Dy and Tb must come from China, in words (with a
+/// leading space).
+pub fn magnets_on_china_text(projection: &Projection) -> Option<String> {
+    let cell = projection.get(TARGET_YEAR, Stage::Magnets)?;
+    let on_china =
+        projection.heavy[usize::from(TARGET_YEAR - projection.base_year)].magnets_on_china;
+    let outside = cell.output.iter().sum::<f64>() - cell.output[Region::China as usize];
+    let share = if outside > 0.0 {
+        on_china / outside
+    } else {
+        0.0
+    };
+    Some(format!(
+        " Magnet output outside China that depends on Chinese Dy and Tb in {TARGET_YEAR}: {} t of the {} t made there ({}).",
+        thousands(on_china),
+        thousands(outside),
+        percent(share, 0)
+    ))
 }
 
 /// " Reference: 4.1% (+0.8 points)." for a compared share, or nothing.
@@ -272,16 +327,18 @@ fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> Html {
     }
 }
 
-/// The headline section `#headline`. Only its one key number, in `#headline-live`, is announced to
+/// The headline section `#headline` for `shown`, read from `projection` (and `reference`): for a
+/// product of separation, their [`crate::chart::product_view`]. Only its one key number, in `#headline-live`, is announced to
 /// screen readers when it changes; the rest is read on demand.
 pub fn view(
     projection: &Projection,
     scenario: &Scenario,
-    stage: Stage,
+    shown: Shown,
     reference: Option<&Projection>,
     bands: Option<&MonteCarloResult>,
     fresh: bool,
 ) -> Html {
+    let stage = shown.stage();
     let russia = projection.share(TARGET_YEAR, stage, Region::Russia);
     let china = projection.share(TARGET_YEAR, stage, Region::China);
     let trusted_year = projection.first_year_trusted_reaches(stage, TRUSTED_LEVEL);
@@ -293,20 +350,22 @@ pub fn view(
             None => " Reference: not reached.".to_string(),
         }
     });
-    let gap = gap_text(projection, stage);
+    let gap = gap_text(projection, shown);
     html! {
-        <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={stage.id()}>
+        <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={shown.id()}>
             { markup(r#"<h2 id="headline-heading" class="visually-hidden">Headline numbers</h2>"#) }
             <p id="headline-live" class="visually-hidden" aria-live="polite">
-                { format!("Russia, {} {TARGET_YEAR}: {}", stage.id(), percent(russia, 1)) }
+                { format!("Russia, {} {TARGET_YEAR}: {}", shown.name(), percent(russia, 1)) }
             </p>
             <p id="headline-russia" class="headline-main" data-value={text::shortest(russia)}>
                 <span class="big">{ percent(russia, 1) }</span>
-                { " " }{ russia_text(projection, stage) }{ compared(russia, reference_share(Region::Russia)) }
+                { " " }{ russia_text(projection, shown) }{ compared(russia, reference_share(Region::Russia)) }
             </p>
             <ul id="headline-stages" class="headline-stages" aria-label={format!("Russia's share in {TARGET_YEAR} at each stage")}>
+                // Separation is the product shown, if one is (the projection's separation is it).
                 { for Stage::ALL.into_iter().map(|each| {
                     let share = projection.share(TARGET_YEAR, each, Region::Russia);
+                    let each = if each == stage { shown } else { Shown::Stage(each) };
                     html! {
                         <li data-stage={each.id()} data-value={text::shortest(share)}>
                             <b>{ format!("{} {}", each.label(), percent(share, 1)) }</b>
@@ -323,14 +382,14 @@ pub fn view(
             <details class="headline-more" open={crate::web::colour_scheme::is_wide()}>
             // Which stage the 10% claim counts, and why the stages differ.
             { markup(r##"<summary>Why, China and the odds</summary><p class="headline-claim">The 10% claim counts mining: it was set against Russia's 1.3% of world mine output in 2019 (Reuters, 12 August 2020). The stages differ because each has its own plants: Russia mines loparite today but separates and makes magnets from very little, and its new plants start later the further down the chain they are. <a href="#g-stage">Stages explained</a></p>"##) }
-            <p id="headline-why" class="headline-why">{ russia_why(projection, scenario, stage) }</p>
+            <p id="headline-why" class="headline-why">{ russia_why(projection, scenario, shown) }</p>
             <div class="headline-others">
                 <p id="headline-china" data-value={text::shortest(china)}>
-                    { china_text(projection, stage) }{ compared(china, reference_share(Region::China)) }
+                    { china_text(projection, shown) }{ compared(china, reference_share(Region::China)) }
                 </p>
                 { probability_html(bands, fresh) }
                 <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
-                    { trusted_text(projection, stage) }{ trusted_compare.unwrap_or_default() }
+                    { trusted_text(projection, shown) }{ trusted_compare.unwrap_or_default() }
                     { markup(r##" 25% is this page's own milestone, not a published target: <a href="#g-trusted">why 25%</a>."##) }
                 </p>
             </div>

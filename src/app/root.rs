@@ -126,13 +126,30 @@ pub fn app() -> Html {
         })
     };
 
+    // While a product of separation is chosen, what follows the stage switch (the share and
+    // supply-gap charts, the table, the headline) reads projections whose separation is it.
+    let shown = link.shown();
+    let view_of = |projection: &Rc<crate::projection::Projection>| match shown.product() {
+        Some(product) => Rc::new(crate::chart::product_view(projection, product)),
+        None => projection.clone(),
+    };
+    let shown_projection = view_of(&projection);
+    let shown_reference = reference.as_ref().map(view_of);
     let chart = |kind: ChartKind, stage: Stage| {
+        let follows = matches!(kind, ChartKind::Share | ChartKind::SupplyGap);
+        let product = shown.product().filter(|_| follows);
+        let (projection, reference) = if follows {
+            (&shown_projection, &shown_reference)
+        } else {
+            (&projection, &reference)
+        };
         html! {
             <ChartCanvas
                 {kind}
                 projection={projection.clone()}
                 reference={reference.clone()}
                 {stage}
+                {product}
                 theme={state.theme}
                 dispatch={dispatch.clone()}
             />
@@ -143,10 +160,10 @@ pub fn app() -> Html {
         <div class="page">
             { notices::view(&state.notices, &dispatch) }
             <div class="layout">
-                { headline::view(&projection, &link.scenario, link.stage, reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
+                { headline::view(&shown_projection, &link.scenario, shown, shown_reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
                 <main class="main" id="main">
                     <div class="toolbar">
-                        { stage_switch::view(link.stage, &dispatch) }
+                        { stage_switch::view(shown, &dispatch) }
                         <div class="toolbar-buttons">
                             <button type="button" id="toggle-table" aria-pressed={show_table.to_string()}
                                 aria-controls="projection-table-area" onclick={on_toggle_table}>
@@ -170,7 +187,7 @@ pub fn app() -> Html {
                     </div>
                     <div id="projection-table-area" class="table-area">
                         if show_table {
-                            { projection_table::view(&projection, link.stage) }
+                            { projection_table::view(&shown_projection, shown) }
                         }
                     </div>
                     // The link and the files before the analyses: the analyses' results arrive

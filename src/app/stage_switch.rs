@@ -1,29 +1,32 @@
-//! The stage switch: mining, separation or magnets for the share chart and the table.
+//! The stage switch: mining, separation, separation's light (Nd, Pr) and heavy (Dy, Tb) products,
+//! or magnets, for the share and supply-gap charts, the table and the headline.
 
 use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::data::Stage;
+use crate::state::{Product, Shown};
 use yew::prelude::*;
 
-/// Three radio buttons `name="stage"`.
-pub fn view(chosen: Stage, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+/// Five radio buttons `name="stage"`, one per [`Shown`] choice, each with its short label shown and
+/// its full label as its accessible name ("Separation: heavy (Dy, Tb)" beside "Heavy (Dy, Tb)").
+pub fn view(chosen: Shown, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     html! {
         <fieldset class="stage-switch">
             { markup("<legend>Stage of the supply chain</legend>") }
-            { for Stage::ALL.into_iter().map(|stage| {
-                let id = input_id(stage);
+            { for Shown::ALL.into_iter().map(|shown| {
+                let id = input_id(shown);
                 let onchange = {
                     let dispatch = dispatch.clone();
                     Callback::from(move |event: Event| {
                         crate::web::timings::mark_input(event.time_stamp());
-                        dispatch.dispatch(Action::SetStage(stage));
+                        dispatch.dispatch(Action::Show(shown));
                     })
                 };
                 html! {
                     <span class="stage-option">
-                        <input type="radio" name="stage" {id} value={stage.id()}
-                            checked={stage == chosen} {onchange} />
-                        <label for={id}>{ stage.label() }</label>
+                        <input type="radio" name="stage" {id} value={shown.id()} aria-label={shown.label()}
+                            checked={shown == chosen} {onchange} />
+                        <label for={id}>{ shown.short_label() }</label>
                     </span>
                 }
             }) }
@@ -31,11 +34,14 @@ pub fn view(chosen: Stage, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     }
 }
 
-/// The id of a stage's radio button: `stage-` and the stage's id.
-fn input_id(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Mining => "stage-mining",
-        Stage::Separation => "stage-separation",
-        Stage::Magnets => "stage-magnets",
+/// The id of a choice's radio button: `stage-` and the stage's id, or `stage-separation-light` and
+/// `stage-separation-heavy`.
+fn input_id(shown: Shown) -> &'static str {
+    match shown {
+        Shown::Stage(Stage::Mining) => "stage-mining",
+        Shown::Stage(Stage::Separation) => "stage-separation",
+        Shown::Stage(Stage::Magnets) => "stage-magnets",
+        Shown::Product(Product::Light) => "stage-separation-light",
+        Shown::Product(Product::Heavy) => "stage-separation-heavy",
     }
 }

@@ -3,10 +3,10 @@
 
 use crate::analysis::{MonteCarloSettings, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use crate::chart::Theme;
-use crate::data::{Region, Stage};
+use crate::data::Region;
 use crate::params::Param;
 use crate::scenario::Preset;
-use crate::state::{LinkState, View};
+use crate::state::{LinkState, Shown, View};
 use crate::url::Decoded;
 use std::rc::Rc;
 use yew::Reducible;
@@ -93,8 +93,8 @@ pub enum Action {
     PickPreset(&'static str),
     /// Back to the current preset's values.
     ResetToPreset,
-    /// The stage switch chose a stage.
-    SetStage(Stage),
+    /// The stage switch chose a stage or a product of separation.
+    Show(Shown),
     /// Charts only, or the table as well.
     SetView(View),
     /// The address changed (back, forward, an edited fragment): show what it says.
@@ -145,7 +145,7 @@ impl Reducible for AppState {
                 next.link.scenario = self.preset().scenario();
                 next.history_pushes = next.history_pushes.wrapping_add(1);
             }
-            Action::SetStage(stage) => next.link.stage = stage,
+            Action::Show(shown) => next.link.show(shown),
             Action::SetView(view) => next.link.view = view,
             Action::Navigate(decoded) => {
                 next.link = decoded.state;

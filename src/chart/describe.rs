@@ -85,10 +85,16 @@ fn share(out: &mut String, input: &ChartInput) {
             format!("{value}{of_world} in {year}")
         })
         .collect();
+    // A product of separation is named with its unit (its projection is `super::product_view`).
     let _ = write!(
         out,
-        "{} market share by region. China holds {}; Russia {}.",
-        stage.label(),
+        "{} market share by region{}. China holds {}; Russia {}.",
+        input.shown().label(),
+        if input.product.is_some() {
+            ", in t oxide"
+        } else {
+            ""
+        },
         join(&china),
         join(&series(Region::Russia))
     );
@@ -292,8 +298,8 @@ fn gap(out: &mut String, input: &ChartInput) {
     } else {
         let _ = write!(
             out,
-            "Demand outside China that rivals and China's exports leave unmet, at the {} stage:",
-            stage.id()
+            "Demand outside China that rivals and China's exports leave unmet, for {}:",
+            input.shown().name()
         );
         for year in key_years(projection) {
             if let Some(cell) = projection.get(year, stage) {

@@ -1,18 +1,18 @@
 //! The supply gap outside China at one stage: the demand outside China that rivals' output and
 //! China's exports (less what its export controls withhold) leave unmet, in tonnes of the stage's
-//! unit per year (docs/MODEL.md, step 13).
+//! unit per year (docs/MODEL.md, step 13), or of one product of separation (step 15), drawn from
+//! [`super::product_view`].
 
 use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{thousands, Look};
 use super::{ChartInput, Drawn};
-use crate::data::Stage;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// The words the caption begins with when the gap is nothing in every year.
 pub(crate) const NO_GAP: &str = "No supply gap outside China in this scenario";
 
-/// Draws the supply gap of `input.stage`, the pinned reference's dashed.
+/// Draws the supply gap of `input.stage` (or its product), the pinned reference's dashed.
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
@@ -20,14 +20,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
 ) -> Drawn<DB> {
     let stage = input.stage;
     let (legend, _) = frame::stage_legend(look, true);
-    let legend = [legend[stage as usize], legend[3]];
-    let title = match stage {
-        Stage::Mining => "Supply gap outside China · Mining",
-        Stage::Separation => "Supply gap outside China · Separation",
-        Stage::Magnets => "Supply gap outside China · Magnets",
-    };
+    let mut legend = [legend[stage as usize], legend[3]];
+    legend[0].label = input.shown().label();
+    let title = format!("Supply gap outside China · {}", legend[0].label);
     let shown = if input.reference.is_some() { 2 } else { 1 };
-    let plot_area = frame::frame(area, look, title, &legend[..shown], LegendAt::Top)?;
+    let plot_area = frame::frame(area, look, &title, &legend[..shown], LegendAt::Top)?;
     let top = std::iter::once(input.projection)
         .chain(input.reference)
         .flat_map(|projection| projection.stage_series(stage))
@@ -59,6 +56,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
 mod tests {
     use super::*;
     use crate::chart::{describe, to_svg, ChartKind};
+    use crate::data::Stage;
     use crate::params::Param;
     use crate::projection::Projection;
     use crate::scenario::{Preset, Scenario};

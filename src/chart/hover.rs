@@ -116,8 +116,9 @@ fn number(
     }
 }
 
-/// The values chart `kind` shows in `year`: the year, then one line per series, `label value`
-/// with its unit, and the pinned reference's value in brackets; `None` for a chart without years.
+/// The values chart `kind` shows in `year`: the year (and the product of separation shown, if
+/// any), then one line per series, `label value` with its unit, and the pinned reference's value
+/// in brackets; `None` for a chart without years.
 pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> {
     let published = year < input.projection.base_year;
     let (regions, stages) = (Region::ALL.map(Region::label), Stage::ALL.map(Stage::label));
@@ -133,6 +134,11 @@ pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> 
     let mut out = year.to_string();
     if published {
         out.push_str(" (published)");
+    }
+    // A product of separation is named beside the year on the two charts that show it.
+    if let (ChartKind::Share | ChartKind::SupplyGap, Some(_)) = (kind, input.product) {
+        out.push_str(", ");
+        out.push_str(input.shown().name());
     }
     // Tonnes for the gap, index points for the HHI, else shares.
     let write = |row: usize, value: f64| match (kind, row) {

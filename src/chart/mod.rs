@@ -1,6 +1,7 @@
 //! The charts: one drawing module, pure plotters, generic over the drawing backend (canvas on the page, SVG for tests and downloads).
 //!
-//! Four charts of a [`Projection`]: market share by region for a stage (stacked areas), Russia's
+//! Four charts of a [`Projection`]: market share by region for a stage or, drawn from
+//! [`product_view`], a product of separation (stacked areas), Russia's
 //! share at each stage against its 2030 targets, concentration (HHI) per stage and the supply gap
 //! outside China at a stage; two of the analyses: the Monte Carlo fan and the tornado. A time
 //! chart's drawing reports where its years lie ([`YearAxis`]) and [`values`] gives one year's
@@ -27,15 +28,16 @@ pub use hover::{values, YearAxis};
 pub use look::{region_colour, stage_colour};
 
 use crate::analysis::{MonteCarloResult, Tornado};
-use crate::data::Stage;
+use crate::data::{Region, Stage};
 use crate::projection::Projection;
+use crate::state::{Product, Shown};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
 
 /// Which chart to draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChartKind {
-    /// Stacked-area market share by region for the chosen stage.
+    /// Stacked-area market share by region for the chosen stage or product of separation.
     Share,
     /// Russia's share at each stage against the 10% and 12% targets, with the 2030 gap.
     Russia,
@@ -47,7 +49,7 @@ pub enum ChartKind {
     /// Ranked swings of one output between each parameter's low and high (needs
     /// [`ChartInput::tornado`]).
     Tornado,
-    /// The supply gap outside China per year at the chosen stage, in tonnes.
+    /// The supply gap outside China per year at the chosen stage or product, in tonnes.
     SupplyGap,
 }
 
@@ -112,8 +114,11 @@ pub struct ChartInput<'a> {
     pub projection: &'a Projection,
     /// A pinned reference projection, drawn dashed over the current one.
     pub reference: Option<&'a Projection>,
-    /// The stage of the market-share chart.
+    /// The stage of the market-share and supply-gap charts.
     pub stage: Stage,
+    /// The product of separation those two charts show instead of the whole stage, if any (set
+    /// with [`ChartInput::with_product`]).
+    pub product: Option<Product>,
     /// Light or dark colours.
     pub theme: Theme,
     /// Device pixels per CSS pixel (window.devicePixelRatio); fonts, margins and lines scale by it.
@@ -132,10 +137,29 @@ impl<'a> ChartInput<'a> {
             projection,
             reference: None,
             stage,
+            product: None,
             theme: Theme::Light,
             scale: 1.0,
             bands: None,
             tornado: None,
+        }
+    }
+
+    /// The same input showing a product of separation (`None`: the whole stage); a product sets
+    /// the stage to separation.
+    pub fn with_product(mut self, product: Option<Product>) -> Self {
+        if product.is_some() {
+            self.stage = Stage::Separation;
+        }
+        self.product = product;
+        self
+    }
+
+    /// What the market-share and supply-gap charts show: the stage or the product.
+    pub fn shown(&self) -> Shown {
+        match self.product {
+            Some(product) => Shown::Product(product),
+            None => Shown::Stage(self.stage),
         }
     }
 
@@ -168,6 +192,35 @@ impl<'a> ChartInput<'a> {
         self.scale = scale;
         self
     }
+}
+
+/// `projection` as the page shows it while a product of separation is chosen: the separation
+/// stage's cells hold that product (output, shares, HHI, trusted share and exposure from its
+/// shares, its own demand and its supply gap outside China; capacity stays the stage's), so the
+/// share and supply-gap charts, the table and the headline read it as they read a stage.
+#[inline(never)]
+pub fn product_view(projection: &Projection, product: Product) -> Projection {
+    let mut view = projection.clone();
+    let heavy = product.is_heavy();
+    for (index, cells) in view.cells[..projection.years].iter_mut().enumerate() {
+        let values = projection.product(index, heavy);
+        let cell = &mut cells[Stage::Separation as usize];
+        let heavy_demand = projection.heavy[index].demand;
+        cell.demand = if heavy {
+            heavy_demand
+        } else {
+            cell.demand - heavy_demand
+        };
+        cell.output = values.output;
+        cell.share = values.share;
+        cell.hhi = values.share.iter().map(|s| (s * 100.0) * (s * 100.0)).sum();
+        cell.exposure =
+            values.share[Region::China as usize] + values.share[Region::Russia as usize];
+        cell.trusted_share = 1.0 - cell.exposure;
+        cell.supply_gap = values.supply_gap;
+        cell.supply_gap_share = values.supply_gap_share;
+    }
+    view
 }
 
 /// What drawing steps return inside this module.

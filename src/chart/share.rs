@@ -1,4 +1,5 @@
-//! Chart 1: market share by region for one stage, as stacked areas (0–100%), with a legend.
+//! Chart 1: market share by region for one stage, as stacked areas (0–100%), with a legend. A
+//! product of separation is drawn from [`super::product_view`], model years only.
 
 use super::frame::{self, Axes, Entry, LegendAt, Swatch};
 use super::look::{region_colour, unit, Look};
@@ -42,7 +43,7 @@ fn stacked(shares: &[f64; REGION_COUNT]) -> [f64; REGION_COUNT] {
 /// The band boundaries worth a line: the top of every band but the last (which is always 100%).
 const BOUNDARIES: std::ops::Range<usize> = 0..REGION_COUNT - 1;
 
-/// Draws the market-share chart for `input.stage`.
+/// Draws the market-share chart for `input.stage`, or its product ([`ChartInput::shown`]).
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
@@ -54,7 +55,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let year = |index: usize| base_year + index as f64;
     let stack = cumulative(projection, input.stage);
     // The observed years before the base year, stacked the same way.
+    // A product of separation has no published history.
     let observed: Vec<(f64, [f64; REGION_COUNT])> = crate::projection::history(input.stage)
+        .filter(|_| input.product.is_none())
         .map(|observed| (f64::from(observed.year), stacked(&observed.share)))
         .collect();
     let first = observed.first().map_or(base_year, |(year, _)| *year);
@@ -79,12 +82,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
     } else {
         &legend[..REGION_COUNT]
     };
-    let title = match input.stage {
-        Stage::Mining => "Market share by region · Mining",
-        Stage::Separation => "Market share by region · Separation",
-        Stage::Magnets => "Market share by region · Magnets",
-    };
-    let plot_area = frame::frame(area, look, title, entries, LegendAt::Right)?;
+    let title = format!("Market share by region · {}", input.shown().label());
+    let plot_area = frame::frame(area, look, &title, entries, LegendAt::Right)?;
     let percent = |share: &f64| text::percent(*share, 0);
     let chart = frame::plot(
         &plot_area,

@@ -3,9 +3,10 @@
 use super::look::{region_colour, stage_colour};
 use super::*;
 use crate::data::Region;
-use crate::projection::{Projection, RUSSIA_TARGETS};
+use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Preset;
 use crate::simulate::simulate;
+use crate::text::thousands;
 use plotters::style::RGBColor;
 
 fn preset(id: &str) -> Projection {
@@ -328,5 +329,181 @@ fn small_and_odd_sizes_never_panic() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn the_share_and_gap_charts_draw_a_product_of_separation_and_say_which() {
+    use crate::state::{Product, Shown};
+    let projection = preset("baseline");
+    let at = usize::from(TARGET_YEAR - projection.base_year);
+    // The page draws a product from its view of the projection, naming it with `with_product`.
+    let (heavy_view, light_view) = (
+        product_view(&projection, Product::Heavy),
+        product_view(&projection, Product::Light),
+    );
+    let heavy = ChartInput::new(&heavy_view, Stage::Mining).with_product(Some(Product::Heavy));
+    let light = ChartInput::new(&light_view, Stage::Separation).with_product(Some(Product::Light));
+    assert_eq!(heavy.stage, Stage::Separation);
+    assert_eq!(heavy.shown(), Shown::Product(Product::Heavy));
+    let china_heavy = projection.product(at, true).share[Region::China as usize];
+    assert!(china_heavy >= 0.95, "{china_heavy}");
+
+    // The pictures name the product and differ from each other and from the whole stage.
+    let heavy_svg = to_svg(ChartKind::Share, &heavy, 800, 450);
+    let light_svg = to_svg(ChartKind::Share, &light, 800, 450);
+    let stage_svg = svg(ChartKind::Share, &projection);
+    assert!(has_text(
+        &heavy_svg,
+        "Market share by region · Separation: heavy (Dy, Tb)"
+    ));
+    assert!(has_text(
+        &light_svg,
+        "Market share by region · Separation: light (Nd, Pr)"
+    ));
+    assert!(heavy_svg != light_svg && light_svg != stage_svg);
+    // A product has no published history: its chart starts at the base year.
+    assert!(!heavy_svg.contains("Observed") && stage_svg.contains("Observed"));
+    let gap_svg = to_svg(ChartKind::SupplyGap, &heavy, 800, 450);
+    assert!(has_text(
+        &gap_svg,
+        "Supply gap outside China · Separation: heavy (Dy, Tb)"
+    ));
+    assert!(gap_svg.contains("Unmet demand outside China (t oxide)"));
+
+    // The text alternative names the product and its unit, with China's share as the headline has it.
+    let text = describe(ChartKind::Share, &heavy);
+    assert!(
+        text.starts_with(
+            "Separation: heavy (Dy, Tb) market share by region, in t oxide. China holds "
+        ),
+        "{text}"
+    );
+    assert!(text.contains(&describe::pct(china_heavy)), "{text}");
+    assert_ne!(text, describe(ChartKind::Share, &light));
+    // The values on hover name the product too, and agree with the text.
+    let values = values(ChartKind::Share, &heavy, TARGET_YEAR).unwrap_or_default();
+    assert!(
+        values.starts_with("2030, heavy separation (Dy, Tb)\n"),
+        "{values}"
+    );
+    assert!(
+        values.contains(&format!("China {}", describe::pct(china_heavy))),
+        "{values}"
+    );
+    // The whole stage's values keep their old first line.
+    let stage_values = values_of_stage(&projection);
+    assert!(stage_values.starts_with("2030\n"), "{stage_values}");
+}
+
+fn values_of_stage(projection: &Projection) -> String {
+    values(
+        ChartKind::Share,
+        &ChartInput::new(projection, Stage::Separation),
+        TARGET_YEAR,
+    )
+    .unwrap_or_default()
+}
+
+#[test]
+fn the_supply_gap_of_each_product_is_its_own() {
+    use crate::state::Product;
+    // Controls return in November 2026: the heavy gap opens from the start, the light one later.
+    let projection = preset("controls-2026");
+    let (heavy_view, light_view) = (
+        product_view(&projection, Product::Heavy),
+        product_view(&projection, Product::Light),
+    );
+    let heavy = ChartInput::new(&heavy_view, Stage::Separation).with_product(Some(Product::Heavy));
+    let light = ChartInput::new(&light_view, Stage::Separation).with_product(Some(Product::Light));
+    let base = projection.base_year;
+    let gap = |heavy: bool, year: u16| {
+        projection
+            .product(usize::from(year - base), heavy)
+            .supply_gap
+    };
+    assert!(gap(true, base) >= 0.5, "{}", gap(true, base));
+    let text = describe(ChartKind::SupplyGap, &heavy);
+    assert!(
+        text.starts_with("Demand outside China that rivals and China's exports leave unmet, for heavy separation (Dy, Tb): "),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{} t oxide in {base}", thousands(gap(true, base)))),
+        "{text}"
+    );
+    let light_text = describe(ChartKind::SupplyGap, &light);
+    assert!(
+        light_text.contains("for light separation (Nd, Pr)"),
+        "{light_text}"
+    );
+    assert!(
+        light_text.contains(&format!("{} t oxide in 2030", thousands(gap(false, 2030)))),
+        "{light_text}"
+    );
+    // The two products' gaps add up to the stage's.
+    let stage = projection
+        .get(2030, Stage::Separation)
+        .map_or(0.0, |cell| cell.supply_gap);
+    assert!((gap(true, 2030) + gap(false, 2030) - stage).abs() < 1e-6);
+    let hover = values(ChartKind::SupplyGap, &heavy, base).unwrap_or_default();
+    assert!(
+        hover.contains(&format!("Gap {} t oxide", thousands(gap(true, base)))),
+        "{hover}"
+    );
+    // Without export controls neither product has a gap: said plainly.
+    let mut open = Preset::baseline().scenario();
+    open.set(crate::params::Param::CnExportControls, 0.0);
+    let open = simulate(&open);
+    for product in [Product::Light, Product::Heavy] {
+        let view = product_view(&open, product);
+        let input = ChartInput::new(&view, Stage::Separation).with_product(Some(product));
+        let text = describe(ChartKind::SupplyGap, &input);
+        assert!(text.starts_with(super::gap::NO_GAP), "{product:?}: {text}");
+    }
+}
+
+#[test]
+fn the_product_view_puts_each_product_in_separation_and_leaves_the_rest_alone() {
+    use crate::state::Product;
+    let projection = preset("controls-2026");
+    for product in [Product::Light, Product::Heavy] {
+        let view = product_view(&projection, product);
+        for (index, (cells, original)) in view.cells[..view.years]
+            .iter()
+            .zip(&projection.cells)
+            .enumerate()
+        {
+            let values = projection.product(index, product.is_heavy());
+            let cell = &cells[Stage::Separation as usize];
+            assert_eq!(cell.share, values.share);
+            assert_eq!(cell.output, values.output);
+            assert_eq!(cell.supply_gap, values.supply_gap);
+            assert!((cell.share.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+            let china = cell.share[Region::China as usize];
+            let russia = cell.share[Region::Russia as usize];
+            assert!((cell.trusted_share - (1.0 - china - russia)).abs() < 1e-12);
+            assert!(cell.hhi > 0.0 && cell.hhi <= 10_000.0 + 1e-6);
+            // The other stages, Russia's programme and the heavy product stay as they were.
+            assert_eq!(
+                cells[Stage::Mining as usize],
+                original[Stage::Mining as usize]
+            );
+            assert_eq!(
+                cells[Stage::Magnets as usize],
+                original[Stage::Magnets as usize]
+            );
+        }
+        assert_eq!(view.heavy, projection.heavy);
+        assert_eq!(view.russia, projection.russia);
+    }
+    // The two products' demands add up to the stage's.
+    let (light, heavy) = (
+        product_view(&projection, Product::Light),
+        product_view(&projection, Product::Heavy),
+    );
+    for index in 0..projection.years {
+        let demand = |p: &Projection| p.cells[index][Stage::Separation as usize].demand;
+        assert!((demand(&light) + demand(&heavy) - demand(&projection)).abs() < 1e-6);
     }
 }

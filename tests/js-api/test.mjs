@@ -57,7 +57,9 @@ test('bad input throws an Error that names the key, the range or the valid choic
     [{ ru_first_plant: 2100 }, /ru_first_plant must be between 2025 and 2040/],
     [{ sanctions: 'high' }, /sanctions must be a number between 0 and 1/],
     [{ sanctions: null }, /sanctions must be a number/],
-    [{ foo: 1 }, /unknown parameter 'foo'; valid keys: preset, ru_plan_share/],
+    [{ foo: 1 }, /unknown parameter 'foo'; valid keys: preset, stage, ru_plan_share/],
+    [{ stage: 'refining' }, /unknown stage 'refining'; valid stages: mining, separation, separation_light, separation_heavy, magnets/],
+    [{ stage: 3 }, /'stage' must be a string/],
     [{ preset: 'utopia' }, /unknown preset 'utopia'; valid presets: baseline, kremlin-2030/],
     [{ preset: 7 }, /'preset' must be a string/],
     [42, /plain object/],
@@ -109,6 +111,26 @@ test('decodeLink and encodeLink read and write the page links', () => {
     "Ignored unknown setting 'foo'.",
   ]);
   assert.throws(() => api.encodeLink({ bogus: 1 }), /unknown parameter 'bogus'/);
+  // Separation's two products are stages of a link too, both ways.
+  const heavy = api.encodeLink({ preset: 'baseline', stage: 'separation_heavy' });
+  assert.equal(heavy, 'v=1&p=baseline&st=separation_heavy&d=2025.1');
+  assert.equal(api.decodeLink(`#${heavy}`).stage, 'separation_heavy');
+  assert.equal(api.decodeLink('#v=1&p=baseline&st=separation_light').stage, 'separation_light');
+  assert.throws(() => api.encodeLink({ stage: 'refining' }), /unknown stage 'refining'/);
+});
+
+test('simulate() gives separation\'s light and heavy products and the magnets relying on China\'s Dy and Tb', () => {
+  const projection = api.simulate();
+  const { light, heavy, heavy_demand, magnets_on_china_heavy } = projection.separation_products;
+  const at = projection.years.indexOf(2030);
+  assert.ok(heavy.regions.china.share[at] > 0.95, `China's heavy share ${heavy.regions.china.share[at]}`);
+  assert.ok(light.regions.china.share[at] < heavy.regions.china.share[at]);
+  for (const region of Object.keys(projection.stages.separation.regions)) {
+    const total = light.regions[region].output[at] + heavy.regions[region].output[at];
+    assert.ok(Math.abs(total - projection.stages.separation.regions[region].output[at]) < 1e-6, region);
+  }
+  assert.equal(heavy_demand.length, projection.years.length);
+  assert.ok(magnets_on_china_heavy[at] > 0);
 });
 
 test('the wasm model gives the native command-line tool\'s numbers exactly', { skip: !process.env.REE_OUTLOOK_BIN && 'REE_OUTLOOK_BIN not set' }, () => {
