@@ -514,10 +514,13 @@ fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
 fn budget_answers_what_the_hub_buys_and_what_runs_out_first() {
     let table = ok(&["--preset", "hub-budget", "--budget"]);
     for needle in [
+        "$9.20bn for rare earths buys 100% of the capacity 10% of world output in 2030 needs (84% of what 12% needs); what runs out first in 2030: time to ramp up at mining and separation; time lost to sanctions at magnets.",
         "Money for rare earths: $9.20bn",
         "the money buys 100% of it",
-        "cost with the 24% premium                   $9.05bn  $10.94bn",
-        "share of it $9.20bn buys                       100%       84%",
+        "Separation capacity (t oxide a year)          11,015      11,015      13,308",
+        "Cost with the 24% sanctions premium          $9.05bn     $9.05bn    $10.94bn",
+        "Share of that $9.20bn buys                      100%        100%         84%",
+        "In 2030 Russia's separation needs 2,332 t REO of concentrate",
         "Feed for Russia's separation",
         "separation ramp",
     ] {
@@ -537,6 +540,10 @@ fn budget_answers_what_the_hub_buys_and_what_runs_out_first() {
         "--budget",
     ]);
     assert!(half.contains("the money buys 51% of it"), "{half}");
+    assert!(
+        half.contains("what runs out first in 2030: money at mining, separation and magnets."),
+        "{half}"
+    );
     assert!(half.contains("separation money"), "{half}");
     // The summary wraps at 90 columns; read it as one line.
     let story = ok(&["--preset", "hub-budget", "--set", "ru_budget_share=0.5"]).replace('\n', " ");

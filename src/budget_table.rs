@@ -1,0 +1,394 @@
+//! What the money buys and what feeds it: Russia's programme against its budget and its feed
+//! (docs/MODEL.md, equations 7b and 9), written once for the page's "What the money buys" section
+//! and for `ree-outlook --budget`, so the two cannot disagree.
+//!
+//! [`BudgetTable::of`] reads the numbers from a projection and its scenario; [`BudgetTable::answer`]
+//! is the one-sentence answer ("$9.20bn for rare earths buys 100% of what 10% in 2030 needs…"),
+//! [`BudgetTable::rows`] the table's rows as text and [`feed_sentence`] the feed in the target
+//! year. The defaults' sources are [`SOURCES`].
+
+use crate::data::Stage;
+use crate::explain::{Limit, RussiaWhy};
+use crate::params::Param;
+use crate::projection::{Budget, Projection, TARGET_YEAR};
+use crate::scenario::Scenario;
+use crate::text::{fixed, percent, thousands};
+
+/// The table's column headings after the row heading: what this scenario's money buys, and what
+/// 10% and 12% of world output in 2030 need ([`RUSSIA_TARGETS`]).
+pub const COLUMNS: [&str; 3] = [
+    "This scenario's money buys",
+    "10% of world output in 2030 needs",
+    "12% of world output in 2030 needs",
+];
+
+/// Where the defaults behind the table come from, one public document (or an assumption) each.
+pub const SOURCES: [&str; 5] = [
+    "Hub budget, $9.2bn: bne IntelliNews, \"Kremlin developing Siberian rare earths to tempt Trump, exploit Europe's shortages\", 2 Feb 2026, on an ECFR brief (Jan 2026); 700bn roubles of capital to attract: TASS, Feb 2026, tass.com/economy/2089921.",
+    "Share spent on rare earths, 100%: an assumption, the claim as made; the hub's first named projects are germanium, lithium and other metals (TASS, 25 Dec 2025, tass.com/economy/2064765).",
+    "Capital cost per tonne of yearly capacity: medians of the named pipeline's published costs. Mining $47k: Mkango Resources, \"Results of Definitive Feasibility Study for the Songwe Hill Rare Earths Project\", 5 Jul 2022. Separation $170k: Mining.com, \"Aclara jumps on US heavy REE plant plan\", 24 Oct 2025. Magnets $69k: ChatNewsTV, \"Neo opens Europe's first rare earth magnet plant in Estonia\", 19 Sep 2025, and Just Auto, \"Posco, Star to invest in EV magnet plant\", Dec 2023.",
+    "Sanctions premium on capital cost: 40% at full sanctions times the friction (an assumption from CEPII, \"Working Around Sanctions. What Cost to Russia?\", Policy Brief, Mar 2025: strategic imports 122% dearer, 45% net of freight; equipment about half of capex).",
+    "Targets: 10% by 2030 (Reuters, \"Russia has $1.5 billion plan to dent China's rare earth dominance\", 12 Aug 2020) and 12% (Rare Earth Exchanges, 2025, on Reuters); capacity at 90% utilisation less what exists. Lovozero's 2,600 t: USGS, Mineral Commodity Summaries 2026: Rare Earths.",
+];
+
+/// Russia's programme against its money, as the table shows it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BudgetTable {
+    /// The hub's budget, US$ bn (`ru_budget`).
+    pub hub_bn: f64,
+    /// The share of it spent on rare earths (`ru_budget_share`).
+    pub rare_earth_share: f64,
+    /// Russia's ambition, a share of world output (`ru_plan_share`).
+    pub ambition: f64,
+    /// Capital cost per tonne of yearly capacity per stage, US$ thousand.
+    pub capex: [f64; 3],
+    /// The nameplate the money buys per stage, in the stage's unit a year.
+    pub bought: [f64; 3],
+    /// The projection's budget (money, premium, needs and costs).
+    pub budget: Budget,
+    /// What holds each stage furthest below its ambition in 2030, if anything.
+    pub limits: [Option<Limit>; 3],
+}
+
+/// One row of the table: its heading and three cells, under [`COLUMNS`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The row heading, with its unit.
+    pub label: String,
+    /// The cells, as text.
+    pub cells: [String; 3],
+}
+
+/// US$ bn as "$9.20bn".
+pub fn money(bn: f64) -> String {
+    format!("${}bn", fixed(bn, 2))
+}
+
+impl BudgetTable {
+    /// The table of `projection`, the projection of `scenario`.
+    pub fn of(projection: &Projection, scenario: &Scenario) -> BudgetTable {
+        let stage = |index: usize| Stage::ALL[index];
+        BudgetTable {
+            hub_bn: scenario.get(Param::RuBudget),
+            rare_earth_share: scenario.get(Param::RuBudgetShare),
+            ambition: scenario.get(Param::RuPlanShare),
+            capex: [
+                Param::CapexMining,
+                Param::CapexSeparation,
+                Param::CapexMagnets,
+            ]
+            .map(|param| scenario.get(param)),
+            bought: projection.russia.map(|russia| russia.bought),
+            budget: projection.budget,
+            limits: [0, 1, 2]
+                .map(|index| RussiaWhy::of(projection, scenario, stage(index)).binding_limit()),
+        }
+    }
+
+    /// The share of target `target`'s nameplate (0: 10%, 1: 12%) the money buys, at most 1.
+    pub fn buys(&self, target: usize) -> f64 {
+        let cost = self.budget.cost_with_premium_bn[target];
+        if cost > 0.0 {
+            (self.budget.money_bn / cost).clamp(0.0, 1.0)
+        } else {
+            1.0
+        }
+    }
+
+    /// What the capacity the money buys costs: at benchmark capital cost and with the premium.
+    pub fn bought_cost_bn(&self) -> [f64; 2] {
+        let benchmark: f64 = (0..3)
+            .map(|index| self.bought[index] * self.capex[index] * 1e-6)
+            .sum();
+        [benchmark, benchmark * (1.0 + self.budget.premium)]
+    }
+
+    /// The table's rows: capacity per stage, the cost at benchmark capital cost and with the
+    /// premium, and the share the money buys (of the scenario's ambition, of 10% and of 12%).
+    pub fn rows(&self) -> [Row; 6] {
+        let budget = &self.budget;
+        let capacity = |index: usize| {
+            let stage = Stage::ALL[index];
+            Row {
+                label: format!(
+                    "{} capacity ({} a year)",
+                    if stage == Stage::Magnets {
+                        "Magnet"
+                    } else {
+                        stage.label()
+                    },
+                    stage.unit()
+                ),
+                cells: [
+                    self.bought[index],
+                    budget.need[0][index],
+                    budget.need[1][index],
+                ]
+                .map(thousands),
+            }
+        };
+        let bought = self.bought_cost_bn();
+        [
+            capacity(0),
+            capacity(1),
+            capacity(2),
+            Row {
+                label: "Cost at benchmark capital cost".to_string(),
+                cells: [bought[0], budget.cost_bn[0], budget.cost_bn[1]].map(money),
+            },
+            Row {
+                label: format!(
+                    "Cost with the {} sanctions premium",
+                    percent(budget.premium, 0)
+                ),
+                cells: [
+                    bought[1],
+                    budget.cost_with_premium_bn[0],
+                    budget.cost_with_premium_bn[1],
+                ]
+                .map(money),
+            },
+            Row {
+                label: format!("Share of that {} buys", money(budget.money_bn)),
+                cells: [budget.funded, self.buys(0), self.buys(1)].map(|share| percent(share, 0)),
+            },
+        ]
+    }
+
+    /// "Money for rare earths: $9.20bn ($9.20bn hub budget × 100%); …": the money, the premium,
+    /// what the ambition costs and the share of it the money buys.
+    pub fn money_line(&self) -> String {
+        let budget = &self.budget;
+        format!(
+            "Money for rare earths: {} ({} hub budget \u{d7} {} spent on rare earths); sanctions premium on capital cost {}. The {} ambition costs {} with the premium; the money buys {} of it.",
+            money(budget.money_bn),
+            money(self.hub_bn),
+            percent(self.rare_earth_share, 0),
+            percent(budget.premium, 0),
+            percent(self.ambition, 1),
+            money(budget.ambition_cost_bn),
+            percent(budget.funded, 0)
+        )
+    }
+
+    /// "Capital cost per tonne of yearly capacity: mining $47k, separation $170k, magnets $69k."
+    pub fn capex_line(&self) -> String {
+        let stages: Vec<String> = Stage::ALL
+            .into_iter()
+            .map(|stage| format!("{} ${}k", stage.id(), fixed(self.capex[stage as usize], 0)))
+            .collect();
+        format!(
+            "Capital cost per tonne of yearly capacity: {}.",
+            stages.join(", ")
+        )
+    }
+
+    /// What runs out first in 2030, stage by stage: "time to ramp up at mining and separation;
+    /// time lost to sanctions at magnets", or "nothing" when every stage meets its ambition.
+    pub fn runs_out_first(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for (limit, name) in [
+            (Limit::Money, "money"),
+            (Limit::Feed, "feed"),
+            (Limit::Ramp, "time to ramp up"),
+            (Limit::Sanctions, "time lost to sanctions"),
+        ] {
+            let stages: Vec<&str> = Stage::ALL
+                .into_iter()
+                .filter(|stage| self.limits[*stage as usize] == Some(limit))
+                .map(Stage::id)
+                .collect();
+            if let [init @ .., last] = &stages[..] {
+                let at = if init.is_empty() {
+                    last.to_string()
+                } else {
+                    format!("{} and {last}", init.join(", "))
+                };
+                parts.push(format!("{name} at {at}"));
+            }
+        }
+        if parts.is_empty() {
+            "nothing, every stage meets its ambition".to_string()
+        } else {
+            parts.join("; ")
+        }
+    }
+
+    /// The one-sentence answer: "$9.20bn for rare earths buys 100% of the capacity 10% of world
+    /// output in 2030 needs (84% of 12%'s); what runs out first in 2030: …".
+    pub fn answer(&self) -> String {
+        format!(
+            "{} for rare earths buys {} of the capacity 10% of world output in {TARGET_YEAR} needs ({} of what 12% needs); what runs out first in {TARGET_YEAR}: {}.",
+            money(self.budget.money_bn),
+            percent(self.buys(0), 0),
+            percent(self.buys(1), 0),
+            self.runs_out_first()
+        )
+    }
+}
+
+/// The budget at which the money stops mattering in `scenario`: the hub budget whose rare-earth
+/// share pays for the whole ambition with the premium (`None` when no budget would, because no
+/// money goes to rare earths, or when the ambition costs nothing).
+pub fn budget_that_funds_the_ambition(scenario: &Scenario, projection: &Projection) -> Option<f64> {
+    let share = scenario.get(Param::RuBudgetShare);
+    let cost = projection.budget.ambition_cost_bn;
+    (share > 0.0 && cost > 0.0 && cost.is_finite()).then(|| cost / share)
+}
+
+/// Russia's feed in `year` in a sentence: the concentrate its separation needs, its own mining,
+/// the part imported, and the separation (and magnets) that do not happen for want of feed.
+pub fn feed_sentence(projection: &Projection, year: u16) -> String {
+    let Some(feed) = year
+        .checked_sub(projection.base_year)
+        .map(usize::from)
+        .filter(|index| *index < projection.years)
+        .map(|index| projection.russia_feed[index])
+    else {
+        return format!("No feed figures for {year}.");
+    };
+    let mut out = format!(
+        "In {year} Russia's separation needs {} t REO of concentrate; its own mining gives {} t (Lovozero's {} t and new mines), and it imports {} t ({} of what it uses).",
+        thousands(feed.need),
+        thousands(feed.own),
+        thousands(projection.russia_feed[0].own),
+        thousands(feed.imported),
+        percent(feed.imported_share(), 0)
+    );
+    if feed.unfed_separation >= 0.5 {
+        out.push_str(&format!(
+            " Separation that lacks feed does not happen: {} t of oxide",
+            thousands(feed.unfed_separation)
+        ));
+        if feed.unfed_magnets >= 0.5 {
+            out.push_str(&format!(
+                " and {} t of magnets",
+                thousands(feed.unfed_magnets)
+            ));
+        }
+        out.push_str(" are lost.");
+    } else {
+        out.push_str(" No separation is lost for want of feed.");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Preset;
+    use crate::simulate::simulate;
+
+    fn table(id: &str, changes: &[(Param, f64)]) -> (BudgetTable, Projection) {
+        let mut scenario = Preset::find(id).map(Preset::scenario).unwrap_or_default();
+        for &(param, value) in changes {
+            scenario.set(param, value);
+        }
+        let projection = simulate(&scenario);
+        (BudgetTable::of(&projection, &scenario), projection)
+    }
+
+    #[test]
+    fn the_hub_budget_buys_all_of_ten_percent_and_time_runs_out_first() {
+        let (table, _) = table("hub-budget", &[]);
+        let rows = table.rows();
+        assert_eq!(rows[0].label, "Mining capacity (t REO a year)");
+        assert_eq!(
+            rows[0].cells,
+            ["50,608", "50,608", "61,649"].map(String::from)
+        );
+        assert_eq!(
+            rows[1].cells,
+            ["11,015", "11,015", "13,308"].map(String::from)
+        );
+        assert_eq!(
+            rows[2].cells,
+            ["44,116", "44,116", "53,130"].map(String::from)
+        );
+        assert_eq!(rows[3].cells[1..], ["$7.30bn", "$8.83bn"].map(String::from));
+        assert_eq!(rows[4].label, "Cost with the 24% sanctions premium");
+        assert_eq!(
+            rows[4].cells,
+            ["$9.05bn", "$9.05bn", "$10.94bn"].map(String::from)
+        );
+        assert_eq!(rows[5].cells, ["100%", "100%", "84%"].map(String::from));
+        assert_eq!(
+            table.answer(),
+            "$9.20bn for rare earths buys 100% of the capacity 10% of world output in 2030 needs (84% of what 12% needs); what runs out first in 2030: time to ramp up at mining and separation; time lost to sanctions at magnets."
+        );
+        assert!(table
+            .money_line()
+            .starts_with("Money for rare earths: $9.20bn ($9.20bn hub budget × 100% spent"));
+        assert_eq!(
+            table.capex_line(),
+            "Capital cost per tonne of yearly capacity: mining $47k, separation $170k, magnets $69k."
+        );
+    }
+
+    #[test]
+    fn half_the_budget_makes_money_run_out_first_and_buys_half() {
+        let (table, _) = table("hub-budget", &[(Param::RuBudgetShare, 0.5)]);
+        assert_eq!(table.rows()[5].cells[0], "51%");
+        assert!(
+            table.answer().contains("buys 51% of the capacity 10%"),
+            "{}",
+            table.answer()
+        );
+        assert!(
+            table
+                .answer()
+                .contains("what runs out first in 2030: money at mining, separation and magnets."),
+            "{}",
+            table.answer()
+        );
+        // The money's own capacity costs what the money has.
+        let cost = table.bought_cost_bn()[1];
+        assert!((cost - table.budget.money_bn).abs() < 1e-9, "{cost}");
+    }
+
+    #[test]
+    fn no_money_buys_nothing_and_nothing_is_not_a_panic() {
+        let (table, projection) = table("hub-budget", &[(Param::RuBudget, 0.0)]);
+        assert_eq!(table.rows()[1].cells[0], "0");
+        assert!(table
+            .answer()
+            .starts_with("$0.00bn for rare earths buys 0% "));
+        assert_eq!(
+            budget_that_funds_the_ambition(
+                &Scenario::default().with(Param::RuBudgetShare, 0.0),
+                &projection
+            ),
+            None
+        );
+        assert_eq!(
+            feed_sentence(&projection, 1990),
+            "No feed figures for 1990."
+        );
+        assert_eq!(
+            feed_sentence(&projection, 2100),
+            "No feed figures for 2100."
+        );
+    }
+
+    #[test]
+    fn the_feed_sentence_says_when_separation_lacks_feed() {
+        let (_, projection) = table("hub-budget", &[]);
+        assert_eq!(
+            feed_sentence(&projection, 2030),
+            "In 2030 Russia's separation needs 2,332 t REO of concentrate; its own mining gives 9,742 t (Lovozero's 2,600 t and new mines), and it imports 0 t (0% of what it uses). No separation is lost for want of feed."
+        );
+        // Mining held back by heavy sanctions and no imports: separation goes unfed.
+        let (_, starved) = table(
+            "kremlin-2030",
+            &[
+                (Param::RuFeedImports, 0.0),
+                (Param::SanctionsMiningFactor, 1.0),
+            ],
+        );
+        let sentence = feed_sentence(&starved, 2031);
+        assert!(
+            sentence.contains("Separation that lacks feed does not happen"),
+            "{sentence}"
+        );
+    }
+}
