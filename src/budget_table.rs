@@ -243,7 +243,7 @@ pub fn feed_sentence(projection: &Projection, year: u16) -> String {
         .checked_sub(projection.base_year)
         .map(usize::from)
         .filter(|index| *index < projection.years)
-        .map(|index| projection.russia_feed[index])
+        .and_then(|index| projection.russia_feed.get(index).copied())
     else {
         return format!("No feed figures for {year}.");
     };

@@ -29,6 +29,7 @@ pub fn describe(kind: ChartKind, input: &ChartInput) -> String {
         ChartKind::Fan => fan(&mut out, input),
         ChartKind::Tornado => tornado(&mut out, input),
         ChartKind::SupplyGap => gap(&mut out, input),
+        ChartKind::Feed => feed(&mut out, input),
     }
     out
 }
@@ -370,5 +371,40 @@ fn tornado(out: &mut String, input: &ChartInput) {
                     .collect::<Vec<_>>()
             )
         );
+    }
+}
+
+/// Russia's feed: the target year's sentence (need, own mining, imports, separation lost), the
+/// last year's need and imports, and the pinned reference's need.
+fn feed(out: &mut String, input: &ChartInput) {
+    let projection = input.projection;
+    let last = projection.last_year();
+    let _ = write!(
+        out,
+        "Russia's concentrate per year, t REO: own mining used, imports and unmet need stacked up to what its separation needs. {}",
+        crate::budget_table::feed_sentence(projection, TARGET_YEAR.min(last))
+    );
+    let feed = projection
+        .russia_feed
+        .get(usize::from(last - projection.base_year));
+    if let Some(feed) = feed.filter(|_| last > TARGET_YEAR) {
+        let _ = write!(
+            out,
+            " In {last}: need {} t, own mining {} t, imported {} t.",
+            thousands(feed.need),
+            thousands(feed.own),
+            thousands(feed.imported)
+        );
+    }
+    if let Some(reference) = input.reference {
+        let year = TARGET_YEAR.min(reference.last_year());
+        let index = usize::from(year.saturating_sub(reference.base_year));
+        if let Some(feed) = reference.russia_feed.get(index) {
+            let _ = write!(
+                out,
+                " Pinned reference (dashed): need {} t in {year}.",
+                thousands(feed.need)
+            );
+        }
     }
 }
