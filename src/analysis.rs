@@ -718,14 +718,38 @@ pub fn describe_goal_seek(
             text::percent(achieved, 1)
         ),
         GoalSeek::Unreachable { best_value, best_achieved } => format!(
-            "{goal} is out of reach by changing \u{201c}{}\u{201d} alone: no value from {} to {} gets there; the best, {}, gives {}.",
+            "{goal} is out of reach by changing \u{201c}{}\u{201d} alone: no value from {} to {} gets there; the best, {}, gives {}.{}",
             spec.label,
             spec.display(spec.min),
             spec.display(spec.max),
             spec.display(best_value),
-            text::percent(best_achieved, 1)
+            text::percent(best_achieved, 1),
+            money_saturates(scenario, param)
         ),
     }
+}
+
+/// For a goal seek on the hub's budget that falls short: where more money stops buying anything
+/// (" More money buys nothing more: from 9.1 $bn it pays for the whole 10.0% ambition."), or
+/// nothing for any other parameter, or when no budget would pay for the ambition.
+fn money_saturates(scenario: &Scenario, param: Param) -> String {
+    if param != Param::RuBudget {
+        return String::new();
+    }
+    let spec = param.spec();
+    let projection = crate::simulate::simulate(scenario);
+    crate::budget_table::budget_that_funds_the_ambition(scenario, &projection)
+        // Up to the slider's next step: the money that is enough.
+        .map(|budget| (budget / spec.step - 1e-9).ceil() * spec.step)
+        .filter(|budget| *budget <= spec.max)
+        .map(|budget| {
+            format!(
+                " More money buys nothing more: from {} it pays for the whole {} ambition, so Russia's share saturates below the target.",
+                spec.display(budget),
+                text::percent(scenario.get(Param::RuPlanShare), 1)
+            )
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

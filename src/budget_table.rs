@@ -15,7 +15,8 @@ use crate::scenario::Scenario;
 use crate::text::{fixed, percent, thousands};
 
 /// The table's column headings after the row heading: what this scenario's money buys, and what
-/// 10% and 12% of world output in 2030 need ([`RUSSIA_TARGETS`]).
+/// 10% and 12% of world output in 2030 need ([`crate::projection::RUSSIA_TARGETS`]); the page
+/// writes the same words into its table's HTML.
 pub const COLUMNS: [&str; 3] = [
     "This scenario's money buys",
     "10% of world output in 2030 needs",
@@ -50,13 +51,37 @@ pub struct BudgetTable {
     pub limits: [Option<Limit>; 3],
 }
 
-/// One row of the table: its heading and three cells, under [`COLUMNS`].
+/// What a row's numbers are, which says how its cells are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Tonnes a year, with thousands separators ("11,015").
+    Tonnes,
+    /// US$ bn ("$9.05bn").
+    Money,
+    /// A share, in whole percent ("84%").
+    Share,
+}
+
+/// One row of the table: its heading and its three numbers, under [`COLUMNS`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// The row heading, with its unit.
-    pub label: String,
-    /// The cells, as text.
-    pub cells: [String; 3],
+    pub label: &'static str,
+    /// The numbers.
+    pub values: [f64; 3],
+    /// What the numbers are.
+    pub unit: Unit,
+}
+
+impl Row {
+    /// The cells as text: the same for the page and the command line.
+    pub fn cells(&self) -> [String; 3] {
+        self.values.map(|value| match self.unit {
+            Unit::Tonnes => thousands(value),
+            Unit::Money => money(value),
+            Unit::Share => percent(value, 0),
+        })
+    }
 }
 
 /// US$ bn as "$9.20bn".
@@ -107,52 +132,47 @@ impl BudgetTable {
     /// premium, and the share the money buys (of the scenario's ambition, of 10% and of 12%).
     pub fn rows(&self) -> [Row; 6] {
         let budget = &self.budget;
-        let capacity = |index: usize| {
-            let stage = Stage::ALL[index];
-            Row {
-                label: format!(
-                    "{} capacity ({} a year)",
-                    if stage == Stage::Magnets {
-                        "Magnet"
-                    } else {
-                        stage.label()
-                    },
-                    stage.unit()
-                ),
-                cells: [
-                    self.bought[index],
-                    budget.need[0][index],
-                    budget.need[1][index],
-                ]
-                .map(thousands),
-            }
+        let capacity = |label: &'static str, index: usize| Row {
+            label,
+            values: [
+                self.bought[index],
+                budget.need[0][index],
+                budget.need[1][index],
+            ],
+            unit: Unit::Tonnes,
         };
         let bought = self.bought_cost_bn();
+        let (cost, with_premium) = (budget.cost_bn, budget.cost_with_premium_bn);
         [
-            capacity(0),
-            capacity(1),
-            capacity(2),
+            capacity("Mining capacity (t REO a year)", 0),
+            capacity("Separation capacity (t oxide a year)", 1),
+            capacity("Magnet capacity (t NdFeB a year)", 2),
             Row {
-                label: "Cost at benchmark capital cost".to_string(),
-                cells: [bought[0], budget.cost_bn[0], budget.cost_bn[1]].map(money),
+                label: "Cost at benchmark capital cost",
+                values: [bought[0], cost[0], cost[1]],
+                unit: Unit::Money,
             },
             Row {
-                label: format!(
-                    "Cost with the {} sanctions premium",
-                    percent(budget.premium, 0)
-                ),
-                cells: [
-                    bought[1],
-                    budget.cost_with_premium_bn[0],
-                    budget.cost_with_premium_bn[1],
-                ]
-                .map(money),
+                label: "Cost with the sanctions premium",
+                values: [bought[1], with_premium[0], with_premium[1]],
+                unit: Unit::Money,
             },
             Row {
-                label: format!("Share of that {} buys", money(budget.money_bn)),
-                cells: [budget.funded, self.buys(0), self.buys(1)].map(|share| percent(share, 0)),
+                label: "Share of it the money buys",
+                values: [budget.funded, self.buys(0), self.buys(1)],
+                unit: Unit::Share,
             },
         ]
+    }
+
+    /// "Capital cost per tonne of yearly capacity: mining $47k, separation $170k, magnets $69k."
+    pub fn capex_line(&self) -> String {
+        format!(
+            "Capital cost per tonne of yearly capacity: mining ${}k, separation ${}k, magnets ${}k.",
+            fixed(self.capex[0], 0),
+            fixed(self.capex[1], 0),
+            fixed(self.capex[2], 0)
+        )
     }
 
     /// "Money for rare earths: $9.20bn ($9.20bn hub budget × 100%); …": the money, the premium,
@@ -160,7 +180,7 @@ impl BudgetTable {
     pub fn money_line(&self) -> String {
         let budget = &self.budget;
         format!(
-            "Money for rare earths: {} ({} hub budget \u{d7} {} spent on rare earths); sanctions premium on capital cost {}. The {} ambition costs {} with the premium; the money buys {} of it.",
+            "Money for rare earths: {} ({} hub budget \u{d7} {} for rare earths); sanctions premium on capital cost {}. The {} ambition costs {} with the premium; the money buys {} of it.",
             money(budget.money_bn),
             money(self.hub_bn),
             percent(self.rare_earth_share, 0),
@@ -171,57 +191,46 @@ impl BudgetTable {
         )
     }
 
-    /// "Capital cost per tonne of yearly capacity: mining $47k, separation $170k, magnets $69k."
-    pub fn capex_line(&self) -> String {
-        let stages: Vec<String> = Stage::ALL
-            .into_iter()
-            .map(|stage| format!("{} ${}k", stage.id(), fixed(self.capex[stage as usize], 0)))
-            .collect();
-        format!(
-            "Capital cost per tonne of yearly capacity: {}.",
-            stages.join(", ")
-        )
-    }
-
-    /// What runs out first in 2030, stage by stage: "time to ramp up at mining and separation;
-    /// time lost to sanctions at magnets", or "nothing" when every stage meets its ambition.
+    /// What runs out first in 2030, stage by stage: "at mining, time to ramp up; at separation,
+    /// …", or "nothing" when every stage meets its ambition.
     pub fn runs_out_first(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        for (limit, name) in [
-            (Limit::Money, "money"),
-            (Limit::Feed, "feed"),
-            (Limit::Ramp, "time to ramp up"),
-            (Limit::Sanctions, "time lost to sanctions"),
-        ] {
-            let stages: Vec<&str> = Stage::ALL
-                .into_iter()
-                .filter(|stage| self.limits[*stage as usize] == Some(limit))
-                .map(Stage::id)
-                .collect();
-            if let [init @ .., last] = &stages[..] {
-                let at = if init.is_empty() {
-                    last.to_string()
-                } else {
-                    format!("{} and {last}", init.join(", "))
-                };
-                parts.push(format!("{name} at {at}"));
+        let mut out = String::new();
+        for stage in Stage::ALL {
+            let Some(limit) = self.limits[stage as usize] else {
+                continue;
+            };
+            let name = match limit {
+                Limit::Money => "money",
+                Limit::Feed => "feed",
+                Limit::Ramp => "time to ramp up",
+                Limit::Sanctions => "time lost to sanctions",
+            };
+            if !out.is_empty() {
+                out.push_str("; ");
             }
+            out.push_str("at ");
+            out.push_str(stage.id());
+            out.push_str(", ");
+            out.push_str(name);
         }
-        if parts.is_empty() {
-            "nothing, every stage meets its ambition".to_string()
-        } else {
-            parts.join("; ")
+        if out.is_empty() {
+            out.push_str("nothing, every stage meets its ambition");
         }
+        out
     }
 
-    /// The one-sentence answer: "$9.20bn for rare earths buys 100% of the capacity 10% of world
-    /// output in 2030 needs (84% of 12%'s); what runs out first in 2030: …".
+    /// The one-sentence answer: "$9.20bn for rare earths ($9.20bn hub budget × 100%) buys 100% of
+    /// the capacity 10% of world output in 2030 needs (84% of what 12% needs) at a 24% sanctions
+    /// premium on capital cost; what runs out first in 2030: …".
     pub fn answer(&self) -> String {
         format!(
-            "{} for rare earths buys {} of the capacity 10% of world output in {TARGET_YEAR} needs ({} of what 12% needs); what runs out first in {TARGET_YEAR}: {}.",
+            "{} for rare earths ({} hub budget \u{d7} {}) buys {} of the capacity 10% of world output in {TARGET_YEAR} needs ({} of what 12% needs) at a {} sanctions premium on capital cost; what runs out first in {TARGET_YEAR}: {}.",
             money(self.budget.money_bn),
+            money(self.hub_bn),
+            percent(self.rare_earth_share, 0),
             percent(self.buys(0), 0),
             percent(self.buys(1), 0),
+            percent(self.budget.premium, 0),
             self.runs_out_first()
         )
     }
@@ -237,7 +246,7 @@ pub fn budget_that_funds_the_ambition(scenario: &Scenario, projection: &Projecti
 }
 
 /// Russia's feed in `year` in a sentence: the concentrate its separation needs, its own mining,
-/// the part imported, and the separation (and magnets) that do not happen for want of feed.
+/// the part imported, and the separation that does not happen for want of feed.
 pub fn feed_sentence(projection: &Projection, year: u16) -> String {
     let Some(feed) = year
         .checked_sub(projection.base_year)
@@ -248,28 +257,20 @@ pub fn feed_sentence(projection: &Projection, year: u16) -> String {
         return format!("No feed figures for {year}.");
     };
     let mut out = format!(
-        "In {year} Russia's separation needs {} t REO of concentrate; its own mining gives {} t (Lovozero's {} t and new mines), and it imports {} t ({} of what it uses).",
+        "In {year} Russia's separation needs {} t REO of concentrate; its own mining gives {} t (Lovozero's {} t and new mines) and it imports {} t.",
         thousands(feed.need),
         thousands(feed.own),
         thousands(projection.russia_feed[0].own),
-        thousands(feed.imported),
-        percent(feed.imported_share(), 0)
+        thousands(feed.imported)
     );
-    if feed.unfed_separation >= 0.5 {
-        out.push_str(&format!(
-            " Separation that lacks feed does not happen: {} t of oxide",
+    out.push_str(&if feed.unfed_separation >= 0.5 {
+        format!(
+            " Separation that lacks feed does not happen: {} t of oxide are lost.",
             thousands(feed.unfed_separation)
-        ));
-        if feed.unfed_magnets >= 0.5 {
-            out.push_str(&format!(
-                " and {} t of magnets",
-                thousands(feed.unfed_magnets)
-            ));
-        }
-        out.push_str(" are lost.");
+        )
     } else {
-        out.push_str(" No separation is lost for want of feed.");
-    }
+        " No separation is lost for want of feed.".to_string()
+    });
     out
 }
 
@@ -293,42 +294,35 @@ mod tests {
         let (table, _) = table("hub-budget", &[]);
         let rows = table.rows();
         assert_eq!(rows[0].label, "Mining capacity (t REO a year)");
-        assert_eq!(
-            rows[0].cells,
-            ["50,608", "50,608", "61,649"].map(String::from)
-        );
-        assert_eq!(
-            rows[1].cells,
-            ["11,015", "11,015", "13,308"].map(String::from)
-        );
-        assert_eq!(
-            rows[2].cells,
-            ["44,116", "44,116", "53,130"].map(String::from)
-        );
-        assert_eq!(rows[3].cells[1..], ["$7.30bn", "$8.83bn"].map(String::from));
-        assert_eq!(rows[4].label, "Cost with the 24% sanctions premium");
-        assert_eq!(
-            rows[4].cells,
-            ["$9.05bn", "$9.05bn", "$10.94bn"].map(String::from)
-        );
-        assert_eq!(rows[5].cells, ["100%", "100%", "84%"].map(String::from));
-        assert_eq!(
-            table.answer(),
-            "$9.20bn for rare earths buys 100% of the capacity 10% of world output in 2030 needs (84% of what 12% needs); what runs out first in 2030: time to ramp up at mining and separation; time lost to sanctions at magnets."
-        );
-        assert!(table
-            .money_line()
-            .starts_with("Money for rare earths: $9.20bn ($9.20bn hub budget × 100% spent"));
+        assert_eq!(rows[2].label, "Magnet capacity (t NdFeB a year)");
         assert_eq!(
             table.capex_line(),
             "Capital cost per tonne of yearly capacity: mining $47k, separation $170k, magnets $69k."
         );
+        let cells: Vec<[String; 3]> = rows.iter().map(Row::cells).collect();
+        assert_eq!(cells[0], ["50,608", "50,608", "61,649"].map(String::from));
+        assert_eq!(cells[1], ["11,015", "11,015", "13,308"].map(String::from));
+        assert_eq!(cells[2], ["44,116", "44,116", "53,130"].map(String::from));
+        assert_eq!(cells[3][1..], ["$7.30bn", "$8.83bn"].map(String::from));
+        assert_eq!(rows[4].label, "Cost with the sanctions premium");
+        assert_eq!(
+            cells[4],
+            ["$9.05bn", "$9.05bn", "$10.94bn"].map(String::from)
+        );
+        assert_eq!(cells[5], ["100%", "100%", "84%"].map(String::from));
+        assert_eq!(
+            table.answer(),
+            "$9.20bn for rare earths ($9.20bn hub budget × 100%) buys 100% of the capacity 10% of world output in 2030 needs (84% of what 12% needs) at a 24% sanctions premium on capital cost; what runs out first in 2030: at mining, time to ramp up; at separation, time to ramp up; at magnets, time lost to sanctions."
+        );
+        assert!(table.money_line().starts_with(
+            "Money for rare earths: $9.20bn ($9.20bn hub budget × 100% for rare earths"
+        ));
     }
 
     #[test]
     fn half_the_budget_makes_money_run_out_first_and_buys_half() {
         let (table, _) = table("hub-budget", &[(Param::RuBudgetShare, 0.5)]);
-        assert_eq!(table.rows()[5].cells[0], "51%");
+        assert_eq!(table.rows()[5].cells()[0], "51%");
         assert!(
             table.answer().contains("buys 51% of the capacity 10%"),
             "{}",
@@ -337,7 +331,7 @@ mod tests {
         assert!(
             table
                 .answer()
-                .contains("what runs out first in 2030: money at mining, separation and magnets."),
+                .contains("what runs out first in 2030: at mining, money; at separation, money; at magnets, money."),
             "{}",
             table.answer()
         );
@@ -349,10 +343,10 @@ mod tests {
     #[test]
     fn no_money_buys_nothing_and_nothing_is_not_a_panic() {
         let (table, projection) = table("hub-budget", &[(Param::RuBudget, 0.0)]);
-        assert_eq!(table.rows()[1].cells[0], "0");
+        assert_eq!(table.rows()[1].cells()[0], "0");
         assert!(table
             .answer()
-            .starts_with("$0.00bn for rare earths buys 0% "));
+            .starts_with("$0.00bn for rare earths ($0.00bn hub budget × 100%) buys 0% "));
         assert_eq!(
             budget_that_funds_the_ambition(
                 &Scenario::default().with(Param::RuBudgetShare, 0.0),
@@ -375,7 +369,7 @@ mod tests {
         let (_, projection) = table("hub-budget", &[]);
         assert_eq!(
             feed_sentence(&projection, 2030),
-            "In 2030 Russia's separation needs 2,332 t REO of concentrate; its own mining gives 9,742 t (Lovozero's 2,600 t and new mines), and it imports 0 t (0% of what it uses). No separation is lost for want of feed."
+            "In 2030 Russia's separation needs 2,332 t REO of concentrate; its own mining gives 9,742 t (Lovozero's 2,600 t and new mines) and it imports 0 t. No separation is lost for want of feed."
         );
         // Mining held back by heavy sanctions and no imports: separation goes unfed.
         let (_, starved) = table(

@@ -374,8 +374,8 @@ fn tornado(out: &mut String, input: &ChartInput) {
     }
 }
 
-/// Russia's feed: the target year's sentence (need, own mining, imports, separation lost), the
-/// last year's need and imports, and the pinned reference's need.
+/// Russia's feed: the target year's sentence (need, own mining, imports, separation lost) and
+/// the pinned reference's need.
 fn feed(out: &mut String, input: &ChartInput) {
     let projection = input.projection;
     let last = projection.last_year();
@@ -384,18 +384,6 @@ fn feed(out: &mut String, input: &ChartInput) {
         "Russia's concentrate per year, t REO: own mining used, imports and unmet need stacked up to what its separation needs. {}",
         crate::budget_table::feed_sentence(projection, TARGET_YEAR.min(last))
     );
-    let feed = projection
-        .russia_feed
-        .get(usize::from(last - projection.base_year));
-    if let Some(feed) = feed.filter(|_| last > TARGET_YEAR) {
-        let _ = write!(
-            out,
-            " In {last}: need {} t, own mining {} t, imported {} t.",
-            thousands(feed.need),
-            thousands(feed.own),
-            thousands(feed.imported)
-        );
-    }
     if let Some(reference) = input.reference {
         let year = TARGET_YEAR.min(reference.last_year());
         let index = usize::from(year.saturating_sub(reference.base_year));

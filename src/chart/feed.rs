@@ -1,6 +1,6 @@
-//! Russia's feed: the concentrate its separation needs per year, stacked as what its own mining
-//! supplies, what it imports and what nobody supplies (separation that does not happen), with
-//! its whole own mining as a line, in t REO a year (docs/MODEL.md, equation 9).
+//! Russia's feed: the concentrate its separation needs per year, its own mining, what it imports
+//! and what nobody supplies (separation that does not happen), as lines in t REO a year
+//! (docs/MODEL.md, equation 9).
 
 use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
 use super::look::{region_colour, stage_colour, thousands, Look};
@@ -10,8 +10,8 @@ use crate::projection::{Feed, Projection};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// One year's feed as the chart stacks it: own mining used, imported, unmet (t REO), each finite
-/// and non-negative; their sum is the need.
+/// One year's concentrate by where it comes from: own mining used, imported, unmet (t REO), each
+/// finite and non-negative; their sum is the need.
 pub(crate) fn parts(feed: &Feed) -> [f64; 3] {
     let need = frame::finite(feed.need).max(0.0);
     let own = frame::finite(feed.own).max(0.0).min(need);
@@ -24,54 +24,83 @@ fn feeds(projection: &Projection) -> &[Feed] {
     &projection.russia_feed[..projection.years.min(projection.russia_feed.len())]
 }
 
-/// Draws Russia's feed per year, the pinned reference's need dashed.
+/// The legend: the four series, then the pinned reference's need.
+const LEGEND: [&str; 5] = [
+    "Need",
+    "Own mining",
+    "Imported",
+    "Unmet: separation lost",
+    "Pinned reference's need (dashed)",
+];
+
+/// Series `row` of one year's feed: need, own mining (all of it), imported, unmet, and need again
+/// (row 4, the pinned reference's line), in t REO.
+pub(crate) fn series(feed: &Feed, row: usize) -> f64 {
+    let [_, imported, unmet] = parts(feed);
+    let need = frame::finite(feed.need).max(0.0);
+    [
+        need,
+        frame::finite(feed.own).max(0.0),
+        imported,
+        unmet,
+        need,
+    ][row.min(4)]
+}
+
+/// Draws Russia's feed per year as four lines, the pinned reference's need dashed.
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     look: &Look,
 ) -> Drawn<DB> {
     let projection = input.projection;
-    let colours = [
-        stage_colour(Stage::Mining, look.theme),
-        region_colour(Region::Other, look.theme),
-        stage_colour(Stage::Magnets, look.theme),
+    let swatches = [
+        Swatch::Line(look.text, 3.0, false, Marker::None),
+        Swatch::Line(
+            stage_colour(Stage::Mining, look.theme),
+            2.0,
+            false,
+            Marker::Circle,
+        ),
+        Swatch::Line(
+            region_colour(Region::Other, look.theme),
+            2.0,
+            false,
+            Marker::None,
+        ),
+        Swatch::Line(
+            stage_colour(Stage::Magnets, look.theme),
+            2.0,
+            false,
+            Marker::Triangle,
+        ),
+        Swatch::Line(look.text, 1.5, true, Marker::None),
     ];
-    let own_line = Swatch::Line(look.text, 1.5, false, Marker::Circle);
-    let legend = [
-        Entry {
-            label: "Unmet: separation lost",
-            swatch: Swatch::Fill(colours[2]),
-        },
-        Entry {
-            label: "Imported",
-            swatch: Swatch::Fill(colours[1]),
-        },
-        Entry {
-            label: "Own mining used",
-            swatch: Swatch::Fill(colours[0]),
-        },
-        Entry {
-            label: "Own mining, all",
-            swatch: own_line,
-        },
-        Entry {
-            label: "Pinned reference's need (dashed)",
-            swatch: Swatch::Line(look.text, 1.5, true, Marker::None),
-        },
-    ];
+    let legend = [0, 1, 2, 3, 4].map(|row| Entry {
+        label: LEGEND[row],
+        swatch: swatches[row],
+    });
     let shown = if input.reference.is_some() { 5 } else { 4 };
     let plot_area = frame::frame(
         area,
         look,
-        "Russia's concentrate: own mining, imports, unmet",
+        "Russia's concentrate: need, own mining, imports",
         &legend[..shown],
         LegendAt::Top,
     )?;
-    let top = std::iter::once(projection)
-        .chain(input.reference)
-        .flat_map(feeds)
-        .map(|feed| frame::finite(feed.need).max(frame::finite(feed.own)))
-        .fold(0.0, f64::max);
+    // The reference's need first (beneath), then the four series; `row` 4 is the reference's.
+    let drawn: Vec<(&Projection, usize)> = input
+        .reference
+        .map(|reference| (reference, 4))
+        .into_iter()
+        .chain((0..4).map(|row| (projection, row)))
+        .collect();
+    let mut top: f64 = 0.0;
+    for &(projection, row) in &drawn {
+        for feed in feeds(projection) {
+            top = top.max(series(feed, row));
+        }
+    }
     let first = f64::from(projection.base_year);
     let last = f64::from(projection.last_year());
     let chart = frame::plot(
@@ -87,35 +116,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
             x_pad: X_PAD,
         },
     )?;
-    let year = |index: usize| first + index as f64;
-    let stacked: Vec<[f64; 3]> = feeds(projection).iter().map(parts).collect();
-    // Top band first, each from zero to its cumulative top; the bands below paint over it.
-    for band in (0..3).rev() {
-        let mut points: Vec<(f64, f64)> = stacked
-            .iter()
-            .enumerate()
-            .map(|(index, parts)| (year(index), parts[..=band].iter().sum()))
-            .collect();
-        points.push((year(stacked.len().saturating_sub(1)), 0.0));
-        points.push((first, 0.0));
-        chart.draw(&Polygon::new(points, colours[band].filled()))?;
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for (projection, row) in drawn {
+        points.clear();
+        for (index, feed) in feeds(projection).iter().enumerate() {
+            points.push((first + index as f64, series(feed, row)));
+        }
+        frame::line(&chart, look, &points, swatches[row])?;
     }
-    let line = |projection: &Projection, value: fn(&Feed) -> f64| -> Vec<(f64, f64)> {
-        feeds(projection)
-            .iter()
-            .enumerate()
-            .map(|(index, feed)| (year(index), frame::finite(value(feed)).max(0.0)))
-            .collect()
-    };
-    if let Some(reference) = input.reference {
-        frame::line(
-            &chart,
-            look,
-            &line(reference, |feed| feed.need),
-            legend[4].swatch,
-        )?;
-    }
-    frame::line(&chart, look, &line(projection, |feed| feed.own), own_line)?;
     Ok(frame::year_axis(&chart, look, (first, last)))
 }
 
@@ -137,6 +145,9 @@ mod tests {
             unfed_magnets: 0.0,
         };
         assert_eq!(parts(&feed), [2_600.0, 5_000.0, 2_400.0]);
+        // The four series, then the reference's need.
+        let rows = [0, 1, 2, 3, 4].map(|row| series(&feed, row));
+        assert_eq!(rows, [10_000.0, 2_600.0, 5_000.0, 2_400.0, 10_000.0]);
         let broken = Feed {
             need: f64::NAN,
             own: -1.0,

@@ -110,8 +110,7 @@ fn number(
                 .russia_feed
                 .get(index)
                 .filter(|_| index < projection.years)?;
-            let [_, imported, unmet] = super::feed::parts(feed);
-            Some([feed.need, feed.own, imported, unmet][row])
+            Some(super::feed::series(feed, row))
         }
         (ChartKind::Fan, Some(bands)) if row == 3 => {
             shares(projection, bands.stage, year).map(|shares| shares[bands.region as usize])

@@ -5,7 +5,7 @@
 
 use crate::flags::OutputFormat;
 use crate::json_text;
-use ree_outlook::budget_table::{feed_sentence, BudgetTable};
+use ree_outlook::budget_table::{feed_sentence, BudgetTable, SOURCES};
 use ree_outlook::data::Stage;
 use ree_outlook::explain::RussiaWhy;
 use ree_outlook::params::Param;
@@ -120,10 +120,11 @@ fn table(state: &LinkState, projection: &Projection) -> String {
         "", "money buys", "10% needs", "12% needs"
     );
     for row in budget_table.rows() {
+        let [bought, ten, twelve] = row.cells();
         let _ = writeln!(
             text,
-            "{:<40} {:>11} {:>11} {:>11}",
-            row.label, row.cells[0], row.cells[1], row.cells[2]
+            "{:<40} {bought:>11} {ten:>11} {twelve:>11}",
+            row.label
         );
     }
     text.push_str(
@@ -161,6 +162,9 @@ fn table(state: &LinkState, projection: &Projection) -> String {
         })
         .collect();
     text.push_str(&limits.join(", "));
-    text.push_str(".\n");
+    text.push_str(".\n\nSources of the defaults:\n");
+    for source in SOURCES {
+        let _ = writeln!(text, "- {source}");
+    }
     text
 }
