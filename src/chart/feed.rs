@@ -84,7 +84,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let plot_area = frame::frame(
         area,
         look,
-        "Russia's concentrate: need, own mining, imports",
+        "Russia's feed: need, mining, imports",
         &legend[..shown],
         LegendAt::Top,
     )?;
@@ -175,7 +175,7 @@ mod tests {
         let starved = simulate(&scenario);
         let input = ChartInput::new(&starved, Stage::Separation);
         let svg = to_svg(ChartKind::Feed, &input, 800, 450);
-        assert!(svg.contains("Russia&apos;s concentrate") || svg.contains("Russia's concentrate"));
+        assert!(svg.contains("feed: need, mining, imports"));
         assert!(svg.contains("Concentrate (t REO a year)"));
         let caption = describe(ChartKind::Feed, &input);
         assert!(
