@@ -730,7 +730,7 @@ pub fn describe_goal_seek(
 }
 
 /// For a goal seek on the hub's budget that falls short: where more money stops buying anything
-/// (" More money buys nothing more: from 9.1 $bn it pays for the whole 10.0% ambition."), or
+/// (" From 9.1 $bn on the money pays for the whole ambition: more buys nothing more."), or
 /// nothing for any other parameter, or when no budget would pay for the ambition.
 fn money_saturates(scenario: &Scenario, param: Param) -> String {
     if param != Param::RuBudget {
@@ -744,9 +744,8 @@ fn money_saturates(scenario: &Scenario, param: Param) -> String {
         .filter(|budget| *budget <= spec.max)
         .map(|budget| {
             format!(
-                " More money buys nothing more: from {} it pays for the whole {} ambition, so Russia's share saturates below the target.",
-                spec.display(budget),
-                text::percent(scenario.get(Param::RuPlanShare), 1)
+                " From {} on the money pays for the whole ambition: more buys nothing more.",
+                spec.display(budget)
             )
         })
         .unwrap_or_default()

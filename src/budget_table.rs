@@ -17,11 +17,7 @@ use crate::text::{fixed, percent, thousands};
 /// The table's column headings after the row heading: what this scenario's money buys, and what
 /// 10% and 12% of world output in 2030 need ([`crate::projection::RUSSIA_TARGETS`]); the page
 /// writes the same words into its table's HTML.
-pub const COLUMNS: [&str; 3] = [
-    "This scenario's money buys",
-    "10% of world output in 2030 needs",
-    "12% of world output in 2030 needs",
-];
+pub const COLUMNS: [&str; 3] = ["The money buys", "10% in 2030 needs", "12% in 2030 needs"];
 
 /// Where the defaults behind the table come from, one public document (or an assumption) each.
 pub const SOURCES: [&str; 5] = [
@@ -214,7 +210,7 @@ impl BudgetTable {
             out.push_str(name);
         }
         if out.is_empty() {
-            out.push_str("nothing, every stage meets its ambition");
+            out.push_str("nothing");
         }
         out
     }
@@ -246,7 +242,8 @@ pub fn budget_that_funds_the_ambition(scenario: &Scenario, projection: &Projecti
 }
 
 /// Russia's feed in `year` in a sentence: the concentrate its separation needs, its own mining,
-/// the part imported, and the separation that does not happen for want of feed.
+/// the part imported, and the separation that does not happen for want of feed (0 t when feed
+/// does not bind).
 pub fn feed_sentence(projection: &Projection, year: u16) -> String {
     let Some(feed) = year
         .checked_sub(projection.base_year)
@@ -256,22 +253,14 @@ pub fn feed_sentence(projection: &Projection, year: u16) -> String {
     else {
         return format!("No feed figures for {year}.");
     };
-    let mut out = format!(
-        "In {year} Russia's separation needs {} t REO of concentrate; its own mining gives {} t (Lovozero's {} t and new mines) and it imports {} t.",
+    let unfed = feed.unfed_separation;
+    format!(
+        "In {year} Russia's separation needs {} t REO of concentrate; its own mining (Lovozero, 2,600 t in 2025, and new mines) gives {} t and it imports {} t. Separation that lacks feed does not happen: {} t of oxide lost.",
         thousands(feed.need),
         thousands(feed.own),
-        thousands(projection.russia_feed[0].own),
-        thousands(feed.imported)
-    );
-    out.push_str(&if feed.unfed_separation >= 0.5 {
-        format!(
-            " Separation that lacks feed does not happen: {} t of oxide are lost.",
-            thousands(feed.unfed_separation)
-        )
-    } else {
-        " No separation is lost for want of feed.".to_string()
-    });
-    out
+        thousands(feed.imported),
+        thousands(unfed)
+    )
 }
 
 #[cfg(test)]
@@ -367,9 +356,11 @@ mod tests {
     #[test]
     fn the_feed_sentence_says_when_separation_lacks_feed() {
         let (_, projection) = table("hub-budget", &[]);
+        // The sentence names Lovozero's base-year output, which is the data's.
+        assert_eq!(thousands(projection.russia_feed[0].own), "2,600");
         assert_eq!(
             feed_sentence(&projection, 2030),
-            "In 2030 Russia's separation needs 2,332 t REO of concentrate; its own mining gives 9,742 t (Lovozero's 2,600 t and new mines) and it imports 0 t. No separation is lost for want of feed."
+            "In 2030 Russia's separation needs 2,332 t REO of concentrate; its own mining (Lovozero, 2,600 t in 2025, and new mines) gives 9,742 t and it imports 0 t. Separation that lacks feed does not happen: 0 t of oxide lost."
         );
         // Mining held back by heavy sanctions and no imports: separation goes unfed.
         let (_, starved) = table(
@@ -381,7 +372,7 @@ mod tests {
         );
         let sentence = feed_sentence(&starved, 2031);
         assert!(
-            sentence.contains("Separation that lacks feed does not happen"),
+            !sentence.ends_with("does not happen: 0 t of oxide lost."),
             "{sentence}"
         );
     }

@@ -14,7 +14,7 @@ use crate::scenario::Scenario;
 use yew::prelude::*;
 
 /// Where the defaults come from: links to the page's sources list (`index.html`, `#sources`).
-const SOURCES: &str = r##"<p class="budget-sources">Sources: budget <a href="#src-bne-2026">bne IntelliNews, 2 Feb 2026</a>, <a href="#src-tass-2026-02">TASS, Feb 2026</a>; all of it for rare earths: an assumption (<a href="#src-tass-2025-12">TASS, 25 Dec 2025</a>); capital cost: medians of the pipeline's published costs (<a href="#src-songwe-2022">Mkango, 2022</a>, <a href="#src-aclara-2025">Mining.com, 2025</a>, <a href="#src-narva-2025">ChatNewsTV, 2025</a>); premium: 40% at full sanctions, an assumption after <a href="#src-cepii-2025">CEPII, Mar 2025</a>; targets <a href="#src-reuters-2020">Reuters, 12 Aug 2020</a>, <a href="#src-rex-2025">Rare Earth Exchanges, 2025</a>, at 90% utilisation less existing capacity; Lovozero <a href="#src-usgs-2026">USGS, 2026</a>.</p>"##;
+const SOURCES: &str = r##"<p class="budget-sources">Sources: budget, <a href="#src-bne-2026">bne IntelliNews, 2 Feb 2026</a>; rare-earth share, an assumption (<a href="#src-tass-2025-12">TASS, 25 Dec 2025</a>); capital costs, pipeline medians (<a href="#src-songwe-2022">Mkango</a>, <a href="#src-aclara-2025">Mining.com</a>, <a href="#src-narva-2025">ChatNewsTV</a>); premium, an assumption after <a href="#src-cepii-2025">CEPII, Mar 2025</a>; targets, <a href="#src-reuters-2020">Reuters, 12 Aug 2020</a>, <a href="#src-rex-2025">Rare Earth Exchanges, 2025</a>; Lovozero, <a href="#src-usgs-2026">USGS</a>.</p>"##;
 
 /// The section's text for `projection` (of `scenario`) as HTML: heading, answer, table, sources
 /// and the feed in the target year.
@@ -33,7 +33,7 @@ fn section_html(projection: &Projection, scenario: &Scenario) -> String {
         rows.push_str("</tr>");
     }
     format!(
-        r#"<h2 id="budget-heading">What the money buys and what feeds it</h2><p id="budget-answer" class="budget-answer">{}</p><table id="budget-table"><caption>Russia's programme: capacity per stage and its capital cost</caption><thead><tr><th scope="col">Per year</th><th scope="col">This scenario's money buys</th><th scope="col">10% of world output in 2030 needs</th><th scope="col">12% of world output in 2030 needs</th></tr></thead><tbody>{rows}</tbody></table>{SOURCES}<p id="feed-sentence">{}</p>"#,
+        r#"<h2 id="budget-heading">What the money buys and what feeds it</h2><p id="budget-answer" class="budget-answer">{}</p><table id="budget-table"><caption>Capacity a year and its capital cost</caption><thead><tr><td></td><th scope="col">The money buys</th><th scope="col">10% in 2030 needs</th><th scope="col">12% in 2030 needs</th></tr></thead><tbody>{rows}</tbody></table>{SOURCES}<p id="feed-sentence">{}</p>"#,
         table.answer(),
         feed_sentence(projection, TARGET_YEAR)
     )

@@ -381,7 +381,7 @@ fn feed(out: &mut String, input: &ChartInput) {
     let last = projection.last_year();
     let _ = write!(
         out,
-        "Russia's concentrate per year, t REO: what its separation needs, its own mining, its imports and the need nobody meets. {}",
+        "Russia's concentrate per year (t REO): need, own mining, imports, unmet. {}",
         crate::budget_table::feed_sentence(projection, TARGET_YEAR.min(last))
     );
     if let Some(reference) = input.reference {

@@ -10,15 +10,6 @@ use crate::projection::{Feed, Projection};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// One year's concentrate by where it comes from: own mining used, imported, unmet (t REO), each
-/// finite and non-negative; their sum is the need.
-pub(crate) fn parts(feed: &Feed) -> [f64; 3] {
-    let need = frame::finite(feed.need).max(0.0);
-    let own = frame::finite(feed.own).max(0.0).min(need);
-    let imported = frame::finite(feed.imported).clamp(0.0, need - own);
-    [own, imported, need - own - imported]
-}
-
 /// The feed of `projection`'s years, from its base year.
 fn feeds(projection: &Projection) -> &[Feed] {
     &projection.russia_feed[..projection.years.min(projection.russia_feed.len())]
@@ -29,22 +20,25 @@ const LEGEND: [&str; 5] = [
     "Need",
     "Own mining",
     "Imported",
-    "Unmet: separation lost",
-    "Pinned reference's need (dashed)",
+    "Unmet",
+    "Pinned reference (dashed)",
 ];
 
-/// Series `row` of one year's feed: need, own mining (all of it), imported, unmet, and need again
-/// (row 4, the pinned reference's line), in t REO.
+/// Series `row` of one year's feed, in t REO: 0 the need, 1 own mining (all of it), 2 imported,
+/// 3 unmet (the need less the own mining used and the imports), 4 the need again (the pinned
+/// reference's line). Each finite and non-negative; own mining used, imports and unmet add up to
+/// the need.
 pub(crate) fn series(feed: &Feed, row: usize) -> f64 {
-    let [_, imported, unmet] = parts(feed);
     let need = frame::finite(feed.need).max(0.0);
-    [
-        need,
-        frame::finite(feed.own).max(0.0),
-        imported,
-        unmet,
-        need,
-    ][row.min(4)]
+    let own = frame::finite(feed.own).max(0.0);
+    let used = own.min(need);
+    let imported = frame::finite(feed.imported).clamp(0.0, need - used);
+    match row {
+        1 => own,
+        2 => imported,
+        3 => need - used - imported,
+        _ => need,
+    }
 }
 
 /// Draws Russia's feed per year as four lines, the pinned reference's need dashed.
@@ -89,15 +83,17 @@ pub(crate) fn draw<DB: DrawingBackend>(
         LegendAt::Top,
     )?;
     // The reference's need first (beneath), then the four series; `row` 4 is the reference's.
-    let drawn: Vec<(&Projection, usize)> = input
-        .reference
-        .map(|reference| (reference, 4))
-        .into_iter()
-        .chain((0..4).map(|row| (projection, row)))
-        .collect();
+    let source = |row: usize| {
+        if row == 4 {
+            input.reference
+        } else {
+            Some(projection)
+        }
+    };
+    const ROWS: [usize; 5] = [4, 0, 1, 2, 3];
     let mut top: f64 = 0.0;
-    for &(projection, row) in &drawn {
-        for feed in feeds(projection) {
+    for row in ROWS {
+        for feed in source(row).map_or(&[][..], feeds) {
             top = top.max(series(feed, row));
         }
     }
@@ -117,7 +113,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
         },
     )?;
     let mut points: Vec<(f64, f64)> = Vec::new();
-    for (projection, row) in drawn {
+    for row in ROWS {
+        let Some(projection) = source(row) else {
+            continue;
+        };
         points.clear();
         for (index, feed) in feeds(projection).iter().enumerate() {
             points.push((first + index as f64, series(feed, row)));
@@ -136,7 +135,7 @@ mod tests {
     use crate::simulate::simulate;
 
     #[test]
-    fn parts_add_up_to_the_need_and_bad_numbers_are_nothing() {
+    fn the_series_add_up_to_the_need_and_bad_numbers_are_nothing() {
         let feed = Feed {
             need: 10_000.0,
             own: 2_600.0,
@@ -144,25 +143,21 @@ mod tests {
             unfed_separation: 470.0,
             unfed_magnets: 0.0,
         };
-        assert_eq!(parts(&feed), [2_600.0, 5_000.0, 2_400.0]);
-        // The four series, then the reference's need.
-        let rows = [0, 1, 2, 3, 4].map(|row| series(&feed, row));
-        assert_eq!(rows, [10_000.0, 2_600.0, 5_000.0, 2_400.0, 10_000.0]);
+        let rows = |feed: &Feed| [0, 1, 2, 3, 4].map(|row| series(feed, row));
+        assert_eq!(rows(&feed), [10_000.0, 2_600.0, 5_000.0, 2_400.0, 10_000.0]);
         let broken = Feed {
             need: f64::NAN,
             own: -1.0,
             imported: f64::INFINITY,
             ..feed
         };
-        assert_eq!(parts(&broken), [0.0, 0.0, 0.0]);
-        // Own mining beyond the need supplies just the need.
-        assert_eq!(
-            parts(&Feed {
-                own: 50_000.0,
-                ..feed
-            }),
-            [10_000.0, 0.0, 0.0]
-        );
+        assert_eq!(rows(&broken), [0.0; 5]);
+        // Own mining beyond the need supplies just the need: nothing imported, nothing unmet.
+        let rich = Feed {
+            own: 50_000.0,
+            ..feed
+        };
+        assert_eq!(rows(&rich), [10_000.0, 50_000.0, 0.0, 0.0, 10_000.0]);
     }
 
     #[test]
@@ -179,7 +174,8 @@ mod tests {
         assert!(svg.contains("Concentrate (t REO a year)"));
         let caption = describe(ChartKind::Feed, &input);
         assert!(
-            caption.contains("Separation that lacks feed does not happen"),
+            caption.contains("Separation that lacks feed does not happen")
+                && !caption.contains("happen: 0 t"),
             "{caption}"
         );
         let hover = values(ChartKind::Feed, &input, 2031).unwrap_or_default();
@@ -187,7 +183,7 @@ mod tests {
         assert!(hover.contains(" t REO\nOwn mining "), "{hover}");
         // The unmet part is the lost separation in concentrate.
         let index = usize::from(2031 - starved.base_year);
-        let unmet = parts(&starved.russia_feed[index])[2];
+        let unmet = series(&starved.russia_feed[index], 3);
         assert!(unmet > 100.0, "{unmet}");
         assert!(
             hover.contains(&format!("Unmet {} t REO", thousands(unmet))),

@@ -5,7 +5,7 @@
 
 use crate::flags::OutputFormat;
 use crate::json_text;
-use ree_outlook::budget_table::{feed_sentence, BudgetTable, SOURCES};
+use ree_outlook::budget_table::{feed_sentence, BudgetTable, COLUMNS, SOURCES};
 use ree_outlook::data::Stage;
 use ree_outlook::explain::RussiaWhy;
 use ree_outlook::params::Param;
@@ -116,14 +116,14 @@ fn table(state: &LinkState, projection: &Projection) -> String {
     let _ = writeln!(text, "{}\n", budget_table.capex_line());
     let _ = writeln!(
         text,
-        "{:<40} {:>11} {:>11} {:>11}",
-        "", "money buys", "10% needs", "12% needs"
+        "{:<40} {:>17} {:>17} {:>17}",
+        "", COLUMNS[0], COLUMNS[1], COLUMNS[2]
     );
     for row in budget_table.rows() {
         let [bought, ten, twelve] = row.cells();
         let _ = writeln!(
             text,
-            "{:<40} {bought:>11} {ten:>11} {twelve:>11}",
+            "{:<40} {bought:>17} {ten:>17} {twelve:>17}",
             row.label
         );
     }
