@@ -718,14 +718,37 @@ pub fn describe_goal_seek(
             text::percent(achieved, 1)
         ),
         GoalSeek::Unreachable { best_value, best_achieved } => format!(
-            "{goal} is out of reach by changing \u{201c}{}\u{201d} alone: no value from {} to {} gets there; the best, {}, gives {}.",
+            "{goal} is out of reach by changing \u{201c}{}\u{201d} alone: no value from {} to {} gets there; the best, {}, gives {}.{}",
             spec.label,
             spec.display(spec.min),
             spec.display(spec.max),
             spec.display(best_value),
-            text::percent(best_achieved, 1)
+            text::percent(best_achieved, 1),
+            money_saturates(scenario, param)
         ),
     }
+}
+
+/// For a goal seek on the hub's budget that falls short: where more money stops buying anything
+/// (" From 9.1 $bn on the money pays for the whole ambition: more buys nothing more."), or
+/// nothing for any other parameter, or when no budget would pay for the ambition.
+fn money_saturates(scenario: &Scenario, param: Param) -> String {
+    if param != Param::RuBudget {
+        return String::new();
+    }
+    let spec = param.spec();
+    let projection = crate::simulate::simulate(scenario);
+    crate::budget_table::budget_that_funds_the_ambition(scenario, &projection)
+        // Up to the slider's next step: the money that is enough.
+        .map(|budget| (budget / spec.step - 1e-9).ceil() * spec.step)
+        .filter(|budget| *budget <= spec.max)
+        .map(|budget| {
+            format!(
+                " From {} on the money pays for the whole ambition: more buys nothing more.",
+                spec.display(budget)
+            )
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 pub mod analysis;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod budget_table;
 pub mod chart;
 pub mod claims;
 pub mod data;

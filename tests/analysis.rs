@@ -284,3 +284,71 @@ fn a_goal_seek_met_at_the_current_value_says_already_met_and_never_set_it_to_its
         "{text}"
     );
 }
+
+/// Russia's share at `output` for `scenario` with the hub's budget at `budget` ($bn).
+fn share_with_budget(scenario: &Scenario, output: Output, budget: f64) -> f64 {
+    let scenario = scenario.with(Param::RuBudget, budget);
+    output.read(&simulate(&scenario))
+}
+
+#[test]
+fn a_goal_seek_on_the_hub_budget_says_when_more_money_stops_helping() {
+    let scenario = preset("hub-budget");
+    let target = Target {
+        output: Output {
+            region: Region::Russia,
+            stage: Stage::Separation,
+            year: 2030,
+        },
+        share: 0.10,
+    };
+    // More money never lowers Russia's share; past the ambition's cost it changes nothing.
+    let shares: Vec<f64> = (0..=50)
+        .map(|budget| share_with_budget(&scenario, target.output, f64::from(budget)))
+        .collect();
+    assert!(
+        shares.windows(2).all(|pair| pair[1] >= pair[0] - 1e-12),
+        "{shares:?}"
+    );
+    assert_eq!(shares[10], shares[50]);
+    assert!(shares[5] < shares[10]);
+    // 10% of separation in 2030 is out of reach at any budget, and the answer says where the money
+    // saturates: the $9.05bn the 10% ambition costs with the premium, to the slider's step.
+    let answer = goal_seek(&scenario, Param::RuBudget, target);
+    let GoalSeek::Unreachable { best_achieved, .. } = answer else {
+        panic!("reached? {answer:?}");
+    };
+    assert_eq!(best_achieved, shares[50]);
+    let text = describe_goal_seek(&scenario, Param::RuBudget, target, answer);
+    assert!(text.contains("is out of reach"), "{text}");
+    assert!(
+        text.ends_with(
+            "From 9.1 $bn on the money pays for the whole ambition: more buys nothing more."
+        ),
+        "{text}"
+    );
+    // Another lever's answer says nothing about money.
+    let sanctions = goal_seek(&scenario, Param::Sanctions, target);
+    assert!(
+        !describe_goal_seek(&scenario, Param::Sanctions, target, sanctions)
+            .contains("more buys nothing")
+    );
+
+    // With half the budget for rare earths, 5% of separation in 2035 takes more money: the
+    // answer reaches the target, a step less does not, and the answer fed back reaches it.
+    let half = scenario.with(Param::RuBudgetShare, 0.5);
+    let target = Target {
+        output: Output {
+            year: 2035,
+            ..target.output
+        },
+        share: 0.05,
+    };
+    let GoalSeek::Reached { value, achieved } = goal_seek(&half, Param::RuBudget, target) else {
+        panic!("5% in 2035 should be within reach");
+    };
+    assert!(value > 9.2 && value < 50.0, "{value}");
+    assert!(achieved >= 0.05);
+    assert!(share_with_budget(&half, target.output, value) >= 0.05);
+    assert!(share_with_budget(&half, target.output, value - 0.1) < 0.05);
+}

@@ -28,8 +28,8 @@ fn projection(preset: &str) -> Projection {
     simulate(&preset.scenario())
 }
 
-/// Kinds drawn in the per-preset cases: the projection charts plus fan and tornado.
-fn kinds() -> [ChartKind; 6] {
+/// Kinds drawn in the per-preset cases: the projection charts (feed included) plus fan and tornado.
+fn kinds() -> [ChartKind; 7] {
     ChartKind::ALL
 }
 
@@ -63,6 +63,7 @@ fn cases() -> Vec<Case> {
         ChartKind::Russia,
         ChartKind::Concentration,
         ChartKind::Fan,
+        ChartKind::Feed,
     ] {
         cases.push(Case {
             reference: Some("baseline"),
@@ -94,6 +95,12 @@ fn cases() -> Vec<Case> {
             "price-war",
         )
     });
+    // Russia's feed when the hub's budget is spent at face value.
+    cases.push(plain(
+        "hub-budget-feed".to_string(),
+        ChartKind::Feed,
+        "hub-budget",
+    ));
     for kind in kinds() {
         cases.push(Case {
             size: (360, 300),

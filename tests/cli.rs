@@ -514,10 +514,15 @@ fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
 fn budget_answers_what_the_hub_buys_and_what_runs_out_first() {
     let table = ok(&["--preset", "hub-budget", "--budget"]);
     for needle in [
+        "$9.20bn for rare earths ($9.20bn hub budget × 100%) buys 100% of the capacity 10% of world output in 2030 needs (84% of what 12% needs) at a 24% sanctions premium on capital cost; what runs out first in 2030: at mining, time to ramp up; at separation, time to ramp up; at magnets, time lost to sanctions.",
         "Money for rare earths: $9.20bn",
         "the money buys 100% of it",
-        "cost with the 24% premium                   $9.05bn  $10.94bn",
-        "share of it $9.20bn buys                       100%       84%",
+        "Separation capacity (t oxide a year)                11,015            11,015            13,308",
+        "Cost with the sanctions premium                    $9.05bn           $9.05bn          $10.94bn",
+        "Share of it the money buys                            100%              100%               84%",
+        "Capital cost per tonne of yearly capacity: mining $47k, separation $170k, magnets $69k.",
+        "Sources of the defaults:",
+        "In 2030 Russia's separation needs 2,332 t REO of concentrate",
         "Feed for Russia's separation",
         "separation ramp",
     ] {
@@ -537,6 +542,10 @@ fn budget_answers_what_the_hub_buys_and_what_runs_out_first() {
         "--budget",
     ]);
     assert!(half.contains("the money buys 51% of it"), "{half}");
+    assert!(
+        half.contains("what runs out first in 2030: at mining, money; at separation, money; at magnets, money."),
+        "{half}"
+    );
     assert!(half.contains("separation money"), "{half}");
     // The summary wraps at 90 columns; read it as one line.
     let story = ok(&["--preset", "hub-budget", "--set", "ru_budget_share=0.5"]).replace('\n', " ");

@@ -3,8 +3,8 @@
 //! A part is a yew function component when it needs hooks of its own per instance (each chart's
 //! canvas) or when skipping its re-render on equal props pays (the sixteen sliders); otherwise it
 //! is a plain `view` function of its inputs, called from the parent's `html!` (headline, notices,
-//! preset picker, controls, stage switch, table, downloads, and the copy link and the analysis
-//! panel with the goal seek, whose hooks the root holds): each component brings its own copy of
+//! preset picker, controls, stage switch, table, the money section, downloads, and the copy link
+//! and the analysis panel with the goal seek, whose hooks the root holds): each component brings its own copy of
 //! yew's generic code, about 0.6 KB of the gzipped page (each effect or memo, 0.2 to 0.3 KB).
 //! Parts get values and callbacks and keep no model logic; derived values (projections, texts)
 //! are computed in render, with `use_memo` where a render would otherwise recompute them for
@@ -12,6 +12,7 @@
 
 pub mod analysis_hook;
 pub mod analysis_panel;
+pub mod budget;
 pub mod chart_canvas;
 pub mod controls;
 pub mod downloads;

@@ -4,6 +4,7 @@
 
 use crate::app::analysis_hook::use_analysis;
 use crate::app::analysis_panel::{self, use_analysis_panel, AnalysisPanelInput};
+use crate::app::budget;
 use crate::app::chart_canvas::ChartCanvas;
 use crate::app::controls;
 use crate::app::downloads;
@@ -190,6 +191,7 @@ pub fn app() -> Html {
                             { projection_table::view(&shown_projection, shown) }
                         }
                     </div>
+                    { budget::view(&projection, &link.scenario, chart(ChartKind::Feed, Stage::Separation)) }
                     // The link and the files before the analyses: the analyses' results arrive
                     // later and grow their captions, which would move anything below them under
                     // a reader's pointer.

@@ -29,6 +29,7 @@ pub fn describe(kind: ChartKind, input: &ChartInput) -> String {
         ChartKind::Fan => fan(&mut out, input),
         ChartKind::Tornado => tornado(&mut out, input),
         ChartKind::SupplyGap => gap(&mut out, input),
+        ChartKind::Feed => feed(&mut out, input),
     }
     out
 }
@@ -376,5 +377,28 @@ fn tornado(out: &mut String, input: &ChartInput) {
                     .collect::<Vec<_>>()
             )
         );
+    }
+}
+
+/// Russia's feed: the target year's sentence (need, own mining, imports, separation lost) and
+/// the pinned reference's need.
+fn feed(out: &mut String, input: &ChartInput) {
+    let projection = input.projection;
+    let last = projection.last_year();
+    let _ = write!(
+        out,
+        "Russia's concentrate per year (t REO): need, own mining, imports, unmet. {}",
+        crate::budget_table::feed_sentence(projection, TARGET_YEAR.min(last))
+    );
+    if let Some(reference) = input.reference {
+        let year = TARGET_YEAR.min(reference.last_year());
+        let index = usize::from(year.saturating_sub(reference.base_year));
+        if let Some(feed) = reference.russia_feed.get(index) {
+            let _ = write!(
+                out,
+                " Pinned reference (dashed): need {} t in {year}.",
+                thousands(feed.need)
+            );
+        }
     }
 }

@@ -103,6 +103,15 @@ fn number(
         (ChartKind::SupplyGap, _) => projection
             .get(year, input.stage)
             .map(|cell| [cell.supply_gap, cell.supply_gap_share][row]),
+        // Need, own mining (all of it), imported and unmet concentrate.
+        (ChartKind::Feed, _) => {
+            let index = usize::from(year.checked_sub(projection.base_year)?);
+            let feed = projection
+                .russia_feed
+                .get(index)
+                .filter(|_| index < projection.years)?;
+            Some(super::feed::series(feed, row))
+        }
         (ChartKind::Fan, Some(bands)) if row == 3 => {
             shares(projection, bands.stage, year).map(|shares| shares[bands.region as usize])
         }
@@ -126,6 +135,7 @@ pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> 
         ChartKind::Share => &regions,
         ChartKind::Russia | ChartKind::Concentration => &stages,
         ChartKind::SupplyGap => &["Gap", "Share of demand outside China"],
+        ChartKind::Feed => &["Need", "Own mining", "Imported", "Unmet"],
         ChartKind::Fan if !input.bands.is_some_and(super::fan::complete) => return None,
         ChartKind::Fan if published => &["P90", "Median", "P10", "Published"],
         ChartKind::Fan => &["P90", "Median", "P10", "Scenario as set"],
@@ -143,6 +153,7 @@ pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> 
     // Tonnes for the gap, index points for the HHI, else shares.
     let write = |row: usize, value: f64| match (kind, row) {
         (ChartKind::SupplyGap, 0) => thousands(value) + " " + input.stage.unit(),
+        (ChartKind::Feed, _) => thousands(value) + " t REO",
         (ChartKind::Concentration, _) => thousands(value),
         _ => percent(unit(value), 1),
     };

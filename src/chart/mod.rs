@@ -1,9 +1,10 @@
 //! The charts: one drawing module, pure plotters, generic over the drawing backend (canvas on the page, SVG for tests and downloads).
 //!
-//! Four charts of a [`Projection`]: market share by region for a stage or, drawn from
-//! [`product_view`], a product of separation (stacked areas), Russia's
-//! share at each stage against its 2030 targets, concentration (HHI) per stage and the supply gap
-//! outside China at a stage; two of the analyses: the Monte Carlo fan and the tornado. A time
+//! Five charts of a [`Projection`]: market share by region for a stage or, drawn from
+//! [`product_view`], a product of separation (stacked areas), Russia's share at each stage against
+//! its 2030 targets, concentration (HHI) per stage, the supply gap outside China at a stage and
+//! Russia's feed (concentrate need, own mining, imports, unmet); two of the analyses: the Monte
+//! Carlo fan and the tornado. A time
 //! chart's drawing reports where its years lie ([`YearAxis`]) and [`values`] gives one year's
 //! values, for the page to show on hover without redrawing. Every size is
 //! scaled by [`ChartInput::scale`] because plotters draws in device pixels. The module never builds
@@ -15,6 +16,7 @@ pub mod claims;
 mod concentration;
 mod describe;
 mod fan;
+mod feed;
 mod frame;
 mod gap;
 mod hover;
@@ -51,25 +53,29 @@ pub enum ChartKind {
     Tornado,
     /// The supply gap outside China per year at the chosen stage or product, in tonnes.
     SupplyGap,
+    /// Russia's concentrate per year: need, own mining, imports and unmet need, in t REO.
+    Feed,
 }
 
 impl ChartKind {
     /// Every chart kind, in page order.
-    pub const ALL: [ChartKind; 6] = [
+    pub const ALL: [ChartKind; 7] = [
         ChartKind::Share,
         ChartKind::Russia,
         ChartKind::Concentration,
         ChartKind::SupplyGap,
         ChartKind::Fan,
         ChartKind::Tornado,
+        ChartKind::Feed,
     ];
 
     /// The charts drawn from a projection alone (no analysis needed).
-    pub const PROJECTION: [ChartKind; 4] = [
+    pub const PROJECTION: [ChartKind; 5] = [
         ChartKind::Share,
         ChartKind::Russia,
         ChartKind::Concentration,
         ChartKind::SupplyGap,
+        ChartKind::Feed,
     ];
 
     /// Short id used in element ids and file names (`chart-{id}`, `download-svg-{id}`).
@@ -81,6 +87,7 @@ impl ChartKind {
             ChartKind::Fan => "fan",
             ChartKind::Tornado => "tornado",
             ChartKind::SupplyGap => "gap",
+            ChartKind::Feed => "feed",
         }
     }
 
@@ -93,6 +100,7 @@ impl ChartKind {
             ChartKind::Fan => "Uncertainty (P10 to P90)",
             ChartKind::Tornado => "What matters most (sensitivity)",
             ChartKind::SupplyGap => "Supply gap outside China",
+            ChartKind::Feed => "Russia's feed",
         }
     }
 }
@@ -267,6 +275,7 @@ fn draw_inner<DB: DrawingBackend>(
         ChartKind::Fan => fan::draw(area, input, look),
         ChartKind::Tornado => tornado::draw(area, input, look).map(|()| None),
         ChartKind::SupplyGap => gap::draw(area, input, look),
+        ChartKind::Feed => feed::draw(area, input, look),
     }
 }
 

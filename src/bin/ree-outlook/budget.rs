@@ -5,12 +5,13 @@
 
 use crate::flags::OutputFormat;
 use crate::json_text;
+use ree_outlook::budget_table::{feed_sentence, BudgetTable, COLUMNS, SOURCES};
 use ree_outlook::data::Stage;
 use ree_outlook::explain::RussiaWhy;
 use ree_outlook::params::Param;
-use ree_outlook::projection::{Budget, Feed, Projection, RussiaStage, RUSSIA_TARGETS};
+use ree_outlook::projection::{Budget, Feed, Projection, RussiaStage, RUSSIA_TARGETS, TARGET_YEAR};
 use ree_outlook::state::LinkState;
-use ree_outlook::text::{fixed, percent, thousands};
+use ree_outlook::text::{percent, thousands};
 use ree_outlook::url;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -24,16 +25,6 @@ fn capex(state: &LinkState) -> [f64; 3] {
         Param::CapexMagnets,
     ]
     .map(|param| state.scenario.get(param))
-}
-
-/// The share of a target's nameplate the money buys with the premium (at most 1).
-fn buys(budget: &Budget, target: usize) -> f64 {
-    let cost = budget.cost_with_premium_bn[target];
-    if cost > 0.0 {
-        (budget.money_bn / cost).min(1.0)
-    } else {
-        1.0
-    }
 }
 
 /// The budget report of `projection` (of `state`) in `format`.
@@ -110,70 +101,32 @@ fn csv(state: &LinkState, projection: &Projection) -> String {
     out
 }
 
-/// The readable report: money, the table per stage, feed per year and what binds in 2030.
+/// The readable report: the answer, money, the table (the page's rows, from
+/// [`BudgetTable`]), feed per year and what binds in 2030.
 fn table(state: &LinkState, projection: &Projection) -> String {
-    let budget = &projection.budget;
     let scenario = &state.scenario;
     let preset = state.preset();
-    let money = |bn: f64| format!("${}bn", fixed(bn, 2));
+    let budget_table = BudgetTable::of(projection, scenario);
     let mut text = format!(
         "Russia's programme against its money: {} (preset {})\n",
         preset.title, preset.id
     );
+    let _ = writeln!(text, "{}", budget_table.answer());
+    let _ = writeln!(text, "{}", budget_table.money_line());
+    let _ = writeln!(text, "{}\n", budget_table.capex_line());
     let _ = writeln!(
         text,
-        "Money for rare earths: {} ({} hub budget x {}); sanctions premium on capital cost {}.",
-        money(budget.money_bn),
-        money(scenario.get(Param::RuBudget)),
-        percent(scenario.get(Param::RuBudgetShare), 0),
-        percent(budget.premium, 0)
+        "{:<40} {:>17} {:>17} {:>17}",
+        "", COLUMNS[0], COLUMNS[1], COLUMNS[2]
     );
-    let _ = writeln!(
-        text,
-        "The {} ambition costs {} with the premium; the money buys {} of it.\n",
-        percent(scenario.get(Param::RuPlanShare), 1),
-        money(budget.ambition_cost_bn),
-        percent(budget.funded, 0)
-    );
-    let capex = capex(state);
-    let _ = writeln!(
-        text,
-        "{:<11} {:<8} {:>11} {:>9} {:>9} {:>9}",
-        "stage", "unit", "capex $k/t", "bought", "10% needs", "12% needs"
-    );
-    for stage in Stage::ALL {
-        let index = stage as usize;
+    for row in budget_table.rows() {
+        let [bought, ten, twelve] = row.cells();
         let _ = writeln!(
             text,
-            "{:<11} {:<8} {:>11} {:>9} {:>9} {:>9}",
-            stage.id(),
-            stage.unit(),
-            fixed(capex[index], 0),
-            thousands(projection.russia[index].bought),
-            thousands(budget.need[0][index]),
-            thousands(budget.need[1][index])
+            "{:<40} {bought:>17} {ten:>17} {twelve:>17}",
+            row.label
         );
     }
-    let costs = |label: &str, values: [f64; 2]| {
-        format!(
-            "{label:<41} {:>9} {:>9}\n",
-            money(values[0]),
-            money(values[1])
-        )
-    };
-    text.push_str(&costs("cost at benchmark capex", budget.cost_bn));
-    text.push_str(&costs(
-        &format!("cost with the {} premium", percent(budget.premium, 0)),
-        budget.cost_with_premium_bn,
-    ));
-    let _ = writeln!(
-        text,
-        "{:<41} {:>9} {:>9}",
-        format!("share of it {} buys", money(budget.money_bn)),
-        percent(buys(budget, 0), 0),
-        percent(buys(budget, 1), 0)
-    );
-
     text.push_str(
         "\nFeed for Russia's separation, t REO of concentrate a year (Lovozero mines 2,600 t):\n",
     );
@@ -197,6 +150,7 @@ fn table(state: &LinkState, projection: &Projection) -> String {
         );
     }
 
+    let _ = writeln!(text, "{}", feed_sentence(projection, TARGET_YEAR));
     text.push_str("\nWhat holds Russia below its ambition in 2030, per stage: ");
     let limits: Vec<String> = Stage::ALL
         .into_iter()
@@ -208,6 +162,9 @@ fn table(state: &LinkState, projection: &Projection) -> String {
         })
         .collect();
     text.push_str(&limits.join(", "));
-    text.push_str(".\n");
+    text.push_str(".\n\nSources of the defaults:\n");
+    for source in SOURCES {
+        let _ = writeln!(text, "- {source}");
+    }
     text
 }

@@ -1,0 +1,193 @@
+//! Russia's feed: the concentrate its separation needs per year, its own mining, what it imports
+//! and what nobody supplies (separation that does not happen), as lines in t REO a year
+//! (docs/MODEL.md, equation 9).
+
+use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
+use super::look::{region_colour, stage_colour, thousands, Look};
+use super::{ChartInput, Drawn};
+use crate::data::{Region, Stage};
+use crate::projection::{Feed, Projection};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The feed of `projection`'s years, from its base year.
+fn feeds(projection: &Projection) -> &[Feed] {
+    &projection.russia_feed[..projection.years.min(projection.russia_feed.len())]
+}
+
+/// The legend: the four series, then the pinned reference's need.
+const LEGEND: [&str; 5] = [
+    "Need",
+    "Own mining",
+    "Imported",
+    "Unmet",
+    "Pinned reference (dashed)",
+];
+
+/// Series `row` of one year's feed, in t REO: 0 the need, 1 own mining (all of it), 2 imported,
+/// 3 unmet (the need less the own mining used and the imports), 4 the need again (the pinned
+/// reference's line). Each finite and non-negative; own mining used, imports and unmet add up to
+/// the need.
+pub(crate) fn series(feed: &Feed, row: usize) -> f64 {
+    let need = frame::finite(feed.need).max(0.0);
+    let own = frame::finite(feed.own).max(0.0);
+    let used = own.min(need);
+    let imported = frame::finite(feed.imported).clamp(0.0, need - used);
+    match row {
+        1 => own,
+        2 => imported,
+        3 => need - used - imported,
+        _ => need,
+    }
+}
+
+/// Draws Russia's feed per year as four lines, the pinned reference's need dashed.
+pub(crate) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &ChartInput,
+    look: &Look,
+) -> Drawn<DB> {
+    let projection = input.projection;
+    let swatches = [
+        Swatch::Line(look.text, 3.0, false, Marker::None),
+        Swatch::Line(
+            stage_colour(Stage::Mining, look.theme),
+            2.0,
+            false,
+            Marker::Circle,
+        ),
+        Swatch::Line(
+            region_colour(Region::Other, look.theme),
+            2.0,
+            false,
+            Marker::None,
+        ),
+        Swatch::Line(
+            stage_colour(Stage::Magnets, look.theme),
+            2.0,
+            false,
+            Marker::Triangle,
+        ),
+        Swatch::Line(look.text, 1.5, true, Marker::None),
+    ];
+    let legend = [0, 1, 2, 3, 4].map(|row| Entry {
+        label: LEGEND[row],
+        swatch: swatches[row],
+    });
+    let shown = if input.reference.is_some() { 5 } else { 4 };
+    let plot_area = frame::frame(
+        area,
+        look,
+        "Russia's feed: need, mining, imports",
+        &legend[..shown],
+        LegendAt::Top,
+    )?;
+    // The reference's need first (beneath), then the four series; `row` 4 is the reference's.
+    let source = |row: usize| {
+        if row == 4 {
+            input.reference
+        } else {
+            Some(projection)
+        }
+    };
+    const ROWS: [usize; 5] = [4, 0, 1, 2, 3];
+    let mut top: f64 = 0.0;
+    for row in ROWS {
+        for feed in source(row).map_or(&[][..], feeds) {
+            top = top.max(series(feed, row));
+        }
+    }
+    let first = f64::from(projection.base_year);
+    let last = f64::from(projection.last_year());
+    let chart = frame::plot(
+        &plot_area,
+        look,
+        &Axes {
+            years: (first, last),
+            y: (0.0, (top * 1.15).max(1_000.0)),
+            y_labels: 6,
+            y_format: &|value: &f64| thousands(*value),
+            y_desc: "Concentrate (t REO a year)",
+            x_grid: true,
+            x_pad: X_PAD,
+        },
+    )?;
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for row in ROWS {
+        let Some(projection) = source(row) else {
+            continue;
+        };
+        points.clear();
+        for (index, feed) in feeds(projection).iter().enumerate() {
+            points.push((first + index as f64, series(feed, row)));
+        }
+        frame::line(&chart, look, &points, swatches[row])?;
+    }
+    Ok(frame::year_axis(&chart, look, (first, last)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{describe, to_svg, values, ChartKind};
+    use crate::params::Param;
+    use crate::scenario::Preset;
+    use crate::simulate::simulate;
+
+    #[test]
+    fn the_series_add_up_to_the_need_and_bad_numbers_are_nothing() {
+        let feed = Feed {
+            need: 10_000.0,
+            own: 2_600.0,
+            imported: 5_000.0,
+            unfed_separation: 470.0,
+            unfed_magnets: 0.0,
+        };
+        let rows = |feed: &Feed| [0, 1, 2, 3, 4].map(|row| series(feed, row));
+        assert_eq!(rows(&feed), [10_000.0, 2_600.0, 5_000.0, 2_400.0, 10_000.0]);
+        let broken = Feed {
+            need: f64::NAN,
+            own: -1.0,
+            imported: f64::INFINITY,
+            ..feed
+        };
+        assert_eq!(rows(&broken), [0.0; 5]);
+        // Own mining beyond the need supplies just the need: nothing imported, nothing unmet.
+        let rich = Feed {
+            own: 50_000.0,
+            ..feed
+        };
+        assert_eq!(rows(&rich), [10_000.0, 50_000.0, 0.0, 0.0, 10_000.0]);
+    }
+
+    #[test]
+    fn the_chart_shows_the_feed_and_its_unmet_part() {
+        let mut scenario = Preset::find("kremlin-2030")
+            .map(Preset::scenario)
+            .unwrap_or_default();
+        scenario.set(Param::RuFeedImports, 0.0);
+        scenario.set(Param::SanctionsMiningFactor, 1.0);
+        let starved = simulate(&scenario);
+        let input = ChartInput::new(&starved, Stage::Separation);
+        let svg = to_svg(ChartKind::Feed, &input, 800, 450);
+        assert!(svg.contains("feed: need, mining, imports"));
+        assert!(svg.contains("Concentrate (t REO a year)"));
+        let caption = describe(ChartKind::Feed, &input);
+        assert!(
+            caption.contains("Separation that lacks feed does not happen")
+                && !caption.contains("happen: 0 t"),
+            "{caption}"
+        );
+        let hover = values(ChartKind::Feed, &input, 2031).unwrap_or_default();
+        assert!(hover.starts_with("2031\nNeed "), "{hover}");
+        assert!(hover.contains(" t REO\nOwn mining "), "{hover}");
+        // The unmet part is the lost separation in concentrate.
+        let index = usize::from(2031 - starved.base_year);
+        let unmet = series(&starved.russia_feed[index], 3);
+        assert!(unmet > 100.0, "{unmet}");
+        assert!(
+            hover.contains(&format!("Unmet {} t REO", thousands(unmet))),
+            "{hover}"
+        );
+    }
+}
