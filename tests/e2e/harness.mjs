@@ -30,7 +30,7 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 /** Canvases the page draws, by id (DOM contract in notes/common.md). */
-export const CHARTS = ['chart-share', 'chart-russia', 'chart-hhi', 'chart-gap'];
+export const CHARTS = ['chart-share', 'chart-russia', 'chart-hhi', 'chart-gap', 'chart-feed'];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
