@@ -368,7 +368,11 @@ pub fn view(
     // Separation is the product shown, if one is (the projection's separation is it).
     for each in Stage::ALL {
         let share = projection.share(TARGET_YEAR, each, Region::Russia);
-        let each = if each == stage { shown } else { Shown::Stage(each) };
+        let each = if each == stage {
+            shown
+        } else {
+            Shown::Stage(each)
+        };
         main.push_str(&format!(
             r#"<li data-stage="{}" data-value="{}"><b>{} {}</b>: {}</li>"#,
             each.id(),

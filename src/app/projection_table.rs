@@ -50,13 +50,19 @@ fn table_html(projection: &Projection, shown: Shown) -> String {
         r#"<th scope="col">Outside China and Russia</th><th scope="col">HHI</th><th scope="col">World demand ({unit})</th><th scope="col">Supply gap outside China ({unit}, share of its demand)</th>"#
     );
     if on_china {
-        html.push_str(r#"<th scope="col">Magnets outside China relying on China's Dy and Tb (t NdFeB)</th>"#);
+        html.push_str(
+            r#"<th scope="col">Magnets outside China relying on China's Dy and Tb (t NdFeB)</th>"#,
+        );
     }
     html.push_str("</tr></thead><tbody>");
     for observed in crate::projection::history(stage).filter(|_| !product) {
         let share = |region: Region| observed.share[region as usize];
         let trusted = 1.0 - share(Region::China) - share(Region::Russia);
-        let hhi: f64 = observed.share.iter().map(|s| (s * 100.0) * (s * 100.0)).sum();
+        let hhi: f64 = observed
+            .share
+            .iter()
+            .map(|s| (s * 100.0) * (s * 100.0))
+            .sum();
         let _ = write!(
             html,
             r#"<tr class="observed"><th scope="row">{} (observed)</th>"#,
