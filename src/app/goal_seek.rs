@@ -177,12 +177,16 @@ pub fn view(
                 }
                 _ => html! {},
             };
+            // The answer (the model's own sentence) and the note as one HTML string (see
+            // `app::markup`): less code than yew's for each element.
+            let note = if stale {
+                "<p class=\"goal-note\">This answer was for the previous settings; press \u{201c}Find the value\u{201d} again.</p>"
+            } else {
+                ""
+            };
             html! {
                 <>
-                    <p id="goal-seek-answer" data-stale={stale.to_string()}>{ found.text.clone() }</p>
-                    if stale {
-                        { markup("<p class=\"goal-note\">This answer was for the previous settings; press \u{201c}Find the value\u{201d} again.</p>") }
-                    }
+                    { Html::from_html_unchecked(format!(r#"<p id="goal-seek-answer" data-stale="{stale}">{}</p>{note}"#, found.text).into()) }
                     { apply }
                 </>
             }

@@ -312,19 +312,27 @@ fn compared(now: f64, reference: Option<f64>) -> String {
     }
 }
 
-/// `#headline-probability`, with the raw probability in `data-value`.
-fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> Html {
+/// `#headline-probability`, with the raw probability in `data-value`, as HTML.
+fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> String {
     match bands {
-        Some(bands) => html! {
-            <p id="headline-probability" data-value={text::shortest(bands.probability)}
-                aria-busy={(!fresh).to_string()}>
-                { probability_text(bands) }
-            </p>
-        },
-        None => markup(
-            r#"<p id="headline-probability" aria-busy="true">Working out the chance of reaching the target…</p>"#,
+        Some(bands) => format!(
+            r#"<p id="headline-probability" data-value="{}" aria-busy="{}">{}</p>"#,
+            text::shortest(bands.probability),
+            !fresh,
+            probability_text(bands)
         ),
+        None => r#"<p id="headline-probability" aria-busy="true">Working out the chance of reaching the target…</p>"#
+            .to_string(),
     }
+}
+
+/// Model text as HTML, parsed by the browser (see [`crate::app::markup`]): the headline's
+/// paragraphs are written as strings, which costs the page far less than yew's code for each
+/// element. Only numbers the model formats and fixed wording go in, never text from a reader, a
+/// link or a file. Links stay in their own static markup beside it, so a reader's focus on one
+/// survives new numbers.
+fn model_html(html: String) -> Html {
+    Html::from_html_unchecked(html.into())
 }
 
 /// The headline section `#headline` for `shown`, read from `projection` (and `reference`): for a
@@ -350,6 +358,38 @@ pub fn view(
             None => " Reference: not reached.".to_string(),
         }
     });
+    let mut main = format!(
+        r#"<p id="headline-russia" class="headline-main" data-value="{}"><span class="big">{}</span> {}{}</p><ul id="headline-stages" class="headline-stages" aria-label="Russia's share in {TARGET_YEAR} at each stage">"#,
+        text::shortest(russia),
+        percent(russia, 1),
+        russia_text(projection, shown),
+        compared(russia, reference_share(Region::Russia))
+    );
+    // Separation is the product shown, if one is (the projection's separation is it).
+    for each in Stage::ALL {
+        let share = projection.share(TARGET_YEAR, each, Region::Russia);
+        let each = if each == stage {
+            shown
+        } else {
+            Shown::Stage(each)
+        };
+        main.push_str(&format!(
+            r#"<li data-stage="{}" data-value="{}"><b>{} {}</b>: {}</li>"#,
+            each.id(),
+            text::shortest(share),
+            each.label(),
+            percent(share, 1),
+            stage_unit_words(each)
+        ));
+    }
+    main.push_str("</ul>");
+    let others = format!(
+        r#"<p id="headline-china" data-value="{}">{}{}</p>{}"#,
+        text::shortest(china),
+        china_text(projection, shown),
+        compared(china, reference_share(Region::China)),
+        probability_html(bands, fresh)
+    );
     let gap = gap_text(projection, shown);
     html! {
         <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={shown.id()}>
@@ -357,23 +397,7 @@ pub fn view(
             <p id="headline-live" class="visually-hidden" aria-live="polite">
                 { format!("Russia, {} {TARGET_YEAR}: {}", shown.name(), percent(russia, 1)) }
             </p>
-            <p id="headline-russia" class="headline-main" data-value={text::shortest(russia)}>
-                <span class="big">{ percent(russia, 1) }</span>
-                { " " }{ russia_text(projection, shown) }{ compared(russia, reference_share(Region::Russia)) }
-            </p>
-            <ul id="headline-stages" class="headline-stages" aria-label={format!("Russia's share in {TARGET_YEAR} at each stage")}>
-                // Separation is the product shown, if one is (the projection's separation is it).
-                { for Stage::ALL.into_iter().map(|each| {
-                    let share = projection.share(TARGET_YEAR, each, Region::Russia);
-                    let each = if each == stage { shown } else { Shown::Stage(each) };
-                    html! {
-                        <li data-stage={each.id()} data-value={text::shortest(share)}>
-                            <b>{ format!("{} {}", each.label(), percent(share, 1)) }</b>
-                            { format!(": {}", stage_unit_words(each)) }
-                        </li>
-                    }
-                }) }
-            </ul>
+            { model_html(main) }
             if let Some(gap) = gap {
                 <p id="headline-gap">{ gap }{ markup(r##" <a href="#g-supply-gap">Supply gap explained</a>"##) }</p>
             }
@@ -384,10 +408,7 @@ pub fn view(
             { markup(r##"<summary>Why, China and the odds</summary><p class="headline-claim">The 10% claim counts mining: it was set against Russia's 1.3% of world mine output in 2019 (Reuters, 12 August 2020). The stages differ because each has its own plants: Russia mines loparite today but separates and makes magnets from very little, and its new plants start later the further down the chain they are. <a href="#g-stage">Stages explained</a></p>"##) }
             <p id="headline-why" class="headline-why">{ russia_why(projection, scenario, shown) }</p>
             <div class="headline-others">
-                <p id="headline-china" data-value={text::shortest(china)}>
-                    { china_text(projection, shown) }{ compared(china, reference_share(Region::China)) }
-                </p>
-                { probability_html(bands, fresh) }
+                { model_html(others) }
                 <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
                     { trusted_text(projection, shown) }{ trusted_compare.unwrap_or_default() }
                     { markup(r##" 25% is this page's own milestone, not a published target: <a href="#g-trusted">why 25%</a>."##) }

@@ -36,7 +36,8 @@ use yew::{html, AttrValue, Callback, Html, MouseEvent};
 /// The page then carries that string instead of the code that builds each element and text node
 /// (about 25 bytes of the gzipped page per node). The DOM is the same, except in a table: the
 /// browser parses the string in a `<div>`, where table rows and cells are not allowed (it would
-/// keep only their text), so table markup stays in `html!`.
+/// keep only their text), so a table goes in whole (`<table>…</table>`, as the money section's and
+/// the projection table are written), never row by row.
 pub fn markup(html: &'static str) -> Html {
     Html::from_html_unchecked(AttrValue::Static(html))
 }
@@ -46,12 +47,6 @@ pub fn markup(html: &'static str) -> Html {
 #[inline(never)]
 pub fn button(id: &'static str, label: &'static str, onclick: Callback<MouseEvent>) -> Html {
     html! { <button type="button" {id} {onclick}>{ label }</button> }
-}
-
-/// A table cell with `text`, built in one place (see [`button`]).
-#[inline(never)]
-pub fn table_cell(text: String) -> Html {
-    html! { <td>{ text }</td> }
 }
 
 /// Renders the app into `root`, replacing what it holds (the static loading state).

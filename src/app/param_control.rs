@@ -1,7 +1,6 @@
 //! One parameter's control: a labelled range slider with its value, unit, help, source and
 //! a "changed" mark; the reserves control also offers the two published figures.
 
-use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::params::{Param, ParamSpec, MINISTRY_RUSSIA_RESERVES_MT, USGS_RUSSIA_RESERVES_MT};
 use crate::text;
@@ -12,6 +11,11 @@ use yew::prelude::*;
 /// A slider's value text as the browser gives it, parsed; `None` for anything else.
 fn parse_slider(text: &str) -> Option<f64> {
     text::parse_number(text.trim())
+}
+
+/// The model's or the parameter table's text as HTML, parsed by the browser.
+fn model_html(html: String) -> Html {
+    Html::from_html_unchecked(html.into())
 }
 
 /// The step attribute: the table's step as short text.
@@ -48,10 +52,22 @@ pub fn view(
     let input_id = format!("param-{key}");
     let help_id = format!("help-{key}");
     let reserves = (param == Param::RuReservesMt).then(|| reserve_buttons(value, dispatch));
+    // The label, the preset's value and the help as HTML strings (the parameter table's own
+    // text and numbers the page formats, never text from a reader, a link or a file; see
+    // `app::markup`): far less code than yew's for each element. The help's string is the same at
+    // every render, so yew leaves its elements (and a reader's focus on them) alone.
+    let glossary = glossary(param).map_or(String::new(), |(term, id)| {
+        format!(r#" <a href="{id}">{term}</a>"#)
+    });
+    let help = format!(
+        r#"<details class="help"><summary>What this is, and its source</summary><p id="{help_id}">{}<span class="source"> Source: {}.</span>{glossary}</p></details>"#,
+        spec.help,
+        spec.source.trim_end_matches('.')
+    );
     let body = html! {
         <>
             <div class="control-head">
-                <label for={input_id.clone()}>{ spec.label }</label>
+                { model_html(format!(r#"<label for="{input_id}">{}</label>"#, spec.label)) }
                 <output id={format!("value-{key}")} for={input_id.clone()}>{ shown.clone() }</output>
             </div>
             <input
@@ -62,26 +78,14 @@ pub fn view(
                 step={number_text(spec.step)}
                 value={number_text(value)}
                 aria-valuetext={shown}
-                aria-describedby={help_id.clone()}
+                aria-describedby={help_id}
                 {oninput}
             />
             if changed {
-                <p class="changed-mark">
-                    { markup(r#"<span class="changed-badge">changed</span>"#) }
-                    { format!(" preset: {}", spec.display(preset_value)) }
-                </p>
+                { model_html(format!(r#"<p class="changed-mark"><span class="changed-badge">changed</span> preset: {}</p>"#, spec.display(preset_value))) }
             }
             { reserves.unwrap_or_default() }
-            <details class="help">
-                { markup("<summary>What this is, and its source</summary>") }
-                <p id={help_id}>
-                    { spec.help }
-                    <span class="source">{ format!(" Source: {}.", spec.source.trim_end_matches('.')) }</span>
-                    if let Some((term, id)) = glossary(param) {
-                        { " " }<a href={id}>{ term }</a>
-                    }
-                </p>
-            </details>
+            { model_html(help) }
         </>
     };
     // Two static class lists rather than `classes!`: a dynamic class pulls yew's `Classes` (an

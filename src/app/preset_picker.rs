@@ -41,10 +41,11 @@ pub fn view(
                     <option value={preset.id} selected={preset.id == current.id}>{ preset.title }</option>
                 }) }
             </select>
-            <p id="preset-description" class="preset-description">{ current.description }</p>
+            // The preset's own description as an HTML string (see `app::markup`): fixed text.
+            { Html::from_html_unchecked(format!(r#"<p id="preset-description" class="preset-description">{}</p>"#, current.description).into()) }
             { markup(r#"<p class="preset-all"><a href="claims.html">Every preset side by side</a></p>"#) }
             <div class="preset-status">
-                <span id="changed-count">{ status }</span>
+                { Html::from_html_unchecked(format!(r#"<span id="changed-count">{status}</span>"#).into()) }
                 { button("reset-preset", "Reset to preset", onreset) }
             </div>
         </section>

@@ -1,20 +1,113 @@
 //! The projection as a table (years × regions for the chosen stage or product of separation): the
 //! accessible alternative to the charts.
+//!
+//! The table is written as one HTML string, as the money section's is ([`crate::app::budget`]):
+//! its text is the model's own (numbers it formats and fixed labels, never text from a reader, a
+//! link or a file), and a whole `<table>` parses like any other markup (only loose rows and cells
+//! would not). yew's code for some 350 cells cost the page far more than the string building.
 
-use crate::app::{markup, table_cell};
+use crate::app::markup;
 use crate::data::{Region, Stage};
 use crate::projection::Projection;
 use crate::state::{Product, Shown};
 use crate::text;
+use std::fmt::Write;
 use yew::prelude::*;
 
-/// A cell of a column shown only for some stages: `text()` in a cell when `shown`, else nothing.
-fn extra_cell(shown: bool, text: impl FnOnce() -> String) -> Html {
-    if shown {
-        table_cell(text())
-    } else {
-        Html::default()
+/// Appends `<td>text</td>` to `html`.
+fn cell(html: &mut String, text: &str) {
+    html.push_str("<td>");
+    html.push_str(text);
+    html.push_str("</td>");
+}
+
+/// The table's HTML (see [`view`]).
+fn table_html(projection: &Projection, shown: Shown) -> String {
+    let stage = shown.stage();
+    let on_china = matches!(
+        shown,
+        Shown::Stage(Stage::Magnets) | Shown::Product(Product::Heavy)
+    );
+    let product = shown.product().is_some();
+    let unit = stage.unit();
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        r#"<table id="projection-table" data-stage="{}"><caption id="projection-table-caption">Share of world {} output by region: {}the model from {} to {}</caption><thead><tr><th scope="col">Year</th>"#,
+        shown.id(),
+        shown.name(),
+        if product { "" } else { "observed years, then " },
+        projection.base_year,
+        projection.last_year()
+    );
+    for region in Region::ALL {
+        html.push_str(r#"<th scope="col">"#);
+        html.push_str(region.label());
+        html.push_str("</th>");
     }
+    let _ = write!(
+        html,
+        r#"<th scope="col">Outside China and Russia</th><th scope="col">HHI</th><th scope="col">World demand ({unit})</th><th scope="col">Supply gap outside China ({unit}, share of its demand)</th>"#
+    );
+    if on_china {
+        html.push_str(
+            r#"<th scope="col">Magnets outside China relying on China's Dy and Tb (t NdFeB)</th>"#,
+        );
+    }
+    html.push_str("</tr></thead><tbody>");
+    for observed in crate::projection::history(stage).filter(|_| !product) {
+        let share = |region: Region| observed.share[region as usize];
+        let trusted = 1.0 - share(Region::China) - share(Region::Russia);
+        let hhi: f64 = observed
+            .share
+            .iter()
+            .map(|s| (s * 100.0) * (s * 100.0))
+            .sum();
+        let _ = write!(
+            html,
+            r#"<tr class="observed"><th scope="row">{} (observed)</th>"#,
+            observed.year
+        );
+        for share in observed.share {
+            cell(&mut html, &text::percent(share, 1));
+        }
+        cell(&mut html, &text::percent(trusted, 1));
+        cell(&mut html, &text::thousands(hhi));
+        cell(
+            &mut html,
+            &observed.output.map_or("–".to_string(), |output| {
+                text::thousands(output.iter().sum::<f64>())
+            }),
+        );
+        cell(&mut html, "–");
+        if on_china {
+            cell(&mut html, "–");
+        }
+        html.push_str("</tr>");
+    }
+    for ((year, row), heavy) in projection.stage_series(stage).zip(&projection.heavy) {
+        let _ = write!(html, r#"<tr><th scope="row">{year}</th>"#);
+        for share in row.share {
+            cell(&mut html, &text::percent(share, 1));
+        }
+        cell(&mut html, &text::percent(row.trusted_share, 1));
+        cell(&mut html, &text::thousands(row.hhi));
+        cell(&mut html, &text::thousands(row.demand));
+        cell(
+            &mut html,
+            &format!(
+                "{} ({})",
+                text::thousands(row.supply_gap),
+                text::percent(row.supply_gap_share, 1)
+            ),
+        );
+        if on_china {
+            cell(&mut html, &text::thousands(heavy.magnets_on_china));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+    html
 }
 
 /// `<table id="projection-table">`: one row per year, one column per region, plus the trusted
@@ -23,63 +116,11 @@ fn extra_cell(shown: bool, text: impl FnOnce() -> String) -> Html {
 /// `projection` is [`crate::chart::product_view`]'s and there are no observed years. On a narrow
 /// screen the years stay in view while the columns scroll, and a hint says so.
 pub fn view(projection: &Projection, shown: Shown) -> Html {
-    let stage = shown.stage();
-    let on_china = matches!(
-        shown,
-        Shown::Stage(Stage::Magnets) | Shown::Product(Product::Heavy)
-    );
-    let history = crate::projection::history(stage).filter(|_| shown.product().is_none());
     html! {
         <>
         { markup(r#"<p class="table-hint" aria-hidden="true">Scroll sideways for more columns →</p>"#) }
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-table-caption">
-            <table id="projection-table" data-stage={shown.id()}>
-                <caption id="projection-table-caption">
-                    { format!("Share of world {} output by region: {}the model from {} to {}", shown.name(),
-                        if shown.product().is_some() { "" } else { "observed years, then " },
-                        projection.base_year, projection.last_year()) }
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ "Year" }</th>
-                        { for Region::ALL.into_iter().map(|region| html! { <th scope="col">{ region.label() }</th> }) }
-                        <th scope="col">{ "Outside China and Russia" }</th>
-                        <th scope="col">{ "HHI" }</th>
-                        <th scope="col">{ format!("World demand ({})", stage.unit()) }</th>
-                        <th scope="col">{ format!("Supply gap outside China ({}, share of its demand)", stage.unit()) }</th>
-                        { on_china.then(|| html! { <th scope="col">{ "Magnets outside China relying on China's Dy and Tb (t NdFeB)" }</th> }) }
-                    </tr>
-                </thead>
-                <tbody>
-                    { for history.map(|observed| {
-                        let share = |region: Region| observed.share[region as usize];
-                        let trusted = 1.0 - share(Region::China) - share(Region::Russia);
-                        let hhi: f64 = observed.share.iter().map(|s| (s * 100.0) * (s * 100.0)).sum();
-                        html! {
-                            <tr key={observed.year} class="observed">
-                                <th scope="row">{ format!("{} (observed)", observed.year) }</th>
-                                { for observed.share.iter().map(|share| table_cell(text::percent(*share, 1))) }
-                                { table_cell(text::percent(trusted, 1)) }
-                                { table_cell(text::thousands(hhi)) }
-                                { table_cell(observed.output.map_or("–".to_string(), |output| text::thousands(output.iter().sum::<f64>()))) }
-                                <td>{ "–" }</td>
-                                { extra_cell(on_china, || "–".to_string()) }
-                            </tr>
-                        }
-                    }) }
-                    { for projection.stage_series(stage).zip(&projection.heavy).map(|((year, cell), heavy)| html! {
-                        <tr key={year}>
-                            <th scope="row">{ year }</th>
-                            { for cell.share.iter().map(|share| table_cell(text::percent(*share, 1))) }
-                            { table_cell(text::percent(cell.trusted_share, 1)) }
-                            { table_cell(text::thousands(cell.hhi)) }
-                            { table_cell(text::thousands(cell.demand)) }
-                            { table_cell(format!("{} ({})", text::thousands(cell.supply_gap), text::percent(cell.supply_gap_share, 1))) }
-                            { extra_cell(on_china, || text::thousands(heavy.magnets_on_china)) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+            { Html::from_html_unchecked(table_html(projection, shown).into()) }
         </div>
         </>
     }

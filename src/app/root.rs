@@ -207,9 +207,8 @@ pub fn app() -> Html {
                     { controls::view(&link.scenario, &preset_scenario, &dispatch) }
                 </aside>
             </div>
-            <footer class="site-footer">
-                <p>{ format!("Data {}: base year 2025 from the USGS Mineral Commodity Summaries 2026 and the IEA's Global Critical Minerals Outlook 2026, observed years from 2019, {} named projects outside China; every default above names its source or says it is an assumption. The model runs in your browser; nothing is sent anywhere.", crate::data::DATA_VERSION, crate::data::dataset().projects.len()) }</p>
-            </footer>
+            // The footer's text as one HTML string (fixed wording and the data's own figures).
+            { Html::from_html_unchecked(format!(r#"<footer class="site-footer"><p>Data {}: base year 2025 from the USGS Mineral Commodity Summaries 2026 and the IEA's Global Critical Minerals Outlook 2026, observed years from 2019, {} named projects outside China; every default above names its source or says it is an assumption. The model runs in your browser; nothing is sent anywhere.</p></footer>"#, crate::data::DATA_VERSION, crate::data::dataset().projects.len()).into()) }
         </div>
     }
 }
