@@ -377,3 +377,21 @@ fn model_doc_lists_every_source_address() {
         "docs/MODEL.md's Sources section lacks: {missing:#?}"
     );
 }
+
+/// The page writes the presets' and parameters' text into HTML strings unescaped (`app::markup`'s
+/// rule: only the model's own text). So that text must hold no `<` or `&`, which the browser would
+/// read as markup or a character reference.
+#[test]
+fn model_text_written_as_html_holds_no_markup_characters() {
+    let texts = PRESETS
+        .iter()
+        .flat_map(|preset| [preset.title, preset.description])
+        .chain(
+            PARAMS
+                .iter()
+                .flat_map(|spec| [spec.label, spec.help, spec.source]),
+        );
+    for text in texts {
+        assert!(!text.contains(['<', '&']), "markup characters in: {text}");
+    }
+}
