@@ -302,14 +302,7 @@ impl MonteCarloResult {
     /// "over 99%", so neither rounds to a certainty it is not.
     pub fn chance_text(&self) -> String {
         let target = self.target;
-        let chance = self.probability;
-        let chance = if chance > 0.0 && chance < 0.01 {
-            "under 1%".to_string()
-        } else if chance > 0.99 && chance < 1.0 {
-            "over 99%".to_string()
-        } else {
-            text::percent(chance, 0)
-        };
+        let chance = chance_words(self.probability);
         format!(
             "Chance that {} reaches {} of world {} in {} {}: {chance} ({} runs).",
             target.output.region.label(),
@@ -319,6 +312,19 @@ impl MonteCarloResult {
             self.sampling.assumption(),
             text::thousands(f64::from(self.samples))
         )
+    }
+}
+
+/// A probability in words, as the page and the all-claims view write it: a whole percentage, but
+/// "under 1%" strictly between 0% and 1% and "over 99%" strictly between 99% and 100%, so neither
+/// rounds to a certainty it is not.
+pub fn chance_words(probability: f64) -> String {
+    if probability > 0.0 && probability < 0.01 {
+        "under 1%".to_string()
+    } else if probability > 0.99 && probability < 1.0 {
+        "over 99%".to_string()
+    } else {
+        text::percent(probability, 0)
     }
 }
 

@@ -7,9 +7,10 @@
 //! the file is out of date and rewrites it with UPDATE_SNAPSHOTS=1). The page's wasm carries none
 //! of it; each row links to its preset in the calculator.
 
-use crate::analysis::{monte_carlo, MonteCarloSettings, Output, Sampling, Target};
+use crate::analysis::{chance_words, monte_carlo, MonteCarloSettings, Output, Sampling, Target};
 use crate::chart::claims::{self as chart, ClaimLine};
 use crate::data::{Region, Stage};
+use crate::hindcast::escape;
 use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::{Preset, PRESETS};
@@ -95,26 +96,6 @@ fn numbers(preset: &'static Preset, stage: Stage) -> ClaimNumbers {
     }
 }
 
-/// A chance as the page's headline writes it: "under 1%" and "over 99%" rather than a rounded
-/// certainty.
-fn chance(probability: f64) -> String {
-    if probability > 0.0 && probability < 0.01 {
-        "under 1%".to_string()
-    } else if probability > 0.99 && probability < 1.0 {
-        "over 99%".to_string()
-    } else {
-        text::percent(probability, 0)
-    }
-}
-
-/// Escapes text for HTML.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The charts' files, in `www/claims/`: for each stage a wide picture (legend at the right) and a
 /// narrow one for phones (legend above), which `<picture>` chooses between, so a phone downloads
 /// one of them.
@@ -168,8 +149,8 @@ fn section(stage: Stage) -> String {
                 .map_or_else(|| format!("not by {HORIZON}"), |year| year.to_string()),
             china = text::percent(row.china, 1),
             trusted = text::percent(row.trusted, 1),
-            plausible = chance(row.odds[0]),
-            around = chance(row.odds[1]),
+            plausible = chance_words(row.odds[0]),
+            around = chance_words(row.odds[1]),
         ));
     }
     out.push_str("</tbody>\n</table>\n</div>\n</section>\n");

@@ -200,8 +200,8 @@ impl Hindcast {
     }
 }
 
-/// `text` with the five HTML special characters escaped.
-fn escape(text: &str) -> String {
+/// `text` with the five HTML special characters escaped (also for the all-claims view).
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
