@@ -4,12 +4,11 @@
 //!
 //! Both go through [`PageBackend`], so every chart is compiled once.
 
-use super::backend::PageBackend;
+use super::backend::{Canvas, PageBackend};
 use super::timings::note_chart_drawn;
 use super::window;
 use crate::chart::{self, ChartInput, ChartKind, YearAxis};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, MouseEvent};
@@ -107,7 +106,7 @@ pub fn draw_chart(
     if width == 0 || height == 0 {
         return Ok(None);
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+    let backend = Canvas::new(canvas.clone())
         .ok_or_else(|| "this browser cannot draw on a canvas".to_string())?;
     let area = PageBackend::Canvas(backend).into_drawing_area();
     chart::draw(&area, kind, &input.with_scale(size.ratio)).map(Some)
