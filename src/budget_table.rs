@@ -8,7 +8,7 @@
 //! year. The defaults' sources are [`SOURCES`].
 
 use crate::data::Stage;
-use crate::explain::{Limit, RussiaWhy};
+use crate::explain::{HeavyWhy, Limit, RussiaWhy};
 use crate::params::Param;
 use crate::projection::{Budget, Projection, TARGET_YEAR};
 use crate::scenario::Scenario;
@@ -45,6 +45,9 @@ pub struct BudgetTable {
     pub budget: Budget,
     /// What holds each stage furthest below its ambition in 2030, if anything.
     pub limits: [Option<Limit>; 3],
+    /// What holds heavy separation (Dy, Tb) back more than light in 2030, if anything
+    /// ([`HeavyWhy::limit`]).
+    pub heavy_limit: Option<Limit>,
 }
 
 /// What a row's numbers are, which says how its cells are written.
@@ -103,6 +106,7 @@ impl BudgetTable {
             budget: projection.budget,
             limits: [0, 1, 2]
                 .map(|index| RussiaWhy::of(projection, scenario, stage(index)).binding_limit()),
+            heavy_limit: HeavyWhy::of(projection, scenario).limit(),
         }
     }
 
@@ -191,8 +195,10 @@ impl BudgetTable {
     /// …", or "nothing" when every stage meets its ambition.
     pub fn runs_out_first(&self) -> String {
         let mut out = String::new();
-        for stage in Stage::ALL {
-            let Some(limit) = self.limits[stage as usize] else {
+        let stages = Stage::ALL.map(|stage| (stage.id(), self.limits[stage as usize]));
+        let heavy = ("heavy separation (Dy, Tb)", self.heavy_limit);
+        for (at, limit) in stages.into_iter().chain([heavy]) {
+            let Some(limit) = limit else {
                 continue;
             };
             let name = match limit {
@@ -200,12 +206,13 @@ impl BudgetTable {
                 Limit::Feed => "feed",
                 Limit::Ramp => "time to ramp up",
                 Limit::Sanctions => "time lost to sanctions",
+                Limit::HeavySupply => "heavy supply (loparite yields light rare earths only)",
             };
             if !out.is_empty() {
                 out.push_str("; ");
             }
             out.push_str("at ");
-            out.push_str(stage.id());
+            out.push_str(at);
             out.push_str(", ");
             out.push_str(name);
         }
@@ -301,7 +308,7 @@ mod tests {
         assert_eq!(cells[5], ["100%", "100%", "84%"].map(String::from));
         assert_eq!(
             table.answer(),
-            "$9.20bn for rare earths ($9.20bn hub budget × 100%) buys 100% of the capacity 10% of world output in 2030 needs (84% of what 12% needs) at a 24% sanctions premium on capital cost; what runs out first in 2030: at mining, time to ramp up; at separation, time to ramp up; at magnets, time lost to sanctions."
+            "$9.20bn for rare earths ($9.20bn hub budget × 100%) buys 100% of the capacity 10% of world output in 2030 needs (84% of what 12% needs) at a 24% sanctions premium on capital cost; what runs out first in 2030: at mining, time to ramp up; at separation, time to ramp up; at magnets, time lost to sanctions; at heavy separation (Dy, Tb), heavy supply (loparite yields light rare earths only)."
         );
         assert!(table.money_line().starts_with(
             "Money for rare earths: $9.20bn ($9.20bn hub budget × 100% for rare earths"
@@ -320,7 +327,7 @@ mod tests {
         assert!(
             table
                 .answer()
-                .contains("what runs out first in 2030: at mining, money; at separation, money; at magnets, money."),
+                .contains("what runs out first in 2030: at mining, money; at separation, money; at magnets, money; at heavy separation (Dy, Tb), heavy supply (loparite yields light rare earths only)."),
             "{}",
             table.answer()
         );

@@ -32,6 +32,9 @@ pub enum Limit {
     Sanctions,
     /// The plants have not reached nameplate yet.
     Ramp,
+    /// Russia has next to no heavy rare earths (Dy, Tb) of its own: loparite yields light ones
+    /// only, and Tomtor's heavy ore is off or not yet mined ([`HeavyWhy`]).
+    HeavySupply,
 }
 
 impl Limit {
@@ -42,6 +45,62 @@ impl Limit {
             Limit::Feed => "feed",
             Limit::Sanctions => "sanctions",
             Limit::Ramp => "ramp",
+            Limit::HeavySupply => "heavy_supply",
+        }
+    }
+}
+
+/// Why Russia separates few or no heavy rare earths (Dy, Tb) in the target year: its ore. Money,
+/// ramps and sanctions act on plants and so on both products alike; when Russia's share of the
+/// heavy product is below its share of the light one, the ore holds the heavy product back
+/// ([`Limit::HeavySupply`]): loparite yields light rare earths only.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HeavyWhy {
+    /// Whether the scenario switches on Tomtor's heavy ore.
+    pub tomtor: bool,
+    /// Russia's heavy oxide output in the target year, t.
+    pub output: f64,
+    /// Russia's share of world heavy separation in the target year.
+    pub share: f64,
+    /// Russia's share of world light separation in the target year.
+    pub light_share: f64,
+}
+
+impl HeavyWhy {
+    /// The facts in `projection`, the projection of `scenario`.
+    pub fn of(projection: &Projection, scenario: &Scenario) -> HeavyWhy {
+        let heavy = TARGET_YEAR
+            .checked_sub(projection.base_year)
+            .map(usize::from)
+            .filter(|index| *index < projection.years)
+            .map(|index| {
+                (
+                    projection.product(index, true),
+                    projection.product(index, false),
+                )
+            });
+        let russia = Region::Russia as usize;
+        HeavyWhy {
+            tomtor: scenario.get(Param::RuTomtorHeavy) >= 0.5,
+            output: heavy.map_or(0.0, |(heavy, _)| heavy.output[russia]),
+            share: heavy.map_or(0.0, |(heavy, _)| heavy.share[russia]),
+            light_share: heavy.map_or(0.0, |(_, light)| light.share[russia]),
+        }
+    }
+
+    /// [`Limit::HeavySupply`] when Russia's share of heavy separation is below its share of light
+    /// separation in the target year; else nothing holds the heavy product back more than the light.
+    pub fn limit(&self) -> Option<Limit> {
+        (self.share < self.light_share).then_some(Limit::HeavySupply)
+    }
+
+    /// Tomtor's state in words: "off", "on but yields next to nothing by then", "on and yields
+    /// 120 t by then".
+    pub fn tomtor_words(&self) -> String {
+        match (self.tomtor, self.output >= 0.5) {
+            (false, _) => "off".into(),
+            (true, false) => "on but yields next to nothing by then".into(),
+            (true, true) => format!("on and yields {} t by then", text::thousands(self.output)),
         }
     }
 }
@@ -180,6 +239,37 @@ impl RussiaWhy {
 mod tests {
     use super::*;
     use crate::scenario::Preset;
+
+    #[test]
+    fn loparite_holds_the_heavy_product_back_until_tomtor_yields() {
+        let scenario = Preset::find("hub-budget").unwrap().scenario();
+        let heavy = HeavyWhy::of(&crate::simulate(&scenario), &scenario);
+        assert!(
+            heavy.light_share > 0.0 && heavy.share < heavy.light_share,
+            "{heavy:?}"
+        );
+        assert_eq!(heavy.limit(), Some(Limit::HeavySupply));
+        assert_eq!(heavy.limit().map(Limit::id), Some("heavy_supply"));
+        assert_eq!(heavy.tomtor_words(), "off");
+        // A heavy share as large as the light one: the ore no longer holds the heavy product back.
+        let even = HeavyWhy {
+            share: heavy.light_share,
+            ..heavy
+        };
+        assert_eq!(even.limit(), None);
+        let yielding = HeavyWhy {
+            tomtor: true,
+            output: 1234.0,
+            ..heavy
+        };
+        assert_eq!(yielding.tomtor_words(), "on and yields 1,234 t by then");
+        let idle = HeavyWhy {
+            tomtor: true,
+            output: 0.0,
+            ..heavy
+        };
+        assert_eq!(idle.tomtor_words(), "on but yields next to nothing by then");
+    }
 
     #[test]
     fn the_baseline_programme_is_late_risked_and_ramping() {

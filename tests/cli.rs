@@ -514,7 +514,7 @@ fn solve_answers_a_value_that_reaches_the_target_when_fed_back() {
 fn budget_answers_what_the_hub_buys_and_what_runs_out_first() {
     let table = ok(&["--preset", "hub-budget", "--budget"]);
     for needle in [
-        "$9.20bn for rare earths ($9.20bn hub budget × 100%) buys 100% of the capacity 10% of world output in 2030 needs (84% of what 12% needs) at a 24% sanctions premium on capital cost; what runs out first in 2030: at mining, time to ramp up; at separation, time to ramp up; at magnets, time lost to sanctions.",
+        "$9.20bn for rare earths ($9.20bn hub budget × 100%) buys 100% of the capacity 10% of world output in 2030 needs (84% of what 12% needs) at a 24% sanctions premium on capital cost; what runs out first in 2030: at mining, time to ramp up; at separation, time to ramp up; at magnets, time lost to sanctions; at heavy separation (Dy, Tb), heavy supply (loparite yields light rare earths only).",
         "Money for rare earths: $9.20bn",
         "the money buys 100% of it",
         "Separation capacity (t oxide a year)                11,015            11,015            13,308",
@@ -543,7 +543,7 @@ fn budget_answers_what_the_hub_buys_and_what_runs_out_first() {
     ]);
     assert!(half.contains("the money buys 51% of it"), "{half}");
     assert!(
-        half.contains("what runs out first in 2030: at mining, money; at separation, money; at magnets, money."),
+        half.contains("what runs out first in 2030: at mining, money; at separation, money; at magnets, money; at heavy separation (Dy, Tb), heavy supply (loparite yields light rare earths only)."),
         "{half}"
     );
     assert!(half.contains("separation money"), "{half}");

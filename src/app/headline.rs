@@ -9,7 +9,7 @@
 use crate::analysis::MonteCarloResult;
 use crate::app::markup;
 use crate::data::{Region, Stage};
-use crate::explain::{Limit, RussiaWhy};
+use crate::explain::{HeavyWhy, Limit, RussiaWhy};
 use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
@@ -107,10 +107,11 @@ pub fn russia_text(projection: &Projection, shown: Shown) -> String {
 /// ore yields light rare earths only ([`heavy_why`]).
 pub fn russia_why(projection: &Projection, scenario: &Scenario, shown: Shown) -> String {
     let stage = shown.stage();
-    if shown == Shown::Product(Product::Heavy)
-        && projection.share(TARGET_YEAR, stage, Region::Russia) < 0.0005
-    {
-        return heavy_why(scenario);
+    if shown == Shown::Product(Product::Heavy) {
+        let heavy = HeavyWhy::of(projection, scenario);
+        if heavy.share < 0.0005 && heavy.limit().is_some() {
+            return heavy_why(&heavy);
+        }
     }
     let why = RussiaWhy::of(projection, scenario, stage);
     if why.ambition < 1.0 {
@@ -190,6 +191,7 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario, shown: Shown) ->
                 Limit::Feed => "feed",
                 Limit::Sanctions => "sanctions and prices",
                 Limit::Ramp => "time to ramp up",
+                Limit::HeavySupply => "heavy supply",
             }
         ));
     }
@@ -203,13 +205,8 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario, shown: Shown) ->
 }
 
 /// Why Russia makes next to no Dy and Tb in the target year: its ore, and whether Tomtor is on.
-fn heavy_why(scenario: &Scenario) -> String {
-    let tomtor = if scenario.get(Param::RuTomtorHeavy) >= 0.5 {
-        "on but yields next to nothing by then"
-    } else {
-        "off"
-    };
-    format!("Why: Russia's separation runs on loparite, which yields light rare earths (Nd, Pr) only, and Tomtor's heavy ore is {tomtor}; what holds it back most in {TARGET_YEAR}: heavy supply.")
+fn heavy_why(heavy: &HeavyWhy) -> String {
+    format!("Why: Russia's separation runs on loparite, which yields light rare earths (Nd, Pr) only, and Tomtor's heavy ore is {}; what holds it back most in {TARGET_YEAR}: heavy supply.", heavy.tomtor_words())
 }
 
 /// China's 2030 share of `shown`, in words; for magnets and heavy separation, with the magnets made

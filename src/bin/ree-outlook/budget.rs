@@ -7,7 +7,7 @@ use crate::flags::OutputFormat;
 use crate::json_text;
 use ree_outlook::budget_table::{feed_sentence, BudgetTable, COLUMNS, SOURCES};
 use ree_outlook::data::Stage;
-use ree_outlook::explain::RussiaWhy;
+use ree_outlook::explain::{HeavyWhy, RussiaWhy};
 use ree_outlook::params::Param;
 use ree_outlook::projection::{Budget, Feed, Projection, RussiaStage, RUSSIA_TARGETS, TARGET_YEAR};
 use ree_outlook::state::LinkState;
@@ -162,6 +162,10 @@ fn table(state: &LinkState, projection: &Projection) -> String {
         })
         .collect();
     text.push_str(&limits.join(", "));
+    if let Some(limit) = HeavyWhy::of(projection, scenario).limit() {
+        text.push_str(", heavy separation ");
+        text.push_str(limit.id());
+    }
     text.push_str(".\n\nSources of the defaults:\n");
     for source in SOURCES {
         let _ = writeln!(text, "- {source}");

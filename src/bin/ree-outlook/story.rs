@@ -1,9 +1,10 @@
 //! The command line's `table` output: a readable summary that tells each stage's story and why.
 
 use ree_outlook::data::{Region, Stage};
-use ree_outlook::explain::{Limit, RussiaWhy};
+use ree_outlook::explain::{HeavyWhy, Limit, RussiaWhy};
 use ree_outlook::params::Param;
 use ree_outlook::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use ree_outlook::scenario::Scenario;
 use ree_outlook::state::LinkState;
 use ree_outlook::text::{self, percent};
 use ree_outlook::url;
@@ -124,15 +125,16 @@ fn stage_story(state: &LinkState, projection: &Projection, stage: Stage, years: 
         gaps.join(", ")
     ));
     if stage == Stage::Separation {
-        text.push_str(&wrap(&products(projection), 90, ""));
+        text.push_str(&wrap(&products(projection, &state.scenario), 90, ""));
     }
     text.push_str(&wrap(&why(state, projection, stage), 90, ""));
     text
 }
 
 /// Separation's two products in the target year: who makes the light (Nd, Pr) and the heavy
-/// (Dy, Tb) oxides, and how much magnet making outside China relies on China's Dy and Tb.
-fn products(projection: &Projection) -> String {
+/// (Dy, Tb) oxides, how much magnet making outside China relies on China's Dy and Tb, and, when its
+/// ore holds Russia's heavy product back ([`HeavyWhy`]), why.
+fn products(projection: &Projection, scenario: &Scenario) -> String {
     let Some(index) = TARGET_YEAR
         .checked_sub(projection.base_year)
         .map(usize::from)
@@ -149,8 +151,16 @@ fn products(projection: &Projection) -> String {
             cell.output.iter().sum::<f64>() - cell.output[china]
         });
     let on_china = projection.heavy[index].magnets_on_china;
+    let why = HeavyWhy::of(projection, scenario);
+    let held = match why.limit() {
+        Some(_) => format!(
+            " Russia's heavy share is below its light share: its separation runs on loparite, which yields light rare earths only, and Tomtor's heavy ore is {}; what holds its heavy product back in {TARGET_YEAR}: heavy supply.",
+            why.tomtor_words()
+        ),
+        None => String::new(),
+    };
     format!(
-        "Products {TARGET_YEAR}: light (Nd, Pr) Russia {}, China {}; heavy (Dy, Tb) Russia {}, China {}. Magnets made outside China that rely on China's Dy and Tb: {} t of {} t ({}).",
+        "Products {TARGET_YEAR}: light (Nd, Pr) Russia {}, China {}; heavy (Dy, Tb) Russia {}, China {}. Magnets made outside China that rely on China's Dy and Tb: {} t of {} t ({}).{held}",
         percent(light.share[russia], 1),
         percent(light.share[china], 1),
         percent(heavy.share[russia], 1),
@@ -217,6 +227,7 @@ fn why(state: &LinkState, projection: &Projection, stage: Stage) -> String {
         Some(Limit::Feed) => "feed",
         Some(Limit::Sanctions) => "sanctions and prices (a later start, lower utilisation)",
         Some(Limit::Ramp) => "the ramp (plants not yet at nameplate)",
+        Some(Limit::HeavySupply) => "heavy supply",
         None => "nothing",
     };
     let heavy = if why.heavy_from_china > 0.0 {
