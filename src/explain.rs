@@ -242,7 +242,10 @@ mod tests {
 
     #[test]
     fn loparite_holds_the_heavy_product_back_until_tomtor_yields() {
-        let scenario = Preset::find("hub-budget").unwrap().scenario();
+        let Some(preset) = Preset::find("hub-budget") else {
+            panic!("the hub-budget preset exists");
+        };
+        let scenario = preset.scenario();
         let heavy = HeavyWhy::of(&crate::simulate(&scenario), &scenario);
         assert!(
             heavy.light_share > 0.0 && heavy.share < heavy.light_share,
