@@ -4,7 +4,9 @@
 //! A canvas is drawn once per input and size: the resize observer's first report (the size the
 //! first draw measured) draws nothing, a resize draws in the frame that lays it out, and a chart
 //! whose data is on its way (`waiting`) stays empty until the data comes, with no placeholder
-//! first. At load, a chart draws at the start of the first frame (or in its effect, if that comes
+//! first. An input whose numbers draw the very picture on the canvas (`chart::same_picture`: a
+//! slider that moves Russia's share leaves the supply gap's chart as it is) is shown without a
+//! draw; `data-draws` counts draws, `data-shown` the inputs shown either way. At load, a chart draws at the start of the first frame (or in its effect, if that comes
 //! first), and charts below the fold draw after that frame, so it shows the chart in view sooner;
 //! after that every input draws at once, in the input's own task.
 //!
@@ -113,6 +115,8 @@ struct Painter {
     drawn: Option<(DrawInput, CanvasSize)>,
     /// Draws so far (the canvas's `data-draws`).
     draws: u32,
+    /// Inputs shown so far, drawn or found to be the picture already drawn (`data-shown`).
+    shown: u32,
     /// Whether the first frame has been asked to draw.
     asked: bool,
     /// Whether the first draw waits for the frame after the first (a chart below the fold).
@@ -167,11 +171,25 @@ impl Easel {
         if painter.drawn.as_ref() == Some(&wanted) {
             return;
         }
+        // A new input whose picture is the one on the canvas (a slider that does not move this
+        // chart's numbers) is shown without drawing.
+        let unchanged = painter.drawn.as_ref().is_some_and(|(drawn, drawn_size)| {
+            *drawn_size == size
+                && drawn.kind == wanted.0.kind
+                && chart::same_picture(drawn.kind, &drawn.input(), &wanted.0.input())
+        });
+        painter.shown = painter.shown.wrapping_add(1);
+        if unchanged {
+            canvas::note_shown(&canvas, painter.shown);
+            painter.drawn = Some(wanted);
+            return;
+        }
         let (input, size) = &wanted;
         match canvas::draw_chart(&canvas, input.kind, input.input(), *size) {
             Ok(Some(axis)) => {
                 painter.draws = painter.draws.wrapping_add(1);
                 canvas::note_drawn(&canvas, painter.draws);
+                canvas::note_shown(&canvas, painter.shown);
                 painter.drawn = Some(wanted);
                 painter.axis = axis;
                 // Values shown were the old drawing's.

@@ -125,6 +125,56 @@ fn number(
     }
 }
 
+/// Whether time chart `kind` draws the same picture for `a` as for `b`: the same stage, product,
+/// theme, scale and years, and every number the chart plots (the rows of [`values`], the pinned
+/// reference's too) the same in every year, to within float noise. A redraw that would change nothing can
+/// then be skipped: a slider that moves Russia's share leaves the supply gap's chart as it is.
+/// The fan and the tornado, whose pictures come from their analyses, are never taken as the same.
+/// A test draws both inputs as SVG and checks that this never says "same" for different pictures.
+pub fn same_picture(kind: ChartKind, a: &ChartInput, b: &ChartInput) -> bool {
+    let rows = match kind {
+        ChartKind::Share => REGION_COUNT,
+        ChartKind::Russia | ChartKind::Concentration => Stage::ALL.len(),
+        ChartKind::SupplyGap => 2,
+        ChartKind::Feed => 5,
+        ChartKind::Fan | ChartKind::Tornado => return false,
+    };
+    let (pa, pb) = (a.projection, b.projection);
+    if (a.stage, a.product, a.theme, a.scale.to_bits())
+        != (b.stage, b.product, b.theme, b.scale.to_bits())
+        || (pa.base_year, pa.years) != (pb.base_year, pb.years)
+        || a.reference.is_some() != b.reference.is_some()
+    {
+        return false;
+    }
+    // Equal to within a billionth of their size (or of one unit): the model's rounding noise, such
+    // as a supply gap of 1.5e-11 t where another scenario has none, moves no pixel and no digit.
+    let same = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => {
+            x.to_bits() == y.to_bits() || (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
+        }
+        (x, y) => x.is_none() && y.is_none(),
+    };
+    // The earliest published year any chart shows lies within ten years of the base year.
+    (pa.base_year.saturating_sub(10)..=pa.last_year()).all(|year| {
+        (0..rows).all(|row| {
+            same(
+                number(kind, a, pa, row, year),
+                number(kind, b, pb, row, year),
+            ) && match (a.reference, b.reference) {
+                (Some(ra), Some(rb)) => {
+                    (ra.base_year, ra.years) == (rb.base_year, rb.years)
+                        && same(
+                            number(kind, a, ra, row, year),
+                            number(kind, b, rb, row, year),
+                        )
+                }
+                _ => true,
+            }
+        })
+    })
+}
+
 /// The values chart `kind` shows in `year`: the year (and the product of separation shown, if
 /// any), then one line per series, `label value` with its unit, and the pinned reference's value
 /// in brackets; `None` for a chart without years.

@@ -26,7 +26,7 @@ mod share;
 mod tornado;
 
 pub use describe::describe;
-pub use hover::{values, YearAxis};
+pub use hover::{same_picture, values, YearAxis};
 pub use look::{region_colour, stage_colour};
 
 use crate::analysis::{MonteCarloResult, Tornado};

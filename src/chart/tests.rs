@@ -507,3 +507,96 @@ fn the_product_view_puts_each_product_in_separation_and_leaves_the_rest_alone() 
         assert!((demand(&light) + demand(&heavy) - demand(&projection)).abs() < 1e-6);
     }
 }
+
+/// A slider's move that `same_picture` calls "the same picture" must leave the chart's SVG as it
+/// was, for every time chart, stage and product, with and without a pinned reference; and some
+/// moves must be taken as the same (the supply gap's chart while China withholds nothing), so the
+/// redraws the page skips are real.
+#[test]
+fn a_redraw_skipped_as_the_same_picture_would_have_drawn_the_same() {
+    use crate::params::PARAMS;
+    use crate::state::Product;
+    let kinds = [
+        ChartKind::Share,
+        ChartKind::Russia,
+        ChartKind::Concentration,
+        ChartKind::SupplyGap,
+        ChartKind::Feed,
+    ];
+    let shown = [
+        (Stage::Mining, None),
+        (Stage::Separation, None),
+        (Stage::Separation, Some(Product::Heavy)),
+        (Stage::Magnets, None),
+    ];
+    let (mut same, mut checked) = (0, 0);
+    for preset in ["baseline", "price-war", "hub-budget"] {
+        let Some(base) = Preset::find(preset).map(Preset::scenario) else {
+            panic!("preset {preset}");
+        };
+        let before = simulate(&base);
+        let reference = preset_projection_for_reference();
+        for spec in PARAMS.iter() {
+            for value in [spec.min, (spec.min + spec.max) / 2.0, spec.max] {
+                let mut moved = base;
+                moved.set(spec.param, value);
+                let after = simulate(&moved);
+                for (stage, product) in shown {
+                    for kind in kinds {
+                        for pinned in [None, Some(&reference)] {
+                            let a = ChartInput::new(&before, stage)
+                                .with_product(product)
+                                .with_reference(pinned);
+                            let b = ChartInput::new(&after, stage)
+                                .with_product(product)
+                                .with_reference(pinned);
+                            checked += 1;
+                            if !same_picture(kind, &a, &b) {
+                                continue;
+                            }
+                            same += 1;
+                            assert_eq!(
+                                to_svg(kind, &a, 640, 360),
+                                to_svg(kind, &b, 640, 360),
+                                "{preset}: {} = {value}, {kind:?} at {stage:?} {product:?}",
+                                spec.key
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        same > 100,
+        "only {same} redraws taken as the same of {checked}"
+    );
+    // The benchmark's slider: sanctions move Russia's share but leave the baseline's nil gap.
+    let base = Preset::baseline().scenario();
+    let mut moved = base;
+    moved.set(crate::params::Param::Sanctions, 0.9);
+    let (before, after) = (simulate(&base), simulate(&moved));
+    let (a, b) = (
+        ChartInput::new(&before, Stage::Separation),
+        ChartInput::new(&after, Stage::Separation),
+    );
+    assert!(same_picture(ChartKind::SupplyGap, &a, &b));
+    assert!(!same_picture(ChartKind::Share, &a, &b));
+    let projection = preset("baseline");
+    let input = ChartInput::new(&projection, Stage::Mining);
+    for kind in [ChartKind::Fan, ChartKind::Tornado] {
+        assert!(!same_picture(kind, &input, &input), "{kind:?}");
+    }
+    for kind in kinds {
+        assert!(
+            same_picture(kind, &input, &input),
+            "{kind:?} same as itself"
+        );
+        let dark = input.with_theme(Theme::Dark);
+        assert!(!same_picture(kind, &input, &dark), "{kind:?} in the dark");
+    }
+}
+
+fn preset_projection_for_reference() -> Projection {
+    preset("kremlin-2030")
+}

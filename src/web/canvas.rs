@@ -119,6 +119,12 @@ pub fn note_drawn(canvas: &HtmlCanvasElement, draws: u32) {
     note_chart_drawn();
 }
 
+/// Records that the canvas shows its latest input, drawn or already on it: `data-shown`, the
+/// inputs shown so far (which the latency benchmark reads).
+pub fn note_shown(canvas: &HtmlCanvasElement, shown: u32) {
+    let _ = canvas.set_attribute("data-shown", &shown.to_string());
+}
+
 /// Whether `element` lies below the visible part of the page (a chart a reader must scroll to).
 pub fn below_view(element: &Element) -> bool {
     let fold = window()

@@ -48,9 +48,10 @@ const ALL_CANVASES = [...CHARTS, 'chart-fan', 'chart-tornado'];
 /**
  * Budgets (issue 17, read as ratios to the issue's figures on this kind of machine): key press to frame p95 at most
  * half of the issue's 76.4 ms and its median no worse than 24 ms; cold load to the first data frame at most 0.75 of
- * 647 ms; no long task during the key presses; each canvas drawn once at load; size; Lighthouse performance.
+ * 647 ms; key press to every projection chart showing the change at p95 within 8 ms (issue 11); no long task during
+ * the key presses; each canvas drawn once at load; size; Lighthouse performance.
  */
-const BUDGET = { keyP95Ms: 38, keyMedianMs: 24, firstDataFrameMs: 485, longTasks: 0, drawsAtLoad: 1, sizeKb: 200, lighthousePerformance: 95 };
+const BUDGET = { chartsP95Ms: 8, keyP95Ms: 38, keyMedianMs: 24, firstDataFrameMs: 485, longTasks: 0, drawsAtLoad: 1, sizeKb: 200, lighthousePerformance: 95 };
 
 /** Median, 95th and 99th percentile (nearest rank) of a list of numbers. */
 function summary(values) {
@@ -176,7 +177,9 @@ async function coldLoads(browser, url) {
 
 /**
  * Installed once the page is ready, before the key presses: for every trusted keydown, its time stamp, when every
- * projection chart had redrawn since, the end of the frame that presents them and whether an analysis chart (fan or
+ * projection chart showed the new input since (`data-shown`: redrawn, or found by the page to draw the picture already
+ * on the canvas, such as the supply gap's chart while the gap stays nil) and how many of them were redrawn
+ * (`data-draws`), the end of the frame that presents them and whether an analysis chart (fan or
  * tornado) was drawn into that frame too; plus the Event Timing entries of keydowns (16 ms and longer), long tasks and
  * long animation frames.
  */
@@ -185,13 +188,14 @@ function installKeyProbe([ids, analysisIds]) {
   const analysisCanvases = analysisIds.map((id) => document.getElementById(id));
   const records = [];
   const pending = [];
+  const shown = () => canvases.map((c) => c.getAttribute('data-shown'));
   const draws = () => canvases.map((c) => c.getAttribute('data-draws'));
   const analysisDraws = () => analysisCanvases.map((c) => c.getAttribute('data-draws')).join();
   document.addEventListener(
     'keydown',
     (event) => {
       if (!event.isTrusted) return;
-      const record = { t0: event.timeStamp, before: draws(), analysis: analysisDraws(), drawn: null, frame: null, shared: false };
+      const record = { t0: event.timeStamp, before: shown(), draws: draws(), analysis: analysisDraws(), drawn: null, redrawn: null, frame: null, shared: false };
       records.push(record);
       pending.push(record);
     },
@@ -199,11 +203,12 @@ function installKeyProbe([ids, analysisIds]) {
   );
   new MutationObserver(() => {
     const now = performance.now();
-    const current = draws();
+    const current = shown();
     for (let i = pending.length - 1; i >= 0; i -= 1) {
       const record = pending[i];
       if (current.every((d, j) => d !== record.before[j])) {
         record.drawn = now;
+        record.redrawn = draws().filter((d, j) => d !== record.draws[j]).length;
         pending.splice(i, 1);
         window.__benchAfterFrame((end) => {
           record.frame = end;
@@ -211,7 +216,7 @@ function installKeyProbe([ids, analysisIds]) {
         });
       }
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draws'] });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-shown'] });
   const entries = { event: [], longtask: [], 'long-animation-frame': [] };
   for (const type of Object.keys(entries)) {
     try {
@@ -274,7 +279,7 @@ async function keyPresses(page, count, interval) {
   const expected = range.min + position * range.step;
   const seen = await page.evaluate(() => {
     const { records, entries } = window.__benchKeys;
-    return { records: records.map(({ t0, drawn, frame, shared }) => ({ t0, drawn, frame, shared })), entries };
+    return { records: records.map(({ t0, drawn, redrawn, frame, shared }) => ({ t0, drawn, redrawn, frame, shared })), entries };
   });
   return { ...seen, keys: keys.length, slider: id, finalValueOk: Math.abs(Number(finalValue) - expected) < range.step / 2 };
 }
@@ -351,6 +356,10 @@ async function main() {
       budget_median: BUDGET.keyMedianMs,
     };
     results.key_to_last_draw_ms = summary(keys.records.map((r) => (r.drawn === null ? null : r.drawn - r.t0)));
+    results.key_to_last_draw_ms.budget_p95 = BUDGET.chartsP95Ms;
+    const redrawn = keys.records.filter((r) => r.redrawn !== null).map((r) => r.redrawn);
+    results.key_to_last_draw_ms.charts_redrawn_mean = redrawn.length ? redrawn.reduce((a, b) => a + b, 0) / redrawn.length : null;
+    results.key_to_last_draw_ms.charts = CHARTS.length;
     const events = keys.entries.event;
     if (events) {
       // Entries under 16 ms are not reported; they count as fast ones (0) for the ranks.
@@ -418,7 +427,8 @@ async function main() {
   line('key press -> frame, p95', round(k.p95), 'ms', `<= ${BUDGET.keyP95Ms} ms`, k.p95 !== null && k.p95 <= BUDGET.keyP95Ms && k.missed === 0, `n=${k.n}, missed ${k.missed}, ${k.presses} presses ${INTERVAL_MS} ms apart on #${k.slider}`);
   line('key press -> frame, median', round(k.median), 'ms', `<= ${BUDGET.keyMedianMs} ms`, k.median !== null && k.median <= BUDGET.keyMedianMs, `p99 ${round(k.p99)} ms, max ${round(k.max)} ms, ${k.over_33_ms} over 33 ms`);
   line('  frames shared with an analysis chart', k.shared_with_analysis, '', '0', k.shared_with_analysis === 0, `of ${k.n}: a fan or tornado redraw in the key's frame`);
-  line('  key press -> last chart drawn', round(r.key_to_last_draw_ms.median), 'ms', '-', null, `median; p95 ${round(r.key_to_last_draw_ms.p95)} ms`);
+  const c = r.key_to_last_draw_ms;
+  line('key press -> every chart shows it, p95', round(c.p95), 'ms', `<= ${BUDGET.chartsP95Ms} ms`, c.p95 !== null && c.p95 <= BUDGET.chartsP95Ms, `median ${round(c.median)} ms; ${round(c.charts_redrawn_mean)} of ${c.charts} charts redrawn per press on average, the rest already showed it`);
   if (r.event_timing_keydown_ms) {
     const e = r.event_timing_keydown_ms;
     line('  Event Timing keydown, p95', e.p95, 'ms', '-', null, `median ${e.median} ms, ${e.reported} of ${e.of} presses at 16 ms or more, max ${e.max} ms`);

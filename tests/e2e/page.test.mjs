@@ -54,6 +54,8 @@ test('moving the sanctions slider with the keyboard redraws the Russia chart and
   try {
     const { page, watcher, context } = await open(site.url);
     const before = await canvasStats(page, 'chart-russia');
+    const gapBefore = await canvasStats(page, 'chart-gap');
+    const gapShown = await page.getAttribute('#chart-gap', 'data-shown');
     const headlineBefore = await page.getAttribute('#headline-russia', 'data-value');
     assert.ok(headlineBefore !== null && Number.isFinite(Number(headlineBefore)), `#headline-russia data-value is a number: ${headlineBefore}`);
 
@@ -72,6 +74,11 @@ test('moving the sanctions slider with the keyboard redraws the Russia chart and
     const after = await canvasStats(page, 'chart-russia');
     assert.ok(looksDrawn(after), 'the Russia chart is still drawn');
     assert.notEqual(after.hash, before.hash, 'the Russia chart pixels changed');
+    // The baseline's supply gap is nil whatever the sanctions: its chart shows the new input without a redraw.
+    await page.waitForFunction((prev) => document.getElementById('chart-gap').getAttribute('data-shown') !== prev, gapShown);
+    const gapAfter = await canvasStats(page, 'chart-gap');
+    assert.equal(gapAfter.draws, gapBefore.draws, 'the supply-gap chart is not redrawn');
+    assert.equal(gapAfter.hash, gapBefore.hash, 'the supply-gap chart keeps its pixels');
     const output = (await page.textContent('#value-sanctions'))?.trim();
     assert.ok(output && output.length > 0, '#value-sanctions shows the value');
     assert.deepEqual(await watcher.problems(), []);
