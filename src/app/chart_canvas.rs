@@ -26,7 +26,7 @@ use crate::data::Stage;
 use crate::projection::Projection;
 use crate::state::Product;
 use crate::web::canvas::{self, CanvasSize, Cursor};
-use crate::web::{files, frame};
+use crate::web::{files, frame, history};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlCanvasElement};
@@ -316,7 +316,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             });
             let (width, height) = measured.map_or((800, 450), |size| size.css_pixels());
             let name = file_name(input.kind, &input.input(), "svg");
+            let footer = chart::provenance(&history::location_href());
             let outcome = canvas::chart_svg(input.kind, input.input(), width, height)
+                .map(|svg| chart::with_footer(&svg, (width, height), &footer, input.theme))
                 .and_then(|svg| files::download_text(&name, "image/svg+xml", &svg));
             notice_failure(&name, outcome, &dispatch);
         })
@@ -325,10 +327,17 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let canvas_ref = easel.canvas.clone();
         let name = file_name(input.kind, &input.input(), "png");
         let dispatch = props.dispatch.clone();
+        let dark = input.theme == Theme::Dark;
         Callback::from(move |_: MouseEvent| {
-            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                notice_failure(&name, files::download_canvas_png(&canvas, &name), &dispatch);
-            }
+            let footer = chart::provenance(&history::location_href());
+            let signed = canvas_ref
+                .cast::<HtmlCanvasElement>()
+                .and_then(|canvas| canvas::with_footer(&canvas, &footer, dark));
+            let outcome = signed.map_or_else(
+                || Err("the browser could not export the chart".to_string()),
+                |canvas| files::download_canvas_png(&canvas, &name),
+            );
+            notice_failure(&name, outcome, &dispatch);
         })
     };
 

@@ -279,6 +279,60 @@ fn draw_inner<DB: DrawingBackend>(
     }
 }
 
+/// The provenance lines printed under a downloaded chart: where its numbers come from, and the
+/// scenario's `link`, which reopens exactly this chart.
+pub fn provenance(link: &str) -> [String; 2] {
+    [
+        format!(
+            "Source: Rare-Earth Outlook, data version {} (USGS Mineral Commodity Summaries 2026; IEA Global Critical Minerals Outlook 2026; named projects). Scenario:",
+            crate::data::DATA_VERSION
+        ),
+        link.to_string(),
+    ]
+}
+
+/// `svg` (a chart [`to_svg`] or the page drew, `width` × `height` pixels) with the `footer` lines
+/// (its provenance) written below it in [`PROVENANCE_HEIGHT`] more pixels, in `theme`'s colours.
+/// The text is added to the document as it is, escaped: no drawing code is needed for it.
+pub fn with_footer(
+    svg: &str,
+    (width, height): (u32, u32),
+    footer: &[String; 2],
+    theme: Theme,
+) -> String {
+    let (Some(open_end), Some(close)) = (svg.find('>'), svg.rfind('<')) else {
+        return svg.to_string();
+    };
+    let total = height + PROVENANCE_HEIGHT;
+    let (background, text) = match theme {
+        Theme::Light => ("#ffffff", "#1f2328"),
+        Theme::Dark => ("#161b22", "#e6edf3"),
+    };
+    let mut out = format!(
+        "<svg width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" xmlns=\"http://www.w3.org/2000/svg\">{}<rect x=\"0\" y=\"{height}\" width=\"{width}\" height=\"{PROVENANCE_HEIGHT}\" fill=\"{background}\"/>\n",
+        &svg[open_end + 1..close]
+    );
+    for (row, line) in footer.iter().enumerate() {
+        let mut escaped = String::with_capacity(line.len());
+        for c in line.chars() {
+            match c {
+                '&' => escaped.push_str("&amp;"),
+                '<' => escaped.push_str("&lt;"),
+                _ => escaped.push(c),
+            }
+        }
+        out.push_str(&format!(
+            "<text x=\"8\" y=\"{}\" font-family=\"sans-serif\" font-size=\"10\" fill=\"{text}\">{escaped}</text>\n",
+            height + 14 + 15 * row as u32
+        ));
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Height in CSS pixels of the provenance lines under a downloaded chart.
+pub const PROVENANCE_HEIGHT: u32 = 36;
+
 /// Chart `kind` as an SVG document of `width` × `height` pixels (for tests and downloads).
 ///
 /// A drawing error is written into the picture as text, so the caller always gets an SVG.

@@ -150,6 +150,42 @@ pub fn chart_svg(
     Ok(svg)
 }
 
+/// Draws `footer` (the chart's provenance) on a copy of `canvas` with
+/// [`chart::PROVENANCE_HEIGHT`] CSS pixels more below, for a PNG download or the clipboard.
+pub fn with_footer(
+    canvas: &HtmlCanvasElement,
+    footer: &[String; 2],
+    dark: bool,
+) -> Option<HtmlCanvasElement> {
+    let ratio = window()
+        .map_or(1.0, |window| window.device_pixel_ratio())
+        .max(1.0);
+    let extra = (f64::from(chart::PROVENANCE_HEIGHT) * ratio).round() as u32;
+    let copy: HtmlCanvasElement = window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    copy.set_width(canvas.width());
+    copy.set_height(canvas.height() + extra);
+    let context: web_sys::CanvasRenderingContext2d =
+        copy.get_context("2d").ok()??.dyn_into().ok()?;
+    context.set_fill_style_str(if dark { "#161b22" } else { "#ffffff" });
+    context.fill_rect(0.0, 0.0, f64::from(copy.width()), f64::from(copy.height()));
+    context
+        .draw_image_with_html_canvas_element(canvas, 0.0, 0.0)
+        .ok()?;
+    context.set_fill_style_str(if dark { "#e6edf3" } else { "#1f2328" });
+    context.set_font(&format!("{}px sans-serif", (10.0 * ratio).round()));
+    context.set_text_baseline("top");
+    for (row, line) in footer.iter().enumerate() {
+        let y = f64::from(canvas.height()) + (4.0 + 15.0 * row as f64) * ratio;
+        context.fill_text(line, 8.0 * ratio, y).ok()?;
+    }
+    Some(copy)
+}
+
 /// What a reader does on a chart: the pointer over it or a tap, at CSS pixels from the canvas's
 /// top left; a key pressed while it has focus; the pointer leaving it or the focus going.
 pub enum Cursor {

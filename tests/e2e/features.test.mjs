@@ -122,6 +122,25 @@ test('the citation names the scenario, its changes, the data version, the link a
   await context.close();
 });
 
+test('chart downloads carry their provenance: the source line and the scenario link under the chart, in SVG and PNG', async () => {
+  const { context, page, errors } = await open('#v=1&p=skeptic&sanctions=0.5');
+  const link = page.url();
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-svg-share')]);
+  const svg = await readFile(await svgDownload.path(), 'utf8');
+  assert.match(svg, /Source: Rare-Earth Outlook, data version \d{4}\.\d+ /);
+  assert.ok(svg.includes(`>${link.replaceAll('&', '&amp;')}</text>`), 'the scenario link is written under the chart');
+  const canvas = await page.locator('#chart-share').evaluate((c) => ({ css: c.getBoundingClientRect(), width: c.width, height: c.height }));
+  const svgHeight = Number(svg.match(/^<svg width="\d+" height="(\d+)"/)[1]);
+  assert.equal(svgHeight, Math.round(canvas.css.height) + 36, 'the chart keeps its size; the footer adds 36 px');
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-png-share')]);
+  const png = await readFile(await pngDownload.path());
+  // IHDR: width and height, big-endian, at bytes 16 and 20.
+  assert.equal(png.readUInt32BE(16), canvas.width);
+  assert.equal(png.readUInt32BE(20), canvas.height + 36, 'the PNG is the canvas plus its footer');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the CSV download has the command-line columns and every year, stage and region', async () => {
   const { context, page } = await open('#v=1&p=skeptic');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
