@@ -26,6 +26,7 @@ pub mod root;
 pub mod share_link;
 pub mod stage_switch;
 pub mod state;
+pub mod walk;
 
 pub use root::App;
 

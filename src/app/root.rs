@@ -15,6 +15,7 @@ use crate::app::projection_table;
 use crate::app::share_link::{self, use_share_link};
 use crate::app::stage_switch;
 use crate::app::state::{Action, AppState};
+use crate::app::walk;
 use crate::app::{button, markup};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
@@ -161,6 +162,7 @@ pub fn app() -> Html {
         <div class="page">
             { notices::view(&state.notices, &dispatch) }
             <div class="layout">
+                { walk::view(state.walking, preset, &projection, &dispatch) }
                 { headline::view(&shown_projection, &link.scenario, shown, shown_reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
                 <main class="main" id="main">
                     <div class="toolbar">
@@ -204,6 +206,7 @@ pub fn app() -> Html {
                 // chart fill the first screen; a wide screen shows it as the left column.
                 <aside class="sidebar" id="settings" aria-label="Scenario settings">
                     { preset_picker::view(preset.id, changed, &dispatch) }
+                    { walk::start(&dispatch) }
                     { controls::view(&link.scenario, &preset_scenario, &dispatch) }
                 </aside>
             </div>

@@ -5,7 +5,7 @@ use crate::analysis::{MonteCarloSettings, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use crate::chart::Theme;
 use crate::data::Region;
 use crate::params::Param;
-use crate::scenario::Preset;
+use crate::scenario::{Preset, PRESETS};
 use crate::state::{LinkState, Shown, View};
 use crate::url::Decoded;
 use std::rc::Rc;
@@ -39,6 +39,8 @@ pub struct AppState {
     /// What the last scenario file load did, shown beside the file input as well as in
     /// `#notices` (which is far up the page from the button that caused it).
     pub file_outcome: Option<String>,
+    /// Whether the guided walk through the claims is on (`app::walk`; not part of the link).
+    pub walking: bool,
 }
 
 impl AppState {
@@ -51,6 +53,7 @@ impl AppState {
             next_notice_id: 1,
             history_pushes: 0,
             file_outcome: None,
+            walking: false,
         };
         state.add_notices(link_notices(decoded.notices, decoded.data_note));
         state
@@ -91,6 +94,8 @@ pub enum Action {
     SetParam(Param, f64),
     /// The preset picker chose a preset: its scenario replaces the current one.
     PickPreset(&'static str),
+    /// The guided walk: open the preset at this index of `PRESETS` with the walk on, or end it.
+    Walk(Option<usize>),
     /// Back to the current preset's values.
     ResetToPreset,
     /// The stage switch chose a stage or a product of separation.
@@ -140,6 +145,12 @@ impl Reducible for AppState {
                 next.link.preset = preset.id.to_string();
                 next.link.scenario = preset.scenario();
                 next.history_pushes = next.history_pushes.wrapping_add(1);
+            }
+            Action::Walk(step) => {
+                next.walking = step.is_some();
+                if let Some(preset) = step.and_then(|step| PRESETS.get(step)) {
+                    return Rc::new(next).reduce(Action::PickPreset(preset.id));
+                }
             }
             Action::ResetToPreset => {
                 next.link.scenario = self.preset().scenario();

@@ -43,6 +43,18 @@ pub fn document() -> Option<Document> {
     window()?.document()
 }
 
+/// Moves the keyboard focus to the element with `id`, if there is one (a heading needs
+/// `tabindex="-1"`).
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
 /// Whether this code runs in a worker (no window): the module then only serves analyses.
 pub fn in_worker() -> bool {
     window().is_none()
