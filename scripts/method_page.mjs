@@ -362,8 +362,10 @@ ${tableWrap('The project pipeline', ['Project', 'Region', 'Stage', 'Nameplate', 
 }
 
 /** The whole page. */
-export function methodPage({ model, indexHtml, builtIndex, data, tags, date }) {
+export function methodPage({ model, changes, indexHtml, builtIndex, data, tags, date }) {
   const params = parameterRows(model);
+  // docs/DATA-CHANGES.md, which links and files made with older data point readers to: its own ids, apart from the model's.
+  const changesHtml = changes ? modelRenderer().render(changes).replaceAll(' id="m-', ' id="dc-') : '';
   const documents = listedDocuments(indexHtml);
   const renderer = modelRenderer();
   let modelHtml = renderer.render(model);
@@ -408,6 +410,7 @@ export function methodPage({ model, indexHtml, builtIndex, data, tags, date }) {
         <li><a href="#base-year">Base-year figures</a></li>
         <li><a href="#pipeline">The project pipeline</a></li>
         <li><a href="#model">The model</a></li>
+        ${changesHtml ? '<li><a href="#data-changes">Data changes</a></li>' : ''}
       </ul>
     </nav>
     <section id="cite" aria-labelledby="cite-title">
@@ -435,6 +438,7 @@ export function methodPage({ model, indexHtml, builtIndex, data, tags, date }) {
     <section id="model" class="method-model" aria-labelledby="m-the-model">
 ${modelHtml}
     </section>
+    ${changesHtml ? `<section id="data-changes" class="method-model" aria-label="Data changes">\n${changesHtml}\n    </section>` : ''}
   </main>
   <footer class="site-footer">
     <p><a href="./">Back to the calculator</a> · <a href="#cite">How to cite</a> · <a href="index.html#sources">The calculator's sources list</a></p>
@@ -465,6 +469,7 @@ function main() {
   }
   const html = methodPage({
     model: read('docs/MODEL.md'),
+    changes: read('docs/DATA-CHANGES.md'),
     indexHtml: read('index.html'),
     builtIndex: readFileSync(path.join(staging, 'index.html'), 'utf8'),
     data,

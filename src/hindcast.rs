@@ -229,7 +229,7 @@ impl Hindcast {
         html.push_str(&format!(
             "<section id=\"track-record\" class=\"track-record\" aria-labelledby=\"track-record-title\">\n\
              <h2 id=\"track-record-title\">How well would this model have predicted {years}?</h2>\n\
-             <p>The same model, started from {start} data with the pipeline as it was announced in {start} and the defaults as they would have been set then (data {version}), run forward and laid beside the published shares. Nothing is fitted to the outcome. Error = predicted − observed, in percentage points. The same table: <code>ree-outlook --hindcast</code>; how it was built: docs/MODEL.md, “Track record”.</p>\n",
+             <p>The same model, started from {start} data with the pipeline as it was announced in {start} and the defaults as they would have been set then (data {version}), run forward and laid beside the published shares. Nothing is fitted to the outcome. Error = predicted − observed, in percentage points. The same table: <code>ree-outlook --hindcast</code>; how it was built: <a href=\"method.html#m-track-record-hindcast\">“Track record” on the Sources and method page</a>.</p>\n",
             start = self.start_year,
             version = escape(self.data_version),
         ));

@@ -474,7 +474,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 1.5,
         format: Format::Number(2),
         help: "Scales the announced pipeline outside China and Russia (MP Materials, Energy Fuels, Solvay, Neo, Serra Verde): 0 is nothing new, 1 as announced, 2 twice as much.",
-        source: "The named pipeline in data/base-2025.json, each project with its own source; the factor is the user's",
+        source: "The named pipeline, each project with its own source (listed on the Sources and method page); the factor is the user's",
     },
     ParamSpec {
         param: Param::AlliedSlip,
@@ -634,7 +634,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 85.0,
         format: Format::Number(0),
         help: "US$ thousand per tonne REO a year of new mine and concentrator capacity.",
-        source: "Derived: median capex per tonne of the pipeline's 7 mines with a published cost (Songwe Hill $277m for 5,954 t); range Yangibana $31k to Donald $85k (data file)",
+        source: "Derived: median capex per tonne of the pipeline's 7 mines with a published cost (Songwe Hill $277m for 5,954 t); range Yangibana $31k to Donald $85k (each project's source on the Sources and method page)",
     },
     ParamSpec {
         param: Param::CapexSeparation,
@@ -650,7 +650,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 212.0,
         format: Format::Number(0),
         help: "US$ thousand per tonne of magnet oxides a year of new separation capacity.",
-        source: "Derived: median capex per tonne of the pipeline's 11 separation plants with a published cost (Aclara $277m for 1,630 t); range Energy Fuels Phase 2 $77k to Nolans $212k (data file)",
+        source: "Derived: median capex per tonne of the pipeline's 11 separation plants with a published cost (Aclara $277m for 1,630 t); range Energy Fuels Phase 2 $77k to Nolans $212k (each project's source on the Sources and method page)",
     },
     ParamSpec {
         param: Param::CapexMagnets,
@@ -666,7 +666,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         high: 139.0,
         format: Format::Number(0),
         help: "US$ thousand per tonne of NdFeB a year of new magnet capacity.",
-        source: "Derived: median capex per tonne of the pipeline's 8 magnet plants with a published cost ($64k Narva expansion, $73k POSCO/Star); range Glazov $37k to MP 10X $139k (data file)",
+        source: "Derived: median capex per tonne of the pipeline's 8 magnet plants with a published cost ($64k Narva expansion, $73k POSCO/Star); range Glazov $37k to MP 10X $139k (each project's source on the Sources and method page)",
     },
     ParamSpec {
         param: Param::CapexPremium,

@@ -26,7 +26,7 @@
 //!
 //! A link without `d` was made with the 2024 data (version `2024.1`); it opens the same preset
 //! and settings on the current data, and [`Decoded::data_note`] says that the data changed and
-//! where to read what changed (docs/DATA-CHANGES.md).
+//! where to read what changed (docs/DATA-CHANGES.md, which the Sources and method page shows).
 //!
 //! Numbers use Rust's shortest round-trip formatting, plain or with an exponent whichever is
 //! shorter (`0.9`, `2029`, `5e-324`; see [`number_text`]), so a decoded link reproduces every value
@@ -77,7 +77,8 @@ pub struct Decoded {
 }
 
 /// Where a reader finds what changed between data versions.
-pub const DATA_CHANGES: &str = "docs/DATA-CHANGES.md";
+pub const DATA_CHANGES: &str =
+    "“Data changes” on the Sources and method page (method.html#data-changes)";
 
 /// The note for a link or file (`what`) made with data version `version` (`None`: before versions were written).
 pub fn data_note(what: &str, version: Option<&str>) -> Option<String> {

@@ -289,7 +289,8 @@ fn files_carry_the_data_version_and_older_files_say_the_data_changed() {
     // A file from before versions were written: same settings on the current data, with a note.
     let old = notices_of(&file_with(r#"{"sanctions":0.25}"#)).join("\n");
     assert!(
-        old.contains("This file was made with the 2024.1 data") && old.contains("DATA-CHANGES"),
+        old.contains("This file was made with the 2024.1 data")
+            && old.contains("method.html#data-changes"),
         "{old}"
     );
     assert_eq!(

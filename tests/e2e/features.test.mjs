@@ -305,7 +305,7 @@ test('observed years sit beside the projection, an old link says the data change
   const { context, page } = await open('#v=1&p=skeptic&st=mining');
   const notices = await page.locator('#notices').innerText();
   assert.match(notices, /made with the 2024\.1 data/);
-  assert.match(notices, /DATA-CHANGES/);
+  assert.match(notices, /method\.html#data-changes/);
   // The address is rewritten with today's data version.
   await page.waitForFunction(() => location.hash.includes('d=2025.1'));
   await page.click('#toggle-table');
