@@ -42,11 +42,11 @@ pub fn stage_measure(shown: Shown) -> &'static str {
 /// What a stage (or product) counts, in plain words with its unit.
 pub fn stage_unit_words(shown: Shown) -> &'static str {
     match shown {
-        Shown::Stage(Stage::Mining) => "ore mined, in tonnes of rare-earth oxide (REO)",
-        Shown::Stage(Stage::Separation) => "Nd, Pr, Dy and Tb separated, in tonnes of oxide",
-        Shown::Stage(Stage::Magnets) => "NdFeB magnets made, in tonnes",
-        Shown::Product(Product::Light) => "Nd and Pr separated, in tonnes of oxide",
-        Shown::Product(Product::Heavy) => "Dy and Tb separated, in tonnes of oxide",
+        Shown::Stage(Stage::Mining) => "ore, in tonnes of rare-earth oxide",
+        Shown::Stage(Stage::Separation) => "Nd, Pr, Dy and Tb oxides, in tonnes",
+        Shown::Stage(Stage::Magnets) => "NdFeB magnets, in tonnes",
+        Shown::Product(Product::Light) => "Nd and Pr oxides, in tonnes",
+        Shown::Product(Product::Heavy) => "Dy and Tb oxides, in tonnes",
     }
 }
 
@@ -89,7 +89,7 @@ pub fn russia_text(projection: &Projection, shown: Shown) -> String {
         )
     } else {
         format!(
-            "{} and {} percentage points short of the {} and {} targets",
+            "{} and {} points short of the {} and {} targets",
             text::points(low - share),
             text::points(high - share),
             whole_percent(low),
@@ -247,8 +247,9 @@ pub fn trusted_text(projection: &Projection, shown: Shown) -> String {
     }
 }
 
-/// The supply gap outside China of `shown`: in the target year when there is one then, else in
-/// the year it is largest; `None` when there is none in any year.
+/// The supply gap outside China of `shown`, as HTML (the model's text, with a link to the
+/// glossary's explanation): in the target year when there is one then, else in the year it is
+/// largest; `None` when there is none in any year.
 pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
     let stage = shown.stage();
     let mut worst: Option<(u16, f64, f64)> = None;
@@ -265,7 +266,7 @@ pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
     }
     worst.map(|(year, gap, share)| {
         format!(
-            "Supply gap outside China in {year}, {}: {} {}, {} of demand outside China, which China's export controls and its own needs leave unmet.",
+            "<a href=\"#g-supply-gap\">Supply gap</a> outside China in {year}, {}: {} {}, {} of demand there.",
             shown.name(),
             thousands(gap),
             stage.unit(),
@@ -396,7 +397,8 @@ pub fn view(
             </p>
             { model_html(main) }
             if let Some(gap) = gap {
-                <p id="headline-gap">{ gap }{ markup(r##" <a href="#g-supply-gap">Supply gap explained</a>"##) }</p>
+                // The model's own text with its glossary link, as an HTML string (see `app::markup`).
+                { Html::from_html_unchecked(format!(r#"<p id="headline-gap">{gap}</p>"#).into()) }
             }
             // Open beside the charts on a wide screen; folded on a phone, so that the first chart
             // follows the key numbers on the first screen.

@@ -46,7 +46,7 @@ test('the stage switch moves the whole headline: number, unit, why and China', a
   const stageList = await page.locator('#headline-stages').innerText();
   assert.match(stageList, /tonnes of rare-earth oxide/);
   assert.match(stageList, /Nd, Pr, Dy and Tb/);
-  assert.match(stageList, /NdFeB magnets made, in tonnes/);
+  assert.match(stageList, /NdFeB magnets, in tonnes/);
   assert.match(await page.locator('.headline-claim').innerText(), /claim counts mining/);
   const chinaBefore = await attr(page, '#headline-china', 'data-value');
 
@@ -72,7 +72,7 @@ test('the stage switch moves the whole headline: number, unit, why and China', a
 test('the supply gap outside China is in the headline and the table when China withholds exports', async () => {
   const { context, page, watcher } = await open('#v=1&p=price-war');
   const gap = await page.locator('#headline-gap').innerText();
-  assert.match(gap, /Supply gap outside China in 2030, separation: [0-9,]+ t oxide, [0-9.]+% of demand outside China/);
+  assert.match(gap, /Supply gap outside China in 2030, separation: [0-9,]+ t oxide, [0-9.]+% of demand there\./);
   await page.locator('#toggle-table').click();
   const header = await page.locator('#projection-table thead th').last().innerText();
   assert.match(header, /Supply gap outside China/);
@@ -112,6 +112,29 @@ test('on a 360 px phone the headline and the first chart fill the first screen; 
   await help.locator('summary').click();
   assert.match(await page.locator('#help-ru_plan_share').innerText(), /Source:/);
   assert.deepEqual(await watcher.problems(), []);
+  await context.close();
+});
+
+test('on a 360 px phone the first chart ends within the first screen for every preset and every stage', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const presets = await (async () => {
+    await page.goto(server.url);
+    await waitReady(page);
+    return page.$$eval('#preset option', (options) => options.map((o) => o.value));
+  })();
+  const over = [];
+  for (const preset of presets) {
+    for (const stage of ['mining', 'separation', 'magnets', 'separation_light', 'separation_heavy']) {
+      await page.goto('about:blank');
+      await page.goto(`${server.url}#v=1&p=${preset}&st=${stage}&d=2025.1`);
+      await waitReady(page);
+      const box = await page.locator('#chart-share').boundingBox();
+      if (box.y + box.height > 740) over.push(`${preset} at ${stage}: ${Math.round(box.y + box.height)} px`);
+    }
+  }
+  assert.ok(presets.length >= 9, `${presets.length} presets`);
+  assert.deepEqual(over, [], 'the share chart ends below the first screen');
   await context.close();
 });
 
