@@ -156,7 +156,7 @@ pub fn russia_why(projection: &Projection, scenario: &Scenario, shown: Shown) ->
     // A plant runs at 90% of nameplate at best (docs/MODEL.md, equation 7); below that, sanctions
     // and prices are why.
     let use_note = if why.utilisation < 0.895 {
-        " (sanctions and prices hold it below the usual 90%)"
+        " (sanctions and prices hold it below the 90% its plants are designed for)"
     } else {
         ""
     };
@@ -404,7 +404,7 @@ pub fn view(
             // follows the key numbers on the first screen.
             <details class="headline-more" open={crate::web::colour_scheme::is_wide()}>
             // Which stage the 10% claim counts, and why the stages differ.
-            { markup(r##"<summary>Why, China and the odds</summary><p class="headline-claim">The 10% claim counts mining: it was set against Russia's 1.3% of world mine output in 2019 (Reuters, 12 August 2020). The stages differ because each has its own plants: Russia mines loparite today but separates and makes magnets from very little, and its new plants start later the further down the chain they are. <a href="#g-stage">Stages explained</a></p>"##) }
+            { markup(r##"<summary>Why, China and the odds</summary><p class="headline-claim">The 10% and 12% claims count mining: the 10% was set against Russia's 1.3% of world mine output in 2019 (Reuters, 12 August 2020), and neither claim names another stage. The stages differ because each has its own plants: Russia mines loparite today but separates and makes magnets from very little, and its new plants start later the further down the chain they are. <a href="#g-stage">Stages explained</a></p>"##) }
             <p id="headline-why" class="headline-why">{ russia_why(projection, scenario, shown) }</p>
             <div class="headline-others">
                 { model_html(others) }
