@@ -41,7 +41,8 @@ pub struct ChartCanvasProps {
     pub projection: Rc<Projection>,
     /// The pinned reference, drawn dashed.
     pub reference: Option<Rc<Projection>>,
-    /// The stage (only the share chart uses it; others get a fixed one so they do not redraw).
+    /// The stage shown (the share, Russia and supply-gap charts use it; others get a fixed one so
+    /// they do not redraw).
     pub stage: Stage,
     /// The product of separation the share and supply-gap charts show instead of the stage.
     #[prop_or_default]

@@ -184,7 +184,7 @@ pub fn app() -> Html {
                     }
                     <div class="charts" id="charts">
                         { chart(ChartKind::Share, link.stage) }
-                        { chart(ChartKind::Russia, Stage::Separation) }
+                        { chart(ChartKind::Russia, link.stage) }
                         { chart(ChartKind::Concentration, Stage::Separation) }
                         { chart(ChartKind::SupplyGap, link.stage) }
                     </div>

@@ -136,33 +136,42 @@ fn russia(out: &mut String, input: &ChartInput) {
     } else {
         projection.last_year()
     };
-    let separation = share_at(projection, year, Stage::Separation, Region::Russia);
+    // The stage shown leads (its gap is the one marked on the chart); the other two follow.
+    let stage = input.stage;
+    let shown = share_at(projection, year, stage, Region::Russia);
     let _ = write!(
         out,
-        "Russia's share of world separation is {} in {year}",
-        pct(separation)
+        "Russia's share of world {} is {} in {year}",
+        stage.label().to_ascii_lowercase(),
+        pct(shown)
     );
     let gaps: Vec<String> = RUSSIA_TARGETS
         .iter()
         .map(|&target| {
-            let direction = if separation < target {
-                "short of"
-            } else {
-                "above"
-            };
+            let direction = if shown < target { "short of" } else { "above" };
             format!(
                 "{} points {direction} the {} target",
-                points(target - separation),
+                points(target - shown),
                 text::percent(target, 0)
+            )
+        })
+        .collect();
+    let others: Vec<String> = Stage::ALL
+        .into_iter()
+        .filter(|other| *other != stage)
+        .map(|other| {
+            format!(
+                "{} {}",
+                other.label(),
+                pct(share_at(projection, year, other, Region::Russia))
             )
         })
         .collect();
     let _ = write!(
         out,
-        ": {}. Mining {} and magnets {} in {year}.",
+        ": {}. {} in {year}.",
         join(&gaps),
-        pct(share_at(projection, year, Stage::Mining, Region::Russia)),
-        pct(share_at(projection, year, Stage::Magnets, Region::Russia))
+        others.join(" and ")
     );
     let last = projection.last_year();
     if last != year {
@@ -181,8 +190,9 @@ fn russia(out: &mut String, input: &ChartInput) {
     if let Some(reference) = input.reference {
         let _ = write!(
             out,
-            " Pinned reference (dashed): separation {} in {year}.",
-            pct(share_at(reference, year, Stage::Separation, Region::Russia))
+            " Pinned reference (dashed): {} {} in {year}.",
+            stage.label().to_ascii_lowercase(),
+            pct(share_at(reference, year, stage, Region::Russia))
         );
     }
 }

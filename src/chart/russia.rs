@@ -94,9 +94,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
     })?;
     plan_baseline_label(&chart, look)?;
 
-    // The 2030 gap between the separation share and the first target, as a bracket with its size.
+    // The 2030 gap between the share at the stage shown and the first target, as a bracket with
+    // its size.
     let target = RUSSIA_TARGETS[0];
-    if let Some(cell) = projection.get(TARGET_YEAR, Stage::Separation) {
+    if let Some(cell) = projection.get(TARGET_YEAR, input.stage) {
         let share = unit(cell.share[Region::Russia as usize]);
         let x = f64::from(TARGET_YEAR);
         let style = look.text.stroke_width(look.width(1.5));
@@ -118,7 +119,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
             - chart.map_coordinate(&(first - X_PAD, target)).0
             - look.px(16.0);
         let text = [
-            format!("Separation {TARGET_YEAR}: {gap} pts {word} {target_text}"),
+            format!(
+                "{} {TARGET_YEAR}: {gap} pts {word} {target_text}",
+                input.stage.label()
+            ),
             format!("{TARGET_YEAR}: {gap} pts {word} {target_text}"),
             format!("{gap} pts {word} {target_text}"),
             format!("{gap} pts"),

@@ -47,7 +47,7 @@ test('the stage switch moves the whole headline: number, unit, why and China', a
   assert.match(stageList, /tonnes of rare-earth oxide/);
   assert.match(stageList, /Nd, Pr, Dy and Tb/);
   assert.match(stageList, /NdFeB magnets, in tonnes/);
-  assert.match(await page.locator('.headline-claim').innerText(), /claim counts mining/);
+  assert.match(await page.locator('.headline-claim').innerText(), /10% and 12% claims count mining/);
   const chinaBefore = await attr(page, '#headline-china', 'data-value');
 
   await page.locator('label[for="stage-mining"]').click();
@@ -59,6 +59,8 @@ test('the stage switch moves the whole headline: number, unit, why and China', a
   assert.notEqual(await attr(page, '#headline-china', 'data-value'), chinaBefore);
   assert.match(await page.locator('#headline-trusted').innerText(), /of mining/);
   assert.match(await page.locator('#headline-live').innerText(), /^Russia, mining 2030: [0-9.]+%$/);
+  // The Russia chart marks and describes the stage shown too.
+  await page.waitForFunction(() => /^Russia's share of world mining is/.test(document.getElementById('chart-russia-description')?.textContent ?? ''));
 
   // Only the key number is a live region: a slider move announces one short sentence.
   const live = await page.evaluate(() =>
