@@ -28,6 +28,8 @@ pub struct Answer {
     param: Param,
     answer: GoalSeek,
     scenario: Scenario,
+    /// The stage the question named: the form keeps showing it when the page's stage switch moves.
+    stage: Stage,
 }
 
 /// What is wrong with the form's two typed fields, each beside its field.
@@ -146,6 +148,7 @@ pub fn view(
                     param,
                     answer: found,
                     scenario,
+                    stage: target.output.stage,
                 }
             });
             answer.set(Some(result));
@@ -194,6 +197,11 @@ pub fn view(
         _ => html! {},
     };
 
+    // The stage of the question asked, once there is an answer; before, the page's.
+    let asked_stage = match &**answer {
+        Some(Ok(found)) => found.stage,
+        _ => target.output.stage,
+    };
     let default_share = text::shortest((target.share * 1000.0).round() / 10.0);
     let (share_described, share_invalid) = marks(invalid.share.is_some(), "goal-share-error");
     let (year_described, year_invalid) = marks(invalid.year.is_some(), "goal-year-error");
@@ -223,7 +231,7 @@ pub fn view(
                 <span class="setting">
                     { markup(r#"<label for="goal-stage">of</label>"#) }
                     <select ref={state.stage.clone()} id="goal-stage">
-                        { options(Stage::ALL.into_iter().map(|stage| (stage.id().into(), stage.label().into(), stage == target.output.stage))) }
+                        { options(Stage::ALL.into_iter().map(|stage| (stage.id().into(), stage.label().into(), stage == asked_stage))) }
                     </select>
                 </span>
                 <span class="setting">

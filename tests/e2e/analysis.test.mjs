@@ -215,6 +215,16 @@ test('goal seek keeps the question typed, marks a stale answer, says already met
   assert.equal(await page.locator('#goal-seek-answer').getAttribute('data-stale'), 'false');
   assert.equal(await page.locator('.goal-note').count(), 0);
 
+  // The stage switch moves: the question keeps its stage, and its answer (same scenario) stands.
+  await page.locator('label[for="stage-magnets"]').click();
+  await page.waitForFunction(() => document.getElementById('headline').dataset.stage === 'magnets');
+  await page.waitForTimeout(200);
+  assert.equal(await page.inputValue('#goal-stage'), 'mining', 'the question keeps its stage');
+  assert.match(await page.locator('#goal-seek-result').textContent(), /2033 mining share at 5\.0%/);
+  await page.locator('label[for="stage-separation"]').click();
+  await page.waitForFunction(() => document.getElementById('headline').dataset.stage === 'separation');
+  await page.locator('#goal-seek-run').scrollIntoViewIfNeeded();
+
   // A slider moves: the answer is marked stale, in text, and the inputs still hold the question.
   await slide(page, 'sanctions', 0.3);
   await page.waitForSelector('.goal-note');
