@@ -66,6 +66,13 @@ impl AppState {
 
     fn add_notices(&mut self, texts: impl IntoIterator<Item = String>) {
         for text in texts {
+            // A notice already on screen is not repeated (the same old link opened again, or the
+            // same mistake made twice): the one shown moves to the end, as the newest.
+            if let Some(at) = self.notices.iter().position(|notice| notice.text == text) {
+                let notice = self.notices.remove(at);
+                self.notices.push(notice);
+                continue;
+            }
             self.notices.push(Notice {
                 id: self.next_notice_id,
                 text,

@@ -291,7 +291,7 @@ fn fan(out: &mut String, input: &ChartInput) {
             " The chance that {} reaches {} is {}.",
             bands.target.output.label(),
             pct(bands.target.share),
-            pct(bands.probability)
+            crate::analysis::chance_words(bands.probability)
         );
     }
 }
@@ -357,13 +357,12 @@ fn tornado(out: &mut String, input: &ChartInput) {
         .take(3)
         .map(|swing| {
             let spec = swing.param.spec();
+            let (low, high) = distinct(unit(swing.output_at_low), unit(swing.output_at_high));
             format!(
-                "{} ({} to {}) moves it from {} to {}",
+                "{} ({} to {}) moves it from {low} to {high}",
                 spec.label,
                 spec.display(swing.low),
                 spec.display(swing.high),
-                pct(unit(swing.output_at_low)),
-                pct(unit(swing.output_at_high))
             )
         })
         .collect();
@@ -376,6 +375,20 @@ fn tornado(out: &mut String, input: &ChartInput) {
         .filter(|swing| swing.width() < 1e-9)
         .map(|swing| swing.param.spec().label)
         .collect();
+    // The parameters the analysis leaves alone: those whose value is the reader's choice, with no
+    // plausible range to draw from.
+    let fixed: Vec<String> = crate::params::PARAMS
+        .iter()
+        .filter(|spec| !spec.is_uncertain())
+        .map(|spec| spec.label.to_string())
+        .collect();
+    if !fixed.is_empty() {
+        let _ = write!(
+            out,
+            " Not varied, as they have no plausible range (the reader sets them): {}.",
+            join(&fixed)
+        );
+    }
     if !idle.is_empty() {
         let _ = write!(
             out,
@@ -388,6 +401,19 @@ fn tornado(out: &mut String, input: &ChartInput) {
             )
         );
     }
+}
+
+/// Two shares as percentages with one decimal, or more (up to three) where one decimal would
+/// write a swing the chart draws as no change ("0.0% to 0.0%").
+fn distinct(low: f64, high: f64) -> (String, String) {
+    let mut decimals = 1;
+    while decimals < 3
+        && text::percent(low, decimals) == text::percent(high, decimals)
+        && low != high
+    {
+        decimals += 1;
+    }
+    (text::percent(low, decimals), text::percent(high, decimals))
 }
 
 /// Russia's feed: the target year's sentence (need, own mining, imports, separation lost) and

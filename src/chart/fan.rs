@@ -122,7 +122,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .map_or(base_year, |point| point.0.min(base_year));
     let last = year(count - 1);
     let y_desc = format!(
-        "{} share of {} (%)",
+        "{}: share of {} (%)",
         bands.region.label(),
         stage.label().to_ascii_lowercase()
     );
@@ -209,7 +209,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         return Ok(axis);
     }
     let room = chart.map_coordinate(&(last, 0.0)).0 - chart.map_coordinate(&(first, 0.0)).0;
-    let chance = pct(bands.probability);
+    // Worded as the odds card and the text alternative word it.
+    let chance = crate::analysis::chance_words(bands.probability);
     let runs = thousands(f64::from(bands.samples));
     let text = [
         format!(

@@ -225,7 +225,10 @@ fn fan_and_tornado_draw_their_analyses_or_say_what_is_missing() {
             && has_text(&fan, "10% target")
     );
     assert!(has_text(&fan, "Russia&apos;s share of separation: P10–P90"));
-    assert!(fan.contains(&format!("{} (200 runs)", look::pct(bands.probability))));
+    assert!(fan.contains(&format!(
+        "{} (200 runs)",
+        crate::analysis::chance_words(bands.probability)
+    )));
     let text = describe(ChartKind::Fan, &fan_input);
     assert!(
         text.contains("200 runs")

@@ -5,7 +5,7 @@
 
 use super::fan::axis_pct;
 use super::frame::{self, Entry, LegendAt, Mesh, Swatch};
-use super::look::{pct, unit, Look};
+use super::look::{unit, Look};
 use super::{ChartInput, DrawResult};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -193,7 +193,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     frame::label(
         &chart,
         look,
-        &format!("Scenario: {}", pct(base)),
+        &format!("Scenario: {}", crate::text::percent(base, 1)),
         (base, rows),
         (0, -look.px(2.0)),
         Pos::new(HPos::Center, VPos::Bottom),
