@@ -105,10 +105,16 @@ pub fn russia_text(projection: &Projection, shown: Shown) -> String {
 /// One line on why Russia lands where it does at `shown` (the facts from [`RussiaWhy`] of its
 /// stage, in plain words); for heavy separation while Russia makes next to no Dy and Tb, that its
 /// ore yields light rare earths only ([`heavy_why`]).
-pub fn russia_why(projection: &Projection, scenario: &Scenario, shown: Shown) -> String {
+pub fn russia_why(
+    projection: &Projection,
+    full: &Projection,
+    scenario: &Scenario,
+    shown: Shown,
+) -> String {
     let stage = shown.stage();
     if shown == Shown::Product(Product::Heavy) {
-        let heavy = HeavyWhy::of(projection, scenario);
+        // Read from the whole projection: `projection` is the heavy product's view.
+        let heavy = HeavyWhy::of(full, scenario);
         if heavy.share < 0.0005 && heavy.limit().is_some() {
             return heavy_why(&heavy);
         }
@@ -334,10 +340,11 @@ fn model_html(html: String) -> Html {
 }
 
 /// The headline section `#headline` for `shown`, read from `projection` (and `reference`): for a
-/// product of separation, their [`crate::chart::product_view`]. Only its one key number, in `#headline-live`, is announced to
+/// product of separation, their [`crate::chart::product_view`]; `full` is the whole projection. Only its one key number, in `#headline-live`, is announced to
 /// screen readers when it changes; the rest is read on demand.
 pub fn view(
     projection: &Projection,
+    full: &Projection,
     scenario: &Scenario,
     shown: Shown,
     reference: Option<&Projection>,
@@ -405,7 +412,7 @@ pub fn view(
             <details class="headline-more" open={crate::web::colour_scheme::is_wide()}>
             // Which stage the 10% claim counts, and why the stages differ.
             { markup(r##"<summary>Why, China and the odds</summary><p class="headline-claim">The 10% and 12% claims count mining: the 10% was set against Russia's 1.3% of world mine output in 2019 (Reuters, 12 August 2020), and neither claim names another stage. The stages differ because each has its own plants: Russia mines loparite today but separates and makes magnets from very little, and its new plants start later the further down the chain they are. <a href="#g-stage">Stages explained</a></p>"##) }
-            <p id="headline-why" class="headline-why">{ russia_why(projection, scenario, shown) }</p>
+            <p id="headline-why" class="headline-why">{ russia_why(projection, full, scenario, shown) }</p>
             <div class="headline-others">
                 { model_html(others) }
                 <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>

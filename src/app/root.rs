@@ -163,7 +163,7 @@ pub fn app() -> Html {
             { notices::view(&state.notices, &dispatch) }
             <div class="layout">
                 { walk::view(state.walking, preset, &projection, &dispatch) }
-                { headline::view(&shown_projection, &link.scenario, shown, shown_reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
+                { headline::view(&shown_projection, &projection, &link.scenario, shown, shown_reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
                 <main class="main" id="main">
                     <div class="toolbar">
                         { stage_switch::view(shown, &dispatch) }
