@@ -32,7 +32,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .fold(0.0, f64::max);
     let first = f64::from(input.projection.base_year);
     let last = f64::from(input.projection.last_year());
-    let y_desc = format!("Unmet demand outside China ({})", stage.unit());
+    // Short enough to stand beside a phone's plot (the title says where the demand is).
+    let y_desc = format!("Unmet demand ({})", stage.unit());
     let chart = frame::plot(
         &plot_area,
         look,
@@ -84,7 +85,7 @@ mod tests {
         assert!(caption.starts_with(NO_GAP), "{caption}");
         let svg = to_svg(ChartKind::SupplyGap, &input, 800, 450);
         assert!(svg.contains("Supply gap outside China · Separation"));
-        assert!(svg.contains("Unmet demand outside China (t oxide)"));
+        assert!(svg.contains("Unmet demand (t oxide)"));
 
         let price_war = simulate(&scenario("price-war"));
         let gap = gap_2030(&price_war);

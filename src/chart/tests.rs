@@ -372,7 +372,7 @@ fn the_share_and_gap_charts_draw_a_product_of_separation_and_say_which() {
         &gap_svg,
         "Supply gap outside China · Separation: heavy (Dy, Tb)"
     ));
-    assert!(gap_svg.contains("Unmet demand outside China (t oxide)"));
+    assert!(gap_svg.contains("Unmet demand (t oxide)"));
 
     // The text alternative names the product and its unit, with China's share as the headline has it.
     let text = describe(ChartKind::Share, &heavy);
