@@ -19,14 +19,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
     look: &Look,
 ) -> Drawn<DB> {
     let stage = input.stage;
-    let (legend, _) = frame::stage_legend(look, true);
-    let mut legend = [legend[stage as usize], legend[3]];
+    let mut legend = frame::stage_legend(look, input, &[stage]);
     legend[0].label = input.shown().label();
     let title = format!("Supply gap outside China · {}", legend[0].label);
-    let shown = if input.reference.is_some() { 2 } else { 1 };
-    let plot_area = frame::frame(area, look, &title, &legend[..shown], LegendAt::Top)?;
+    let plot_area = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
     let top = std::iter::once(input.projection)
-        .chain(input.reference)
+        .chain(input.pinned().map(|pinned| pinned.projection))
         .flat_map(|projection| projection.stage_series(stage))
         .map(|(_, cell)| frame::finite(cell.supply_gap))
         .fold(0.0, f64::max);
