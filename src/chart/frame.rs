@@ -45,7 +45,7 @@ fn dashes(dash: Dash, legend: bool) -> Option<(f64, f64)> {
 }
 
 /// Draws a path through `points` (device or chart coordinates), solid or broken by `dash`.
-fn path<DB: DrawingBackend, C: Clone + 'static, P>(
+fn path<DB: DrawingBackend, C, P>(
     area: &DrawingArea<DB, C>,
     look: &Look,
     points: Vec<(P, P)>,
@@ -54,7 +54,7 @@ fn path<DB: DrawingBackend, C: Clone + 'static, P>(
     style: ShapeStyle,
 ) -> DrawResult<DB>
 where
-    C: plotters::coord::CoordTranslate<From = (P, P)>,
+    C: plotters::coord::CoordTranslate<From = (P, P)> + Clone + 'static,
     P: Clone + 'static,
 {
     match dashes(dash, legend) {
