@@ -116,7 +116,10 @@ pub fn encode(state: &LinkState) -> String {
     for (index, reference) in state.references.iter().take(MAX_REFERENCES).enumerate() {
         let prefix = REFERENCE_PREFIXES[index];
         let reference_preset = closest_preset(&reference.scenario);
-        out.push_str(&format!("&{prefix}p={}", reference_preset.id));
+        out.push('&');
+        out.push_str(PRESET_KEYS[index]);
+        out.push('=');
+        out.push_str(reference_preset.id);
         let base = reference_preset.scenario();
         write_differences(&mut out, prefix, &reference.scenario, &base);
         if !reference.name.is_empty() {
@@ -148,6 +151,12 @@ pub fn encode(state: &LinkState) -> String {
 
 /// The link keys' prefixes of the first, second and third pinned reference.
 const REFERENCE_PREFIXES: [&str; MAX_REFERENCES] = ["r.", "r2.", "r3."];
+
+/// Their preset keys.
+const PRESET_KEYS: [&str; MAX_REFERENCES] = ["r.p", "r2.p", "r3.p"];
+
+/// How notices name each: "reference ", "second reference ", "third reference ".
+const WHOSE: [&str; MAX_REFERENCES] = ["reference ", "second reference ", "third reference "];
 
 /// `text` with every byte but letters, digits and `-._~` percent-encoded (UTF-8).
 fn percent_encode(text: &str) -> String {
@@ -258,8 +267,7 @@ pub fn decode(input: &str) -> Decoded {
     let mut references: [Option<Reference>; MAX_REFERENCES] = Default::default();
     for (index, prefix) in REFERENCE_PREFIXES.iter().enumerate() {
         if pairs.iter().any(|(key, _)| key.starts_with(prefix)) {
-            let whose = reference_whose(index);
-            let preset = read_preset(value_of(&format!("{prefix}p")), &whose, &mut notices);
+            let preset = read_preset(value_of(PRESET_KEYS[index]), WHOSE[index], &mut notices);
             references[index] = Some(Reference::new(preset.scenario()));
         }
     }
@@ -350,7 +358,7 @@ pub fn decode(input: &str) -> Decoded {
                             if changed {
                                 notices.push(format!(
                                     "The name of the {}was shortened to {MAX_NAME} characters or had control characters dropped; used {}.",
-                                    reference_whose(index),
+                                    WHOSE[index],
                                     quote(&name)
                                 ));
                             }
@@ -361,13 +369,13 @@ pub fn decode(input: &str) -> Decoded {
                     Some((index, rest)) => (
                         references[index].as_mut().map(|r| &mut r.scenario),
                         rest,
-                        reference_whose(index),
+                        WHOSE[index],
                     ),
-                    None => (Some(&mut state.scenario), key.as_str(), String::new()),
+                    None => (Some(&mut state.scenario), key.as_str(), ""),
                 };
                 match (scenario, Param::from_key(param_key)) {
                     (Some(scenario), Some(param)) => {
-                        read_param(scenario, param.spec(), value, &whose, &mut notices);
+                        read_param(scenario, param.spec(), value, whose, &mut notices);
                     }
                     _ => notices.push(format!("Ignored unknown setting {}.", quote(key))),
                 }
@@ -405,12 +413,6 @@ pub fn decode(input: &str) -> Decoded {
         notices: capped(notices, "link"),
         data_note,
     }
-}
-
-/// How notices name the `index`-th reference: "reference ", "second reference ", …
-fn reference_whose(index: usize) -> String {
-    let ordinal = ["", "second ", "third "][index.min(MAX_REFERENCES - 1)];
-    format!("{ordinal}reference ")
 }
 
 /// The part of `input` that carries state: after `#` if any, else after `?`, else all of it.

@@ -382,6 +382,11 @@ pub fn view(
         probability_html(bands, fresh)
     );
     let gap = gap_text(projection, shown);
+    let comparison = references
+        .iter()
+        .map(|one| compared(&one.label, russia, china, &one.projection, stage))
+        .collect::<Vec<_>>()
+        .join("\n");
     html! {
         <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={shown.id()}>
             { markup(r#"<h2 id="headline-heading" class="visually-hidden">Headline numbers</h2>"#) }
@@ -389,12 +394,9 @@ pub fn view(
                 { format!("Russia, {} {TARGET_YEAR}: {}", shown.name(), percent(russia, 1)) }
             </p>
             { model_html(main) }
+            // One line per pinned reference, as text (its name is the reader's).
             if !references.is_empty() {
-                <ul id="headline-compare" class="headline-compare" aria-label="Pinned scenarios">
-                    { for references.iter().map(|compared_one| html! {
-                        <li>{ compared(&compared_one.label, russia, china, &compared_one.projection, stage) }</li>
-                    }) }
-                </ul>
+                <p id="headline-compare" class="headline-compare">{ comparison }</p>
             }
             if let Some(gap) = gap {
                 <p id="headline-gap">{ gap }{ markup(r##" <a href="#g-supply-gap">Supply gap explained</a>"##) }</p>

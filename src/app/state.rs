@@ -6,7 +6,7 @@ use crate::chart::Theme;
 use crate::data::Region;
 use crate::params::Param;
 use crate::scenario::Preset;
-use crate::state::{clean_name, LinkState, Reference, Shown, View, MAX_NAME, MAX_REFERENCES};
+use crate::state::{clean_name, LinkState, Reference, Shown, View, MAX_REFERENCES};
 use crate::url::Decoded;
 use std::rc::Rc;
 use yew::Reducible;
@@ -189,15 +189,10 @@ impl Reducible for AppState {
                 }
             }
             Action::NameReference(index, name) => {
-                let (name, changed) = clean_name(&name);
-                let Some(reference) = next.link.references.get_mut(index) else {
-                    return self;
-                };
-                reference.name = name;
-                if changed {
-                    next.add_notices([format!(
-                        "The name was shortened to {MAX_NAME} characters or had control characters dropped."
-                    )]);
+                // The field holds at most 40 characters and no control characters can be typed:
+                // what `clean_name` drops here needs no notice.
+                if let Some(reference) = next.link.references.get_mut(index) {
+                    reference.name = clean_name(&name).0;
                 }
             }
             Action::ClearReference => {

@@ -66,10 +66,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .map(|observed| (f64::from(observed.year), unit(observed.share[region])))
         .filter(|(observed_year, _)| *observed_year <= year(0))
         .collect();
-    let references: Vec<(Vec<(f64, f64)>, usize)> = input
-        .pinned()
-        .map(|pinned| (series(pinned.projection), pinned.style))
-        .collect();
+    let mut references = Vec::new();
+    for pinned in input.pinned() {
+        references.push((series(pinned.projection), pinned.style));
+    }
     let target = bands.target;
     let target_here = target.output.region == bands.region && target.output.stage == stage;
 
@@ -87,7 +87,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             swatch: Swatch::Line(look.text, 2.0, SOLID, Marker::Circle),
         },
     ];
-    legend.extend(frame::reference_entries(input, look.muted));
+    frame::push_references(&mut legend, input, look.muted);
     let title = format!(
         "{}'s share of {}: P10–P90",
         bands.region.label(),

@@ -63,13 +63,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
             Marker::Triangle,
         ),
     ];
-    let legend: Vec<Entry> = (0..4)
-        .map(|row| Entry {
+    let mut legend = Vec::new();
+    for row in 0..4 {
+        legend.push(Entry {
             label: LEGEND[row],
             swatch: swatches[row],
-        })
-        .chain(frame::reference_entries(input, look.text))
-        .collect();
+        });
+    }
+    frame::push_references(&mut legend, input, look.text);
     let plot_area = frame::frame(
         area,
         look,
@@ -78,14 +79,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
         LegendAt::Top,
     )?;
     // Each reference's need first (beneath, `row` 4), then the four series.
-    let lines: Vec<(&Projection, usize, Swatch)> = input
-        .pinned()
-        .map(|pinned| {
-            let swatch = frame::reference_swatch(look.text, pinned.style);
-            (pinned.projection, 4, swatch)
-        })
-        .chain((0..4).map(|row| (projection, row, swatches[row])))
-        .collect();
+    let mut lines: Vec<(&Projection, usize, Swatch)> = Vec::new();
+    for pinned in input.pinned() {
+        let swatch = frame::reference_swatch(look.text, pinned.style);
+        lines.push((pinned.projection, 4, swatch));
+    }
+    for row in 0..4 {
+        lines.push((projection, row, swatches[row]));
+    }
     let mut top: f64 = 0.0;
     for &(projection, row, _) in &lines {
         for feed in feeds(projection) {

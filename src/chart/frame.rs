@@ -76,15 +76,19 @@ pub(crate) fn reference_swatch(colour: RGBColor, style: usize) -> Swatch {
     Swatch::Line(colour, width, style + 1, Marker::None)
 }
 
-/// The legend entries of `input`'s pinned references: their labels, with samples in `colour`.
-pub(crate) fn reference_entries<'a>(
+/// Appends the legend entries of `input`'s pinned references: their labels, with samples in
+/// `colour`.
+pub(crate) fn push_references<'a>(
+    legend: &mut Vec<Entry<'a>>,
     input: &super::ChartInput<'a>,
     colour: RGBColor,
-) -> impl Iterator<Item = Entry<'a>> + 'a {
-    input.pinned().map(move |pinned| Entry {
-        label: pinned.label,
-        swatch: reference_swatch(colour, pinned.style),
-    })
+) {
+    for pinned in input.pinned() {
+        legend.push(Entry {
+            label: pinned.label,
+            swatch: reference_swatch(colour, pinned.style),
+        });
+    }
 }
 
 /// A point marker on a line.
@@ -581,14 +585,15 @@ pub(crate) fn stage_legend<'a>(
     input: &super::ChartInput<'a>,
     stages: &[crate::data::Stage],
 ) -> Vec<Entry<'a>> {
-    stages
-        .iter()
-        .map(|&stage| Entry {
+    let mut legend = Vec::new();
+    for &stage in stages {
+        legend.push(Entry {
             label: stage.label(),
             swatch: stage_swatch(stage, look, None),
-        })
-        .chain(reference_entries(input, look.text))
-        .collect()
+        });
+    }
+    push_references(&mut legend, input, look.text);
+    legend
 }
 
 /// Draws one series per stage of `stages` (`value` picks the number from a cell), each pinned

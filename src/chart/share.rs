@@ -62,15 +62,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let first = observed.first().map_or(base_year, |(year, _)| *year);
 
     // Legend from the top band down, so it reads in the order the bands are stacked.
-    let entries: Vec<Entry> = Region::ALL
-        .iter()
-        .rev()
-        .map(|region| Entry {
+    let mut entries = Vec::new();
+    for region in Region::ALL.iter().rev() {
+        entries.push(Entry {
             label: region.label(),
             swatch: Swatch::Fill(region_colour(*region, look.theme)),
-        })
-        .chain(frame::reference_entries(input, look.text))
-        .collect();
+        });
+    }
+    frame::push_references(&mut entries, input, look.text);
     let title = format!("Market share by region · {}", input.shown().label());
     let plot_area = frame::frame(area, look, &title, &entries, LegendAt::Right)?;
     let percent = |share: &f64| text::percent(*share, 0);
