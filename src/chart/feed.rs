@@ -64,11 +64,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         ),
     ];
     let mut legend = Vec::new();
-    for row in 0..4 {
-        legend.push(Entry {
-            label: LEGEND[row],
-            swatch: swatches[row],
-        });
+    for (label, swatch) in LEGEND.into_iter().zip(swatches) {
+        legend.push(Entry { label, swatch });
     }
     frame::push_references(&mut legend, input, look.text);
     let plot_area = frame::frame(
@@ -84,8 +81,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         let swatch = frame::reference_swatch(look.text, pinned.style);
         lines.push((pinned.projection, 4, swatch));
     }
-    for row in 0..4 {
-        lines.push((projection, row, swatches[row]));
+    for (row, swatch) in swatches.into_iter().enumerate() {
+        lines.push((projection, row, swatch));
     }
     let mut top: f64 = 0.0;
     for &(projection, row, _) in &lines {
