@@ -214,20 +214,19 @@ pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> 
         let _ = write!(out, "\n{label} {}", write(row, value));
         // Each pinned reference by its line's style ("dashed 9.1%"), drawn from the base year
         // on; on the fan, beside the scenario's own line only.
-        let mut pinned_values = input
-            .pinned()
-            .filter(|_| !published && (kind != ChartKind::Fan || row == 3))
-            .filter_map(|pinned| {
-                let value = number(kind, input, pinned.projection, row, year)?;
-                Some(format!(
-                    "{} {}",
-                    REFERENCE_STYLES[pinned.style.min(2)],
-                    write(row, value)
-                ))
-            })
-            .peekable();
-        if pinned_values.peek().is_some() {
-            let _ = write!(out, " ({})", pinned_values.collect::<Vec<_>>().join(", "));
+        let mut before = " (";
+        for pinned in input.pinned() {
+            if published || (kind == ChartKind::Fan && row != 3) {
+                break;
+            }
+            if let Some(value) = number(kind, input, pinned.projection, row, year) {
+                let style = REFERENCE_STYLES[pinned.style.min(2)];
+                let _ = write!(out, "{before}{style} {}", write(row, value));
+                before = ", ";
+            }
+        }
+        if before == ", " {
+            out.push(')');
         }
     }
     if !out.contains('\n') {
