@@ -64,10 +64,20 @@ pub(crate) fn draw<DB: DrawingBackend>(
         ),
     ];
     let mut legend = Vec::new();
-    for (label, swatch) in LEGEND.into_iter().zip(swatches) {
-        legend.push(Entry { label, swatch });
+    let mut lines: Vec<(&Projection, usize, Swatch)> = Vec::new();
+    for pinned in input.pinned() {
+        let swatch = frame::reference_swatch(look.text, pinned.style);
+        lines.push((pinned.projection, 4, swatch));
+    }
+    for (row, swatch) in swatches.into_iter().enumerate() {
+        legend.push(Entry {
+            label: LEGEND[row],
+            swatch,
+        });
+        lines.push((projection, row, swatch));
     }
     frame::push_references(&mut legend, input, look.text);
+    // `lines`: each reference's need first (beneath, `row` 4), then the four series.
     let plot_area = frame::frame(
         area,
         look,
@@ -75,15 +85,6 @@ pub(crate) fn draw<DB: DrawingBackend>(
         &legend,
         LegendAt::Top,
     )?;
-    // Each reference's need first (beneath, `row` 4), then the four series.
-    let mut lines: Vec<(&Projection, usize, Swatch)> = Vec::new();
-    for pinned in input.pinned() {
-        let swatch = frame::reference_swatch(look.text, pinned.style);
-        lines.push((pinned.projection, 4, swatch));
-    }
-    for (row, swatch) in swatches.into_iter().enumerate() {
-        lines.push((projection, row, swatch));
-    }
     let mut top: f64 = 0.0;
     for &(projection, row, _) in &lines {
         for feed in feeds(projection) {
