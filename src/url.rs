@@ -264,11 +264,13 @@ pub fn decode(input: &str) -> Decoded {
     let mut state = LinkState::from_preset(preset);
     // A reference is pinned when any key carries its prefix; the second and third keep their
     // places even if an earlier one is missing, and are then moved up.
-    let mut references: [Option<Reference>; MAX_REFERENCES] = Default::default();
+    // Where each of `r.`, `r2.` and `r3.` went in `state.references` (`usize::MAX`: absent).
+    let mut slots = [usize::MAX; MAX_REFERENCES];
     for (index, prefix) in REFERENCE_PREFIXES.iter().enumerate() {
         if pairs.iter().any(|(key, _)| key.starts_with(prefix)) {
             let preset = read_preset(value_of(PRESET_KEYS[index]), WHOSE[index], &mut notices);
-            references[index] = Some(Reference::new(preset.scenario()));
+            slots[index] = state.references.len();
+            state.references.push(Reference::new(preset.scenario()));
         }
     }
     let mut mc_samples = None;
@@ -353,7 +355,7 @@ pub fn decode(input: &str) -> Decoded {
                 });
                 let (scenario, param_key, whose) = match pinned {
                     Some((index, "n")) => {
-                        if let Some(reference) = references[index].as_mut() {
+                        if let Some(reference) = state.references.get_mut(slots[index]) {
                             let (name, changed) = crate::state::clean_name(value);
                             if changed {
                                 notices.push(format!(
@@ -367,7 +369,7 @@ pub fn decode(input: &str) -> Decoded {
                         continue;
                     }
                     Some((index, rest)) => (
-                        references[index].as_mut().map(|r| &mut r.scenario),
+                        state.references.get_mut(slots[index]).map(|r| &mut r.scenario),
                         rest,
                         WHOSE[index],
                     ),
@@ -382,7 +384,6 @@ pub fn decode(input: &str) -> Decoded {
             }
         }
     }
-    state.references = references.into_iter().flatten().collect();
     let sampling = sampling.unwrap_or_default();
     // A sampling mode alone (written by hand) asks for the default run drawn that way.
     let mc_samples = mc_samples.or(
