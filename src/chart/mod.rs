@@ -217,8 +217,8 @@ impl<'a> ChartInput<'a> {
     }
 
     /// The pinned references in order.
-    pub fn pinned(&self) -> impl Iterator<Item = Pinned<'a>> + 'a {
-        self.references.into_iter().flatten()
+    pub fn pinned(&self) -> impl Iterator<Item = Pinned<'a>> + '_ {
+        self.references.iter().flatten().copied()
     }
 
     /// The same input in another theme.
