@@ -14,7 +14,8 @@
 //!   "stage": "separation",
 //!   "view": "charts",
 //!   "parameters": { "ru_plan_share": 0.1, "ru_first_plant": 2029, ... every key ... },
-//!   "reference": { "preset": "baseline", "parameters": { ... } },
+//!   "reference": { "preset": "baseline", "parameters": { ... }, "name": "Our plan" },
+//!   "more_references": [ { "preset": "price-war", "parameters": { ... } } ],
 //!   "monte_carlo": { "samples": 1000, "seed": 42, "sampling": "scenario" },
 //!   "target": 0.12,
 //!   "target_year": 2035,
@@ -25,7 +26,11 @@
 //! `separation_heavy`), as in a link's `st`.
 //! `data_version` names the dataset the file was made with; a file without it was made with the
 //! 2024 data and opens the same settings on the current data, with a notice.
-//! `reference`, `monte_carlo` and `target` appear only when set; `target_year` only when not
+//! `reference` is the first scenario pinned for comparison (drawn dashed) and `more_references` the
+//! second and third (dotted, long dashes), each with its closest preset, every parameter and, when
+//! the reader named it, `name` (at most 40 characters; control characters are dropped with a
+//! notice); files from before several references keep opening with their one `reference`.
+//! `reference`, `more_references`, `monte_carlo` and `target` appear only when set; `target_year` only when not
 //! 2030, `fan_region` only when not `russia`, `monte_carlo.sampling` only when not `plausible`
 //! (what the runs draw around; see [`Sampling`]).
 
@@ -38,7 +43,9 @@ use crate::json::{get, Json, Number};
 use crate::params::{checked, Invalid, PARAMS};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario};
-use crate::state::{LinkState, Shown, View, DEFAULT_FAN_REGION};
+use crate::state::{
+    clean_name, LinkState, Reference, Shown, View, DEFAULT_FAN_REGION, MAX_NAME, MAX_REFERENCES,
+};
 
 /// The value of the file's `format` field.
 pub const FILE_FORMAT: &str = "ree-outlook-scenario";
@@ -70,17 +77,26 @@ pub fn scenario_to_json(state: &LinkState) -> String {
         ("view", text(state.view.id())),
         ("parameters", parameters(&state.scenario)),
     ];
-    if let Some(reference) = &state.reference {
-        file.push((
-            "reference",
-            Json::Object(vec![
-                (
-                    "preset".to_string(),
-                    text(crate::url::closest_preset(reference).id),
-                ),
-                ("parameters".to_string(), parameters(reference)),
-            ]),
-        ));
+    let reference = |reference: &Reference| {
+        let mut fields = vec![
+            (
+                "preset".to_string(),
+                text(crate::url::closest_preset(&reference.scenario).id),
+            ),
+            ("parameters".to_string(), parameters(&reference.scenario)),
+        ];
+        if !reference.name.is_empty() {
+            fields.push(("name".to_string(), text(&reference.name)));
+        }
+        Json::Object(fields)
+    };
+    let mut pinned = state.references.iter().take(MAX_REFERENCES);
+    if let Some(first) = pinned.next() {
+        file.push(("reference", reference(first)));
+    }
+    let more: Vec<Json> = pinned.map(reference).collect();
+    if !more.is_empty() {
+        file.push(("more_references", Json::Array(more)));
     }
     if let Some(run) = state.monte_carlo {
         let mut fields = vec![
@@ -236,7 +252,7 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
         Some(_) => return Err("'version' must be a whole number.".to_string()),
     }
     for (key, _) in root {
-        const KNOWN: [&str; 12] = [
+        const KNOWN: [&str; 13] = [
             "format",
             "version",
             "data_version",
@@ -245,6 +261,7 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
             "view",
             "parameters",
             "reference",
+            "more_references",
             "monte_carlo",
             "target",
             "target_year",
@@ -280,19 +297,34 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
         state.view = View::from_id(view)
             .ok_or_else(|| format!("Unknown view '{}' (valid: charts, table).", short(view)))?;
     }
-    state.reference = match get(root, "reference") {
-        None | Some(Json::Null) => None,
+    match get(root, "reference") {
+        None | Some(Json::Null) => {}
         Some(Json::Object(reference)) => {
-            let preset = read_preset(reference, "reference ", &mut notices)?;
-            Some(read_scenario(
-                reference,
-                preset,
-                "reference ",
-                &mut notices,
-            )?)
+            let first = read_reference(reference, "reference ", &mut notices)?;
+            state.references.push(first);
         }
         Some(_) => return Err("'reference' must be an object.".to_string()),
-    };
+    }
+    match get(root, "more_references") {
+        None | Some(Json::Null) => {}
+        Some(Json::Array(more)) => {
+            for item in more {
+                let Json::Object(reference) = item else {
+                    return Err("Each of 'more_references' must be an object.".to_string());
+                };
+                let pinned = read_reference(reference, "reference ", &mut notices)?;
+                if state.references.len() < MAX_REFERENCES {
+                    state.references.push(pinned);
+                } else {
+                    notices.push(format!(
+                        "Only {MAX_REFERENCES} scenarios can be compared; the rest were ignored."
+                    ));
+                    break;
+                }
+            }
+        }
+        Some(_) => return Err("'more_references' must be an array.".to_string()),
+    }
     state.monte_carlo = match get(root, "monte_carlo") {
         None | Some(Json::Null) => None,
         Some(Json::Object(run)) => Some(read_monte_carlo(run)?),
@@ -366,6 +398,23 @@ fn read_preset(
 }
 
 /// The scenario in `object["parameters"]`; missing keys take the preset's value.
+/// A pinned reference: its preset, parameters and optional name.
+fn read_reference(
+    object: &[(String, Json)],
+    whose: &str,
+    notices: &mut Vec<String>,
+) -> Result<Reference, String> {
+    let preset = read_preset(object, whose, notices)?;
+    let scenario = read_scenario(object, preset, whose, notices)?;
+    let (name, changed) = clean_name(optional_string(object, "name")?.unwrap_or_default());
+    if changed {
+        notices.push(format!(
+            "A reference's name was shortened to {MAX_NAME} characters or had control characters dropped; used '{name}'."
+        ));
+    }
+    Ok(Reference { scenario, name })
+}
+
 fn read_scenario(
     object: &[(String, Json)],
     preset: &Preset,

@@ -146,6 +146,69 @@ impl View {
     }
 }
 
+/// Most scenarios pinned for comparison at once.
+pub const MAX_REFERENCES: usize = 3;
+
+/// Longest name a reader may give a pinned scenario, in characters.
+pub const MAX_NAME: usize = 40;
+
+/// How each pinned scenario's lines are drawn, in pinning order, as the legends, text
+/// alternatives, values and headline name them.
+pub const REFERENCE_STYLES: [&str; MAX_REFERENCES] = ["dashed", "dotted", "long dashes"];
+
+/// A scenario pinned for comparison, with the name a reader gave it (empty: none).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reference {
+    /// Every parameter's value.
+    pub scenario: Scenario,
+    /// The reader's name for it, at most [`MAX_NAME`] characters without control characters
+    /// (see [`clean_name`]); empty for none.
+    pub name: String,
+}
+
+impl Reference {
+    /// An unnamed reference.
+    pub fn new(scenario: Scenario) -> Reference {
+        Reference {
+            scenario,
+            name: String::new(),
+        }
+    }
+
+    /// What the page calls it: the reader's name, else its closest preset's title, with
+    /// "(changed)" when it differs from that preset ("Skeptic (changed)").
+    pub fn name(&self) -> String {
+        if !self.name.is_empty() {
+            return self.name.clone();
+        }
+        let preset = crate::url::closest_preset(&self.scenario);
+        if self.scenario.differences(&preset.scenario()).is_empty() {
+            preset.title.to_string()
+        } else {
+            format!("{} (changed)", preset.title)
+        }
+    }
+
+    /// Its name with the style of line of the `index`-th reference: "Skeptic (dashed)".
+    pub fn label(&self, index: usize) -> String {
+        format!(
+            "{} ({})",
+            self.name(),
+            REFERENCE_STYLES[index.min(MAX_REFERENCES - 1)]
+        )
+    }
+}
+
+/// A reader's name as links, files and the page keep it: control characters dropped, spaces at
+/// the ends trimmed, at most [`MAX_NAME`] characters; and whether anything had to be dropped.
+pub fn clean_name(text: &str) -> (String, bool) {
+    let kept: String = text.chars().filter(|c| !c.is_control()).collect();
+    let trimmed = kept.trim();
+    let name: String = trimmed.chars().take(MAX_NAME).collect();
+    let changed = kept.len() != text.len() || trimmed.chars().count() > MAX_NAME;
+    (name, changed)
+}
+
 /// Everything a link carries: the ground state of the page.
 ///
 /// Build it with `LinkState { preset: …, ..LinkState::default() }` so fields added
@@ -161,8 +224,10 @@ pub struct LinkState {
     /// The product of separation selected instead of the whole stage, if any; read only when
     /// `stage` is separation (see [`LinkState::shown`]).
     pub product: Option<Product>,
-    /// The scenario compared against, if compare mode is on.
-    pub reference: Option<Scenario>,
+    /// The scenarios compared against (compare mode), at most [`MAX_REFERENCES`], in the order
+    /// they were pinned; the first is drawn dashed, the second dotted, the third in long dashes
+    /// ([`REFERENCE_STYLES`]).
+    pub references: Vec<Reference>,
     /// Charts or table.
     pub view: View,
     /// The chosen Monte Carlo run, if any.
@@ -190,7 +255,7 @@ impl LinkState {
             scenario: preset.scenario(),
             stage: DEFAULT_STAGE,
             product: None,
-            reference: None,
+            references: Vec::new(),
             view: View::default(),
             monte_carlo: None,
             target: None,

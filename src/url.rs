@@ -14,8 +14,11 @@
 //! | a parameter key (`sanctions`, `ru_plan_share`, … see [`crate::params::PARAMS`]) | the value in the table's own unit (fractions, years, Mt) | only when it differs from the preset, in table order |
 //! | `st` | what the stage switch shows: a stage (`mining`, `separation`, `magnets`) or a product of separation (`separation_light`: Nd, Pr; `separation_heavy`: Dy, Tb) | always |
 //! | `vw` | view: `charts` or `table` | only when not `charts` |
-//! | `r.p` | reference scenario's preset (compare mode) | only when comparing |
-//! | `r.<parameter key>` | reference value differing from `r.p`'s preset | only when comparing |
+//! | `r.p` | first pinned reference's preset (compare mode: the closest preset) | only when comparing |
+//! | `r.<parameter key>` | first reference's value differing from `r.p`'s preset | only when comparing |
+//! | `r.n` | first reference's name given by the reader (percent-encoded UTF-8, at most 40 characters; control characters dropped) | only when named |
+//! | `r2.p`, `r2.<parameter key>`, `r2.n` | the second pinned reference, as `r.` | only with a second |
+//! | `r3.p`, `r3.<parameter key>`, `r3.n` | the third pinned reference, as `r.` | only with a third |
 //! | `mc` | Monte Carlo sample count | only when a Monte Carlo run is chosen |
 //! | `seed` | Monte Carlo seed (unsigned 64-bit integer) | with `mc` |
 //! | `sm` | what Monte Carlo draws around: `scenario` (the scenario's own assumptions; see [`Sampling`]) | with `mc`, only when not `plausible` |
@@ -42,7 +45,7 @@ use crate::data::Region;
 use crate::params::{Param, ParamSpec};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario, PRESETS};
-use crate::state::{Shown, DEFAULT_FAN_REGION, DEFAULT_STAGE};
+use crate::state::{Reference, Shown, DEFAULT_FAN_REGION, DEFAULT_STAGE, MAX_NAME, MAX_REFERENCES};
 
 // What a link carries is defined elsewhere, and reached here under the names the tests use: the
 // ground state in `crate::state`; the Monte Carlo settings and the bounds on samples and target
@@ -56,8 +59,9 @@ pub use crate::state::{LinkState, View};
 /// The link format this code writes.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Longest link text [`decode`] reads, in bytes; longer input is refused with a notice.
-pub const MAX_LINK_LEN: usize = 4096;
+/// Longest link text [`decode`] reads, in characters; longer input is refused with a notice.
+/// Room for the scenario and three pinned references with every value changed and named.
+pub const MAX_LINK_LEN: usize = 8192;
 
 /// Most notices [`decode`] lists one by one; the rest are counted in a last notice.
 const MAX_NOTICES: usize = 12;
@@ -110,11 +114,18 @@ pub fn encode(state: &LinkState) -> String {
         out.push_str("&vw=");
         out.push_str(state.view.id());
     }
-    if let Some(reference) = &state.reference {
-        let reference_preset = closest_preset(reference);
-        out.push_str("&r.p=");
+    for (index, reference) in state.references.iter().take(MAX_REFERENCES).enumerate() {
+        let prefix = REFERENCE_PREFIXES[index];
+        let reference_preset = closest_preset(&reference.scenario);
+        out.push('&');
+        out.push_str(PRESET_KEYS[index]);
+        out.push('=');
         out.push_str(reference_preset.id);
-        write_differences(&mut out, "r.", reference, &reference_preset.scenario());
+        let base = reference_preset.scenario();
+        write_differences(&mut out, prefix, &reference.scenario, &base);
+        if !reference.name.is_empty() {
+            out.push_str(&format!("&{prefix}n={}", percent_encode(&reference.name)));
+        }
     }
     if let Some(run) = state.monte_carlo {
         out.push_str(&format!("&mc={}&seed={}", run.samples, run.seed));
@@ -136,6 +147,28 @@ pub fn encode(state: &LinkState) -> String {
     }
     out.push_str("&d=");
     out.push_str(crate::data::DATA_VERSION);
+    out
+}
+
+/// The link keys' prefixes of the first, second and third pinned reference.
+const REFERENCE_PREFIXES: [&str; MAX_REFERENCES] = ["r.", "r2.", "r3."];
+
+/// Their preset keys.
+const PRESET_KEYS: [&str; MAX_REFERENCES] = ["r.p", "r2.p", "r3.p"];
+
+/// How notices name each: "reference ", "second reference ", "third reference ".
+const WHOSE: [&str; MAX_REFERENCES] = ["reference ", "second reference ", "third reference "];
+
+/// `text` with every byte but letters, digits and `-._~` percent-encoded (UTF-8).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
     out
 }
 
@@ -230,9 +263,16 @@ pub fn decode(input: &str) -> Decoded {
 
     let preset = read_preset(value_of("p"), "", &mut notices);
     let mut state = LinkState::from_preset(preset);
-    let mut reference = None;
-    if pairs.iter().any(|(key, _)| key.starts_with("r.")) {
-        reference = Some(read_preset(value_of("r.p"), "reference ", &mut notices).scenario());
+    // A reference is pinned when any key carries its prefix; the second and third keep their
+    // places even if an earlier one is missing, and are then moved up.
+    // Where each of `r.`, `r2.` and `r3.` went in `state.references` (`usize::MAX`: absent).
+    let mut slots = [usize::MAX; MAX_REFERENCES];
+    for (index, prefix) in REFERENCE_PREFIXES.iter().enumerate() {
+        if pairs.iter().any(|(key, _)| key.starts_with(prefix)) {
+            let preset = read_preset(value_of(PRESET_KEYS[index]), WHOSE[index], &mut notices);
+            slots[index] = state.references.len();
+            state.references.push(Reference::new(preset.scenario()));
+        }
     }
     let mut mc_samples = None;
     let mut seed = None;
@@ -247,7 +287,7 @@ pub fn decode(input: &str) -> Decoded {
             continue;
         };
         match key.as_str() {
-            "v" | "p" | "r.p" | "d" => {}
+            "v" | "p" | "r.p" | "r2.p" | "r3.p" | "d" => {}
             "st" => match Shown::from_id(&value.to_ascii_lowercase()) {
                 Some(shown) => state.show(shown),
                 None => notices.push(format!(
@@ -311,8 +351,29 @@ pub fn decode(input: &str) -> Decoded {
                 )),
             },
             _ => {
-                let (scenario, param_key, whose) = match key.strip_prefix("r.") {
-                    Some(rest) => (reference.as_mut(), rest, "reference "),
+                let pinned = REFERENCE_PREFIXES.iter().enumerate().find_map(|(index, prefix)| {
+                    key.strip_prefix(prefix).map(|rest| (index, rest))
+                });
+                let (scenario, param_key, whose) = match pinned {
+                    Some((index, "n")) => {
+                        if let Some(reference) = state.references.get_mut(slots[index]) {
+                            let (name, changed) = crate::state::clean_name(value);
+                            if changed {
+                                notices.push(format!(
+                                    "The name of the {}was shortened to {MAX_NAME} characters or had control characters dropped; used {}.",
+                                    WHOSE[index],
+                                    quote(&name)
+                                ));
+                            }
+                            reference.name = name;
+                        }
+                        continue;
+                    }
+                    Some((index, rest)) => (
+                        state.references.get_mut(slots[index]).map(|r| &mut r.scenario),
+                        rest,
+                        WHOSE[index],
+                    ),
                     None => (Some(&mut state.scenario), key.as_str(), ""),
                 };
                 match (scenario, Param::from_key(param_key)) {
@@ -324,7 +385,6 @@ pub fn decode(input: &str) -> Decoded {
             }
         }
     }
-    state.reference = reference;
     let sampling = sampling.unwrap_or_default();
     // A sampling mode alone (written by hand) asks for the default run drawn that way.
     let mc_samples = mc_samples.or(

@@ -6,7 +6,7 @@ use ree_outlook::data::DATA_VERSION;
 use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
 use ree_outlook::projection::TARGET_YEAR;
 use ree_outlook::scenario::{Preset, Scenario, PRESETS};
-use ree_outlook::state::{Product, Shown};
+use ree_outlook::state::{Product, Reference, Shown, MAX_REFERENCES};
 use ree_outlook::url::DATA_CHANGES;
 use ree_outlook::url::{
     decode, encode, Decoded, LinkState, MonteCarloLink, View, MAX_LINK_LEN, MC_MAX_SAMPLES,
@@ -19,7 +19,7 @@ fn assert_in_range(decoded: &Decoded) {
     let state = &decoded.state;
     assert!(Preset::find(&state.preset).is_some(), "{}", state.preset);
     let mut scenarios = vec![&state.scenario];
-    scenarios.extend(state.reference.as_ref());
+    scenarios.extend(state.references.iter().map(|reference| &reference.scenario));
     for scenario in scenarios {
         for (spec, value) in scenario.iter() {
             assert!(spec.contains(value), "{} = {value}", spec.key);
@@ -171,9 +171,11 @@ fn golden_links_decode_to_their_pinned_state_and_encode_back_verbatim() {
             stage: golden.stage,
             product: None,
             view: golden.view,
-            reference: golden
+            references: golden
                 .reference
-                .map(|(preset, values)| scenario_of(preset, values)),
+                .map(|(preset, values)| Reference::new(scenario_of(preset, values)))
+                .into_iter()
+                .collect(),
             monte_carlo: golden.monte_carlo.map(|(samples, seed)| MonteCarloLink {
                 samples,
                 seed,
@@ -378,7 +380,13 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
         scenario_strategy(),
         0..Shown::ALL.len(),
         any::<bool>(),
-        proptest::option::of(scenario_strategy()),
+        proptest::collection::vec(
+            (
+                scenario_strategy(),
+                proptest::option::of("[^\\p{Cc}]{0,40}"),
+            ),
+            0..=MAX_REFERENCES,
+        ),
         proptest::option::of((
             MC_MIN_SAMPLES..=MC_MAX_SAMPLES,
             any::<u64>(),
@@ -394,7 +402,13 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
                 stage: Shown::ALL[stage].stage(),
                 product: Shown::ALL[stage].product(),
                 view: if table { View::Table } else { View::Charts },
-                reference: reference.map(|(preset, values)| build(preset, &values)),
+                references: reference
+                    .into_iter()
+                    .map(|((preset, values), name)| Reference {
+                        scenario: build(preset, &values),
+                        name: name.map(|name| name.trim().to_string()).unwrap_or_default(),
+                    })
+                    .collect(),
                 monte_carlo: run.map(|(samples, seed, sampling)| MonteCarloLink {
                     samples,
                     seed,
@@ -706,7 +720,7 @@ fn too_long_links_are_refused_with_a_notice() {
     assert_eq!(decoded.state, LinkState::default());
     assert_eq!(decoded.notices.len(), 1);
     assert!(
-        decoded.notices[0].contains("more than the 4096"),
+        decoded.notices[0].contains(&format!("more than the {MAX_LINK_LEN}")),
         "{:?}",
         decoded.notices
     );
@@ -929,4 +943,57 @@ fn a_link_is_as_long_as_the_reader_typed_it() {
     );
     assert_eq!(in_page.notices, pasted.notices);
     assert_eq!(in_page.state.preset, "skeptic");
+}
+
+// ---------------------------------------------------------------- several references
+
+#[test]
+fn three_named_references_round_trip_and_old_single_reference_links_read_as_before() {
+    let link = "v=1&p=kremlin-2030&st=separation&r.p=skeptic&r.n=Our%20plan%20%26%20co&r2.p=price-war&r2.sanctions=0.5&r3.p=baseline&d=2025.1";
+    let decoded = decode(link);
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    let references = &decoded.state.references;
+    assert_eq!(references.len(), 3);
+    assert_eq!(references[0].name, "Our plan & co");
+    assert_eq!(references[0].label(0), "Our plan & co (dashed)");
+    assert_eq!(
+        references[1].label(1),
+        "China's price war (changed) (dotted)"
+    );
+    assert_eq!(references[2].label(2), "Baseline (long dashes)");
+    assert_eq!(references[2].scenario, preset_state("baseline").scenario);
+    assert_eq!(encode(&decoded.state), link);
+    // A link with today's single reference opens exactly one, unnamed.
+    let old = decode("v=1&p=price-war&st=separation&r.p=skeptic&r.allied_buildout=1.5");
+    assert_eq!(old.state.references.len(), 1);
+    assert_eq!(old.state.references[0].name, "");
+    assert_eq!(
+        old.state.references[0].name(),
+        "Supply-chain skeptic (changed)"
+    );
+}
+
+#[test]
+fn a_fourth_reference_is_unknown_and_names_are_cleaned_with_a_notice() {
+    let notice = one_notice("v=1&p=baseline&r.p=skeptic&r4.p=baseline");
+    assert!(
+        notice.contains("Ignored unknown setting 'r4.p'"),
+        "{notice}"
+    );
+    let decoded = decode(&format!(
+        "v=1&p=baseline&r2.p=skeptic&r2.n=a%07b{}",
+        "x".repeat(60)
+    ));
+    assert_eq!(decoded.notices.len(), 1, "{:?}", decoded.notices);
+    assert!(decoded.notices[0].contains("second reference"));
+    // The second moves up when there is no first; its name lost the bell and was cut to 40.
+    let name = &decoded.state.references[0].name;
+    assert!(
+        name.starts_with("abx") && name.chars().count() == 40,
+        "{name}"
+    );
+    // A name with no reference is ignored silently; an unknown preset names its reference.
+    assert!(
+        decode("v=1&p=baseline&r3.p=nope").notices[0].contains("Unknown third reference preset")
+    );
 }

@@ -6,7 +6,7 @@ use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
 use ree_outlook::projection::TARGET_YEAR;
 use ree_outlook::scenario::{Preset, PRESETS};
 use ree_outlook::scenario_file::{scenario_from_json, scenario_to_json, MAX_FILE_LEN};
-use ree_outlook::state::{Product, Shown};
+use ree_outlook::state::{Product, Reference, Shown, MAX_REFERENCES};
 use ree_outlook::url::{
     LinkState, MonteCarloLink, View, MC_MAX_SAMPLES, MC_MIN_SAMPLES, TARGET_YEAR_MAX,
     TARGET_YEAR_MIN,
@@ -33,7 +33,10 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
         values_strategy(),
         0..Shown::ALL.len(),
         any::<bool>(),
-        proptest::option::of(values_strategy()),
+        proptest::collection::vec(
+            (values_strategy(), proptest::option::of("[^\\p{Cc}]{0,40}")),
+            0..=MAX_REFERENCES,
+        ),
         proptest::option::of((
             MC_MIN_SAMPLES..=MC_MAX_SAMPLES,
             any::<u64>(),
@@ -50,13 +53,19 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
                 }
                 state.show(Shown::ALL[stage]);
                 state.view = if table { View::Table } else { View::Charts };
-                state.reference = reference.map(|values| {
-                    let mut scenario = state.scenario;
-                    for (spec, value) in PARAMS.iter().zip(&values) {
-                        scenario.set(spec.param, *value);
-                    }
-                    scenario
-                });
+                state.references = reference
+                    .into_iter()
+                    .map(|(values, name)| {
+                        let mut scenario = state.scenario;
+                        for (spec, value) in PARAMS.iter().zip(&values) {
+                            scenario.set(spec.param, *value);
+                        }
+                        Reference {
+                            scenario,
+                            name: name.map(|name| name.trim().to_string()).unwrap_or_default(),
+                        }
+                    })
+                    .collect();
                 state.monte_carlo = run.map(|(samples, seed, sampling)| MonteCarloLink {
                     samples,
                     seed,
@@ -316,6 +325,8 @@ struct SerdeFile<'a> {
     parameters: &'a ree_outlook::Scenario,
     #[serde(skip_serializing_if = "Option::is_none")]
     reference: Option<SerdeReference<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    more_references: Vec<SerdeReference<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     monte_carlo: Option<SerdeRun>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -330,6 +341,19 @@ struct SerdeFile<'a> {
 struct SerdeReference<'a> {
     preset: &'static str,
     parameters: &'a ree_outlook::Scenario,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    name: &'a str,
+}
+
+fn serde_reference(reference: &Reference) -> SerdeReference<'_> {
+    SerdeReference {
+        preset: PRESETS
+            .iter()
+            .min_by_key(|preset| reference.scenario.differences(&preset.scenario()).len())
+            .map_or("baseline", |preset| preset.id),
+        parameters: &reference.scenario,
+        name: &reference.name,
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -345,12 +369,6 @@ proptest! {
 
     #[test]
     fn the_writer_matches_serde_json_byte_for_byte(state in state_strategy()) {
-        let closest = |scenario: &ree_outlook::Scenario| {
-            PRESETS
-                .iter()
-                .min_by_key(|preset| scenario.differences(&preset.scenario()).len())
-                .map_or("baseline", |preset| preset.id)
-        };
         let expected = serde_json::to_string_pretty(&SerdeFile {
             format: "ree-outlook-scenario",
             version: 1,
@@ -359,10 +377,8 @@ proptest! {
             stage: state.shown().id(),
             view: state.view.id(),
             parameters: &state.scenario,
-            reference: state.reference.as_ref().map(|reference| SerdeReference {
-                preset: closest(reference),
-                parameters: reference,
-            }),
+            reference: state.references.first().map(serde_reference),
+            more_references: state.references.iter().skip(1).map(serde_reference).collect(),
             monte_carlo: state.monte_carlo.map(|run| SerdeRun {
                 samples: run.samples,
                 seed: run.seed,
@@ -452,5 +468,38 @@ fn a_file_carries_the_product_of_separation_shown_and_old_files_keep_their_stage
     assert_eq!(
         magnets.map(|state| (state.stage, state.product)),
         Ok((Stage::Magnets, None))
+    );
+}
+
+#[test]
+fn files_keep_the_first_reference_under_reference_and_old_files_open() {
+    let mut state = LinkState::from_preset(&PRESETS[0]);
+    for (index, id) in ["skeptic", "price-war", "baseline"].into_iter().enumerate() {
+        let preset = Preset::find(id).map(Preset::scenario).unwrap_or_default();
+        state.references.push(Reference {
+            scenario: preset,
+            name: if index == 1 {
+                "Ours \"quoted\"".to_string()
+            } else {
+                String::new()
+            },
+        });
+    }
+    let text = scenario_to_json(&state);
+    assert!(
+        text.contains("\"more_references\"") && text.contains("\"name\": \"Ours \\\"quoted\\\"\"")
+    );
+    let loaded = scenario_from_json(&text).map(|(loaded, _)| loaded);
+    assert_eq!(
+        loaded.as_ref().map(|loaded| &loaded.references),
+        Ok(&state.references)
+    );
+    // A file of the single-reference days.
+    let old = r#"{"format":"ree-outlook-scenario","version":1,"data_version":"2025.1","preset":"baseline","parameters":{},"reference":{"preset":"skeptic","parameters":{}}}"#;
+    let old = scenario_from_json(old).map(|(loaded, _)| loaded.references);
+    assert_eq!(old.as_ref().map(Vec::len), Ok(1));
+    assert_eq!(
+        old.map(|refs| refs[0].label(0)),
+        Ok("Supply-chain skeptic (dashed)".to_string())
     );
 }

@@ -98,7 +98,7 @@ fn one_chart(props: &OneChartProps) -> Html {
     let state = use_reducer(|| AppState::from_decoded(url::decode(""), Theme::Light));
     let projection = use_memo((), |()| Rc::new(simulate(&state.link.scenario)));
     html! {
-        <ChartCanvas kind={props.kind} projection={(*projection).clone()} reference={None::<Rc<_>>}
+        <ChartCanvas kind={props.kind} projection={(*projection).clone()}
             stage={Stage::Separation} theme={Theme::Light} dispatch={state.dispatcher()} />
     }
 }

@@ -5,7 +5,7 @@
 use crate::analysis::{
     MonteCarloSettings, Sampling, MAX_SAMPLES, MIN_CHOSEN_SAMPLES, MOVABLE_YEAR_MIN,
 };
-use crate::app::chart_canvas::ChartCanvas;
+use crate::app::chart_canvas::{ChartCanvas, References};
 use crate::app::downloads::notice_failure;
 use crate::app::goal_seek::{self, use_goal_seek, GoalSeekState};
 use crate::app::state::{Action, AppState};
@@ -39,8 +39,8 @@ const SAMPLE_CHOICES: [u32; 4] = [200, 1_000, 5_000, 10_000];
 pub struct AnalysisPanelInput<'a> {
     /// The current link state (scenario, stage, settings).
     pub link: &'a LinkState,
-    /// The pinned reference's projection, if comparing.
-    pub reference: Option<Rc<Projection>>,
+    /// The pinned references, if comparing.
+    pub references: References,
     /// The latest analysis results.
     pub results: &'a AnalysisResults,
     /// Whether the results match the current inputs.
@@ -227,11 +227,11 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
             { goal_seek::view(&state.goal, props.link.scenario, input.target(), props.dispatch) }
             <div class="charts analysis-charts">
                 <ChartCanvas kind={ChartKind::Fan} projection={analysed.clone()}
-                    reference={props.reference.clone()} {stage} theme={props.theme}
+                    references={props.references.clone()} {stage} theme={props.theme}
                     bands={props.results.bands.clone()} {waiting} dispatch={props.dispatch.clone()} />
                 <div class="chart-with-extra">
                     <ChartCanvas kind={ChartKind::Tornado} projection={analysed.clone()}
-                        reference={None::<Rc<Projection>>} {stage} theme={props.theme}
+                        {stage} theme={props.theme}
                         tornado={props.results.tornado.clone()} {waiting} dispatch={props.dispatch.clone()} />
                     { button("download-csv-tornado", "Tornado as CSV", on_tornado_csv) }
                 </div>

@@ -21,7 +21,7 @@ use crate::analysis::{MonteCarloResult, Tornado};
 use crate::app::downloads::notice_failure;
 use crate::app::markup;
 use crate::app::state::{Action, AppState};
-use crate::chart::{self, ChartInput, ChartKind, Theme, YearAxis};
+use crate::chart::{self, ChartInput, ChartKind, Pinned, Theme, YearAxis};
 use crate::data::Stage;
 use crate::projection::Projection;
 use crate::state::Product;
@@ -32,6 +32,20 @@ use std::rc::Rc;
 use web_sys::{Element, HtmlCanvasElement};
 use yew::prelude::*;
 
+/// A pinned reference as the page passes it to a chart: its projection (as the chart shows it)
+/// and its label with its line's style ("Supply-chain skeptic (dashed)").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compared {
+    /// The reference's projection.
+    pub projection: Rc<Projection>,
+    /// Its name and style, from [`crate::state::Reference::label`].
+    pub label: Rc<str>,
+}
+
+/// The pinned references in order (the first drawn dashed, the second dotted, the third in long
+/// dashes).
+pub type References = Rc<Vec<Compared>>;
+
 /// Properties of [`ChartCanvas`].
 #[derive(Properties, PartialEq)]
 pub struct ChartCanvasProps {
@@ -39,8 +53,9 @@ pub struct ChartCanvasProps {
     pub kind: ChartKind,
     /// The projection drawn.
     pub projection: Rc<Projection>,
-    /// The pinned reference, drawn dashed.
-    pub reference: Option<Rc<Projection>>,
+    /// The pinned references, each drawn in its own broken line (none by default).
+    #[prop_or_default]
+    pub references: References,
     /// The stage shown (the share, Russia and supply-gap charts use it; others get a fixed one so
     /// they do not redraw).
     pub stage: Stage,
@@ -68,7 +83,7 @@ pub struct ChartCanvasProps {
 struct DrawInput {
     kind: ChartKind,
     projection: Rc<Projection>,
-    reference: Option<Rc<Projection>>,
+    references: References,
     stage: Stage,
     product: Option<Product>,
     theme: Theme,
@@ -81,7 +96,16 @@ impl DrawInput {
     fn input(&self) -> ChartInput<'_> {
         ChartInput::new(&self.projection, self.stage)
             .with_product(self.product)
-            .with_reference(self.reference.as_deref())
+            .with_references(
+                self.references
+                    .iter()
+                    .enumerate()
+                    .map(|(style, compared)| Pinned {
+                        projection: &compared.projection,
+                        label: &compared.label,
+                        style,
+                    }),
+            )
             .with_theme(self.theme)
             .with_bands(self.bands.as_deref())
             .with_tornado(self.tornado.as_deref())
@@ -249,7 +273,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let input = DrawInput {
         kind: props.kind,
         projection: props.projection.clone(),
-        reference: props.reference.clone(),
+        references: props.references.clone(),
         stage: props.stage,
         product: props.product,
         theme: props.theme,

@@ -7,6 +7,7 @@
 //! and Tb.
 
 use crate::analysis::MonteCarloResult;
+use crate::app::chart_canvas::Compared;
 use crate::app::markup;
 use crate::data::{Region, Stage};
 use crate::explain::{HeavyWhy, Limit, RussiaWhy};
@@ -301,19 +302,22 @@ pub fn magnets_on_china_text(projection: &Projection) -> Option<String> {
     ))
 }
 
-/// " Reference: 4.1% (+0.8 points)." for a compared share, or nothing.
-fn compared(now: f64, reference: Option<f64>) -> String {
-    match reference {
-        Some(then) => {
-            let sign = if now - then >= 0.0 { "+" } else { "−" };
-            format!(
-                " Reference: {} ({sign}{} percentage points).",
-                percent(then, 1),
-                text::points(now - then)
-            )
-        }
-        None => String::new(),
-    }
+/// One pinned reference's line: "Supply-chain skeptic (dashed): Russia 4.1% and China 61.0% in
+/// 2030 (this scenario: +0.8 and −2.0 percentage points)." (`label` is escaped by yew: it goes in
+/// a text node.)
+fn compared(label: &str, russia: f64, china: f64, reference: &Projection, stage: Stage) -> String {
+    let then = |region| reference.share(TARGET_YEAR, stage, region);
+    let change = |now: f64, then: f64| {
+        let sign = if now - then >= 0.0 { "+" } else { "−" };
+        format!("{sign}{}", text::points(now - then))
+    };
+    format!(
+        "{label}: Russia {} and China {} in {TARGET_YEAR} (this scenario: {} and {} percentage points).",
+        percent(then(Region::Russia), 1),
+        percent(then(Region::China), 1),
+        change(russia, then(Region::Russia)),
+        change(china, then(Region::China)),
+    )
 }
 
 /// `#headline-probability`, with the raw probability in `data-value`, as HTML.
@@ -347,7 +351,7 @@ pub fn view(
     full: &Projection,
     scenario: &Scenario,
     shown: Shown,
-    reference: Option<&Projection>,
+    references: &[Compared],
     bands: Option<&MonteCarloResult>,
     fresh: bool,
 ) -> Html {
@@ -355,20 +359,11 @@ pub fn view(
     let russia = projection.share(TARGET_YEAR, stage, Region::Russia);
     let china = projection.share(TARGET_YEAR, stage, Region::China);
     let trusted_year = projection.first_year_trusted_reaches(stage, TRUSTED_LEVEL);
-    let reference_share =
-        |region: Region| reference.map(|reference| reference.share(TARGET_YEAR, stage, region));
-    let trusted_compare = reference.map(|reference| {
-        match reference.first_year_trusted_reaches(stage, TRUSTED_LEVEL) {
-            Some(year) => format!(" Reference: {year}."),
-            None => " Reference: not reached.".to_string(),
-        }
-    });
     let mut main = format!(
-        r#"<p id="headline-russia" class="headline-main" data-value="{}"><span class="big">{}</span> {}{}</p><ul id="headline-stages" class="headline-stages" aria-label="Russia's share in {TARGET_YEAR} at each stage">"#,
+        r#"<p id="headline-russia" class="headline-main" data-value="{}"><span class="big">{}</span> {}</p><ul id="headline-stages" class="headline-stages" aria-label="Russia's share in {TARGET_YEAR} at each stage">"#,
         text::shortest(russia),
         percent(russia, 1),
         russia_text(projection, shown),
-        compared(russia, reference_share(Region::Russia))
     );
     // Separation is the product shown, if one is (the projection's separation is it).
     for each in Stage::ALL {
@@ -389,13 +384,17 @@ pub fn view(
     }
     main.push_str("</ul>");
     let others = format!(
-        r#"<p id="headline-china" data-value="{}">{}{}</p>{}"#,
+        r#"<p id="headline-china" data-value="{}">{}</p>{}"#,
         text::shortest(china),
         china_text(projection, shown),
-        compared(china, reference_share(Region::China)),
         probability_html(bands, fresh)
     );
     let gap = gap_text(projection, shown);
+    let comparison = references
+        .iter()
+        .map(|one| compared(&one.label, russia, china, &one.projection, stage))
+        .collect::<Vec<_>>()
+        .join("\n");
     html! {
         <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={shown.id()}>
             { markup(r#"<h2 id="headline-heading" class="visually-hidden">Headline numbers</h2>"#) }
@@ -403,6 +402,10 @@ pub fn view(
                 { format!("Russia, {} {TARGET_YEAR}: {}", shown.name(), percent(russia, 1)) }
             </p>
             { model_html(main) }
+            // One line per pinned reference, as text (its name is the reader's).
+            if !references.is_empty() {
+                <p id="headline-compare" class="headline-compare">{ comparison }</p>
+            }
             if let Some(gap) = gap {
                 // The model's own text with its glossary link, as an HTML string (see `app::markup`).
                 { Html::from_html_unchecked(format!(r#"<p id="headline-gap">{gap}</p>"#).into()) }
@@ -416,7 +419,7 @@ pub fn view(
             <div class="headline-others">
                 { model_html(others) }
                 <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
-                    { trusted_text(projection, shown) }{ trusted_compare.unwrap_or_default() }
+                    { trusted_text(projection, shown) }
                     { markup(r##" 25% is this page's own milestone, not a published target: <a href="#g-trusted">why 25%</a>."##) }
                 </p>
             </div>

@@ -14,6 +14,7 @@ pub mod analysis_hook;
 pub mod analysis_panel;
 pub mod budget;
 pub mod chart_canvas;
+pub mod compare;
 pub mod controls;
 pub mod downloads;
 pub mod goal_seek;

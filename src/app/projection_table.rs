@@ -6,10 +6,11 @@
 //! link or a file), and a whole `<table>` parses like any other markup (only loose rows and cells
 //! would not). yew's code for some 350 cells cost the page far more than the string building.
 
+use crate::app::chart_canvas::Compared;
 use crate::app::markup;
 use crate::data::{Region, Stage};
 use crate::projection::Projection;
-use crate::state::{Product, Shown};
+use crate::state::{Product, Shown, REFERENCE_STYLES};
 use crate::text;
 use std::fmt::Write;
 use yew::prelude::*;
@@ -22,7 +23,7 @@ fn cell(html: &mut String, text: &str) {
 }
 
 /// The table's HTML (see [`view`]).
-fn table_html(projection: &Projection, shown: Shown) -> String {
+fn table_html(projection: &Projection, shown: Shown, references: &[Compared]) -> String {
     let stage = shown.stage();
     let on_china = matches!(
         shown,
@@ -54,6 +55,11 @@ fn table_html(projection: &Projection, shown: Shown) -> String {
             r#"<th scope="col">Magnets outside China relying on China's Dy and Tb (t NdFeB)</th>"#,
         );
     }
+    // Russia's share in each pinned reference, named by its line's style only: the reader's
+    // names stay out of this HTML string (the compare list and the charts show them).
+    for style in REFERENCE_STYLES.iter().take(references.len()) {
+        let _ = write!(html, r#"<th scope="col">Russia, {style} reference</th>"#);
+    }
     html.push_str("</tr></thead><tbody>");
     for observed in crate::projection::history(stage).filter(|_| !product) {
         let share = |region: Region| observed.share[region as usize];
@@ -83,6 +89,9 @@ fn table_html(projection: &Projection, shown: Shown) -> String {
         if on_china {
             cell(&mut html, "–");
         }
+        for _ in references {
+            cell(&mut html, "–");
+        }
         html.push_str("</tr>");
     }
     for ((year, row), heavy) in projection.stage_series(stage).zip(&projection.heavy) {
@@ -104,6 +113,16 @@ fn table_html(projection: &Projection, shown: Shown) -> String {
         if on_china {
             cell(&mut html, &text::thousands(heavy.magnets_on_china));
         }
+        for compared in references {
+            let share = compared
+                .projection
+                .get(year, stage)
+                .map(|cell| cell.share[Region::Russia as usize]);
+            cell(
+                &mut html,
+                &share.map_or("–".to_string(), |share| text::percent(share, 1)),
+            );
+        }
         html.push_str("</tr>");
     }
     html.push_str("</tbody></table>");
@@ -115,12 +134,12 @@ fn table_html(projection: &Projection, shown: Shown) -> String {
 /// the magnets made outside China that rely on China's Dy and Tb. For a product of separation
 /// `projection` is [`crate::chart::product_view`]'s and there are no observed years. On a narrow
 /// screen the years stay in view while the columns scroll, and a hint says so.
-pub fn view(projection: &Projection, shown: Shown) -> Html {
+pub fn view(projection: &Projection, shown: Shown, references: &[Compared]) -> Html {
     html! {
         <>
         { markup(r#"<p class="table-hint" aria-hidden="true">Scroll sideways for more columns →</p>"#) }
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-table-caption">
-            { Html::from_html_unchecked(table_html(projection, shown).into()) }
+            { Html::from_html_unchecked(table_html(projection, shown, references).into()) }
         </div>
         </>
     }

@@ -5,7 +5,8 @@
 use crate::app::analysis_hook::use_analysis;
 use crate::app::analysis_panel::{self, use_analysis_panel, AnalysisPanelInput};
 use crate::app::budget;
-use crate::app::chart_canvas::ChartCanvas;
+use crate::app::chart_canvas::{ChartCanvas, Compared, References};
+use crate::app::compare;
 use crate::app::controls;
 use crate::app::downloads;
 use crate::app::headline;
@@ -16,7 +17,6 @@ use crate::app::share_link::{self, use_share_link};
 use crate::app::stage_switch;
 use crate::app::state::{Action, AppState};
 use crate::app::walk;
-use crate::app::{button, markup};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::simulate::simulate;
@@ -48,13 +48,20 @@ pub fn app() -> Html {
 
     // Derived data: recomputed only when its ground state changes, never stored.
     let projection = use_memo(link.scenario, |scenario| Rc::new(simulate(scenario)));
-    let reference = use_memo(link.reference, |reference| {
-        reference
-            .as_ref()
-            .map(|scenario| Rc::new(simulate(scenario)))
+    let references = use_memo(link.references.clone(), |references| {
+        Rc::new(
+            references
+                .iter()
+                .enumerate()
+                .map(|(index, reference)| Compared {
+                    projection: Rc::new(simulate(&reference.scenario)),
+                    label: reference.label(index).into(),
+                })
+                .collect::<Vec<_>>(),
+        )
     });
     let projection: Rc<_> = (*projection).clone();
-    let reference: Option<Rc<_>> = (*reference).clone();
+    let references: References = (*references).clone();
     let preset = state.preset();
     let preset_scenario = preset.scenario();
     let changed = link.scenario.differences(&preset_scenario).len();
@@ -115,18 +122,6 @@ pub fn app() -> Html {
             }));
         })
     };
-    let comparing = link.reference.is_some();
-    // One handler for whichever of "Pin as reference" and "Stop comparing" is shown.
-    let on_reference = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(if comparing {
-                Action::ClearReference
-            } else {
-                Action::PinReference
-            })
-        })
-    };
 
     // While a product of separation is chosen, what follows the stage switch (the share and
     // supply-gap charts, the table, the headline) reads projections whose separation is it.
@@ -136,20 +131,31 @@ pub fn app() -> Html {
         None => projection.clone(),
     };
     let shown_projection = view_of(&projection);
-    let shown_reference = reference.as_ref().map(view_of);
+    let shown_references: References = match shown.product() {
+        Some(_) => Rc::new(
+            references
+                .iter()
+                .map(|compared| Compared {
+                    projection: view_of(&compared.projection),
+                    label: compared.label.clone(),
+                })
+                .collect(),
+        ),
+        None => references.clone(),
+    };
     let chart = |kind: ChartKind, stage: Stage| {
         let follows = matches!(kind, ChartKind::Share | ChartKind::SupplyGap);
         let product = shown.product().filter(|_| follows);
-        let (projection, reference) = if follows {
-            (&shown_projection, &shown_reference)
+        let (projection, references) = if follows {
+            (&shown_projection, &shown_references)
         } else {
-            (&projection, &reference)
+            (&projection, &references)
         };
         html! {
             <ChartCanvas
                 {kind}
                 projection={projection.clone()}
-                reference={reference.clone()}
+                references={references.clone()}
                 {stage}
                 {product}
                 theme={state.theme}
@@ -163,7 +169,7 @@ pub fn app() -> Html {
             { notices::view(&state.notices, &dispatch) }
             <div class="layout">
                 { walk::view(state.walking, preset, &projection, &dispatch) }
-                { headline::view(&shown_projection, &projection, &link.scenario, shown, shown_reference.as_deref(), analysis.bands.as_deref(), analysis_fresh) }
+                { headline::view(&shown_projection, &projection, &link.scenario, shown, &shown_references, analysis.bands.as_deref(), analysis_fresh) }
                 <main class="main" id="main">
                     <div class="toolbar">
                         { stage_switch::view(shown, &dispatch) }
@@ -172,16 +178,10 @@ pub fn app() -> Html {
                                 aria-controls="projection-table-area" onclick={on_toggle_table}>
                                 { if show_table { "Hide table" } else { "Show table" } }
                             </button>
-                            if comparing {
-                                { button("clear-reference", "Stop comparing", on_reference) }
-                            } else {
-                                { button("pin-reference", "Pin as reference", on_reference) }
-                            }
+                            { compare::pin_button(link.references.len(), &dispatch) }
                         </div>
                     </div>
-                    if comparing {
-                        { markup(r#"<p class="compare-note">Comparing with the pinned reference: it is drawn dashed on every chart.</p>"#) }
-                    }
+                    { compare::view(&link.references, &dispatch) }
                     <div class="charts" id="charts">
                         { chart(ChartKind::Share, link.stage) }
                         { chart(ChartKind::Russia, link.stage) }
@@ -190,7 +190,7 @@ pub fn app() -> Html {
                     </div>
                     <div id="projection-table-area" class="table-area">
                         if show_table {
-                            { projection_table::view(&shown_projection, shown) }
+                            { projection_table::view(&shown_projection, shown, &shown_references) }
                         }
                     </div>
                     { budget::view(&projection, &link.scenario, chart(ChartKind::Feed, Stage::Separation)) }
@@ -199,7 +199,7 @@ pub fn app() -> Html {
                     // a reader's pointer.
                     { share_link::view(&share, &fragment, preset.title, changed) }
                     { downloads::view(&projection, link, state.file_outcome.as_deref(), &dispatch) }
-                    { analysis_panel::view(&panel, AnalysisPanelInput { link, reference: reference.clone(), results: &analysis,
+                    { analysis_panel::view(&panel, AnalysisPanelInput { link, references: references.clone(), results: &analysis,
                         fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch }) }
                 </main>
                 // After the charts in reading order, so that on a phone the headline and the first

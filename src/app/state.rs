@@ -6,7 +6,7 @@ use crate::chart::Theme;
 use crate::data::Region;
 use crate::params::Param;
 use crate::scenario::{Preset, PRESETS};
-use crate::state::{LinkState, Shown, View};
+use crate::state::{clean_name, LinkState, Reference, Shown, View, MAX_REFERENCES};
 use crate::url::Decoded;
 use std::rc::Rc;
 use yew::Reducible;
@@ -119,9 +119,14 @@ pub enum Action {
     DismissNotice(u32),
     /// The system colour scheme changed.
     SetTheme(Theme),
-    /// Pin the current scenario as the reference for comparison.
+    /// Pin the current scenario as the next reference for comparison (up to
+    /// [`MAX_REFERENCES`]; ignored when that many are pinned).
     PinReference,
-    /// Stop comparing.
+    /// Remove the pinned reference at this index (the later ones move up and take its line).
+    RemoveReference(usize),
+    /// Give the reference at this index a name (cleaned by [`clean_name`]; empty: its default).
+    NameReference(usize, String),
+    /// Stop comparing: remove every reference.
     ClearReference,
     /// The target share for Russia in the target year (a fraction).
     SetTarget(f64),
@@ -187,14 +192,29 @@ impl Reducible for AppState {
             Action::DismissNotice(id) => next.notices.retain(|notice| notice.id != id),
             Action::SetTheme(theme) => next.theme = theme,
             Action::PinReference => {
-                next.link.reference = Some(self.link.scenario);
-                next.history_pushes = next.history_pushes.wrapping_add(1);
-            }
-            Action::ClearReference => {
-                if self.link.reference.is_none() {
+                if self.link.references.len() >= MAX_REFERENCES {
                     return self;
                 }
-                next.link.reference = None;
+                next.link
+                    .references
+                    .push(Reference::new(self.link.scenario));
+                next.history_pushes = next.history_pushes.wrapping_add(1);
+            }
+            Action::RemoveReference(index) => {
+                if index < next.link.references.len() {
+                    next.link.references.remove(index);
+                    next.history_pushes = next.history_pushes.wrapping_add(1);
+                }
+            }
+            Action::NameReference(index, name) => {
+                // The field holds at most 40 characters and no control characters can be typed:
+                // what `clean_name` drops here needs no notice.
+                if let Some(reference) = next.link.references.get_mut(index) {
+                    reference.name = clean_name(&name).0;
+                }
+            }
+            Action::ClearReference => {
+                next.link.references.clear();
                 next.history_pushes = next.history_pushes.wrapping_add(1);
             }
             Action::SetTarget(share) => {

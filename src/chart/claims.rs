@@ -71,7 +71,7 @@ fn draw<DB: DrawingBackend>(
             let (colour, width, dashed, marker) = swatch(index);
             Entry {
                 label: line.title,
-                swatch: Swatch::Line(colour, width, dashed, marker),
+                swatch: Swatch::Line(colour, width, u8::from(dashed), marker),
             }
         })
         .collect();
@@ -118,7 +118,7 @@ fn draw<DB: DrawingBackend>(
             &chart,
             look,
             &points,
-            Swatch::Line(colour, width, dashed, Marker::None),
+            Swatch::Line(colour, width, u8::from(dashed), Marker::None),
         )?;
         // Markers every five years only, so that nine lines stay readable.
         for &point in points.iter().filter(|(year, _)| (*year as i64) % 5 == 0) {

@@ -26,12 +26,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
     look: &Look,
 ) -> Drawn<DB> {
     let projection = input.projection;
-    let (legend, count) = frame::stage_legend(look, input.reference.is_some());
+    let legend = frame::stage_legend(look, input, &Stage::ALL);
     let plot_area = frame::frame(
         area,
         look,
         "Concentration (HHI) by stage",
-        &legend[..count],
+        &legend,
         LegendAt::Top,
     )?;
     let first = frame::first_year(projection);

@@ -114,7 +114,8 @@ fn share(out: &mut String, input: &ChartInput) {
             pct(share_at(projection, last, stage, region))
         );
     }
-    if let Some(reference) = input.reference {
+    for pinned in input.pinned() {
+        let reference = pinned.projection;
         let year = if reference.year_range().contains(&TARGET_YEAR) {
             TARGET_YEAR
         } else {
@@ -122,7 +123,8 @@ fn share(out: &mut String, input: &ChartInput) {
         };
         let _ = write!(
             out,
-            " Pinned reference (dashed): China {} and Russia {} in {year}.",
+            " {}: China {} and Russia {} in {year}.",
+            pinned.label,
             pct(share_at(reference, year, stage, Region::China)),
             pct(share_at(reference, year, stage, Region::Russia))
         );
@@ -187,12 +189,13 @@ fn russia(out: &mut String, input: &ChartInput) {
             .collect();
         let _ = write!(out, " By {last}: {}.", join(&at_last));
     }
-    if let Some(reference) = input.reference {
+    for pinned in input.pinned() {
         let _ = write!(
             out,
-            " Pinned reference (dashed): {} {} in {year}.",
+            " {}: {} {} in {year}.",
+            pinned.label,
             stage.label().to_ascii_lowercase(),
-            pct(share_at(reference, year, stage, Region::Russia))
+            pct(share_at(pinned.projection, year, stage, Region::Russia))
         );
     }
 }
@@ -242,11 +245,13 @@ fn concentration(out: &mut String, input: &ChartInput) {
         }
         out.push('.');
     }
-    if let Some(reference) = input.reference {
+    for pinned in input.pinned() {
+        let reference = pinned.projection;
         let year = reference.last_year();
         let _ = write!(
             out,
-            " Pinned reference (dashed) in {year}: separation {}.",
+            " {} in {year}: separation {}.",
+            pinned.label,
             thousands(hhi_at(reference, year, Stage::Separation))
         );
     }
@@ -326,13 +331,14 @@ fn gap(out: &mut String, input: &ChartInput) {
         out.pop();
         out.push('.');
     }
-    if let Some(cell) = input
-        .reference
-        .and_then(|reference| reference.get(TARGET_YEAR, stage))
+    for (pinned, cell) in input
+        .pinned()
+        .filter_map(|pinned| Some((pinned, pinned.projection.get(TARGET_YEAR, stage)?)))
     {
         let _ = write!(
             out,
-            " Pinned reference (dashed): {} {} in {TARGET_YEAR}.",
+            " {}: {} {} in {TARGET_YEAR}.",
+            pinned.label,
             thousands(cell.supply_gap),
             stage.unit()
         );
@@ -426,13 +432,15 @@ fn feed(out: &mut String, input: &ChartInput) {
         "Russia's concentrate per year (t REO): need, own mining, imports, unmet. {}",
         crate::budget_table::feed_sentence(projection, TARGET_YEAR.min(last))
     );
-    if let Some(reference) = input.reference {
+    for pinned in input.pinned() {
+        let reference = pinned.projection;
         let year = TARGET_YEAR.min(reference.last_year());
         let index = usize::from(year.saturating_sub(reference.base_year));
         if let Some(feed) = reference.russia_feed.get(index) {
             let _ = write!(
                 out,
-                " Pinned reference (dashed): need {} t in {year}.",
+                " {}: need {} t in {year}.",
+                pinned.label,
                 thousands(feed.need)
             );
         }

@@ -2,7 +2,7 @@
 //! the scenario as set, with what the runs draw around; when the region is the target's, the
 //! target and the chance of reaching it.
 
-use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
+use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, DASHED, SOLID, X_PAD};
 use super::look::{blend, pct, region_colour, thousands, unit, Look};
 use super::{ChartInput, Drawn};
 use crate::analysis::MonteCarloResult;
@@ -66,39 +66,34 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .map(|observed| (f64::from(observed.year), unit(observed.share[region])))
         .filter(|(observed_year, _)| *observed_year <= year(0))
         .collect();
-    let reference = input.reference.map(series);
+    let mut references = Vec::new();
+    for pinned in input.pinned() {
+        references.push((series(pinned.projection), pinned.style));
+    }
     let target = bands.target;
     let target_here = target.output.region == bands.region && target.output.stage == stage;
 
-    let legend = [
+    let mut legend = vec![
         Entry {
             label: bands.sampling.band_label(),
             swatch: Swatch::Fill(blend(colour, look.background, 0.35)),
         },
         Entry {
             label: "Median (P50)",
-            swatch: Swatch::Line(colour, 2.0, true, Marker::None),
+            swatch: Swatch::Line(colour, 2.0, DASHED, Marker::None),
         },
         Entry {
             label: "Scenario as set",
-            swatch: Swatch::Line(look.text, 2.0, false, Marker::Circle),
-        },
-        Entry {
-            label: "Pinned reference (dashed)",
-            swatch: Swatch::Line(look.muted, 1.5, true, Marker::None),
+            swatch: Swatch::Line(look.text, 2.0, SOLID, Marker::Circle),
         },
     ];
-    let legend = if input.reference.is_some() {
-        &legend[..]
-    } else {
-        &legend[..3]
-    };
+    frame::push_references(&mut legend, input, look.muted);
     let title = format!(
         "{}'s share of {}: P10–P90",
         bands.region.label(),
         stage.label().to_ascii_lowercase()
     );
-    let plot_area = frame::frame(area, look, &title, legend, LegendAt::Top)?;
+    let plot_area = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
     let mut top = bands
         .p90
         .iter()
@@ -108,7 +103,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .fold(0.0, f64::max);
     top = central
         .iter()
-        .chain(reference.iter().flatten())
+        .chain(references.iter().flat_map(|(points, _)| points))
         .chain(observed.iter())
         .map(|point| point.1)
         .fold(top, f64::max);
@@ -185,21 +180,21 @@ pub(crate) fn draw<DB: DrawingBackend>(
         &chart,
         look,
         &median,
-        Swatch::Line(colour, 2.0, true, Marker::None),
+        Swatch::Line(colour, 2.0, DASHED, Marker::None),
     )?;
-    if let Some(reference) = &reference {
+    for (reference, style) in &references {
         frame::line(
             &chart,
             look,
             reference,
-            Swatch::Line(look.muted, 1.5, true, Marker::None),
+            frame::reference_swatch(look.muted, *style),
         )?;
     }
     frame::line(
         &chart,
         look,
         &central,
-        Swatch::Line(look.text, 2.0, false, Marker::Circle),
+        Swatch::Line(look.text, 2.0, SOLID, Marker::Circle),
     )?;
 
     // The chance of the target, top left, in the longest wording that fits; only on the fan of

@@ -2,7 +2,7 @@
 //! and what nobody supplies (separation that does not happen), as lines in t REO a year
 //! (docs/MODEL.md, equation 9).
 
-use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
+use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, SOLID, X_PAD};
 use super::look::{region_colour, stage_colour, thousands, Look};
 use super::{ChartInput, Drawn};
 use crate::data::{Region, Stage};
@@ -15,17 +15,11 @@ fn feeds(projection: &Projection) -> &[Feed] {
     &projection.russia_feed[..projection.years.min(projection.russia_feed.len())]
 }
 
-/// The legend: the four series, then the pinned reference's need.
-const LEGEND: [&str; 5] = [
-    "Need",
-    "Own mining",
-    "Imported",
-    "Unmet",
-    "Pinned reference (dashed)",
-];
+/// The legend: the four series (then each pinned reference's need).
+const LEGEND: [&str; 4] = ["Need", "Own mining", "Imported", "Unmet"];
 
 /// Series `row` of one year's feed, in t REO: 0 the need, 1 own mining (all of it), 2 imported,
-/// 3 unmet (the need less the own mining used and the imports), 4 the need again (the pinned
+/// 3 unmet (the need less the own mining used and the imports), 4 the need again (a pinned
 /// reference's line). Each finite and non-negative; own mining used, imports and unmet add up to
 /// the need.
 pub(crate) fn series(feed: &Feed, row: usize) -> f64 {
@@ -49,51 +43,51 @@ pub(crate) fn draw<DB: DrawingBackend>(
 ) -> Drawn<DB> {
     let projection = input.projection;
     let swatches = [
-        Swatch::Line(look.text, 3.0, false, Marker::None),
+        Swatch::Line(look.text, 3.0, SOLID, Marker::None),
         Swatch::Line(
             stage_colour(Stage::Mining, look.theme),
             2.0,
-            false,
+            SOLID,
             Marker::Circle,
         ),
         Swatch::Line(
             region_colour(Region::Other, look.theme),
             2.0,
-            false,
+            SOLID,
             Marker::None,
         ),
         Swatch::Line(
             stage_colour(Stage::Magnets, look.theme),
             2.0,
-            false,
+            SOLID,
             Marker::Triangle,
         ),
-        Swatch::Line(look.text, 1.5, true, Marker::None),
     ];
-    let legend = [0, 1, 2, 3, 4].map(|row| Entry {
-        label: LEGEND[row],
-        swatch: swatches[row],
-    });
-    let shown = if input.reference.is_some() { 5 } else { 4 };
+    let mut legend = Vec::new();
+    let mut lines: Vec<(&Projection, usize, Swatch)> = Vec::new();
+    for pinned in input.pinned() {
+        let swatch = frame::reference_swatch(look.text, pinned.style);
+        lines.push((pinned.projection, 4, swatch));
+    }
+    for (row, swatch) in swatches.into_iter().enumerate() {
+        legend.push(Entry {
+            label: LEGEND[row],
+            swatch,
+        });
+        lines.push((projection, row, swatch));
+    }
+    frame::push_references(&mut legend, input, look.text);
+    // `lines`: each reference's need first (beneath, `row` 4), then the four series.
     let plot_area = frame::frame(
         area,
         look,
         "Russia's feed: need, mining, imports",
-        &legend[..shown],
+        &legend,
         LegendAt::Top,
     )?;
-    // The reference's need first (beneath), then the four series; `row` 4 is the reference's.
-    let source = |row: usize| {
-        if row == 4 {
-            input.reference
-        } else {
-            Some(projection)
-        }
-    };
-    const ROWS: [usize; 5] = [4, 0, 1, 2, 3];
     let mut top: f64 = 0.0;
-    for row in ROWS {
-        for feed in source(row).map_or(&[][..], feeds) {
+    for &(projection, row, _) in &lines {
+        for feed in feeds(projection) {
             top = top.max(series(feed, row));
         }
     }
@@ -113,15 +107,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
         },
     )?;
     let mut points: Vec<(f64, f64)> = Vec::new();
-    for row in ROWS {
-        let Some(projection) = source(row) else {
-            continue;
-        };
+    for &(projection, row, swatch) in &lines {
         points.clear();
         for (index, feed) in feeds(projection).iter().enumerate() {
             points.push((first + index as f64, series(feed, row)));
         }
-        frame::line(&chart, look, &points, swatches[row])?;
+        frame::line(&chart, look, &points, swatch)?;
     }
     Ok(frame::year_axis(&chart, look, (first, last)))
 }

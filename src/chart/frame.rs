@@ -19,8 +19,76 @@ pub(crate) type Chart<DB> = DrawingArea<DB, Cartesian2d<RangedCoordf64, RangedCo
 pub(crate) enum Swatch {
     /// A filled box (an area band).
     Fill(RGBColor),
-    /// A line sample: colour, width in CSS pixels, dashed or not, marker.
-    Line(RGBColor, f64, bool, Marker),
+    /// A line sample: colour, width in CSS pixels, its [`Dash`], marker.
+    Line(RGBColor, f64, Dash, Marker),
+}
+
+/// How a line is broken: 0 solid, 1 dashed (also the first pinned reference's), 2 dotted (the
+/// second's), 3 long dashes (the third's); see [`reference_swatch`].
+pub(crate) type Dash = u8;
+
+/// A solid line.
+pub(crate) const SOLID: Dash = 0;
+/// A dashed line.
+pub(crate) const DASHED: Dash = 1;
+
+/// The dash and gap lengths of `dash` in CSS pixels (`None`: solid); `legend` gives the shorter
+/// dashes of a legend's sample.
+fn dashes(dash: Dash, legend: bool) -> Option<(f64, f64)> {
+    match dash {
+        SOLID => None,
+        DASHED if legend => Some((5.0, 3.0)),
+        DASHED => Some((6.0, 4.0)),
+        2 => Some((2.0, 3.0)),
+        _ => Some((12.0, 4.0)),
+    }
+}
+
+/// Draws a path through `points` (device or chart coordinates), solid or broken by `dash`.
+fn path<DB: DrawingBackend, C, P>(
+    area: &DrawingArea<DB, C>,
+    look: &Look,
+    points: Vec<(P, P)>,
+    dash: Dash,
+    legend: bool,
+    style: ShapeStyle,
+) -> DrawResult<DB>
+where
+    C: plotters::coord::CoordTranslate<From = (P, P)> + Clone + 'static,
+    P: Clone + 'static,
+{
+    match dashes(dash, legend) {
+        Some((size, gap)) => area.draw(&DashedPathElement::new(
+            points,
+            look.px(size),
+            look.px(gap),
+            style,
+        )),
+        None => area.draw(&PathElement::new(points, style)),
+    }
+}
+
+/// The line sample of the `style`-th pinned reference (0 dashed, 1 dotted, 2 long dashes) in
+/// `colour`: the dotted one a little heavier, so its dots show.
+pub(crate) fn reference_swatch(colour: RGBColor, style: usize) -> Swatch {
+    let style = style.min(2) as Dash;
+    let width = if style == 1 { 2.0 } else { 1.5 };
+    Swatch::Line(colour, width, style + 1, Marker::None)
+}
+
+/// Appends the legend entries of `input`'s pinned references: their labels, with samples in
+/// `colour`.
+pub(crate) fn push_references<'a>(
+    legend: &mut Vec<Entry<'a>>,
+    input: &super::ChartInput<'a>,
+    colour: RGBColor,
+) {
+    for pinned in input.pinned() {
+        legend.push(Entry {
+            label: pinned.label,
+            swatch: reference_swatch(colour, pinned.style),
+        });
+    }
 }
 
 /// A point marker on a line.
@@ -36,9 +104,9 @@ pub(crate) enum Marker {
 
 /// One legend entry.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Entry {
+pub(crate) struct Entry<'a> {
     /// Label text.
-    pub label: &'static str,
+    pub label: &'a str,
     /// Sample.
     pub swatch: Swatch,
 }
@@ -127,18 +195,9 @@ fn legend_entry<DB: DrawingBackend>(
                 colour.filled(),
             ))?;
         }
-        Swatch::Line(colour, width, dashed, marker) => {
+        Swatch::Line(colour, width, dash, marker) => {
             let style = colour.stroke_width(look.width(width));
-            if dashed {
-                area.draw(&DashedPathElement::new(
-                    [(x, y), (x + swatch, y)],
-                    look.px(5.0),
-                    look.px(3.0),
-                    style,
-                ))?;
-            } else {
-                area.draw(&PathElement::new(vec![(x, y), (x + swatch, y)], style))?;
-            }
+            path(area, look, vec![(x, y), (x + swatch, y)], dash, true, style)?;
             draw_marker(area, look, marker, colour, (x + swatch / 2, y))?;
         }
     }
@@ -425,20 +484,11 @@ pub(crate) fn line<DB: DrawingBackend>(
     points: &[(f64, f64)],
     swatch: Swatch,
 ) -> DrawResult<DB> {
-    let Swatch::Line(colour, width, dashed, marker) = swatch else {
+    let Swatch::Line(colour, width, dash, marker) = swatch else {
         return Ok(());
     };
     let style = colour.stroke_width(look.width(width));
-    if dashed {
-        chart.draw(&DashedPathElement::new(
-            points.iter().copied(),
-            look.px(6.0),
-            look.px(4.0),
-            style,
-        ))?;
-    } else {
-        chart.draw(&PathElement::new(points.to_vec(), style))?;
-    }
+    path(chart, look, points.to_vec(), dash, false, style)?;
     for &point in points {
         match marker {
             Marker::None => {}
@@ -510,43 +560,44 @@ pub(crate) fn message<DB: DrawingBackend>(
 }
 
 /// The line sample of a stage: colour plus a marker (mining circles, separation thicker and plain,
-/// magnets triangles), so the stages differ by more than colour. `reference` gives the thin dashed
-/// version used for a pinned reference.
-pub(crate) fn stage_swatch(stage: crate::data::Stage, look: &Look, reference: bool) -> Swatch {
+/// magnets triangles), so the stages differ by more than colour. `reference` gives the thin
+/// broken version of the `style`-th pinned reference ([`reference_swatch`]).
+pub(crate) fn stage_swatch(
+    stage: crate::data::Stage,
+    look: &Look,
+    reference: Option<usize>,
+) -> Swatch {
     use crate::data::Stage;
     let colour = super::look::stage_colour(stage, look.theme);
-    if reference {
-        return Swatch::Line(colour, 1.5, true, Marker::None);
+    if let Some(style) = reference {
+        return reference_swatch(colour, style);
     }
     match stage {
-        Stage::Mining => Swatch::Line(colour, 2.0, false, Marker::Circle),
-        Stage::Separation => Swatch::Line(colour, 3.0, false, Marker::None),
-        Stage::Magnets => Swatch::Line(colour, 2.0, false, Marker::Triangle),
+        Stage::Mining => Swatch::Line(colour, 2.0, SOLID, Marker::Circle),
+        Stage::Separation => Swatch::Line(colour, 3.0, SOLID, Marker::None),
+        Stage::Magnets => Swatch::Line(colour, 2.0, SOLID, Marker::Triangle),
     }
 }
 
-/// The legend of the per-stage line charts: the three stages, plus the reference when pinned.
-pub(crate) fn stage_legend(look: &Look, with_reference: bool) -> ([Entry; 4], usize) {
-    use crate::data::Stage;
-    let entry = |stage: Stage| Entry {
-        label: stage.label(),
-        swatch: stage_swatch(stage, look, false),
-    };
-    let reference = Entry {
-        label: "Pinned reference (dashed)",
-        swatch: Swatch::Line(look.text, 1.5, true, Marker::None),
-    };
-    let entries = [
-        entry(Stage::Mining),
-        entry(Stage::Separation),
-        entry(Stage::Magnets),
-        reference,
-    ];
-    (entries, if with_reference { 4 } else { 3 })
+/// The legend of the per-stage line charts: `stages`, then each pinned reference.
+pub(crate) fn stage_legend<'a>(
+    look: &Look,
+    input: &super::ChartInput<'a>,
+    stages: &[crate::data::Stage],
+) -> Vec<Entry<'a>> {
+    let mut legend = Vec::new();
+    for &stage in stages {
+        legend.push(Entry {
+            label: stage.label(),
+            swatch: stage_swatch(stage, look, None),
+        });
+    }
+    push_references(&mut legend, input, look.text);
+    legend
 }
 
-/// Draws one series per stage of `stages` (`value` picks the number from a cell), the reference's
-/// dashed beneath them.
+/// Draws one series per stage of `stages` (`value` picks the number from a cell), each pinned
+/// reference's beneath them in its own broken line.
 pub(crate) fn stage_lines<DB: DrawingBackend>(
     chart: &Chart<DB>,
     look: &Look,
@@ -563,15 +614,20 @@ pub(crate) fn stage_lines<DB: DrawingBackend>(
                 .map(|(year, cell)| (f64::from(year), finite(value(cell)))),
         );
     };
-    if let Some(reference) = input.reference {
+    for pinned in input.pinned() {
         for &stage in stages {
-            fill(&mut points, reference, stage);
-            line(chart, look, &points, stage_swatch(stage, look, true))?;
+            fill(&mut points, pinned.projection, stage);
+            line(
+                chart,
+                look,
+                &points,
+                stage_swatch(stage, look, Some(pinned.style)),
+            )?;
         }
     }
     for &stage in stages {
         fill(&mut points, input.projection, stage);
-        line(chart, look, &points, stage_swatch(stage, look, false))?;
+        line(chart, look, &points, stage_swatch(stage, look, None))?;
     }
     Ok(())
 }

@@ -12,6 +12,14 @@ use plotters::prelude::*;
 /// The words the caption begins with when the gap is nothing in every year.
 pub(crate) const NO_GAP: &str = "No supply gap outside China in this scenario";
 
+/// The largest supply gap of `stage` in `projection`.
+fn highest_gap(projection: &crate::projection::Projection, stage: crate::data::Stage) -> f64 {
+    projection
+        .stage_series(stage)
+        .map(|(_, cell)| frame::finite(cell.supply_gap))
+        .fold(0.0, f64::max)
+}
+
 /// Draws the supply gap of `input.stage` (or its product), the pinned reference's dashed.
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -19,17 +27,15 @@ pub(crate) fn draw<DB: DrawingBackend>(
     look: &Look,
 ) -> Drawn<DB> {
     let stage = input.stage;
-    let (legend, _) = frame::stage_legend(look, true);
-    let mut legend = [legend[stage as usize], legend[3]];
+    let mut legend = frame::stage_legend(look, input, &[stage]);
     legend[0].label = input.shown().label();
     let title = format!("Supply gap outside China · {}", legend[0].label);
-    let shown = if input.reference.is_some() { 2 } else { 1 };
-    let plot_area = frame::frame(area, look, &title, &legend[..shown], LegendAt::Top)?;
-    let top = std::iter::once(input.projection)
-        .chain(input.reference)
-        .flat_map(|projection| projection.stage_series(stage))
-        .map(|(_, cell)| frame::finite(cell.supply_gap))
-        .fold(0.0, f64::max);
+    let plot_area = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
+    let mut top: f64 = 0.0;
+    for projection in input.pinned().map(|pinned| pinned.projection) {
+        top = top.max(highest_gap(projection, stage));
+    }
+    top = top.max(highest_gap(input.projection, stage));
     let first = f64::from(input.projection.base_year);
     let last = f64::from(input.projection.last_year());
     // Short enough to stand beside a phone's plot (the title says where the demand is).

@@ -6,6 +6,7 @@ use super::look::unit;
 use super::{ChartInput, ChartKind};
 use crate::data::{Region, Stage, REGION_COUNT};
 use crate::projection::Projection;
+use crate::state::REFERENCE_STYLES;
 use crate::text::{percent, thousands};
 use std::fmt::Write;
 
@@ -143,7 +144,8 @@ pub fn same_picture(kind: ChartKind, a: &ChartInput, b: &ChartInput) -> bool {
     if (a.stage, a.product, a.theme, a.scale.to_bits())
         != (b.stage, b.product, b.theme, b.scale.to_bits())
         || (pa.base_year, pa.years) != (pb.base_year, pb.years)
-        || a.reference.is_some() != b.reference.is_some()
+        || a.references.map(|r| r.map(|r| (r.label, r.style)))
+            != b.references.map(|r| r.map(|r| (r.label, r.style)))
     {
         return false;
     }
@@ -161,16 +163,14 @@ pub fn same_picture(kind: ChartKind, a: &ChartInput, b: &ChartInput) -> bool {
             same(
                 number(kind, a, pa, row, year),
                 number(kind, b, pb, row, year),
-            ) && match (a.reference, b.reference) {
-                (Some(ra), Some(rb)) => {
-                    (ra.base_year, ra.years) == (rb.base_year, rb.years)
-                        && same(
-                            number(kind, a, ra, row, year),
-                            number(kind, b, rb, row, year),
-                        )
-                }
-                _ => true,
-            }
+            ) && a.pinned().zip(b.pinned()).all(|(ra, rb)| {
+                let (ra, rb) = (ra.projection, rb.projection);
+                (ra.base_year, ra.years) == (rb.base_year, rb.years)
+                    && same(
+                        number(kind, a, ra, row, year),
+                        number(kind, b, rb, row, year),
+                    )
+            })
         })
     })
 }
@@ -212,14 +212,21 @@ pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> 
             continue;
         };
         let _ = write!(out, "\n{label} {}", write(row, value));
-        // The pinned reference, drawn from the base year on; on the fan, beside the scenario's
-        // own line only.
-        if let Some(pinned) = input
-            .reference
-            .filter(|_| !published && (kind != ChartKind::Fan || row == 3))
-            .and_then(|reference| number(kind, input, reference, row, year))
-        {
-            let _ = write!(out, " (pinned {})", write(row, pinned));
+        // Each pinned reference by its line's style ("dashed 9.1%"), drawn from the base year
+        // on; on the fan, beside the scenario's own line only.
+        let mut before = " (";
+        for pinned in input.pinned() {
+            if published || (kind == ChartKind::Fan && row != 3) {
+                break;
+            }
+            if let Some(value) = number(kind, input, pinned.projection, row, year) {
+                let style = REFERENCE_STYLES[pinned.style.min(2)];
+                let _ = write!(out, "{before}{style} {}", write(row, value));
+                before = ", ";
+            }
+        }
+        if before == ", " {
+            out.push(')');
         }
     }
     if !out.contains('\n') {
@@ -369,7 +376,7 @@ mod tests {
             let both = values(ChartKind::Share, &compared, 2030).unwrap_or_default();
             assert_eq!(
                 line_of(&both, region.label()),
-                Some(format!("{expected} (pinned {pinned})").as_str())
+                Some(format!("{expected} (dashed {pinned})").as_str())
             );
         }
         let russia = values(ChartKind::Russia, &input, 2035).unwrap_or_default();
@@ -389,12 +396,12 @@ mod tests {
         let gap = values(ChartKind::SupplyGap, &compared, 2030).unwrap_or_default();
         assert_eq!(
             line_of(&gap, "Gap"),
-            Some(format!("{} t oxide (pinned 0 t oxide)", thousands(cell.supply_gap)).as_str()),
+            Some(format!("{} t oxide (dashed 0 t oxide)", thousands(cell.supply_gap)).as_str()),
             "{gap}"
         );
         assert_eq!(
             line_of(&gap, "Share of demand outside China"),
-            Some(format!("{} (pinned 0.0%)", percent(cell.supply_gap_share, 1)).as_str())
+            Some(format!("{} (dashed 0.0%)", percent(cell.supply_gap_share, 1)).as_str())
         );
         // The gap follows the stage, in the stage's unit.
         let magnets = values(ChartKind::SupplyGap, &input.with_reference(None), 2040);
@@ -427,7 +434,7 @@ mod tests {
             Some(text.as_str())
         );
         assert!(
-            values(ChartKind::Share, &compared, 2030).is_some_and(|text| text.contains("(pinned "))
+            values(ChartKind::Share, &compared, 2030).is_some_and(|text| text.contains("(dashed "))
         );
         // A year between published ones (separation 2020–2022 are gaps) says so.
         let years: Vec<u16> = crate::projection::history(Stage::Separation)
@@ -486,7 +493,7 @@ mod tests {
         let pinned = percent(reference.share(2035, Stage::Separation, Region::Russia), 1);
         assert_eq!(
             line_of(&text, "Scenario as set"),
-            Some(format!("{own} (pinned {pinned})").as_str())
+            Some(format!("{own} (dashed {pinned})").as_str())
         );
         let before = values(ChartKind::Fan, &input, 2019).unwrap_or_default();
         assert!(before.starts_with("2019 (published)\n") && before.contains("\nPublished "));

@@ -32,7 +32,7 @@ pub use look::{region_colour, stage_colour};
 use crate::analysis::{MonteCarloResult, Tornado};
 use crate::data::{Region, Stage};
 use crate::projection::Projection;
-use crate::state::{Product, Shown};
+use crate::state::{Product, Shown, MAX_REFERENCES};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
 
@@ -115,13 +115,27 @@ pub enum Theme {
     Dark,
 }
 
+/// A pinned reference as the charts draw it.
+#[derive(Clone, Copy, Debug)]
+pub struct Pinned<'a> {
+    /// Its projection.
+    pub projection: &'a Projection,
+    /// Its name and line style, as legends, text alternatives and values show it:
+    /// "Supply-chain skeptic (dashed)" ([`crate::state::Reference::label`]).
+    pub label: &'a str,
+    /// Its place among the references, which sets its line: 0 dashed, 1 dotted, 2 long dashes
+    /// ([`crate::state::REFERENCE_STYLES`]).
+    pub style: usize,
+}
+
 /// Everything a chart needs to be drawn.
 #[derive(Clone, Copy, Debug)]
 pub struct ChartInput<'a> {
     /// The projection to draw.
     pub projection: &'a Projection,
-    /// A pinned reference projection, drawn dashed over the current one.
-    pub reference: Option<&'a Projection>,
+    /// The pinned references, drawn beneath the current projection each in its own broken line
+    /// (set with [`ChartInput::with_references`]; read with [`ChartInput::pinned`]).
+    pub references: [Option<Pinned<'a>>; MAX_REFERENCES],
     /// The stage of the market-share and supply-gap charts.
     pub stage: Stage,
     /// The product of separation those two charts show instead of the whole stage, if any (set
@@ -143,7 +157,7 @@ impl<'a> ChartInput<'a> {
     pub fn new(projection: &'a Projection, stage: Stage) -> Self {
         ChartInput {
             projection,
-            reference: None,
+            references: [None; MAX_REFERENCES],
             stage,
             product: None,
             theme: Theme::Light,
@@ -183,10 +197,28 @@ impl<'a> ChartInput<'a> {
         self
     }
 
-    /// The same input with a pinned reference projection (or none).
-    pub fn with_reference(mut self, reference: Option<&'a Projection>) -> Self {
-        self.reference = reference;
+    /// The same input with one pinned reference projection (or none), labelled
+    /// "Pinned reference (dashed)".
+    pub fn with_reference(self, reference: Option<&'a Projection>) -> Self {
+        self.with_references(reference.map(|projection| Pinned {
+            projection,
+            label: "Pinned reference (dashed)",
+            style: 0,
+        }))
+    }
+
+    /// The same input with these pinned references (the first [`MAX_REFERENCES`]).
+    pub fn with_references(mut self, references: impl IntoIterator<Item = Pinned<'a>>) -> Self {
+        self.references = [None; MAX_REFERENCES];
+        for (slot, pinned) in self.references.iter_mut().zip(references) {
+            *slot = Some(pinned);
+        }
         self
+    }
+
+    /// The pinned references in order.
+    pub fn pinned(&self) -> impl Iterator<Item = Pinned<'a>> + '_ {
+        self.references.iter().flatten().copied()
     }
 
     /// The same input in another theme.

@@ -27,20 +27,20 @@ pub(crate) fn draw<DB: DrawingBackend>(
     look: &Look,
 ) -> Drawn<DB> {
     let projection = input.projection;
-    let (legend, count) = frame::stage_legend(look, input.reference.is_some());
+    let legend = frame::stage_legend(look, input, &Stage::ALL);
     let plot_area = frame::frame(
         area,
         look,
         "Russia's share of world output vs its targets",
-        &legend[..count],
+        &legend,
         LegendAt::Top,
     )?;
     let mut top = RUSSIA_TARGETS
         .iter()
         .copied()
         .fold(highest(projection), f64::max);
-    if let Some(reference) = input.reference {
-        top = top.max(highest(reference));
+    for pinned in input.pinned() {
+        top = top.max(highest(pinned.projection));
     }
     let y_max = ((top * 1.15 / 0.02).ceil() * 0.02).clamp(0.14, 1.0);
     let first = frame::first_year(projection);

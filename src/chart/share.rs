@@ -8,7 +8,6 @@ use crate::data::{Region, Stage, REGION_COUNT};
 use crate::projection::{Projection, MAX_YEARS};
 use crate::text;
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 /// Cumulative shares: `[year index][region]` is the top of that region's band (regions stacked in
@@ -63,27 +62,16 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let first = observed.first().map_or(base_year, |(year, _)| *year);
 
     // Legend from the top band down, so it reads in the order the bands are stacked.
-    let mut legend = [Entry {
-        label: "",
-        swatch: Swatch::Fill(look.background),
-    }; REGION_COUNT + 1];
-    for (slot, region) in legend.iter_mut().zip(Region::ALL.iter().rev()) {
-        *slot = Entry {
+    let mut entries = Vec::new();
+    for region in Region::ALL.iter().rev() {
+        entries.push(Entry {
             label: region.label(),
             swatch: Swatch::Fill(region_colour(*region, look.theme)),
-        };
+        });
     }
-    let entries = if input.reference.is_some() {
-        legend[REGION_COUNT] = Entry {
-            label: "Pinned reference",
-            swatch: Swatch::Line(look.text, 1.5, true, frame::Marker::None),
-        };
-        &legend[..]
-    } else {
-        &legend[..REGION_COUNT]
-    };
+    frame::push_references(&mut entries, input, look.text);
     let title = format!("Market share by region · {}", input.shown().label());
-    let plot_area = frame::frame(area, look, &title, entries, LegendAt::Right)?;
+    let plot_area = frame::frame(area, look, &title, &entries, LegendAt::Right)?;
     let percent = |share: &f64| text::percent(*share, 0);
     let chart = frame::plot(
         &plot_area,
@@ -136,26 +124,23 @@ pub(crate) fn draw<DB: DrawingBackend>(
         }
     }
 
-    // The pinned reference: its band boundaries as dashed lines.
-    if let Some(reference) = input.reference {
+    // Each pinned reference: its band boundaries in its own broken line, on a halo.
+    let halo = look.background.stroke_width(look.width(2.5));
+    for pinned in input.pinned() {
+        let reference = pinned.projection;
         let reference_stack = cumulative(reference, input.stage);
-        let reference_years = reference.years.min(years);
         let reference_first = f64::from(reference.base_year);
-        let halo = look.background.stroke_width(look.width(2.5));
-        let dash = look.text.stroke_width(look.width(1.5));
         for index in BOUNDARIES {
-            let boundary = (0..reference_years)
-                .map(|row| (reference_first + row as f64, reference_stack[row][index]));
-            chart.draw(&PathElement::new(
-                boundary.clone().collect::<Vec<_>>(),
-                halo,
-            ))?;
-            chart.draw(&DashedPathElement::new(
-                boundary,
-                look.px(6.0),
-                look.px(4.0),
-                dash,
-            ))?;
+            let boundary: Vec<(f64, f64)> = (0..reference.years.min(years))
+                .map(|row| (reference_first + row as f64, reference_stack[row][index]))
+                .collect();
+            chart.draw(&PathElement::new(boundary.clone(), halo))?;
+            frame::line(
+                &chart,
+                look,
+                &boundary,
+                frame::reference_swatch(look.text, pinned.style),
+            )?;
         }
     }
     Ok(frame::year_axis(&chart, look, (first, year(years - 1))))

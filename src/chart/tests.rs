@@ -92,6 +92,53 @@ fn reference_adds_a_legend_entry_and_dashes() {
 }
 
 #[test]
+fn each_of_three_references_is_named_with_its_style_in_legend_text_and_values() {
+    use crate::chart::{hover::values, Pinned};
+    let current = preset("kremlin-2030");
+    let (a, b, c) = (preset("skeptic"), preset("price-war"), preset("baseline"));
+    let labels = [
+        "Supply-chain skeptic (dashed)",
+        "Ours <&> \"x\" (dotted)",
+        "Baseline (long dashes)",
+    ];
+    let pinned =
+        [&a, &b, &c]
+            .into_iter()
+            .zip(labels)
+            .enumerate()
+            .map(|(style, (projection, label))| Pinned {
+                projection,
+                label,
+                style,
+            });
+    let input = ChartInput::new(&current, Stage::Separation).with_references(pinned);
+    let one = ChartInput::new(&current, Stage::Separation).with_reference(Some(&a));
+    for kind in ChartKind::PROJECTION {
+        let compared = to_svg(kind, &input, 800, 450);
+        let single = to_svg(kind, &one, 800, 450);
+        for label in [labels[0], labels[2], "Ours &lt;&amp;&gt;"] {
+            assert!(compared.contains(label), "{kind:?}: {label}");
+        }
+        assert!(
+            !compared.contains("Ours <&>"),
+            "reader text is escaped in SVG"
+        );
+        // The dotted and long-dashed lines add their own segments.
+        assert!(compared.matches("<polyline").count() > single.matches("<polyline").count() + 20);
+        let text = describe(kind, &input);
+        assert!(
+            labels.iter().all(|label| text.contains(label)),
+            "{kind:?}: {text}"
+        );
+        if let Some(shown) = values(kind, &input, 2030) {
+            for style in ["dashed ", "dotted ", "long dashes "] {
+                assert!(shown.contains(style), "{kind:?}: {shown}");
+            }
+        }
+    }
+}
+
+#[test]
 fn colours_are_distinct_and_the_same_in_every_chart() {
     for theme in [Theme::Light, Theme::Dark] {
         let colours: Vec<RGBColor> = Region::ALL

@@ -1,0 +1,92 @@
+//! Compare mode's controls: "Pin for comparison" (the current scenario becomes the next of up to
+//! three references), and per pinned reference a field for its name (its line's style drawn
+//! beside it by the stylesheet, from `data-style`) and a remove button, plus "Clear all".
+//!
+//! A reader's name only ever goes into a field's value and yew's text nodes (and, as escaped
+//! text, into the charts' SVG), never into an HTML string. Fixed wording is static markup.
+
+use crate::app::state::{Action, AppState};
+use crate::app::{button, markup};
+use crate::state::{Reference, MAX_REFERENCES, REFERENCE_STYLES};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Each reference's name field and remove button: ids, the field's accessible name and the
+/// button's text (each names the line, so that three buttons never read alike).
+const FIELDS: [(&str, &str, &str, &str); MAX_REFERENCES] = [
+    (
+        "reference-name-1",
+        "Name of the dashed reference",
+        "remove-reference-1",
+        "Remove dashed",
+    ),
+    (
+        "reference-name-2",
+        "Name of the dotted reference",
+        "remove-reference-2",
+        "Remove dotted",
+    ),
+    (
+        "reference-name-3",
+        "Name of the long-dashed reference",
+        "remove-reference-3",
+        "Remove long dashes",
+    ),
+];
+
+/// The pin button (for the toolbar); once [`MAX_REFERENCES`] are pinned, disabled and pointing
+/// to the reason under it.
+pub fn pin_button(pinned: usize, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    if pinned >= MAX_REFERENCES {
+        return markup(
+            r#"<button type="button" id="pin-reference" disabled aria-describedby="compare-full">Pin for comparison</button>"#,
+        );
+    }
+    let dispatch = dispatch.clone();
+    button(
+        "pin-reference",
+        "Pin for comparison",
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::PinReference)),
+    )
+}
+
+/// The list of pinned references (nothing when none is pinned).
+pub fn view(references: &[Reference], dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    if references.is_empty() {
+        return Html::default();
+    }
+    let items = references.iter().zip(FIELDS).enumerate().map(
+        |(index, (reference, (id, label, remove_id, remove_label)))| {
+            let on_name = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |event: Event| {
+                    let field: HtmlInputElement = event.target_unchecked_into();
+                    dispatch.dispatch(Action::NameReference(index, field.value()));
+                })
+            };
+            let dispatch = dispatch.clone();
+            let on_remove = Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(Action::RemoveReference(index))
+            });
+            html! {
+                <li data-style={REFERENCE_STYLES[index]}>
+                    <input type="text" {id} aria-label={label} maxlength="40"
+                        value={reference.name()} onchange={on_name} />
+                    { button(remove_id, remove_label, on_remove) }
+                </li>
+            }
+        },
+    );
+    let dispatch = dispatch.clone();
+    let on_clear = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearReference));
+    html! {
+        <div class="compare" id="compare">
+            { markup(r#"<p class="compare-note">Pinned for comparison, each drawn in its own line beneath this scenario on every chart (type to rename one):</p>"#) }
+            <ul id="compare-list" class="compare-list">{ for items }</ul>
+            if references.len() >= MAX_REFERENCES {
+                { markup(r#"<p id="compare-full" class="compare-note">Three scenarios are pinned, as many as the line styles tell apart: remove one to pin another.</p>"#) }
+            }
+            { button("clear-reference", "Clear all", on_clear) }
+        </div>
+    }
+}
