@@ -163,6 +163,40 @@ pub struct ParamSpec {
 }
 
 impl ParamSpec {
+    /// The glossary entry (link text, in-page address) that explains the jargon of this
+    /// parameter's label or help, if it has any.
+    pub fn glossary(&self) -> Option<(&'static str, &'static str)> {
+        Some(match self.param {
+            Param::RuPlanShare => ("The 10% and 12% targets", "#g-targets"),
+            Param::RuRampYears | Param::ProjectRampYears => ("Ramp-up and nameplate", "#g-ramp"),
+            Param::CnExportControls => ("Export controls", "#g-export-controls"),
+            Param::CnPriceResponse => ("Price suppression", "#g-price-response"),
+            Param::Sanctions
+            | Param::SanctionsDelayMax
+            | Param::SanctionsUtilLoss
+            | Param::SanctionsMiningFactor
+            | Param::SanctionsMagnetFactor => ("Sanctions friction", "#g-friction"),
+            Param::RivalUtilisation => ("Utilisation", "#g-utilisation"),
+            _ => return None,
+        })
+    }
+
+    /// What the page shows under the parameter's slider, folded: its help, its source and its
+    /// glossary link, as HTML (the table's own text). The page reads it from `index.html`, where
+    /// `tests/param_help_page.rs` writes it at build time, so the help costs the WebAssembly
+    /// nothing; `help-{key}` is the id the slider's `aria-describedby` names.
+    pub fn help_html(&self) -> String {
+        let glossary = self.glossary().map_or(String::new(), |(term, id)| {
+            format!(r#" <a href="{id}">{term}</a>"#)
+        });
+        format!(
+            r#"<details class="help"><summary>What this is, and its source</summary><p id="help-{}">{}<span class="source"> Source: {}.</span>{glossary}</p></details>"#,
+            self.key,
+            self.help,
+            self.source.trim_end_matches('.')
+        )
+    }
+
     /// Whether the plausible range has width, so analyses vary this parameter.
     pub fn is_uncertain(&self) -> bool {
         self.high > self.low
@@ -217,6 +251,21 @@ pub const MINISTRY_RUSSIA_RESERVES_MT: f64 = 28.7;
 
 const IEA_2025: &str = "IEA Global Critical Minerals Outlook 2026 (Jul 2026): China about 85% of magnet rare-earth refining in 2025 (secondary)";
 
+/// Text the page's WebAssembly does without: the help and source of each parameter, read by the
+/// command line, the JavaScript API (the `js-api` feature), the docs' tests and the generated
+/// pages. The page reads each parameter's help from `index.html` instead
+/// ([`ParamSpec::help_html`], written there by `tests/param_help_page.rs`), so its build gets an
+/// empty string here and about 3.5 KB (gzipped) less WebAssembly.
+macro_rules! native_text {
+    ($text:literal) => {
+        if cfg!(all(target_arch = "wasm32", not(feature = "js-api"))) {
+            ""
+        } else {
+            $text
+        }
+    };
+}
+
 /// The parameter table, in [`Param`] order.
 pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
@@ -232,8 +281,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.05,
         high: 0.12,
         format: Format::Percent,
-        help: "The share of world output Russia's programme is sized for in 2030. New Russian capacity is built to reach it if everything goes to plan.",
-        source: "10% by 2030: Reuters, 12 Aug 2020 (the 2020 plan); bne IntelliNews, 2 Feb 2026 (an ECFR brief). 12%: Rare Earth Exchanges, 2025, on Reuters",
+        help: native_text!("The share of world output Russia's programme is sized for in 2030. New Russian capacity is built to reach it if everything goes to plan."),
+        source: native_text!("10% by 2030: Reuters, 12 Aug 2020 (the 2020 plan); bne IntelliNews, 2 Feb 2026 (an ECFR brief). 12%: Rare Earth Exchanges, 2025, on Reuters"),
     },
     ParamSpec {
         param: Param::RuFirstPlant,
@@ -248,8 +297,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 2027.0,
         high: 2032.0,
         format: Format::Year,
-        help: "The announced start of the Angara–Yenisei plants before any sanctions delay. Tomtor and Zashikhinskoye each slipped by years.",
-        source: "Rare Earth Exchanges, 26 Jan 2026, on the ECFR analysis: utilities by 2026, first plants by 2028; TASS, 27 Jan 2026: launch in 2027",
+        help: native_text!("The announced start of the Angara–Yenisei plants before any sanctions delay. Tomtor and Zashikhinskoye each slipped by years."),
+        source: native_text!("Rare Earth Exchanges, 26 Jan 2026, on the ECFR analysis: utilities by 2026, first plants by 2028; TASS, 27 Jan 2026: launch in 2027"),
     },
     ParamSpec {
         param: Param::RuRampYears,
@@ -264,8 +313,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 4.0,
         high: 8.0,
         format: Format::Number(1),
-        help: "Years from first output to full nameplate along an S-curve. MP Materials ran at about 22% of design in its second year and 43% in its third: a six-year ramp at 80% utilisation.",
-        source: "Assumption from MP Materials' ramp (MP Materials, 20 Feb 2025 and 26 Feb 2026; design: Adamas Intelligence, Oct 2022)",
+        help: native_text!("Years from first output to full nameplate along an S-curve. MP Materials ran at about 22% of design in its second year and 43% in its third: a six-year ramp at 80% utilisation."),
+        source: native_text!("Assumption from MP Materials' ramp (MP Materials, 20 Feb 2025 and 26 Feb 2026; design: Adamas Intelligence, Oct 2022)"),
     },
     ParamSpec {
         param: Param::RuReservesMt,
@@ -280,8 +329,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: USGS_RUSSIA_RESERVES_MT,
         high: MINISTRY_RUSSIA_RESERVES_MT,
         format: Format::Number(1),
-        help: "Caps Russia's mining capacity at reserves divided by the minimum mine life. USGS counts 3.8 Mt; the Russian agency 28.7 Mt.",
-        source: "USGS Mineral Commodity Summaries 2026 (3.8 Mt, as in 2025); Russian Ministry of Natural Resources, 28.7 Mt, via Rare Earth Exchanges, 4 Nov 2025",
+        help: native_text!("Caps Russia's mining capacity at reserves divided by the minimum mine life. USGS counts 3.8 Mt; the Russian agency 28.7 Mt."),
+        source: native_text!("USGS Mineral Commodity Summaries 2026 (3.8 Mt, as in 2025); Russian Ministry of Natural Resources, 28.7 Mt, via Rare Earth Exchanges, 4 Nov 2025"),
     },
     ParamSpec {
         param: Param::RuFeedImports,
@@ -296,8 +345,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.2,
         high: 0.8,
         format: Format::Percent,
-        help: "Share of new Russian separation and magnet capacity that imported concentrate or oxide could feed without sanctions. Sanctions cut it in proportion.",
-        source: "Assumption",
+        help: native_text!("Share of new Russian separation and magnet capacity that imported concentrate or oxide could feed without sanctions. Sanctions cut it in proportion."),
+        source: native_text!("Assumption"),
     },
     ParamSpec {
         param: Param::CnRefiningShare,
@@ -313,7 +362,7 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.8,
         high: 0.92,
         format: Format::Percent,
-        help: "China's share of world separation in the base year; other regions share the rest in proportion to the data. The IEA puts 2025 near 85%, down from 91% in 2024; news reports say 85–90% (Rare Earth Exchanges, 26 Jan 2026).",
+        help: native_text!("China's share of world separation in the base year; other regions share the rest in proportion to the data. The IEA puts 2025 near 85%, down from 91% in 2024; news reports say 85–90% (Rare Earth Exchanges, 26 Jan 2026)."),
         source: IEA_2025,
     },
     ParamSpec {
@@ -329,8 +378,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.0,
         high: 0.5,
         format: Format::Percent,
-        help: "Share of China's exports of separated oxides and magnets withheld from the world market; it opens a supply gap outside China.",
-        source: "Assumption; China's controls of April and October 2025 (the latter suspended until 10 Nov 2026) cover a minority of tonnage (USGS Mineral Commodity Summaries 2026)",
+        help: native_text!("Share of China's exports of separated oxides and magnets withheld from the world market; it opens a supply gap outside China."),
+        source: native_text!("Assumption; China's controls of April and October 2025 (the latter suspended until 10 Nov 2026) cover a minority of tonnage (USGS Mineral Commodity Summaries 2026)"),
     },
     ParamSpec {
         param: Param::CnPriceResponse,
@@ -345,8 +394,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.0,
         high: 0.75,
         format: Format::Percent,
-        help: "How hard low Chinese prices hit new plants outside China: at 100% they start two years later and run 40% below their normal utilisation.",
-        source: "Assumption; NdPr oxide $124/kg (2022), $55 (2024), $69 (2025), Argus via USGS Mineral Commodity Summaries 2026",
+        help: native_text!("How hard low Chinese prices hit new plants outside China: at 100% they start two years later and run 40% below their normal utilisation."),
+        source: native_text!("Assumption; NdPr oxide $124/kg (2022), $55 (2024), $69 (2025), Argus via USGS Mineral Commodity Summaries 2026"),
     },
     ParamSpec {
         param: Param::CnDomesticShare,
@@ -361,8 +410,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.5,
         high: 0.7,
         format: Format::Percent,
-        help: "Share of world demand at each stage used inside China; China never produces less than this, whatever rivals build.",
-        source: "Assumption",
+        help: native_text!("Share of world demand at each stage used inside China; China never produces less than this, whatever rivals build."),
+        source: native_text!("Assumption"),
     },
     ParamSpec {
         param: Param::Sanctions,
@@ -377,8 +426,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.3,
         high: 0.9,
         format: Format::Percent,
-        help: "How much sanctions block equipment, reagents, finance, insurance and know-how for Russia's new plants: they start later, run below plan and import less feed.",
-        source: "Assumption; Rare Earth Exchanges, 26 Jan 2026, on the ECFR analysis: sanctions block equipment, reagents, finance, insurance and technology transfer",
+        help: native_text!("How much sanctions block equipment, reagents, finance, insurance and know-how for Russia's new plants: they start later, run below plan and import less feed."),
+        source: native_text!("Assumption; Rare Earth Exchanges, 26 Jan 2026, on the ECFR analysis: sanctions block equipment, reagents, finance, insurance and technology transfer"),
     },
     ParamSpec {
         param: Param::SanctionsDelayMax,
@@ -393,8 +442,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 1.0,
         high: 5.0,
         format: Format::Number(1),
-        help: "Extra years before a new Russian separation plant starts when sanctions friction is 100% (scaled down for mining, up for magnets).",
-        source: "Assumption; Tomtor, due in 2018, has never produced (Roskill, Jan 2018; The Moscow Times, 21 May 2025)",
+        help: native_text!("Extra years before a new Russian separation plant starts when sanctions friction is 100% (scaled down for mining, up for magnets)."),
+        source: native_text!("Assumption; Tomtor, due in 2018, has never produced (Roskill, Jan 2018; The Moscow Times, 21 May 2025)"),
     },
     ParamSpec {
         param: Param::SanctionsUtilLoss,
@@ -409,8 +458,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.3,
         high: 0.7,
         format: Format::Percent,
-        help: "Share of a new Russian separation plant's normal output lost when sanctions friction is 100% (scaled down for mining, up for magnets).",
-        source: "Assumption",
+        help: native_text!("Share of a new Russian separation plant's normal output lost when sanctions friction is 100% (scaled down for mining, up for magnets)."),
+        source: native_text!("Assumption"),
     },
     ParamSpec {
         param: Param::SanctionsMiningFactor,
@@ -425,8 +474,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.3,
         high: 0.8,
         format: Format::Number(1),
-        help: "Mining needs less foreign technology than separation; this scales the sanctions delay and loss at the mining stage.",
-        source: "Assumption; Rare Earth Exchanges, 2 Feb 2026: the bottleneck is separation, metallisation and magnets, not ore",
+        help: native_text!("Mining needs less foreign technology than separation; this scales the sanctions delay and loss at the mining stage."),
+        source: native_text!("Assumption; Rare Earth Exchanges, 2 Feb 2026: the bottleneck is separation, metallisation and magnets, not ore"),
     },
     ParamSpec {
         param: Param::SanctionsMagnetFactor,
@@ -441,8 +490,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 1.2,
         high: 1.8,
         format: Format::Number(1),
-        help: "Magnet making needs the most foreign technology; this scales the sanctions delay and loss at the magnet stage.",
-        source: "Assumption; Rare Earth Exchanges, 2 Feb 2026: separation and magnet capacity is what Russia lacks",
+        help: native_text!("Magnet making needs the most foreign technology; this scales the sanctions delay and loss at the magnet stage."),
+        source: native_text!("Assumption; Rare Earth Exchanges, 2 Feb 2026: separation and magnet capacity is what Russia lacks"),
     },
     ParamSpec {
         param: Param::DemandGrowth,
@@ -457,8 +506,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.027,
         high: 0.075,
         format: Format::Percent,
-        help: "Growth of world demand per year at every stage up to 2030. The IEA sees magnet rare-earth demand up about a third by 2030 (about 5%/yr); Adamas sees 7.5%/yr for magnets.",
-        source: "IEA Global Critical Minerals Outlook 2024, announced pledges: 93 kt (2023) to 131 kt (2030), about 5%/yr (SEAISI, 3 Jun 2024); IEA Rare Earth Elements, 2026: up about a third by 2030; Adamas Intelligence, 2023: 7.5%/yr",
+        help: native_text!("Growth of world demand per year at every stage up to 2030. The IEA sees magnet rare-earth demand up about a third by 2030 (about 5%/yr); Adamas sees 7.5%/yr for magnets."),
+        source: native_text!("IEA Global Critical Minerals Outlook 2024, announced pledges: 93 kt (2023) to 131 kt (2030), about 5%/yr (SEAISI, 3 Jun 2024); IEA Rare Earth Elements, 2026: up about a third by 2030; Adamas Intelligence, 2023: 7.5%/yr"),
     },
     ParamSpec {
         param: Param::AlliedBuildout,
@@ -473,8 +522,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.5,
         high: 1.5,
         format: Format::Number(2),
-        help: "Scales the announced pipeline outside China and Russia (MP Materials, Energy Fuels, Solvay, Neo, Serra Verde): 0 is nothing new, 1 as announced, 2 twice as much.",
-        source: "The named pipeline, each project with its own source (listed on the Sources and method page); the factor is the user's",
+        help: native_text!("Scales the announced pipeline outside China and Russia (MP Materials, Energy Fuels, Solvay, Neo, Serra Verde): 0 is nothing new, 1 as announced, 2 twice as much."),
+        source: native_text!("The named pipeline, each project with its own source (listed on the Sources and method page); the factor is the user's"),
     },
     ParamSpec {
         param: Param::AlliedSlip,
@@ -489,8 +538,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 1.0,
         high: 4.0,
         format: Format::Number(1),
-        help: "Years every project not yet operating starts after its announced date, before the extra slip of its status (feasibility +2, announced +3, …). Kalgoorlie was a year late; Eneabba and Energy Fuels' Phase 2 two years.",
-        source: "Assumption from the observed record: Lynas Kalgoorlie about one year late (SEAISI, 11 Nov 2024); Iluka Eneabba 2025 → 2027 (NS Energy, Dec 2024); Energy Fuels Phase 2 2027 → 2029 (StocksToday, Jan 2026)",
+        help: native_text!("Years every project not yet operating starts after its announced date, before the extra slip of its status (feasibility +2, announced +3, …). Kalgoorlie was a year late; Eneabba and Energy Fuels' Phase 2 two years."),
+        source: native_text!("Assumption from the observed record: Lynas Kalgoorlie about one year late (SEAISI, 11 Nov 2024); Iluka Eneabba 2025 → 2027 (NS Energy, Dec 2024); Energy Fuels Phase 2 2027 → 2029 (StocksToday, Jan 2026)"),
     },
     ParamSpec {
         param: Param::RivalUtilisation,
@@ -505,8 +554,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.6,
         high: 0.95,
         format: Format::Percent,
-        help: "Share of nameplate that a ramped plant outside China produces. Lynas Malaysia ran at about 62% in its 2025 financial year.",
-        source: "Assumption; Lynas Malaysia made 6,558 t NdPr in FY25 against a 10,500 t/yr nameplate, about 62% (Middle, 27 Aug 2025)",
+        help: native_text!("Share of nameplate that a ramped plant outside China produces. Lynas Malaysia ran at about 62% in its 2025 financial year."),
+        source: native_text!("Assumption; Lynas Malaysia made 6,558 t NdPr in FY25 against a 10,500 t/yr nameplate, about 62% (Middle, 27 Aug 2025)"),
     },
     ParamSpec {
         param: Param::ProjectRampYears,
@@ -521,8 +570,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 4.0,
         high: 7.0,
         format: Format::Number(1),
-        help: "Years from first output to nameplate for plants outside Russia: about 11%, 28%, 50%, 72%, 89% and 100% in years one to six at the default; times 80% utilisation that is 22% and 40% in years two and three, against MP Materials' 22% and 43%.",
-        source: "Assumption from MP Materials' ramp (MP Materials, 20 Feb 2025 and 26 Feb 2026; design: Adamas Intelligence, Oct 2022) and Lynas Malaysia's ~62% of nameplate in FY25 (Middle, 27 Aug 2025)",
+        help: native_text!("Years from first output to nameplate for plants outside Russia: about 11%, 28%, 50%, 72%, 89% and 100% in years one to six at the default; times 80% utilisation that is 22% and 40% in years two and three, against MP Materials' 22% and 43%."),
+        source: native_text!("Assumption from MP Materials' ramp (MP Materials, 20 Feb 2025 and 26 Feb 2026; design: Adamas Intelligence, Oct 2022) and Lynas Malaysia's ~62% of nameplate in FY25 (Middle, 27 Aug 2025)"),
     },
     ParamSpec {
         param: Param::MineLifeYears,
@@ -537,8 +586,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 15.0,
         high: 30.0,
         format: Format::Number(0),
-        help: "Mining capacity can be at most reserves divided by this many years.",
-        source: "Assumption",
+        help: native_text!("Mining capacity can be at most reserves divided by this many years."),
+        source: native_text!("Assumption"),
     },
     ParamSpec {
         param: Param::Horizon,
@@ -553,8 +602,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 2040.0,
         high: 2040.0,
         format: Format::Year,
-        help: "The projection runs from the base year (2025) to this year.",
-        source: "Assumption: to 2040 by default, the horizon of the IEA's critical-minerals outlooks; up to 2050",
+        help: native_text!("The projection runs from the base year (2025) to this year."),
+        source: native_text!("Assumption: to 2040 by default, the horizon of the IEA's critical-minerals outlooks; up to 2050"),
     },
     ParamSpec {
         param: Param::RuProgrammeOdds,
@@ -569,8 +618,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.1,
         high: 0.5,
         format: Format::Percent,
-        help: "Russia's programme beyond Solikamsk and Glazov is announced, not financed or under construction, so the baseline risks it like any announced project (25%). The Kremlin presets take it at face value (100%).",
-        source: "Assumption: the completion probability of an announced project; only Solikamsk's unit (PRIME, 29 Dec 2025) and Glazov (Rosatom, 14 Feb 2024) are under way; the industry ministry's own target is about 1% (3,000 t of metals by 2030: Metalinfo, 2025)",
+        help: native_text!("Russia's programme beyond Solikamsk and Glazov is announced, not financed or under construction, so the baseline risks it like any announced project (25%). The Kremlin presets take it at face value (100%)."),
+        source: native_text!("Assumption: the completion probability of an announced project; only Solikamsk's unit (PRIME, 29 Dec 2025) and Glazov (Rosatom, 14 Feb 2024) are under way; the industry ministry's own target is about 1% (3,000 t of metals by 2030: Metalinfo, 2025)"),
     },
     ParamSpec {
         param: Param::DemandGrowthLate,
@@ -585,8 +634,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.01,
         high: 0.05,
         format: Format::Percent,
-        help: "Growth of world demand per year from 2031 on. The IEA sees rare-earth demand up 50–60% from 2024 to 2040 under stated policies; after about 5%/yr to 2030 that leaves about 1.5–2%/yr.",
-        source: "Derived: IEA Global Critical Minerals Outlook 2025 (May 2025; stated policies, +50–60% by 2040, secondary) less 5%/yr to 2030; the high end keeps the pre-2030 pace",
+        help: native_text!("Growth of world demand per year from 2031 on. The IEA sees rare-earth demand up 50–60% from 2024 to 2040 under stated policies; after about 5%/yr to 2030 that leaves about 1.5–2%/yr."),
+        source: native_text!("Derived: IEA Global Critical Minerals Outlook 2025 (May 2025; stated policies, +50–60% by 2040, secondary) less 5%/yr to 2030; the high end keeps the pre-2030 pace"),
     },
     ParamSpec {
         param: Param::RuBudget,
@@ -601,8 +650,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 9.2,
         high: 9.2,
         format: Format::Number(1),
-        help: "Capital for the Siberian critical-metals hub. Russia's programme gets the lesser of the capacity its ambition asks for and the capacity this money buys.",
-        source: "bne IntelliNews, 2 Feb 2026, on the ECFR brief (Jan 2026): $9.2bn; TASS, Feb 2026: 700bn roubles ($9.1bn) of capital to be attracted",
+        help: native_text!("Capital for the Siberian critical-metals hub. Russia's programme gets the lesser of the capacity its ambition asks for and the capacity this money buys."),
+        source: native_text!("bne IntelliNews, 2 Feb 2026, on the ECFR brief (Jan 2026): $9.2bn; TASS, Feb 2026: 700bn roubles ($9.1bn) of capital to be attracted"),
     },
     ParamSpec {
         param: Param::RuBudgetShare,
@@ -617,8 +666,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.2,
         high: 1.0,
         format: Format::Percent,
-        help: "Unpublished. By default all of it, the claim as made; the hub's first named projects are germanium, lithium, battery parts and powders, so the share may be far lower.",
-        source: "Assumption: the claim ties the hub to the 10% goal (bne IntelliNews, 2 Feb 2026); its first projects are other metals and oxide separation is only envisaged (TASS, 25 Dec 2025 and 20 Feb 2026)",
+        help: native_text!("Unpublished. By default all of it, the claim as made; the hub's first named projects are germanium, lithium, battery parts and powders, so the share may be far lower."),
+        source: native_text!("Assumption: the claim ties the hub to the 10% goal (bne IntelliNews, 2 Feb 2026); its first projects are other metals and oxide separation is only envisaged (TASS, 25 Dec 2025 and 20 Feb 2026)"),
     },
     ParamSpec {
         param: Param::CapexMining,
@@ -633,8 +682,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 30.0,
         high: 85.0,
         format: Format::Number(0),
-        help: "US$ thousand per tonne REO a year of new mine and concentrator capacity.",
-        source: "Derived: median capex per tonne of the pipeline's 7 mines with a published cost (Songwe Hill $277m for 5,954 t); range Yangibana $31k to Donald $85k (each project's source on the Sources and method page)",
+        help: native_text!("US$ thousand per tonne REO a year of new mine and concentrator capacity."),
+        source: native_text!("Derived: median capex per tonne of the pipeline's 7 mines with a published cost (Songwe Hill $277m for 5,954 t); range Yangibana $31k to Donald $85k (each project's source on the Sources and method page)"),
     },
     ParamSpec {
         param: Param::CapexSeparation,
@@ -649,8 +698,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 77.0,
         high: 212.0,
         format: Format::Number(0),
-        help: "US$ thousand per tonne of magnet oxides a year of new separation capacity.",
-        source: "Derived: median capex per tonne of the pipeline's 11 separation plants with a published cost (Aclara $277m for 1,630 t); range Energy Fuels Phase 2 $77k to Nolans $212k (each project's source on the Sources and method page)",
+        help: native_text!("US$ thousand per tonne of magnet oxides a year of new separation capacity."),
+        source: native_text!("Derived: median capex per tonne of the pipeline's 11 separation plants with a published cost (Aclara $277m for 1,630 t); range Energy Fuels Phase 2 $77k to Nolans $212k (each project's source on the Sources and method page)"),
     },
     ParamSpec {
         param: Param::CapexMagnets,
@@ -665,8 +714,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 37.0,
         high: 139.0,
         format: Format::Number(0),
-        help: "US$ thousand per tonne of NdFeB a year of new magnet capacity.",
-        source: "Derived: median capex per tonne of the pipeline's 8 magnet plants with a published cost ($64k Narva expansion, $73k POSCO/Star); range Glazov $37k to MP 10X $139k (each project's source on the Sources and method page)",
+        help: native_text!("US$ thousand per tonne of NdFeB a year of new magnet capacity."),
+        source: native_text!("Derived: median capex per tonne of the pipeline's 8 magnet plants with a published cost ($64k Narva expansion, $73k POSCO/Star); range Glazov $37k to MP 10X $139k (each project's source on the Sources and method page)"),
     },
     ParamSpec {
         param: Param::CapexPremium,
@@ -681,8 +730,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.2,
         high: 0.8,
         format: Format::Percent,
-        help: "Extra cost of Russia's plants when sanctions friction is 100%, scaled by the friction: equipment bought through third countries costs more.",
-        source: "Assumption: since 2022 Russia has paid 122% more for strategic imports than other buyers, 45% net of freight (CEPII, Mar 2025); equipment taken as about half of capex",
+        help: native_text!("Extra cost of Russia's plants when sanctions friction is 100%, scaled by the friction: equipment bought through third countries costs more."),
+        source: native_text!("Assumption: since 2022 Russia has paid 122% more for strategic imports than other buyers, 45% net of freight (CEPII, Mar 2025); equipment taken as about half of capex"),
     },
     ParamSpec {
         param: Param::CnControlsYear,
@@ -697,8 +746,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 2027.0,
         high: 2027.0,
         format: Format::Year,
-        help: "Until this year only the April 2025 list (dysprosium, terbium and magnets holding them) is in force, so export controls reach heavy rare earths only; from it the October 2025 list widens them.",
-        source: "MOFCOM Announcement 18 (4 Apr 2025); Announcements 55-58, 61, 62 (9 Oct 2025), suspended until 10 Nov 2026 by Announcement 70 (USGS Mineral Commodity Summaries 2026)",
+        help: native_text!("Until this year only the April 2025 list (dysprosium, terbium and magnets holding them) is in force, so export controls reach heavy rare earths only; from it the October 2025 list widens them."),
+        source: native_text!("MOFCOM Announcement 18 (4 Apr 2025); Announcements 55-58, 61, 62 (9 Oct 2025), suspended until 10 Nov 2026 by Announcement 70 (USGS Mineral Commodity Summaries 2026)"),
     },
     ParamSpec {
         param: Param::PriceShield,
@@ -713,8 +762,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.0,
         high: 0.0,
         format: Format::Percent,
-        help: "Share of new allied capacity under a price floor or state offtake, which China's price suppression does not reach. MP Materials' 10X campus, under its $110/kg NdPr floor and offtake, is 22% of the allied magnet pipeline.",
-        source: "Assumption, 0 as before; the Pentagon's 10-year $110/kg NdPr floor for MP Materials from Q4 2025 and offtake of all 10X magnets (FAS, 15 Jul 2025)",
+        help: native_text!("Share of new allied capacity under a price floor or state offtake, which China's price suppression does not reach. MP Materials' 10X campus, under its $110/kg NdPr floor and offtake, is 22% of the allied magnet pipeline."),
+        source: native_text!("Assumption, 0 as before; the Pentagon's 10-year $110/kg NdPr floor for MP Materials from Q4 2025 and offtake of all 10X magnets (FAS, 15 Jul 2025)"),
     },
     ParamSpec {
         param: Param::RuTomtorHeavy,
@@ -729,8 +778,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
         low: 0.0,
         high: 0.0,
         format: Format::Number(0),
-        help: "0: Russia's new plants separate loparite, which yields light rare earths (Nd, Pr) only. 1: Tomtor's ore gives them dysprosium and terbium in the world's average proportion.",
-        source: "USGS, Loparite: a rare-earth ore: the principal ore of light rare earths in Russia; Solikamsk's unit makes no Dy or Tb (Metals Wire, Jan 2025); Tomtor's heavy content is not established (assumption)",
+        help: native_text!("0: Russia's new plants separate loparite, which yields light rare earths (Nd, Pr) only. 1: Tomtor's ore gives them dysprosium and terbium in the world's average proportion."),
+        source: native_text!("USGS, Loparite: a rare-earth ore: the principal ore of light rare earths in Russia; Solikamsk's unit makes no Dy or Tb (Metals Wire, Jan 2025); Tomtor's heavy content is not established (assumption)"),
     },
 ];
 

@@ -54,16 +54,10 @@ pub fn view(
     let reserves = (param == Param::RuReservesMt).then(|| reserve_buttons(value, dispatch));
     // The label, the preset's value and the help as HTML strings (the parameter table's own
     // text and numbers the page formats, never text from a reader, a link or a file; see
-    // `app::markup`): far less code than yew's for each element. The help's string is the same at
-    // every render, so yew leaves its elements (and a reader's focus on them) alone.
-    let glossary = glossary(param).map_or(String::new(), |(term, id)| {
-        format!(r#" <a href="{id}">{term}</a>"#)
-    });
-    let help = format!(
-        r#"<details class="help"><summary>What this is, and its source</summary><p id="{help_id}">{}<span class="source"> Source: {}.</span>{glossary}</p></details>"#,
-        spec.help,
-        spec.source.trim_end_matches('.')
-    );
+    // `app::markup`): far less code than yew's for each element. The help comes from
+    // `index.html` (`ParamSpec::help_html`, written there at build time), read once; its string is
+    // the same at every render, so yew leaves its elements (and a reader's focus on them) alone.
+    let help = help_html(param);
     let body = html! {
         <>
             <div class="control-head">
@@ -97,22 +91,26 @@ pub fn view(
     }
 }
 
-/// The glossary entry (link text, in-page address) that explains the jargon of `param`'s label or
-/// help, if it has any.
-fn glossary(param: Param) -> Option<(&'static str, &'static str)> {
-    Some(match param {
-        Param::RuPlanShare => ("The 10% and 12% targets", "#g-targets"),
-        Param::RuRampYears | Param::ProjectRampYears => ("Ramp-up and nameplate", "#g-ramp"),
-        Param::CnExportControls => ("Export controls", "#g-export-controls"),
-        Param::CnPriceResponse => ("Price suppression", "#g-price-response"),
-        Param::Sanctions
-        | Param::SanctionsDelayMax
-        | Param::SanctionsUtilLoss
-        | Param::SanctionsMiningFactor
-        | Param::SanctionsMagnetFactor => ("Sanctions friction", "#g-friction"),
-        Param::RivalUtilisation => ("Utilisation", "#g-utilisation"),
-        Param::RuProgrammeOdds => ("Nameplate", "#g-nameplate"),
-        _ => return None,
+thread_local! {
+    /// Each parameter's help block, once read from the page.
+    static HELP: std::cell::RefCell<Vec<Option<String>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `param`'s help block ([`ParamSpec::help_html`]) from the page's `<template id="help-src-…">`,
+/// read once; empty if the page lacks it.
+fn help_html(param: Param) -> String {
+    HELP.with(|help| {
+        let mut help = help.borrow_mut();
+        let index = param as usize;
+        if help.len() <= index {
+            help.resize(index + 1, None);
+        }
+        help[index]
+            .get_or_insert_with(|| {
+                crate::web::template_html(&format!("help-src-{}", param.spec().key))
+                    .unwrap_or_default()
+            })
+            .clone()
     })
 }
 

@@ -43,6 +43,12 @@ pub fn document() -> Option<Document> {
     window()?.document()
 }
 
+/// The markup inside the page's element with `id` (a `<template>`'s content), if there is one:
+/// static text the page's HTML carries, so the WebAssembly need not.
+pub fn template_html(id: &str) -> Option<String> {
+    Some(document()?.get_element_by_id(id)?.inner_html())
+}
+
 /// Moves the keyboard focus to the element with `id`, if there is one (a heading needs
 /// `tabindex="-1"`).
 pub fn focus(id: &str) {

@@ -113,6 +113,10 @@ test('on a 360 px phone the headline and the first chart fill the first screen; 
   assert.equal(await help.evaluate((d) => d.open), false);
   await help.locator('summary').click();
   assert.match(await page.locator('#help-ru_plan_share').innerText(), /Source:/);
+  // Every slider's help (read from the page's static templates) is there, with its source.
+  const helps = await page.$$eval('.control details.help p[id^="help-"]', (ps) => ps.map((p) => [p.id, p.textContent]));
+  assert.ok(helps.length >= 30, `${helps.length} helps`);
+  for (const [id, text] of helps) assert.match(text, /\S.* Source: \S/, id);
   assert.deepEqual(await watcher.problems(), []);
   await context.close();
 });
