@@ -367,6 +367,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     };
 
     let time_chart = props.kind != ChartKind::Tornado;
+    let glossary = props.kind.glossary();
     let title_id = format!("chart-{id}-title");
     let description_id = format!("chart-{id}-description");
     // The title and the text alternative as HTML strings (the chart's own label and the model's
@@ -385,7 +386,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 aria-keyshortcuts={time_chart.then_some("ArrowLeft ArrowRight Home End Escape")}
             />
             { markup(r#"<div class="chart-tip" aria-live="polite"></div>"#) }
-            { Html::from_html_unchecked(format!(r#"<p id="{description_id}" class="chart-description">{description}</p>"#).into()) }
+            { Html::from_html_unchecked(format!(r#"<p id="{description_id}" class="chart-description">{description} <a href="{}">{}</a></p>"#, glossary.1, glossary.0).into()) }
             <div class="download-row">
                 { markup(r#"<span class="download-label">Download chart:</span>"#) }
                 <button type="button" id={format!("download-svg-{id}")} onclick={on_svg}

@@ -103,6 +103,23 @@ impl ChartKind {
             ChartKind::Feed => "Russia's feed",
         }
     }
+
+    /// The glossary entry that explains the chart's measure and the thresholds it draws (link
+    /// text, in-page address), linked under its text alternative.
+    pub fn glossary(self) -> (&'static str, &'static str) {
+        match self {
+            ChartKind::Share => ("Stages and their units explained", "#g-stage"),
+            ChartKind::Russia => ("The 10% and 12% target lines explained", "#g-targets"),
+            ChartKind::Concentration => (
+                "HHI and its bands (US merger guidelines) explained",
+                "#g-hhi",
+            ),
+            ChartKind::Fan => ("P10 to P90 explained", "#g-p10"),
+            ChartKind::Tornado => ("The tornado explained", "#g-tornado"),
+            ChartKind::SupplyGap => ("Supply gap explained", "#g-supply-gap"),
+            ChartKind::Feed => ("Tonnes of rare-earth oxide explained", "#g-reo"),
+        }
+    }
 }
 
 /// Light or dark colours (background, text, grid).
