@@ -91,6 +91,14 @@ impl ChartKind {
         }
     }
 
+    /// The chart a link's `embed` key names (its [`ChartKind::id`]): one of the charts drawn from
+    /// the projection alone ([`ChartKind::PROJECTION`]; valid ids: [`EMBED_IDS`]).
+    pub fn embedded(id: &str) -> Option<ChartKind> {
+        ChartKind::PROJECTION
+            .into_iter()
+            .find(|kind| kind.id() == id)
+    }
+
     /// Human name of the chart (for buttons and file titles).
     pub fn label(self) -> &'static str {
         match self {
@@ -104,6 +112,9 @@ impl ChartKind {
         }
     }
 }
+
+/// Every id [`ChartKind::embedded`] knows, for notices.
+pub const EMBED_IDS: &str = "share, russia, hhi, gap, feed";
 
 /// Light or dark colours (background, text, grid).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
