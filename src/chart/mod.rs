@@ -324,14 +324,7 @@ pub fn with_footer(
         &svg[open_end + 1..close]
     );
     for (row, line) in footer.iter().enumerate() {
-        let mut escaped = String::with_capacity(line.len());
-        for c in line.chars() {
-            match c {
-                '&' => escaped.push_str("&amp;"),
-                '<' => escaped.push_str("&lt;"),
-                _ => escaped.push(c),
-            }
-        }
+        let escaped = escape(line);
         out.push_str(&format!(
             "<text x=\"8\" y=\"{}\" font-family=\"sans-serif\" font-size=\"10\" fill=\"{text}\">{escaped}</text>\n",
             height + 14 + 15 * row as u32
@@ -339,6 +332,20 @@ pub fn with_footer(
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// `text` with `&` and `<` escaped, for SVG or HTML text, or an attribute value in double quotes
+/// (a link, which holds no `"`).
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 /// Height in CSS pixels of the provenance lines under a downloaded chart.
