@@ -1,12 +1,13 @@
 //! The page's ground state: the preset, the scenario and the page's choices (stage, view, reference,
-//! Monte Carlo run, target, fan region), from which everything else (projection, analyses, the
-//! link text) is derived.
+//! Monte Carlo run, target, fan region, embedded chart), from which everything else (projection,
+//! analyses, the link text) is derived.
 //!
 //! A link ([`crate::url`]) and a scenario file ([`crate::scenario_file`]) are two ways of writing
 //! a [`LinkState`] down; the page's reducer keeps one, the command line builds one from its
 //! options, and the JavaScript package reads and writes one.
 
 use crate::analysis::{MonteCarloSettings, Output, Target};
+use crate::chart::ChartKind;
 use crate::data::{Region, Stage};
 use crate::projection::{RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::{Preset, Scenario};
@@ -239,6 +240,10 @@ pub struct LinkState {
     pub target_year: u16,
     /// The region whose Monte Carlo bands the fan chart shows (default [`DEFAULT_FAN_REGION`]).
     pub fan_region: Region,
+    /// The embed view's chart, if the link asks for it (`embed=share`): the page then shows only
+    /// the headline, this chart and a link to the full calculator, for an article's `<iframe>`.
+    /// A view of the link alone: scenario files do not carry it.
+    pub embed: Option<ChartKind>,
 }
 
 impl Default for LinkState {
@@ -261,6 +266,7 @@ impl LinkState {
             target: None,
             target_year: TARGET_YEAR,
             fan_region: DEFAULT_FAN_REGION,
+            embed: None,
         }
     }
 
@@ -311,6 +317,13 @@ mod tests {
             assert_eq!(Shown::Stage(shown.stage()).stage(), shown.stage());
         }
         assert_eq!(Shown::from_id("separation_medium"), None);
+        // The embed view offers the charts drawn from the projection alone, and names them all.
+        let embeddable: Vec<&str> = ChartKind::PROJECTION.map(ChartKind::id).to_vec();
+        assert_eq!(embeddable.join(", "), crate::chart::EMBED_IDS);
+        for kind in ChartKind::ALL {
+            let offered = ChartKind::PROJECTION.contains(&kind);
+            assert_eq!(ChartKind::embedded(kind.id()), offered.then_some(kind));
+        }
         // The three stages keep their ids, so old links and files open as before.
         for stage in Stage::ALL {
             assert_eq!(Shown::from_id(stage.id()), Some(Shown::Stage(stage)));

@@ -25,6 +25,7 @@
 //! | `tg` | chosen target for Russia's share at the selected stage (fraction, e.g. `0.12`) | only when chosen |
 //! | `ty` | the year by which the target is checked (whole year, 2024 to 2050: [`TARGET_YEAR_MIN`] to [`TARGET_YEAR_MAX`]) | only when not 2030 |
 //! | `fr` | region shown in the fan chart: a region id (`china`, `united_states`, …) | only when not `russia` |
+//! | `embed` | the embed view's one chart, a chart id (`share`, `russia`, `hhi`, `gap`, `feed`; see [`crate::chart::ChartKind::embedded`]) | only in the embed view |
 //! | `d` | the dataset version the link was made with (`2025.1`, see [`crate::data::DATA_VERSION`]) | always, last |
 //!
 //! A link without `d` was made with the 2024 data (version `2024.1`); it opens the same preset
@@ -144,6 +145,10 @@ pub fn encode(state: &LinkState) -> String {
     if state.fan_region != DEFAULT_FAN_REGION {
         out.push_str("&fr=");
         out.push_str(state.fan_region.id());
+    }
+    if let Some(chart) = state.embed {
+        out.push_str("&embed=");
+        out.push_str(chart.id());
     }
     out.push_str("&d=");
     out.push_str(crate::data::DATA_VERSION);
@@ -348,6 +353,14 @@ pub fn decode(input: &str) -> Decoded {
                     quote(value),
                     DEFAULT_FAN_REGION.label(),
                     valid_region_ids()
+                )),
+            },
+            "embed" => match crate::chart::ChartKind::embedded(&value.to_ascii_lowercase()) {
+                Some(chart) => state.embed = Some(chart),
+                None => notices.push(format!(
+                    "Unknown chart {} to embed; showing the whole calculator (valid: {}).",
+                    quote(value),
+                    crate::chart::EMBED_IDS
                 )),
             },
             _ => {

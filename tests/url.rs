@@ -2,6 +2,7 @@
 
 use proptest::prelude::*;
 use ree_outlook::analysis::Sampling;
+use ree_outlook::chart::ChartKind;
 use ree_outlook::data::DATA_VERSION;
 use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
 use ree_outlook::projection::TARGET_YEAR;
@@ -185,6 +186,8 @@ fn golden_links_decode_to_their_pinned_state_and_encode_back_verbatim() {
             // Links from before `ty` and `fr` keep the year 2030 and Russia's fan.
             target_year: TARGET_YEAR,
             fan_region: Region::Russia,
+            // Links from before `embed` open the whole calculator.
+            embed: None,
         };
         assert_eq!(decoded.state, expected, "{}", golden.link);
         // Made before links carried the data version: the same settings on the current data,
@@ -307,6 +310,52 @@ fn golden_links_with_target_year_and_fan_region() {
 }
 
 #[test]
+fn the_embed_view_travels_as_embed_and_old_links_open_the_whole_calculator() {
+    // Written after the fan region, before the data version; every projection chart has its id.
+    for (id, chart) in [
+        ("share", ChartKind::Share),
+        ("russia", ChartKind::Russia),
+        ("hhi", ChartKind::Concentration),
+        ("gap", ChartKind::SupplyGap),
+        ("feed", ChartKind::Feed),
+    ] {
+        let link = format!("v=1&p=skeptic&st=mining&fr=china&embed={id}");
+        let decoded = decode(&link);
+        assert!(decoded.notices.is_empty(), "{link}: {:?}", decoded.notices);
+        assert_eq!(decoded.state.embed, Some(chart), "{link}");
+        assert_eq!(decoded.state.fan_region, Region::China, "{link}");
+        assert_eq!(encode(&decoded.state), format!("{link}&d={DATA_VERSION}"));
+        // Without the key, the same scenario in the whole calculator.
+        let full = LinkState {
+            embed: None,
+            ..decoded.state
+        };
+        assert_eq!(
+            encode(&full),
+            format!("v=1&p=skeptic&st=mining&fr=china&d={DATA_VERSION}")
+        );
+    }
+    assert_eq!(
+        decode("v=1&p=baseline&embed=HHI").state.embed,
+        Some(ChartKind::Concentration)
+    );
+    for golden in GOLDEN {
+        assert_eq!(decode(golden.link).state.embed, None, "{}", golden.link);
+    }
+    // An unknown chart, or one that needs the analyses, gives the whole page and a notice.
+    for bad in ["pie", "fan", "tornado", ""] {
+        let decoded = decode(&format!("v=1&p=baseline&embed={bad}"));
+        assert_eq!(decoded.state.embed, None, "{bad}");
+        assert_eq!(decoded.state, decode("v=1&p=baseline").state, "{bad}");
+    }
+    assert_eq!(
+        one_notice("embed=pie"),
+        "Unknown chart 'pie' to embed; showing the whole calculator (valid: share, russia, hhi, gap, feed)."
+    );
+    assert!(one_notice("embed=fan").starts_with("Unknown chart 'fan' to embed"));
+}
+
+#[test]
 fn tiny_values_are_written_with_an_exponent_and_the_link_stays_short() {
     let mut state = LinkState::default();
     for spec in PARAMS.iter().filter(|spec| spec.min == 0.0) {
@@ -394,29 +443,33 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
         )),
         proptest::option::of(0.0..=1.0f64),
         (TARGET_YEAR_MIN..=TARGET_YEAR_MAX, 0..Region::ALL.len()),
+        proptest::option::of(proptest::sample::select(ChartKind::PROJECTION.to_vec())),
     )
         .prop_map(
-            |((preset, values), stage, table, reference, run, target, (year, region))| LinkState {
-                preset: PRESETS[preset].id.to_string(),
-                scenario: build(preset, &values),
-                stage: Shown::ALL[stage].stage(),
-                product: Shown::ALL[stage].product(),
-                view: if table { View::Table } else { View::Charts },
-                references: reference
-                    .into_iter()
-                    .map(|((preset, values), name)| Reference {
-                        scenario: build(preset, &values),
-                        name: name.map(|name| name.trim().to_string()).unwrap_or_default(),
-                    })
-                    .collect(),
-                monte_carlo: run.map(|(samples, seed, sampling)| MonteCarloLink {
-                    samples,
-                    seed,
-                    sampling,
-                }),
-                target,
-                target_year: year,
-                fan_region: Region::ALL[region],
+            |((preset, values), stage, table, reference, run, target, (year, region), embed)| {
+                LinkState {
+                    preset: PRESETS[preset].id.to_string(),
+                    scenario: build(preset, &values),
+                    stage: Shown::ALL[stage].stage(),
+                    product: Shown::ALL[stage].product(),
+                    view: if table { View::Table } else { View::Charts },
+                    references: reference
+                        .into_iter()
+                        .map(|((preset, values), name)| Reference {
+                            scenario: build(preset, &values),
+                            name: name.map(|name| name.trim().to_string()).unwrap_or_default(),
+                        })
+                        .collect(),
+                    monte_carlo: run.map(|(samples, seed, sampling)| MonteCarloLink {
+                        samples,
+                        seed,
+                        sampling,
+                    }),
+                    target,
+                    target_year: year,
+                    fan_region: Region::ALL[region],
+                    embed,
+                }
             },
         )
 }
@@ -482,6 +535,7 @@ fn soup_piece() -> impl Strategy<Value = String> {
                 "tg",
                 "ty",
                 "fr",
+                "embed",
                 "r.p",
                 "r.sanctions",
                 "r.horizon",
@@ -518,7 +572,9 @@ fn soup_piece() -> impl Strategy<Value = String> {
             "mining".to_string(),
             "separation".to_string(),
             "magnets".to_string(),
-            "table".to_string()
+            "table".to_string(),
+            "share".to_string(),
+            "fan".to_string()
         ]),
     ];
     (proptest::sample::select(keys), values, any::<bool>()).prop_map(|(key, value, equals)| {

@@ -1,5 +1,6 @@
-// Keeps in-page links from replacing the scenario in the address (below), registers the service worker (sw.js beside
-// the page) and offers a one-click reload when a new version is ready.
+// Keeps in-page links from replacing the scenario in the address (below), writes to the clipboard for the page's
+// WebAssembly, registers the service worker (sw.js beside the page) and offers a one-click reload when a new version
+// is ready.
 //
 // Loaded as an ordinary same-origin script (no inline JS, so the Content-Security-Policy needs no exception).
 // The banner #update-ready (hidden by default) holds the button #update-reload; clicking it tells the waiting
@@ -22,6 +23,18 @@ document.addEventListener('click', function (event) {
   target.scrollIntoView();
   target.focus({ preventScroll: true });
 });
+
+// The page's one clipboard write, called by src/web/clipboard.rs: a string as text, a canvas as its picture in PNG.
+// Throws where the browser has no asynchronous clipboard (a page not served securely) or, for a picture, no
+// ClipboardItem. The item holds the promise of the PNG, made at once: browsers that allow writing only during the
+// click itself (Safari) accept that, where a PNG made first would come too late. Here rather than in the module's
+// glue: the promise's closure costs the page less in JavaScript than through wasm-bindgen.
+window.reeCopy = function (what) {
+  const clipboard = navigator.clipboard;
+  return typeof what === 'string'
+    ? clipboard.writeText(what)
+    : clipboard.write([new ClipboardItem({ 'image/png': new Promise((resolve) => what.toBlob(resolve)) })]);
+};
 
 (function () {
   'use strict';

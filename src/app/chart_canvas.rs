@@ -1,5 +1,6 @@
-//! One chart on a canvas: drawing it when its input or size changes, the text alternative and
-//! the SVG and PNG downloads.
+//! One chart on a canvas: drawing it when its input or size changes, the text alternative, the
+//! SVG and PNG downloads, the picture copied to the clipboard (a PNG, with its provenance) and,
+//! for a chart the embed view shows, the code that embeds it in a web page.
 //!
 //! A canvas is drawn once per input and size: the resize observer's first report (the size the
 //! first draw measured) draws nothing, a resize draws in the frame that lays it out, and a chart
@@ -25,10 +26,12 @@ use crate::chart::{self, ChartInput, ChartKind, Pinned, Theme, YearAxis};
 use crate::data::Stage;
 use crate::projection::Projection;
 use crate::state::Product;
+use crate::url;
 use crate::web::canvas::{self, CanvasSize, Cursor};
-use crate::web::{files, frame, history};
+use crate::web::{clipboard, files, frame, history};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlCanvasElement};
 use yew::prelude::*;
 
@@ -126,6 +129,31 @@ fn file_name(kind: ChartKind, input: &ChartInput, extension: &str) -> String {
     } else {
         format!("ree-outlook-{}.{extension}", kind.id())
     }
+}
+
+/// Height in CSS pixels of the embed code's `<iframe>`: the embed view's title, headline, chart and
+/// link at an article's column width.
+const EMBED_HEIGHT: u32 = 720;
+
+/// The HTML that shows chart `kind` of a scenario in an article: an `<iframe>` of the embed view at
+/// `src` (its address, escaped), with no inline style.
+fn embed_code(src: &str, kind: ChartKind) -> String {
+    format!(
+        r#"<iframe src="{}" title="Rare-Earth Outlook: {}" width="100%" height="{EMBED_HEIGHT}" loading="lazy"></iframe>"#,
+        chart::escape(src),
+        kind.label()
+    )
+}
+
+/// A chart's toolbar as an HTML string (the chart's own label, see `app::markup`): the SVG and PNG
+/// downloads, "Copy image" and, for a chart the embed view shows, "Copy embed code" with the
+/// read-only field that shows the code where the clipboard refuses it; then the status line.
+fn toolbar_html(kind: ChartKind) -> String {
+    let (id, label) = (kind.id(), kind.label());
+    // The analyses' charts have no embed view: the stylesheet hides their "Copy embed code".
+    format!(
+        r#"<span class="download-label">Download chart:</span><button type="button" id="download-svg-{id}" aria-label="Download the {label} chart as SVG">SVG</button><button type="button" id="download-png-{id}" aria-label="Download the {label} chart as PNG">PNG</button><button type="button" id="copy-image-{id}">Copy image</button><button type="button" id="copy-embed-{id}" class="copy-embed">Copy embed code</button><input class="share-field" type="text" readonly hidden aria-label="Embed code"><span class="copy-status" aria-live="polite"></span>"#
+    )
 }
 
 /// What a canvas shows and what it should show, shared by the draw effect, the resize observer
@@ -328,41 +356,73 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     // Not memoised: the component renders only when its props, and so the input, change.
     let description = chart::describe(input.kind, &input.input());
 
-    let on_svg = {
+    // The toolbar's buttons (see `toolbar_html`), told apart by their ids: one handler serves
+    // them all, where a closure each would cost the download more.
+    let on_tool = {
         let input = input.clone();
         let painter = painter.clone();
         let canvas_ref = easel.canvas.clone();
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let measured = painter.borrow().size.or_else(|| {
-                canvas_ref
-                    .cast::<Element>()
-                    .map(|element| CanvasSize::measure(&element))
-            });
-            let (width, height) = measured.map_or((800, 450), |size| size.css_pixels());
-            let name = file_name(input.kind, &input.input(), "svg");
-            let footer = chart::provenance(&history::location_href());
-            let outcome = canvas::chart_svg(input.kind, input.input(), width, height)
-                .map(|svg| chart::with_footer(&svg, (width, height), &footer, input.theme))
-                .and_then(|svg| files::download_text(&name, "image/svg+xml", &svg));
-            notice_failure(&name, outcome, &dispatch);
-        })
-    };
-    let on_png = {
-        let canvas_ref = easel.canvas.clone();
-        let name = file_name(input.kind, &input.input(), "png");
-        let dispatch = props.dispatch.clone();
-        let dark = input.theme == Theme::Dark;
-        Callback::from(move |_: MouseEvent| {
-            let footer = chart::provenance(&history::location_href());
-            let signed = canvas_ref
-                .cast::<HtmlCanvasElement>()
-                .and_then(|canvas| canvas::with_footer(&canvas, &footer, dark));
-            let outcome = signed.map_or_else(
-                || Err("the browser could not export the chart".to_string()),
-                |canvas| files::download_canvas_png(&canvas, &name),
-            );
-            notice_failure(&name, outcome, &dispatch);
+        Callback::from(move |event: MouseEvent| {
+            let button: Element = event.target_unchecked_into();
+            let action = button.id();
+            let kind = input.kind;
+            let address = history::location_href();
+            let footer = chart::provenance(&address);
+            if action.starts_with("download-svg") {
+                let measured = painter.borrow().size.or_else(|| {
+                    canvas_ref
+                        .cast::<Element>()
+                        .map(|element| CanvasSize::measure(&element))
+                });
+                let (width, height) = measured.map_or((800, 450), |size| size.css_pixels());
+                let name = file_name(kind, &input.input(), "svg");
+                let outcome = canvas::chart_svg(kind, input.input(), width, height)
+                    .map(|svg| chart::with_footer(&svg, (width, height), &footer, input.theme))
+                    .and_then(|svg| files::download_text(&name, "image/svg+xml", &svg));
+                notice_failure(&name, outcome, &dispatch);
+            } else if !action.is_empty() {
+                // The PNG download and "Copy image": the canvas with its provenance below.
+                let signed = || {
+                    canvas_ref
+                        .cast::<HtmlCanvasElement>()
+                        .and_then(|canvas| {
+                            canvas::with_footer(&canvas, &footer, input.theme == Theme::Dark)
+                        })
+                        .ok_or_else(|| "the browser could not export the chart".to_string())
+                };
+                if !action.starts_with("copy") {
+                    let name = file_name(kind, &input.input(), "png");
+                    let outcome =
+                        signed().and_then(|canvas| files::download_canvas_png(&canvas, &name));
+                    return notice_failure(&name, outcome, &dispatch);
+                }
+                // "Copy embed code": the scenario in the address, in the embed view of this chart.
+                let code = action.starts_with("copy-embed").then(|| {
+                    let mut link = url::decode(&address).state;
+                    link.embed = Some(kind);
+                    embed_code(&history::link_for(&url::encode(&link)), kind)
+                });
+                let field = code.clone();
+                let hint = if field.is_some() {
+                    "the code is selected beside: press Ctrl+C or ⌘C"
+                } else {
+                    "download the PNG instead"
+                };
+                // One report for both copies: where the embed code cannot be copied, the row's
+                // field shows it, selected for a copy by hand.
+                let done = move |outcome: Result<(), String>| {
+                    let text = match outcome {
+                        Ok(()) => "Copied.".to_string(),
+                        Err(reason) => format!("Could not copy ({reason}); {hint}."),
+                    };
+                    canvas::tell(&button, &text, field.as_deref());
+                };
+                match code.map_or_else(|| signed().map(JsValue::from), |code| Ok(code.into())) {
+                    Ok(what) => clipboard::copy(&what, Box::new(done)),
+                    Err(reason) => done(Err(reason)),
+                }
+            }
         })
     };
 
@@ -387,12 +447,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             />
             { markup(r#"<div class="chart-tip" aria-live="polite"></div>"#) }
             { Html::from_html_unchecked(format!(r#"<p id="{description_id}" class="chart-description">{description} <a href="{}">{}</a></p>"#, glossary.1, glossary.0).into()) }
-            <div class="download-row">
-                { markup(r#"<span class="download-label">Download chart:</span>"#) }
-                <button type="button" id={format!("download-svg-{id}")} onclick={on_svg}
-                    aria-label={format!("Download the {} chart as SVG", props.kind.label())}>{ "SVG" }</button>
-                <button type="button" id={format!("download-png-{id}")} onclick={on_png}
-                    aria-label={format!("Download the {} chart as PNG", props.kind.label())}>{ "PNG" }</button>
+            <div class="download-row" onclick={on_tool}>
+                { Html::from_html_unchecked(toolbar_html(props.kind).into()) }
             </div>
         </figure>
     }

@@ -48,7 +48,7 @@ fn table_html(projection: &Projection, shown: Shown, references: &[Compared]) ->
     }
     let _ = write!(
         html,
-        r#"<th scope="col"><a href="#g-trusted">Outside China and Russia</a></th><th scope="col"><a href="#g-hhi">HHI</a></th><th scope="col">World demand ({unit})</th><th scope="col"><a href="#g-supply-gap">Supply gap</a> outside China ({unit}, share of its demand)</th>"#
+        r##"<th scope="col"><a href="#g-trusted">Outside China and Russia</a></th><th scope="col"><a href="#g-hhi">HHI</a></th><th scope="col">World demand ({unit})</th><th scope="col"><a href="#g-supply-gap">Supply gap</a> outside China ({unit}, share of its demand)</th>"##
     );
     if on_china {
         html.push_str(

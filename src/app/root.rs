@@ -20,7 +20,7 @@ use crate::app::walk;
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::simulate::simulate;
-use crate::state::View;
+use crate::state::{LinkState, View};
 use crate::url;
 use crate::web::colour_scheme::{on_colour_scheme_change, prefers_dark};
 use crate::web::history::{self, HistoryMode};
@@ -164,8 +164,25 @@ pub fn app() -> Html {
         }
     };
 
+    // The embed view (`embed=<chart>`, for an article's iframe) is this page with `data-embed`:
+    // the stylesheet then shows only the headline, that chart and the link to the same scenario
+    // in the whole calculator (in a new tab), which is hidden otherwise.
+    let embed = link.embed.map(ChartKind::id);
+    // As an HTML string (the link's own encoding: ids and numbers), which costs less than yew's
+    // code for the element.
+    let full = Html::from_html_unchecked(
+        format!(
+            r##"<a id="open-full" class="embed-open" href="#{}" target="_blank" rel="noopener">Open the full calculator</a>"##,
+            crate::chart::escape(&url::encode(&LinkState {
+                embed: None,
+                ..link.clone()
+            }))
+        )
+        .into(),
+    );
+
     html! {
-        <div class="page">
+        <div class="page" data-embed={embed}>
             { notices::view(&state.notices, &dispatch) }
             <div class="layout">
                 { walk::view(state.walking, preset, &projection, &dispatch) }
@@ -194,6 +211,8 @@ pub fn app() -> Html {
                         }
                     </div>
                     { budget::view(&projection, &link.scenario, chart(ChartKind::Feed, Stage::Separation)) }
+                    // The embed view's link to the whole calculator, right after its chart.
+                    { full }
                     // The link and the files before the analyses: the analyses' results arrive
                     // later and grow their captions, which would move anything below them under
                     // a reader's pointer.

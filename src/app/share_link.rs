@@ -47,7 +47,7 @@ pub fn view(state: &ShareLinkState, fragment: &str, title: &str, changed: usize)
         Callback::from(move |_: MouseEvent| {
             let status = status.clone();
             let field = field.clone();
-            clipboard::copy_text(&link, move |outcome| match outcome {
+            let done = move |outcome: Result<(), String>| match outcome {
                 Ok(()) => status.set("Link copied.".to_string()),
                 Err(reason) => {
                     if let Some(input) = field.cast::<HtmlInputElement>() {
@@ -57,7 +57,8 @@ pub fn view(state: &ShareLinkState, fragment: &str, title: &str, changed: usize)
                         "Could not copy ({reason}): the link is selected below, press Ctrl+C or ⌘C."
                     ));
                 }
-            });
+            };
+            clipboard::copy(&link.as_str().into(), Box::new(done));
         })
     };
     html! {

@@ -91,6 +91,14 @@ impl ChartKind {
         }
     }
 
+    /// The chart a link's `embed` key names (its [`ChartKind::id`]): one of the charts drawn from
+    /// the projection alone ([`ChartKind::PROJECTION`]; valid ids: [`EMBED_IDS`]).
+    pub fn embedded(id: &str) -> Option<ChartKind> {
+        ChartKind::PROJECTION
+            .into_iter()
+            .find(|kind| kind.id() == id)
+    }
+
     /// Human name of the chart (for buttons and file titles).
     pub fn label(self) -> &'static str {
         match self {
@@ -121,6 +129,9 @@ impl ChartKind {
         }
     }
 }
+
+/// Every id [`ChartKind::embedded`] knows, for notices.
+pub const EMBED_IDS: &str = "share, russia, hhi, gap, feed";
 
 /// Light or dark colours (background, text, grid).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -362,14 +373,7 @@ pub fn with_footer(
         &svg[open_end + 1..close]
     );
     for (row, line) in footer.iter().enumerate() {
-        let mut escaped = String::with_capacity(line.len());
-        for c in line.chars() {
-            match c {
-                '&' => escaped.push_str("&amp;"),
-                '<' => escaped.push_str("&lt;"),
-                _ => escaped.push(c),
-            }
-        }
+        let escaped = escape(line);
         out.push_str(&format!(
             "<text x=\"8\" y=\"{}\" font-family=\"sans-serif\" font-size=\"10\" fill=\"{text}\">{escaped}</text>\n",
             height + 14 + 15 * row as u32
@@ -377,6 +381,20 @@ pub fn with_footer(
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// `text` with `&` and `<` escaped, for SVG or HTML text, or an attribute value in double quotes
+/// (a link, which holds no `"`).
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 /// Height in CSS pixels of the provenance lines under a downloaded chart.

@@ -186,6 +186,24 @@ pub fn with_footer(
     Some(copy)
 }
 
+/// Writes `text` into the status line of `button`'s row in a chart's toolbar (its `.copy-status`,
+/// a polite live region) and, with `field`, shows that text in the row's read-only field, selected
+/// for a copy by hand.
+pub fn tell(button: &Element, text: &str, field: Option<&str>) {
+    let Some(row) = button.parent_element() else {
+        return;
+    };
+    if let Ok(Some(status)) = row.query_selector(".copy-status") {
+        status.set_text_content(Some(text));
+    }
+    if let (Some(value), Ok(Some(input))) = (field, row.query_selector("input")) {
+        let input = input.unchecked_into::<web_sys::HtmlInputElement>();
+        input.set_value(value);
+        let _ = input.remove_attribute("hidden");
+        super::clipboard::select_field(&input);
+    }
+}
+
 /// What a reader does on a chart: the pointer over it or a tap, at CSS pixels from the canvas's
 /// top left; a key pressed while it has focus; the pointer leaving it or the focus going.
 pub enum Cursor {

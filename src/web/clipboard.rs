@@ -1,25 +1,39 @@
-//! Copying text to the clipboard, and selecting it for a manual copy where that fails.
+//! Copying to the clipboard: text (a link, an embed code) or a chart's picture as a PNG image, and
+//! selecting text for a manual copy where that fails.
 
-use super::window;
+use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 
-/// Copies `text` to the clipboard, then calls `done` with the outcome.
-pub fn copy_text(text: &str, done: impl FnOnce(Result<(), String>) + 'static) {
-    let Some(window) = window() else {
-        return done(Err("no window".into()));
-    };
-    let clipboard = window.navigator().clipboard();
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return done(Err("the clipboard is not available".into()));
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `window.reeCopy` (www/pwa.js): writes `what` to the clipboard, a string as text and a
+    /// canvas as its picture in PNG; throws where the browser cannot (no asynchronous clipboard,
+    /// or no `ClipboardItem` for a picture). In JavaScript because the promise of the PNG it
+    /// makes needs a closure, which costs the page less there than through wasm-bindgen.
+    #[wasm_bindgen(catch, js_name = reeCopy)]
+    fn write(what: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// What is told when a copy is done: whether it worked, or why not.
+pub type Copied = Box<dyn FnOnce(Result<(), String>)>;
+
+/// Copies `what` (a string, or a canvas whose picture is copied as a PNG image), then calls `done`
+/// with the outcome: done, refused by the reader or the browser, or not possible in this browser.
+pub fn copy(what: &JsValue, done: Copied) {
+    match write(what) {
+        Ok(written) => super::when_settled(
+            &written,
+            Box::new(move |outcome| {
+                // A write fulfils with undefined and rejects with an error.
+                done(if outcome.is_undefined() {
+                    Ok(())
+                } else {
+                    Err("the browser did not allow copying".into())
+                })
+            }),
+        ),
+        Err(_) => done(Err("the browser cannot copy this here".into())),
     }
-    super::when_settled(&clipboard.write_text(text), move |outcome| {
-        // writeText fulfils with undefined and rejects with an error.
-        done(if outcome.is_undefined() {
-            Ok(())
-        } else {
-            Err("the browser did not allow copying".into())
-        })
-    });
 }
 
 /// Selects the whole text of a field, so the user can copy it by hand.

@@ -79,11 +79,14 @@ pub fn read_chosen_file(
             crate::text::fixed(MAX_FILE_BYTES / 1024.0, 0)
         )));
     }
-    super::when_settled(&file.text(), move |outcome| {
-        // text() fulfils with a string and rejects with an error.
-        done(match outcome.as_string() {
-            Some(text) => Ok((name, text)),
-            None => Err(format!("{name} could not be read")),
-        })
-    });
+    super::when_settled(
+        &file.text(),
+        Box::new(move |outcome| {
+            // text() fulfils with a string and rejects with an error.
+            done(match outcome.as_string() {
+                Some(text) => Ok((name, text)),
+                None => Err(format!("{name} could not be read")),
+            })
+        }),
+    );
 }

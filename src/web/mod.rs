@@ -9,7 +9,8 @@
 //! - [`colour_scheme`]: the system's light or dark preference.
 //! - [`canvas`]: a chart on a canvas (size, device pixel ratio, resize observation, drawing) and
 //!   [`backend`], the one plotters backend type for the canvas and SVG.
-//! - [`files`]: downloads and reading a chosen file; [`clipboard`]: copying a link.
+//! - [`files`]: downloads and reading a chosen file; [`clipboard`]: copying a link, an embed code or
+//!   a chart's picture.
 //! - [`json`]: JSON text parsed with the browser's `JSON.parse`.
 //! - [`timings`]: `performance.now` and the page's readiness, which the benchmark and tests read.
 //! - [`frame`]: work that waits for the next frame, or for the frame that presents the latest
@@ -69,10 +70,11 @@ pub fn in_worker() -> bool {
 /// Calls `done` once `promise` settles, with the value it was fulfilled or rejected with (callers
 /// tell them apart by type: each promise used here fulfils with a string or `undefined` and rejects
 /// with an error object). One self-freeing closure serves as both handlers, so nothing leaks and
-/// no future executor is linked into the page (about 3 KB gzipped less than `async`/`.await`).
+/// no future executor is linked into the page (about 3 KB gzipped less than `async`/`.await`);
+/// `done` is boxed, so one copy of this code serves every caller.
 pub(crate) fn when_settled(
     promise: &js_sys::Promise,
-    done: impl FnOnce(wasm_bindgen::JsValue) + 'static,
+    done: Box<dyn FnOnce(wasm_bindgen::JsValue)>,
 ) {
     use wasm_bindgen::JsCast;
     let handler = wasm_bindgen::closure::Closure::once_into_js(done);
