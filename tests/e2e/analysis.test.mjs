@@ -228,7 +228,7 @@ test('goal seek keeps the question typed, marks a stale answer, says already met
   // A slider moves: the answer is marked stale, in text, and the inputs still hold the question.
   await slide(page, 'sanctions', 0.3);
   await page.waitForSelector('.goal-note');
-  assert.match(await page.locator('.goal-note').innerText(), /previous settings; press .Find the value. again/);
+  assert.match(await page.locator('.goal-note').textContent(), /previous settings; press .Find the value. again/);
   assert.equal(await page.locator('#goal-seek-answer').getAttribute('data-stale'), 'true');
   assert.equal(await page.inputValue('#goal-share'), '5');
   assert.equal(await page.inputValue('#goal-year'), '2033');

@@ -20,7 +20,9 @@
 // more than --max-busy cores. It reports and never gates otherwise.
 //
 // Usage: node tests/e2e/bench-latency.mjs [--presses 200] [--interval 50] [--slider sanctions] [--loads 15]
-//        [--max-busy 0.25] [--wait-quiet 0] [--no-lighthouse]
+//        [--max-busy 0.25] [--wait-quiet 0] [--no-lighthouse] [--fragment '#v=1&p=…']
+// --fragment opens the key presses' page at that link (for example with three pinned references: issue 12's
+// "four scenarios compared"); the cold loads always open the plain page.
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -41,6 +43,7 @@ const SLIDER = option('--slider', 'sanctions');
 const LOADS = Number(option('--loads', 15));
 const MAX_BUSY = Number(option('--max-busy', 0.25));
 const WAIT_QUIET_S = Number(option('--wait-quiet', 0));
+const FRAGMENT = option('--fragment', '');
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
 /** Every canvas of the page; the projection charts (CHARTS) are the ones a slider redraws and the first with data. */
 const ALL_CANVASES = [...CHARTS, 'chart-fan', 'chart-tornado'];
@@ -336,7 +339,7 @@ async function main() {
     const page = await context.newPage();
     const watcher = watch(page);
     await page.addInitScript(probe, CHARTS);
-    await page.goto(site.url);
+    await page.goto(site.url + FRAGMENT);
     await waitReady(page, watcher);
     await page.waitForFunction(analysesShown, null, { timeout: 20_000 });
     monitor.phase('key presses');
@@ -351,6 +354,7 @@ async function main() {
       presses: keys.keys,
       interval_ms: INTERVAL_MS,
       slider: keys.slider,
+      fragment: FRAGMENT || null,
       final_value_ok: keys.finalValueOk,
       budget_p95: BUDGET.keyP95Ms,
       budget_median: BUDGET.keyMedianMs,
