@@ -73,9 +73,13 @@ pub fn app() -> Html {
     // The URL follows the state: throttled replaces, a push for discrete changes.
     {
         let last_push = use_mut_ref(|| state.history_pushes);
+        let embed = link.embed.map(ChartKind::id);
         use_effect_with(
             (fragment.clone(), state.history_pushes),
             move |(fragment, pushes)| {
+                // The embed view marks the document too, so the stylesheet can hide the static
+                // page around the app without `:has()`, which made every change restyle the page.
+                crate::web::mark_root("data-embed", embed);
                 let mode = if *pushes == *last_push.borrow() {
                     HistoryMode::Replace
                 } else {

@@ -50,6 +50,16 @@ pub fn template_html(id: &str) -> Option<String> {
     Some(document()?.get_element_by_id(id)?.inner_html())
 }
 
+/// Sets the attribute `name` of the document's root element to `value`, or removes it.
+pub fn mark_root(name: &str, value: Option<&str>) {
+    if let Some(root) = document().and_then(|document| document.document_element()) {
+        let _ = match value {
+            Some(value) => root.set_attribute(name, value),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
 /// Moves the keyboard focus to the element with `id`, if there is one (a heading needs
 /// `tabindex="-1"`).
 pub fn focus(id: &str) {
