@@ -135,7 +135,15 @@ pub(crate) fn draw<DB: DrawingBackend>(
         },
     )?;
     // Below the probability note at the top.
-    frame::observed_divider(&chart, look, first, base_year, y_max, 0.0, y_max * 0.88)?;
+    // The "Observed | Projected" words hang below the chance's note, or below the target line
+    // where that line would run through them.
+    let level = unit(target.share);
+    let label_y = if target_here && level > y_max * 0.68 && level <= y_max * 0.9 {
+        level - y_max * 0.03
+    } else {
+        y_max * 0.88
+    };
+    frame::observed_divider(&chart, look, first, base_year, y_max, 0.0, label_y)?;
     frame::observed_series(&chart, look, &observed, look.text)?;
 
     // The band: P90 forward, P10 back.

@@ -113,7 +113,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
         chart.draw(&PathElement::new(boundary, separator))?;
     }
     // Observed years: washed lighter, with a marker at each published year on the boundaries.
-    frame::observed_divider(&chart, look, first, base_year, 1.0, 0.45, 1.0)?;
+    // The "Observed | Projected" words hang at mid-height, clear of the markers on the bands'
+    // boundaries near the top.
+    frame::observed_divider(&chart, look, first, base_year, 1.0, 0.45, 0.55)?;
     for (year, tops) in &observed {
         for index in BOUNDARIES {
             chart.draw(&Circle::new(
