@@ -160,13 +160,23 @@ fn plan_baseline_label<DB: DrawingBackend>(
     let Some(share) = data.observed_share(PLAN_BASE_YEAR, Stage::Mining, Region::Russia) else {
         return Ok(());
     };
-    // Two lines above the 2019 point: then, and today at the base year.
+    // Two lines above the 2019 point: then, and today at the base year; in the longest wording
+    // that ends before the 2030 gap's bracket (a phone's plot is narrow).
     let today = data.observed_share(data.base_year, Stage::Mining, Region::Russia);
+    let room = chart.map_coordinate(&(f64::from(TARGET_YEAR), 0.0)).0
+        - chart.map_coordinate(&(f64::from(PLAN_BASE_YEAR), 0.0)).0
+        - look.px(12.0);
+    let then = text::percent(share, 1);
+    let first = [
+        format!("Mining {PLAN_BASE_YEAR}: {then} (the plan's \"1.3%\")"),
+        format!("Mining {PLAN_BASE_YEAR}: {then}"),
+        format!("{PLAN_BASE_YEAR}: {then}"),
+    ]
+    .into_iter()
+    .find(|text| look.text_width(text, 11.0) <= room)
+    .unwrap_or_default();
     let lines = [
-        Some(format!(
-            "Mining {PLAN_BASE_YEAR}: {} (the plan's \"1.3%\")",
-            text::percent(share, 1)
-        )),
+        Some(first),
         today.map(|today| format!("Mining {}: {}", data.base_year, text::percent(today, 1))),
     ];
     for (row, text) in lines.iter().enumerate() {
