@@ -4,11 +4,13 @@
 //! would compile every chart twice. Dispatching through this enum compiles the charts once
 //! (about 20 KB less WebAssembly, gzipped); only the few primitive calls are duplicated.
 //!
-//! On the canvas, text and single lines, the calls a chart makes most (about 60 of them per
-//! chart), are drawn here and set the context's font, colours, alignment and line width only
-//! when they differ from what this draw last set: plotters-canvas sets all of them, as new
-//! strings, for every call, which took about a third of a redraw's time. Everything else goes
-//! to plotters-canvas, which sets its own styles, so the remembered colours are forgotten then.
+//! On the canvas, text, single lines and polylines, the calls a chart makes most, are drawn here
+//! and set the context's font, colours, alignment and line width only when they differ from what
+//! this draw last set: plotters-canvas sets all of them, as new strings, for every call, which
+//! took about a third of a redraw's time. Lines and polylines in one style are gathered into one
+//! path and stroked once (a dashed line is a hundred dashes, a compared scenario three such lines
+//! per stage), before anything else is drawn over them. Everything else goes to plotters-canvas,
+//! which sets its own styles, so the remembered colours are forgotten then.
 
 use plotters::prelude::SVGBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -42,6 +44,9 @@ pub struct Canvas {
     fill: Option<BackendColor>,
     /// The stroke colour and width last set by a line, until another call may have changed them.
     stroke: Option<(BackendColor, u32)>,
+    /// Whether lines in that stroke are gathered into a path not yet stroked: a run of lines and
+    /// paths in one style (a grid, a dashed line's hundred dashes) is stroked once.
+    pending: bool,
 }
 
 impl Canvas {
@@ -55,14 +60,66 @@ impl Canvas {
             anchor: None,
             fill: None,
             stroke: None,
+            pending: false,
         })
     }
 
-    /// plotters-canvas's backend, for a call that sets its own colours.
+    /// plotters-canvas's backend, for a call that sets its own colours (after stroking the lines
+    /// gathered so far, which must lie beneath what it draws).
     fn plotters(&mut self) -> &mut CanvasBackend {
+        self.flush();
         self.fill = None;
         self.stroke = None;
         &mut self.backend
+    }
+
+    /// Strokes the lines gathered so far.
+    fn flush(&mut self) {
+        if self.pending {
+            self.context.stroke();
+            self.pending = false;
+        }
+    }
+
+    /// Gets the path ready for lines in `color` and `width`: strokes what is gathered in another
+    /// style, sets the style if it differs and begins a path if none is open. `false` for an
+    /// invisible colour.
+    fn stroke_in(&mut self, color: BackendColor, width: u32) -> bool {
+        if color.alpha == 0.0 {
+            return false;
+        }
+        let same = self
+            .stroke
+            .is_some_and(|(stroke, w)| w == width && same_color(stroke, color));
+        if !same {
+            self.flush();
+            self.context.set_stroke_style_str(&css_color(color));
+            self.context.set_line_width(f64::from(width));
+            self.stroke = Some((color, width));
+        }
+        if !self.pending {
+            self.context.begin_path();
+            self.pending = true;
+        }
+        true
+    }
+
+    /// A polyline as plotters-canvas draws it, gathered into the open path.
+    fn path(
+        &mut self,
+        points: &mut dyn Iterator<Item = BackendCoord>,
+        color: BackendColor,
+        width: u32,
+    ) {
+        if !self.stroke_in(color, width) {
+            return;
+        }
+        if let Some((x, y)) = points.next() {
+            self.context.move_to(f64::from(x), f64::from(y));
+            for (x, y) in points {
+                self.context.line_to(f64::from(x), f64::from(y));
+            }
+        }
     }
 
     /// Text as plotters-canvas draws it (rotated about its anchor point), setting only the
@@ -71,6 +128,8 @@ impl Canvas {
         if font.color.alpha == 0.0 {
             return;
         }
+        // Text goes over the lines drawn before it.
+        self.flush();
         let context = &self.context;
         if self.anchor != Some(font.anchor) {
             context.set_text_align(font.anchor.0);
@@ -100,16 +159,8 @@ impl Canvas {
     /// A straight line as plotters-canvas draws it (horizontal and vertical ones moved half a
     /// pixel, so they stay sharp), setting the stroke only when it differs from the last line's.
     fn line(&mut self, from: BackendCoord, to: BackendCoord, color: BackendColor, width: u32) {
-        if color.alpha == 0.0 {
+        if !self.stroke_in(color, width) {
             return;
-        }
-        if !self
-            .stroke
-            .is_some_and(|(stroke, w)| w == width && same_color(stroke, color))
-        {
-            self.context.set_stroke_style_str(&css_color(color));
-            self.context.set_line_width(f64::from(width));
-            self.stroke = Some((color, width));
         }
         let (mut from, mut to) = (
             (f64::from(from.0), f64::from(from.1)),
@@ -123,11 +174,8 @@ impl Canvas {
             from.1 -= 0.5;
             to.1 -= 0.5;
         }
-        let context = &self.context;
-        context.begin_path();
-        context.move_to(from.0, from.1);
-        context.line_to(to.0, to.1);
-        context.stroke();
+        self.context.move_to(from.0, from.1);
+        self.context.line_to(to.0, to.1);
     }
 }
 
@@ -248,6 +296,7 @@ impl DrawingBackend for PageBackend<'_> {
     }
 
     fn present(&mut self) -> Result<(), DrawingErrorKind<BackendError>> {
+        // `plotters()` strokes the lines gathered on the canvas first.
         on_backend!(self, backend => backend.present())
     }
 
@@ -287,6 +336,10 @@ impl DrawingBackend for PageBackend<'_> {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        if let PageBackend::Canvas(canvas) = self {
+            canvas.path(&mut path.into_iter(), style.color(), style.stroke_width());
+            return Ok(());
+        }
         on_backend!(self, backend => backend.draw_path(path, style))
     }
 
