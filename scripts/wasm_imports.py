@@ -19,22 +19,14 @@ are given in that order and never otherwise.
 Usage: python3 scripts/wasm_imports.py MODULE.wasm GLUE.js   (rewrites both in place; prints the sizes)
 """
 
+import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from wasm_sizes import leb as read_leb  # noqa: E402  (unsigned LEB128: value, position after it)
+
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def read_leb(data, at):
-    """An unsigned LEB128 number at `at`: (value, position after it)."""
-    value = shift = 0
-    while True:
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, at
 
 
 def write_leb(value):

@@ -21,27 +21,12 @@ fn section() -> String {
     out
 }
 
+mod support;
+
 #[test]
 fn index_html_holds_every_parameters_help() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/index.html");
-    let page = std::fs::read_to_string(path).unwrap_or_default();
     let section = section();
-    let (Some(start), Some(end)) = (page.find(START), page.find(END)) else {
-        panic!("index.html lacks the param-help markers");
-    };
-    let current = &page[start + START.len()..end];
-    if current != section && std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        let updated = format!("{}{section}{}", &page[..start + START.len()], &page[end..]);
-        assert!(
-            std::fs::write(path, updated).is_ok(),
-            "could not write {path}"
-        );
-        return;
-    }
-    assert_eq!(
-        current, section,
-        "the parameters' help changed; rerun with UPDATE_SNAPSHOTS=1"
-    );
+    support::index_html_holds(START, END, &section, "parameters' help");
     for spec in PARAMS.iter() {
         assert!(
             section.contains(&format!("id=\"help-src-{}\"", spec.key)),

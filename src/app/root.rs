@@ -177,10 +177,14 @@ pub fn app() -> Html {
     let full = Html::from_html_unchecked(
         format!(
             r##"<a id="open-full" class="embed-open" href="#{}" target="_blank" rel="noopener">Open the full calculator</a>"##,
-            crate::chart::escape(&url::encode(&LinkState {
-                embed: None,
-                ..link.clone()
-            }))
+            // Outside the embed view the page's own link is it, already encoded.
+            crate::chart::escape(&match link.embed {
+                Some(_) => url::encode(&LinkState {
+                    embed: None,
+                    ..link.clone()
+                }),
+                None => fragment.clone(),
+            })
         )
         .into(),
     );
