@@ -7,26 +7,41 @@
 //! comment; where two differ (how a half is rounded, what a value that is not finite becomes) the
 //! difference is what some reader already sees, and the docs say which is which.
 //!
-//! Writing is Rust's own formatting. Reading gives exactly what `text.parse::<f64>()` gives, bit for
-//! bit, for Rust's float syntax; natively it is that call, and on wasm32 it is the JavaScript engine's
-//! `parseFloat` (correctly rounded, as Rust's is) after the syntax is checked here. That keeps Rust's
-//! float parser and its tables (about 15 KB of the gzipped page, see BENCHMARKS.md) out of the
-//! download. `parseFloat` is a language built-in that works in a page, a worker and Node alike, not a
-//! browser API: the core still never touches a page. `tests/wasm_model.rs` compares the two in Chromium.
+//! Writing gives exactly what Rust's own formatting gives (`{}`, `{:e}`, `{:.N}`), character for
+//! character; natively it is that formatting, and on wasm32 the JavaScript engine writes the digits
+//! (`String(x)`, which is the shortest round trip as Rust's is, and `toFixed`, which rounds the exact
+//! binary value as Rust does, except that a tie goes up where Rust's goes to even: ties are found and
+//! settled here). Reading gives exactly what `text.parse::<f64>()` gives, bit for bit, for Rust's
+//! float syntax; natively it is that call, and on wasm32 it is the JavaScript engine's `parseFloat`
+//! (correctly rounded, as Rust's is) after the syntax is checked here. That keeps Rust's float
+//! formatter and parser and their tables (about 6 KB and 15 KB of the gzipped page, see
+//! BENCHMARKS.md) out of the download. `String`, `toFixed`, `BigInt` and `parseFloat` are language
+//! built-ins that work in a page, a worker and Node alike, not browser APIs: the core still never
+//! touches a page. `tests/wasm_model.rs` compares both directions with Rust's own in Chromium.
 
 /// The shortest text that reads back as `value`, without an exponent: "0.25", "1000", "-0".
 pub fn shortest(value: f64) -> String {
-    format!("{value}")
+    #[cfg(not(target_arch = "wasm32"))]
+    return format!("{value}");
+    #[cfg(target_arch = "wasm32")]
+    return engine::shortest(value);
 }
 
 /// The shortest round-trip digits in exponent form: "2.5e-1", "1e3".
 pub fn exponent(value: f64) -> String {
-    format!("{value:e}")
+    #[cfg(not(target_arch = "wasm32"))]
+    return format!("{value:e}");
+    #[cfg(target_arch = "wasm32")]
+    return engine::exponent(value);
 }
 
-/// `value` rounded to `decimals` places, ties to even: "3.4".
+/// `value` rounded to `decimals` places, ties to even: "3.4". The page's callers ask for at most
+/// three places; on wasm32 up to 75 are exact (JavaScript's `toFixed` writes at most 100).
 pub fn fixed(value: f64, decimals: usize) -> String {
-    format!("{value:.decimals$}")
+    #[cfg(not(target_arch = "wasm32"))]
+    return format!("{value:.decimals$}");
+    #[cfg(target_arch = "wasm32")]
+    return engine::fixed(value, decimals);
 }
 
 /// `value` with at most `decimals` places, ties to even, and no trailing zeros or trailing point:
@@ -113,6 +128,191 @@ pub fn points(difference: f64) -> String {
         0.0
     };
     fixed(value.abs(), 1)
+}
+
+/// What Rust writes for a value that is not finite, whatever the format: "NaN", "inf", "-inf".
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn not_finite(value: f64) -> String {
+    if value.is_nan() {
+        "NaN".into()
+    } else if value < 0.0 {
+        "-inf".into()
+    } else {
+        "inf".into()
+    }
+}
+
+/// The significant digits of a non-negative number written as JavaScript's `String(x)` writes it
+/// ("0", "123.45", "0.00025", "1.5e+21", "5e-324"): the digits without leading or trailing zeros
+/// ("0" for zero) and the power of ten of the first one.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn significant(js: &str) -> (String, i32) {
+    let (mantissa, power) = match js.split_once('e') {
+        Some((mantissa, power)) => (mantissa, power.trim_start_matches('+').parse().unwrap_or(0)),
+        None => (js, 0),
+    };
+    let whole = mantissa.find('.').unwrap_or(mantissa.len()) as i32;
+    let all: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let leading = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_matches('0');
+    if digits.is_empty() {
+        return ("0".into(), 0);
+    }
+    (digits.into(), power + whole - 1 - leading as i32)
+}
+
+/// Rust's `{}` from [`significant`]'s digits: no exponent, "-" for a negative sign (also "-0").
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn plain(negative: bool, digits: &str, power: i32) -> String {
+    let mut out = String::from(if negative { "-" } else { "" });
+    if power < 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-power - 1) as usize));
+        out.push_str(digits);
+    } else {
+        let whole = power as usize + 1;
+        if digits.len() <= whole {
+            out.push_str(digits);
+            out.extend(std::iter::repeat_n('0', whole - digits.len()));
+        } else {
+            out.push_str(&digits[..whole]);
+            out.push('.');
+            out.push_str(&digits[whole..]);
+        }
+    }
+    out
+}
+
+/// Rust's `{:e}` from [`significant`]'s digits: "2.5e-1", "1e3", "-0e0".
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn scientific(negative: bool, digits: &str, power: i32) -> String {
+    let mut out = String::from(if negative { "-" } else { "" });
+    out.push_str(&digits[..1]);
+    if digits.len() > 1 {
+        out.push('.');
+        out.push_str(&digits[1..]);
+    }
+    out.push('e');
+    out.push_str(&power.to_string());
+    out
+}
+
+/// `exact` (a non-negative decimal with a point and more than `decimals` places, long enough that
+/// any digit after them which is not zero shows) rounded to `decimals` places with ties to even.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn round_ties_even(exact: &str, decimals: usize) -> String {
+    let point = exact.find('.').unwrap_or(exact.len());
+    let keep_to = point + decimals + usize::from(decimals > 0);
+    let mut kept: Vec<u8> = exact.as_bytes()[..keep_to.min(exact.len())].to_vec();
+    // With no places kept, the digits after the point decide.
+    let after = exact
+        .as_bytes()
+        .get(keep_to + usize::from(decimals == 0)..)
+        .unwrap_or(&[]);
+    let last_odd = kept
+        .iter()
+        .rev()
+        .find(|byte| byte.is_ascii_digit())
+        .is_some_and(|digit| digit % 2 == 1);
+    let up = match after.first() {
+        Some(b'6'..=b'9') => true,
+        Some(b'5') => last_odd || after[1..].iter().any(|digit| *digit != b'0'),
+        _ => false,
+    };
+    if up {
+        let mut at = kept.len();
+        loop {
+            if at == 0 {
+                kept.insert(0, b'1');
+                break;
+            }
+            at -= 1;
+            match kept[at] {
+                b'.' => continue,
+                b'9' => kept[at] = b'0',
+                digit => {
+                    kept[at] = digit + 1;
+                    break;
+                }
+            }
+        }
+    }
+    kept.into_iter().map(char::from).collect()
+}
+
+/// The JavaScript engine's digits, made into Rust's text (see the module's comment).
+#[cfg(target_arch = "wasm32")]
+mod engine {
+    use js_sys::{BigInt, Number};
+    use wasm_bindgen::JsValue;
+
+    /// `String(value)`: Number.prototype.toString in base 10 is the shortest round trip.
+    fn js_text(value: f64) -> String {
+        Number::from(value)
+            .to_string(10)
+            .map(String::from)
+            .unwrap_or_default()
+    }
+
+    pub(super) fn shortest(value: f64) -> String {
+        if !value.is_finite() {
+            return super::not_finite(value);
+        }
+        let (digits, power) = super::significant(&js_text(value.abs()));
+        super::plain(value.is_sign_negative(), &digits, power)
+    }
+
+    pub(super) fn exponent(value: f64) -> String {
+        if !value.is_finite() {
+            return super::not_finite(value);
+        }
+        let (digits, power) = super::significant(&js_text(value.abs()));
+        super::scientific(value.is_sign_negative(), &digits, power)
+    }
+
+    pub(super) fn fixed(value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return super::not_finite(value);
+        }
+        let size = value.abs();
+        let number = Number::from(size);
+        let body = if size >= 1e21 {
+            // toFixed writes these with an exponent; they are whole numbers, which BigInt writes exactly.
+            let whole = BigInt::new(&JsValue::from_f64(size))
+                .ok()
+                .and_then(|big| big.to_string(10).ok())
+                .map(String::from)
+                .unwrap_or_default();
+            let mut text = whole;
+            if decimals > 0 {
+                text.push('.');
+                text.extend(std::iter::repeat_n('0', decimals));
+            }
+            text
+        } else {
+            // A tie (the exact value halfway between two answers) scales to exactly n + 0.5 when
+            // 10^decimals is exact; only then is the long, exact text needed to settle it.
+            let scaled = size * 10f64.powi(decimals as i32);
+            // (From 2^52 on the product may have lost the half, so those are settled the long way too.)
+            let maybe_tie = decimals > 20
+                || scaled >= 4_503_599_627_370_496.0
+                || scaled - scaled.floor() == 0.5;
+            let text = |places: usize| {
+                number
+                    .to_fixed(places as u8)
+                    .map(String::from)
+                    .unwrap_or_default()
+            };
+            if maybe_tie {
+                super::round_ties_even(&text((decimals + 25).min(100)), decimals)
+            } else {
+                text(decimals)
+            }
+        };
+        let mut out = String::from(if value.is_sign_negative() { "-" } else { "" });
+        out.push_str(&body);
+        out
+    }
 }
 
 /// A finite number in Rust's float syntax (sign, digits, one point, an exponent; no `inf` or `NaN`,
@@ -226,11 +426,120 @@ mod tests {
         assert_eq!(thousands(f64::NEG_INFINITY), "0");
     }
 
+    /// `String(x)` as ECMA-262's Number::toString writes a non-negative finite `x`, from Rust's
+    /// shortest digits: the input the wasm32 writer reads.
+    fn javascript_text(value: f64) -> String {
+        let rust = format!("{value:e}");
+        let (mantissa, power) = rust.split_once('e').unwrap_or((&rust, "0"));
+        let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+        let k = digits.len() as i32;
+        let n = power.parse::<i32>().unwrap_or(0) + 1;
+        if value == 0.0 {
+            "0".into()
+        } else if k <= n && n <= 21 {
+            digits + &"0".repeat((n - k) as usize)
+        } else if 0 < n && n <= 21 {
+            format!("{}.{}", &digits[..n as usize], &digits[n as usize..])
+        } else if -6 < n && n <= 0 {
+            format!("0.{}{}", "0".repeat(-n as usize), digits)
+        } else {
+            let tail = if k > 1 {
+                format!(".{}", &digits[1..])
+            } else {
+                String::new()
+            };
+            let sign = if n - 1 < 0 { "-" } else { "+" };
+            format!("{}{tail}e{sign}{}", &digits[..1], (n - 1).abs())
+        }
+    }
+
+    fn check_writers(value: f64) {
+        let (digits, power) = significant(&javascript_text(value.abs()));
+        let negative = value.is_sign_negative();
+        assert_eq!(
+            plain(negative, &digits, power),
+            format!("{value}"),
+            "{value:e}"
+        );
+        assert_eq!(
+            scientific(negative, &digits, power),
+            format!("{value:e}"),
+            "{value:e}"
+        );
+        for decimals in 0..4 {
+            if value.abs() < 1e21 {
+                let exact = format!("{:.*}", decimals + 25, value.abs());
+                let sign = if negative { "-" } else { "" };
+                assert_eq!(
+                    format!("{sign}{}", round_ties_even(&exact, decimals)),
+                    format!("{value:.decimals$}"),
+                    "{value:e} to {decimals}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn writers_from_javascript_digits_match_rust() {
+        for value in [
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            0.25,
+            2.5,
+            0.125,
+            0.375,
+            9.995,
+            99.95,
+            0.5,
+            1.5,
+            1e21,
+            1.5e21,
+            1e-7,
+            1.25e-7,
+            123456.789,
+            5e-324,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            999.9999,
+            0.049999999999999996,
+            -0.04,
+            -2.5,
+            1e20,
+            123e18,
+            4503599627370495.5,
+        ] {
+            check_writers(value);
+        }
+        assert_eq!(not_finite(f64::NAN), format!("{}", f64::NAN));
+        assert_eq!(
+            not_finite(f64::NEG_INFINITY),
+            format!("{:.2}", f64::NEG_INFINITY)
+        );
+        assert_eq!(not_finite(f64::INFINITY), format!("{:e}", f64::INFINITY));
+    }
+
     proptest! {
         #[test]
         fn parse_matches_rust(text in "[-+]?[0-9]{0,20}(\\.[0-9]{0,20})?([eE][-+]?[0-9]{1,3})?") {
             let rust = text.parse::<f64>().ok().filter(|value| value.is_finite());
             prop_assert_eq!(parse_number(&text).map(f64::to_bits), rust.map(f64::to_bits));
+        }
+
+        #[test]
+        fn writers_match_rust_for_any_double(bits in any::<u64>()) {
+            let value = f64::from_bits(bits);
+            if value.is_finite() {
+                check_writers(value);
+            }
+        }
+
+        #[test]
+        fn writers_match_rust_for_ties_and_round_numbers(whole in 0u32..100_000, eighths in 0u32..8, power in 0i32..6) {
+            let value = (f64::from(whole) + f64::from(eighths) / 8.0) / 10f64.powi(power);
+            check_writers(value);
+            check_writers(-value);
         }
 
         #[test]

@@ -56,3 +56,101 @@ fn javascript_number_parsing_matches_rust() {
     );
     assert!(result.is_ok(), "{result:?}");
 }
+
+/// The page writes numbers with the JavaScript engine's `String(x)`, `toFixed` and `BigInt` (see
+/// `ree_outlook::text`); the text must be the text Rust's own formatting writes (`{:.N}` always; `{}`
+/// and `{:e}` except for a double exactly halfway between two shortest texts, where JavaScript takes
+/// the even last digit and Rust the upper one), for random doubles of every size, for exact ties
+/// (which `toFixed` rounds up and Rust to even), for values whose tie the scaling loses, and for zeros,
+/// extremes and values that are not finite.
+#[wasm_bindgen_test]
+fn javascript_number_writing_matches_rust() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    use ree_outlook::text::{exponent, fixed, parse_number, shortest};
+    let halfway = std::cell::Cell::new(0);
+    let check = |value: f64| {
+        let rust = format!("{value:e}");
+        let page = exponent(value);
+        if page != rust {
+            // Allowed only where both are shortest, read back to `value`, and `value` is exactly their
+            // midpoint: its exact digits are the lower text's digits and a 5.
+            let digits = |text: &str| -> (String, String) {
+                let (mantissa, power) = text.split_once('e').unwrap_or((text, "0"));
+                (
+                    mantissa.chars().filter(char::is_ascii_digit).collect(),
+                    power.to_string(),
+                )
+            };
+            let ((ours, our_power), (theirs, their_power)) = (digits(&page), digits(&rust));
+            let exact = format!("{:.800e}", value.abs());
+            let (exact_digits, exact_power) = digits(&exact);
+            assert!(
+                ours.len() == theirs.len()
+                    && our_power == their_power
+                    && exact_power == our_power
+                    && parse_number(&page) == Some(value)
+                    && exact_digits.trim_end_matches('0') == format!("{}5", ours.min(theirs)),
+                "{value:e}: {page} against {rust}"
+            );
+            assert_eq!(shortest(value).len(), format!("{value}").len(), "{value:e}");
+            halfway.set(halfway.get() + 1);
+        } else {
+            assert_eq!(shortest(value), format!("{value}"), "{value:e}");
+        }
+        for decimals in 0..5 {
+            assert_eq!(
+                fixed(value, decimals),
+                format!("{value:.decimals$}"),
+                "{value:e} to {decimals}"
+            );
+        }
+    };
+    for value in [
+        0.0,
+        -0.0,
+        0.5,
+        1.5,
+        2.5,
+        -2.5,
+        0.125,
+        0.375,
+        9.995,
+        99.95,
+        0.25,
+        -0.04,
+        1e-7,
+        5e-324,
+        1e21,
+        1.5e21,
+        1e23,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        900_000_000_000_000.25,
+        4_503_599_627_370_495.5,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ] {
+        check(value);
+        check(-value);
+    }
+    // 900000000000000.25 is such a midpoint ("900000000000000.2" here, ".3" in Rust), once per sign.
+    assert_eq!(halfway.get(), 2);
+    let mut runner = TestRunner::new(Config::with_cases(2000));
+    let any_double = any::<u64>().prop_map(f64::from_bits);
+    let result = runner.run(&any_double, |value| {
+        check(value);
+        Ok(())
+    });
+    assert!(result.is_ok(), "{result:?}");
+    let ties = (0u32..1_000_000, 0u32..16, 0i32..8).prop_map(|(whole, sixteenths, power)| {
+        (f64::from(whole) + f64::from(sixteenths) / 16.0) / 10f64.powi(power)
+    });
+    let result = runner.run(&ties, |value| {
+        check(value);
+        check(-value);
+        Ok(())
+    });
+    assert!(result.is_ok(), "{result:?}");
+}

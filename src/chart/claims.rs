@@ -47,7 +47,7 @@ fn swatch(index: usize) -> (RGBColor, f64, bool, Marker) {
 pub fn to_svg(stage: Stage, lines: &[ClaimLine], width: u32, height: u32) -> String {
     let mut out = String::new();
     {
-        let backend = SVGBackend::with_string(&mut out, (width, height));
+        let backend = crate::chart::svg::Svg::new(&mut out, (width, height));
         let area = backend.into_drawing_area();
         let look = Look::new(Theme::Light, 1.0);
         if let Err(error) = draw(&area, &look, stage, lines) {

@@ -241,7 +241,7 @@ mod tests {
     use crate::analysis::{monte_carlo, MonteCarloSettings, Target};
     use crate::scenario::Preset;
     use crate::simulate::simulate;
-    use plotters::prelude::{IntoDrawingArea, SVGBackend};
+    use plotters::prelude::IntoDrawingArea;
 
     fn preset(id: &str) -> Projection {
         simulate(&Preset::find(id).map(Preset::scenario).unwrap_or_default())
@@ -251,7 +251,7 @@ mod tests {
     fn drawn(kind: ChartKind, input: &ChartInput, scale: f64) -> (String, Option<YearAxis>) {
         let mut svg = String::new();
         let axis = {
-            let area = SVGBackend::with_string(&mut svg, (800, 450)).into_drawing_area();
+            let area = crate::chart::svg::Svg::new(&mut svg, (800, 450)).into_drawing_area();
             super::super::draw(&area, kind, &input.with_scale(scale)).unwrap_or(None)
         };
         (svg, axis)

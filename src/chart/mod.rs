@@ -23,6 +23,7 @@ mod hover;
 mod look;
 mod russia;
 mod share;
+pub mod svg;
 mod tornado;
 
 pub use describe::describe;
@@ -406,10 +407,7 @@ pub const PROVENANCE_HEIGHT: u32 = 36;
 pub fn to_svg(kind: ChartKind, input: &ChartInput, width: u32, height: u32) -> String {
     let mut out = String::new();
     {
-        let backend = plotters::backend::SVGBackend::with_string(
-            &mut out,
-            (width.clamp(1, 16_384), height.clamp(1, 16_384)),
-        );
+        let backend = svg::Svg::new(&mut out, (width.clamp(1, 16_384), height.clamp(1, 16_384)));
         let area = backend.into_drawing_area();
         if let Err(error) = draw(&area, kind, input) {
             let look = look::Look::new(input.theme, input.scale);

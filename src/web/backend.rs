@@ -12,7 +12,7 @@
 //! per stage), before anything else is drawn over them. Everything else goes to plotters-canvas,
 //! which sets its own styles, so the remembered colours are forgotten then.
 
-use plotters::prelude::SVGBackend;
+use crate::chart::svg::{Svg, SvgError};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -28,7 +28,7 @@ pub enum PageBackend<'a> {
     /// The chart's canvas on the page.
     Canvas(Canvas),
     /// An SVG document written into a string (downloads).
-    Svg(SVGBackend<'a>),
+    Svg(Svg<'a>),
 }
 
 /// A canvas to draw on: plotters-canvas's backend, its 2D context, and the styles this draw last
@@ -256,10 +256,8 @@ fn convert<E: std::error::Error + Send + Sync>(
     }
 }
 
-/// An SVG error. The SVG backend writes into a string, which cannot fail (only its file target
-/// reports I/O errors), so the I/O error's own text (and the standard library's table of I/O error
-/// texts behind it) stays out of the page.
-fn svg_error(error: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<BackendError> {
+/// An SVG error. The SVG backend writes into a string, which cannot fail.
+fn svg_error(error: DrawingErrorKind<SvgError>) -> DrawingErrorKind<BackendError> {
     match error {
         DrawingErrorKind::DrawingError(_) => {
             DrawingErrorKind::DrawingError(BackendError("the SVG could not be written".into()))

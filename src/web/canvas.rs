@@ -8,7 +8,7 @@ use super::backend::{Canvas, PageBackend};
 use super::timings::note_chart_drawn;
 use super::window;
 use crate::chart::{self, ChartInput, ChartKind, YearAxis};
-use plotters::prelude::{IntoDrawingArea, SVGBackend};
+use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, MouseEvent};
@@ -143,7 +143,7 @@ pub fn chart_svg(
 ) -> Result<String, String> {
     let mut svg = String::new();
     {
-        let backend = SVGBackend::with_string(&mut svg, (width, height));
+        let backend = crate::chart::svg::Svg::new(&mut svg, (width, height));
         let area = PageBackend::Svg(backend).into_drawing_area();
         chart::draw(&area, kind, &input.with_scale(1.0))?;
     }
