@@ -530,6 +530,7 @@ impl Tornado {
     /// Every label is quoted (RFC 4180: in double quotes, each inner quote doubled), as it always
     /// has been, whether or not it holds a comma, quote or line break; keys and numbers never need it.
     pub fn to_csv(&self) -> String {
+        use crate::text::shortest;
         let mut out = String::from("param,label,low,high,output_at_low,output_at_high,swing\n");
         for swing in &self.swings {
             let spec = swing.param.spec();
@@ -537,11 +538,11 @@ impl Tornado {
                 "{},{},{},{},{},{},{}\n",
                 spec.key,
                 quoted_field(spec.label),
-                swing.low,
-                swing.high,
-                swing.output_at_low,
-                swing.output_at_high,
-                swing.width()
+                shortest(swing.low),
+                shortest(swing.high),
+                shortest(swing.output_at_low),
+                shortest(swing.output_at_high),
+                shortest(swing.width())
             ));
         }
         out

@@ -151,9 +151,9 @@ impl Hindcast {
                 row.stage.id(),
                 row.year,
                 row.region.id(),
-                crate::projection::round_to(row.predicted, 6),
-                crate::projection::round_to(row.observed, 6),
-                crate::projection::round_to(row.error_points, 2)
+                crate::text::shortest(crate::projection::round_to(row.predicted, 6)),
+                crate::text::shortest(crate::projection::round_to(row.observed, 6)),
+                crate::text::shortest(crate::projection::round_to(row.error_points, 2))
             ));
         }
         text

@@ -209,7 +209,11 @@ impl ParamSpec {
 
     /// The allowed range in words, for messages: "between 0 and 1".
     pub fn range_text(&self) -> String {
-        format!("between {} and {}", self.min, self.max)
+        format!(
+            "between {} and {}",
+            crate::text::shortest(self.min),
+            crate::text::shortest(self.max)
+        )
     }
 
     /// `value` moved into the allowed range; NaN becomes the default.
@@ -217,8 +221,9 @@ impl ParamSpec {
         if value.is_nan() {
             self.default
         } else {
-            // Adding +0 turns -0 into 0, so "-0" in a link is the same value, not a change.
-            value.clamp(self.min, self.max) + 0.0
+            // Adding +0 turns -0 into 0, so "-0" in a link is the same value, not a change. (Not
+            // `f64::clamp`, whose check of its bounds would bring Rust's float formatting into the page.)
+            value.max(self.min).min(self.max) + 0.0
         }
     }
 

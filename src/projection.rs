@@ -255,6 +255,7 @@ impl Projection {
     /// output, share of that product and supply gap; a region's two outputs add up to its separation
     /// output.
     pub fn write_csv(&self, out: &mut String) {
+        use crate::text::shortest;
         use std::fmt::Write;
         out.push_str("year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share\n");
         for stage in Stage::ALL {
@@ -263,7 +264,7 @@ impl Projection {
                     let index = region as usize;
                     let output = observed
                         .output
-                        .map(|output| round_to(output[index], 3).to_string())
+                        .map(|output| shortest(round_to(output[index], 3)))
                         .unwrap_or_default();
                     // Writing to a String cannot fail.
                     let _ = writeln!(
@@ -272,7 +273,7 @@ impl Projection {
                         observed.year,
                         stage.id(),
                         region.id(),
-                        round_to(observed.share[index], 6)
+                        shortest(round_to(observed.share[index], 6))
                     );
                 }
             }
@@ -284,10 +285,10 @@ impl Projection {
                         "{year},{},{},{},{},0,{},{}",
                         stage.id(),
                         region.id(),
-                        round_to(cell.output[index], 3),
-                        round_to(cell.share[index], 6),
-                        round_to(cell.supply_gap, 3),
-                        round_to(cell.supply_gap_share, 6)
+                        shortest(round_to(cell.output[index], 3)),
+                        shortest(round_to(cell.share[index], 6)),
+                        shortest(round_to(cell.supply_gap, 3)),
+                        shortest(round_to(cell.supply_gap_share, 6))
                     );
                 }
             }
@@ -301,10 +302,10 @@ impl Projection {
                         out,
                         "{year},{name},{},{},{},0,{},{}",
                         region.id(),
-                        round_to(product.output[r], 3),
-                        round_to(product.share[r], 6),
-                        round_to(product.supply_gap, 3),
-                        round_to(product.supply_gap_share, 6)
+                        shortest(round_to(product.output[r], 3)),
+                        shortest(round_to(product.share[r], 6)),
+                        shortest(round_to(product.supply_gap, 3)),
+                        shortest(round_to(product.supply_gap_share, 6))
                     );
                 }
             }

@@ -456,9 +456,10 @@ fn read_scenario(
             }
             Err(Invalid::OutOfRange(param, number)) => {
                 return Err(format!(
-                    "The {whose}parameter '{}' must be {} (the file has {number}).",
+                    "The {whose}parameter '{}' must be {} (the file has {}).",
                     param.key(),
-                    param.spec().range_text()
+                    param.spec().range_text(),
+                    crate::text::shortest(number)
                 ))
             }
         };

@@ -249,7 +249,7 @@ mod engine {
     /// `String(value)`: Number.prototype.toString in base 10 is the shortest round trip.
     fn js_text(value: f64) -> String {
         Number::from(value)
-            .to_string(10)
+            .to_string_with_radix(10)
             .map(String::from)
             .unwrap_or_default()
     }

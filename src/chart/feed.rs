@@ -26,7 +26,7 @@ pub(crate) fn series(feed: &Feed, row: usize) -> f64 {
     let need = frame::finite(feed.need).max(0.0);
     let own = frame::finite(feed.own).max(0.0);
     let used = own.min(need);
-    let imported = frame::finite(feed.imported).clamp(0.0, need - used);
+    let imported = frame::finite(feed.imported).max(0.0).min(need - used);
     match row {
         1 => own,
         2 => imported,

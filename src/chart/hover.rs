@@ -38,7 +38,11 @@ impl YearAxis {
         } else {
             0.0
         };
-        Some((f64::from(first) + steps).clamp(f64::from(first), f64::from(last)) as u16)
+        Some(
+            (f64::from(first) + steps)
+                .max(f64::from(first))
+                .min(f64::from(last)) as u16,
+        )
     }
 
     /// The x of `year`.

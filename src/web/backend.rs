@@ -64,12 +64,10 @@ impl Canvas {
         })
     }
 
-    /// plotters-canvas's backend, for a call that sets its own colours (after stroking the lines
-    /// gathered so far, which must lie beneath what it draws).
+    /// plotters-canvas's backend, for the calls that draw nothing (after stroking the lines
+    /// gathered so far).
     fn plotters(&mut self) -> &mut CanvasBackend {
         self.flush();
-        self.fill = None;
-        self.stroke = None;
         &mut self.backend
     }
 
@@ -88,6 +86,17 @@ impl Canvas {
         if color.alpha == 0.0 {
             return false;
         }
+        self.set_stroke(color, width);
+        if !self.pending {
+            self.context.begin_path();
+            self.pending = true;
+        }
+        true
+    }
+
+    /// Sets the stroke colour and width if they differ from the last ones set, stroking first what
+    /// is gathered in the old style.
+    fn set_stroke(&mut self, color: BackendColor, width: u32) {
         let same = self
             .stroke
             .is_some_and(|(stroke, w)| w == width && same_color(stroke, color));
@@ -97,11 +106,6 @@ impl Canvas {
             self.context.set_line_width(f64::from(width));
             self.stroke = Some((color, width));
         }
-        if !self.pending {
-            self.context.begin_path();
-            self.pending = true;
-        }
-        true
     }
 
     /// A polyline as plotters-canvas draws it, gathered into the open path.
@@ -140,7 +144,12 @@ impl Canvas {
             context.set_fill_style_str(&css_color(font.color));
             self.fill = Some(font.color);
         }
-        let css = format!("{} {}px {}", font.style, font.size, font.family);
+        let css = format!(
+            "{} {}px {}",
+            font.style,
+            crate::text::shortest(font.size),
+            font.family
+        );
         if css != self.font {
             context.set_font(&css);
             self.font = css;
@@ -176,6 +185,103 @@ impl Canvas {
         }
         self.context.move_to(from.0, from.1);
         self.context.line_to(to.0, to.1);
+    }
+
+    /// Sets the fill colour for a shape drawn now (over the lines gathered so far), if it differs
+    /// from the last one set; `false` for an invisible colour.
+    fn fill_in(&mut self, color: BackendColor) -> bool {
+        if color.alpha == 0.0 {
+            return false;
+        }
+        self.flush();
+        if !self.fill.is_some_and(|fill| same_color(fill, color)) {
+            self.context.set_fill_style_str(&css_color(color));
+            self.fill = Some(color);
+        }
+        true
+    }
+
+    /// Sets the stroke for a shape drawn now, as [`Canvas::fill_in`] sets the fill.
+    fn outline_in(&mut self, color: BackendColor, width: u32) -> bool {
+        if color.alpha == 0.0 {
+            return false;
+        }
+        // The lines gathered so far are stroked first, so the shape lies over them.
+        self.flush();
+        self.set_stroke(color, width);
+        true
+    }
+
+    /// A rectangle as plotters-canvas draws it: filled, or its outline.
+    fn rect(
+        &mut self,
+        (x0, y0): BackendCoord,
+        (x1, y1): BackendCoord,
+        color: BackendColor,
+        width: u32,
+        fill: bool,
+    ) {
+        let (x, y, w, h) = (
+            f64::from(x0),
+            f64::from(y0),
+            f64::from(x1 - x0),
+            f64::from(y1 - y0),
+        );
+        if fill && self.fill_in(color) {
+            self.context.fill_rect(x, y, w, h);
+        } else if !fill && self.outline_in(color, width) {
+            self.context.stroke_rect(x, y, w, h);
+        }
+    }
+
+    /// A circle as plotters-canvas draws it: filled, or its outline.
+    fn circle(
+        &mut self,
+        (x, y): BackendCoord,
+        radius: u32,
+        color: BackendColor,
+        width: u32,
+        fill: bool,
+    ) {
+        let visible = if fill {
+            self.fill_in(color)
+        } else {
+            self.outline_in(color, width)
+        };
+        if !visible {
+            return;
+        }
+        let context = &self.context;
+        context.begin_path();
+        let _ = context.arc(
+            f64::from(x),
+            f64::from(y),
+            f64::from(radius),
+            0.0,
+            std::f64::consts::TAU,
+        );
+        if fill {
+            context.fill();
+        } else {
+            context.stroke();
+        }
+    }
+
+    /// A filled polygon as plotters-canvas draws it.
+    fn polygon(&mut self, vertices: &mut dyn Iterator<Item = BackendCoord>, color: BackendColor) {
+        if !self.fill_in(color) {
+            return;
+        }
+        let context = &self.context;
+        context.begin_path();
+        if let Some((x, y)) = vertices.next() {
+            context.move_to(f64::from(x), f64::from(y));
+            for (x, y) in vertices {
+                context.line_to(f64::from(x), f64::from(y));
+            }
+            context.close_path();
+        }
+        context.fill();
     }
 }
 
@@ -229,7 +335,7 @@ fn same_color(a: BackendColor, b: BackendColor) -> bool {
 /// A colour as CSS, written as plotters-canvas writes it.
 fn css_color(color: BackendColor) -> String {
     let (r, g, b) = color.rgb;
-    format!("rgba({r},{g},{b},{})", color.alpha)
+    format!("rgba({r},{g},{b},{})", crate::text::shortest(color.alpha))
 }
 
 /// A drawing error from either backend, as text.
@@ -303,6 +409,10 @@ impl DrawingBackend for PageBackend<'_> {
         point: BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        if let PageBackend::Canvas(canvas) = self {
+            canvas.rect(point, (point.0 + 1, point.1 + 1), color, 0, true);
+            return Ok(());
+        }
         on_backend!(self, backend => backend.draw_pixel(point, color))
     }
 
@@ -326,6 +436,16 @@ impl DrawingBackend for PageBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        if let PageBackend::Canvas(canvas) = self {
+            canvas.rect(
+                upper_left,
+                bottom_right,
+                style.color(),
+                style.stroke_width(),
+                fill,
+            );
+            return Ok(());
+        }
         on_backend!(self, backend => backend.draw_rect(upper_left, bottom_right, style, fill))
     }
 
@@ -348,6 +468,10 @@ impl DrawingBackend for PageBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        if let PageBackend::Canvas(canvas) = self {
+            canvas.circle(center, radius, style.color(), style.stroke_width(), fill);
+            return Ok(());
+        }
         on_backend!(self, backend => backend.draw_circle(center, radius, style, fill))
     }
 
@@ -356,6 +480,10 @@ impl DrawingBackend for PageBackend<'_> {
         vertices: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        if let PageBackend::Canvas(canvas) = self {
+            canvas.polygon(&mut vertices.into_iter(), style.color());
+            return Ok(());
+        }
         on_backend!(self, backend => backend.fill_polygon(vertices, style))
     }
 
@@ -394,6 +522,12 @@ impl DrawingBackend for PageBackend<'_> {
         size: (u32, u32),
         source: &[u8],
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        if let PageBackend::Canvas(_) = self {
+            // No chart draws a bitmap; plotters-canvas would draw one pixel by pixel.
+            return Err(DrawingErrorKind::DrawingError(BackendError(
+                "bitmaps are not drawn on the page".into(),
+            )));
+        }
         on_backend!(self, backend => backend.blit_bitmap(position, size, source))
     }
 }

@@ -177,7 +177,7 @@ pub fn with_footer(
         .draw_image_with_html_canvas_element(canvas, 0.0, 0.0)
         .ok()?;
     context.set_fill_style_str(if dark { "#e6edf3" } else { "#1f2328" });
-    context.set_font(&format!("{}px sans-serif", (10.0 * ratio).round()));
+    context.set_font(&(crate::text::shortest((10.0 * ratio).round()) + "px sans-serif"));
     context.set_text_baseline("top");
     for (row, line) in footer.iter().enumerate() {
         let y = f64::from(canvas.height()) + (4.0 + 15.0 * row as f64) * ratio;
@@ -249,7 +249,7 @@ pub fn watch_cursor(
 fn place(element: &HtmlElement, property: &str, pixels: f64) {
     let _ = element
         .style()
-        .set_property(property, &format!("{}px", pixels.round()));
+        .set_property(property, &(crate::text::shortest(pixels.round()) + "px"));
 }
 
 /// Shows a chart's values, `(text, x, y)`, in the tip that follows `canvas` (a polite live
