@@ -5,11 +5,12 @@ use crate::analysis::{MonteCarloSettings, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use crate::chart::Theme;
 use crate::data::Region;
 use crate::params::Param;
+use crate::saved::Saved;
 use crate::scenario::Preset;
 use crate::state::{LinkState, Shown, View};
 use crate::url::Decoded;
 use std::rc::Rc;
-use yew::Reducible;
+use yew::{AttrValue, Reducible};
 
 /// Most notices kept on screen; older ones are dropped first.
 const MAX_NOTICES: usize = 20;
@@ -39,6 +40,9 @@ pub struct AppState {
     /// What the last scenario file load did, shown beside the file input as well as in
     /// `#notices` (which is far up the page from the button that caused it).
     pub file_outcome: Option<String>,
+    /// "My scenarios": the saved scenarios as last read or written (the stored list itself is in
+    /// `localStorage`), and what the last action there did, shown beside the section's buttons.
+    pub saved: (Vec<Saved>, AttrValue),
 }
 
 impl AppState {
@@ -51,6 +55,7 @@ impl AppState {
             next_notice_id: 1,
             history_pushes: 0,
             file_outcome: None,
+            saved: Default::default(),
         };
         state.add_notices(link_notices(decoded.notices, decoded.data_note));
         state
@@ -97,12 +102,15 @@ pub enum Action {
     Show(Shown),
     /// Charts only, or the table as well.
     SetView(View),
-    /// The address changed (back, forward, an edited fragment): show what it says.
-    Navigate(Decoded),
+    /// The address changed (back, forward, an edited fragment; `false`) or a saved scenario was
+    /// opened (`true`: it gets its own history entry): show what the link says.
+    Navigate(Decoded, bool),
     /// A scenario file was read: its state and notices, or why it was refused.
     LoadFile(Result<(LinkState, Vec<String>), String>),
     /// Show a message.
     Notify(String),
+    /// "My scenarios" changed: its entries (`None`: as they were) and status.
+    Saved(Option<Vec<Saved>>, AttrValue),
     /// Remove a message.
     DismissNotice(u32),
     /// The system colour scheme changed.
@@ -147,9 +155,12 @@ impl Reducible for AppState {
             }
             Action::Show(shown) => next.link.show(shown),
             Action::SetView(view) => next.link.view = view,
-            Action::Navigate(decoded) => {
+            Action::Navigate(decoded, push) => {
                 next.link = decoded.state;
                 next.add_notices(link_notices(decoded.notices, decoded.data_note));
+                if push {
+                    next.history_pushes = next.history_pushes.wrapping_add(1);
+                }
             }
             Action::LoadFile(Ok((link, notices))) => {
                 next.link = link;
@@ -166,6 +177,12 @@ impl Reducible for AppState {
                 next.add_notices([message]);
             }
             Action::Notify(text) => next.add_notices([text]),
+            Action::Saved(entries, status) => {
+                if let Some(entries) = entries {
+                    next.saved.0 = entries;
+                }
+                next.saved.1 = status;
+            }
             Action::DismissNotice(id) => next.notices.retain(|notice| notice.id != id),
             Action::SetTheme(theme) => next.theme = theme,
             Action::PinReference => {
