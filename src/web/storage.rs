@@ -3,7 +3,7 @@
 
 /// Why there is no storage.
 const NO_STORAGE: &str =
-    "This browser does not let the page store anything here: nothing was saved or changed.";
+    "This browser does not let this page store anything, so scenarios cannot be saved here.";
 
 /// The page's `localStorage`, or why there is none.
 fn local_storage() -> Result<web_sys::Storage, &'static str> {
