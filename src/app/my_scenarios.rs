@@ -8,11 +8,12 @@
 //! state (`AppState::saved`), so this is a plain `view` function.
 
 use crate::app::markup;
-use crate::app::state::{Action, AppState};
-use crate::saved::{Saved, SavedList, STORAGE_KEY};
+use crate::app::state::{Action, AppState, SavedEntries};
+use crate::saved::{SavedList, STORAGE_KEY};
 use crate::url;
 use crate::web::json::parse_json;
 use crate::web::{clipboard, storage, timings};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -26,13 +27,16 @@ fn stored() -> Result<SavedList, &'static str> {
 }
 
 /// What the section shows when the page opens: the saved scenarios and what could not be read.
-pub fn load() -> (Vec<Saved>, AttrValue) {
+pub fn load() -> (SavedEntries, AttrValue) {
     match stored() {
         Ok(list) => {
             let note = list.skipped_note().map(AttrValue::from);
-            (list.entries, note.unwrap_or_default())
+            (
+                SavedEntries(Rc::new(list.entries)),
+                note.unwrap_or_default(),
+            )
         }
-        Err(why) => (Vec::new(), AttrValue::Static(why)),
+        Err(why) => (SavedEntries::default(), AttrValue::Static(why)),
     }
 }
 
@@ -50,7 +54,10 @@ fn change(name: &str, delete: Option<&str>, rename: Option<&str>, link: &str) ->
         Ok((list.entries, done))
     });
     match outcome {
-        Ok((entries, done)) => Action::Saved(Some(entries), AttrValue::Static(done)),
+        Ok((entries, done)) => Action::Saved(
+            Some(SavedEntries(Rc::new(entries))),
+            AttrValue::Static(done),
+        ),
         Err(why) => Action::Saved(None, AttrValue::Static(why)),
     }
 }
@@ -58,14 +65,13 @@ fn change(name: &str, delete: Option<&str>, rename: Option<&str>, link: &str) ->
 /// The section: the name field and Save, the status line, and the saved scenarios, each with Open,
 /// Rename (to the name in the field) and Delete. `fragment` is the current scenario's link.
 ///
-/// Every button submits the one form, whose handler is on the section (submit events bubble), and
-/// its `value` says what to do (`o3`: open the fourth entry, `r3`: rename it, `d3`: delete it;
+/// The section is one form (a landmark named by its heading): every button submits it, and the
+/// button's `value` says what to do (`o3`: open the fourth entry, `r3`: rename it, `d3`: delete it;
 /// none: save); Enter in the field presses the first, Save. All but the names, dates and status is
 /// markup (see `app::markup`) that never changes for its place, so the field keeps its text and
-/// focus, and the buttons join the form by its id. Names and dates, the reader's or stored text,
-/// are yew's text nodes, never markup.
+/// focus. Names and dates, the reader's or stored text, are yew's text nodes, never markup.
 pub fn view(
-    (entries, status): &(Vec<Saved>, AttrValue),
+    (SavedEntries(entries), status): &(SavedEntries, AttrValue),
     fragment: &str,
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Html {
@@ -111,17 +117,17 @@ pub fn view(
         })
     };
     html! {
-        <section class="saved" aria-labelledby="saved-heading" {onsubmit}>
-            { markup(r#"<h2 id="saved-heading">My scenarios</h2><form id="saved-form"><label for="saved-name">Name</label><p id="saved-help">Save the current scenario in this browser under a name, or give a saved one the name with its Rename.</p><input id="saved-name" aria-describedby="saved-help" autocomplete="off"><button>Save</button></form>"#) }
+        <form class="saved" aria-labelledby="saved-heading" {onsubmit}>
+            { markup(r#"<h2 id="saved-heading">My scenarios</h2><label for="saved-name">Name</label><p id="saved-help">Save the current scenario in this browser under a name, or give a saved one the name with its Rename.</p><input id="saved-name" aria-describedby="saved-help" autocomplete="off"><button>Save</button>"#) }
             <p id="saved-status" role="status">{ status.clone() }</p>
             <ul>{ for entries.iter().enumerate().map(|(index, entry)| html! {
                 // Each button is named by its own text and the entry's name ("Open Skeptic").
                 <li>
                     <span id={format!("sn{index}")}>{ entry.name.clone() }</span>
                     { " saved " }{ entry.saved.clone() }
-                    { Html::from_html_unchecked(format!(r#"<span><button form="saved-form" id="so{index}" value="o{index}" aria-labelledby="so{index} sn{index}">Open</button><button form="saved-form" id="sr{index}" value="r{index}" aria-labelledby="sr{index} sn{index}">Rename</button><button form="saved-form" id="sd{index}" value="d{index}" aria-labelledby="sd{index} sn{index}">Delete</button></span>"#).into()) }
+                    { Html::from_html_unchecked(format!(r#"<span><button id="so{index}" value="o{index}" aria-labelledby="so{index} sn{index}">Open</button><button id="sr{index}" value="r{index}" aria-labelledby="sr{index} sn{index}">Rename</button><button id="sd{index}" value="d{index}" aria-labelledby="sd{index} sn{index}">Delete</button></span>"#).into()) }
                 </li>
             }) }</ul>
-        </section>
+        </form>
     }
 }

@@ -42,7 +42,18 @@ pub struct AppState {
     pub file_outcome: Option<String>,
     /// "My scenarios": the saved scenarios as last read or written (the stored list itself is in
     /// `localStorage`), and what the last action there did, shown beside the section's buttons.
-    pub saved: (Vec<Saved>, AttrValue),
+    pub saved: (SavedEntries, AttrValue),
+}
+
+/// The saved scenarios as last read or written, oldest first. Compared by identity: every read
+/// or write makes a new one, and comparing the lists element by element would cost the page code.
+#[derive(Clone, Debug, Default)]
+pub struct SavedEntries(pub Rc<Vec<Saved>>);
+
+impl PartialEq for SavedEntries {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl AppState {
@@ -110,7 +121,7 @@ pub enum Action {
     /// Show a message.
     Notify(String),
     /// "My scenarios" changed: its entries (`None`: as they were) and status.
-    Saved(Option<Vec<Saved>>, AttrValue),
+    Saved(Option<SavedEntries>, AttrValue),
     /// Remove a message.
     DismissNotice(u32),
     /// The system colour scheme changed.

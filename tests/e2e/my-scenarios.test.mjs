@@ -63,7 +63,7 @@ async function expectListed(page, names) {
 async function save(page, name, { enter = false } = {}) {
   await page.fill('#saved-name', name);
   if (enter) await page.press('#saved-name', 'Enter');
-  else await page.click('#saved-form button');
+  else await page.click('form.saved > button');
 }
 
 /** Presses one of an entry's buttons by its accessible name, e.g. "Open Skeptic". */
@@ -280,17 +280,17 @@ test('the section has no axe violations and fits a 360 px phone and a wide scree
     await expectListed(page, ['Skeptic', 'Ωmega: a long name with ünïcödé that wraps on a phone, sixty']);
     await save(page, 'Skeptic');
     await expectStatus(page, /already has that name/);
-    const section = page.locator('section.saved');
+    const section = page.locator('form.saved');
     await section.scrollIntoViewIfNeeded();
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
-      const result = await window.axe.run('section.saved', { resultTypes: ['violations'] });
+      const result = await window.axe.run('form.saved', { resultTypes: ['violations'] });
       return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     });
     assert.deepEqual(violations, [], `${viewport.width}px`);
     const overflow = await page.evaluate(() => {
-      const box = document.querySelector('section.saved').getBoundingClientRect();
-      const outside = [...document.querySelectorAll('section.saved *')].filter((el) => {
+      const box = document.querySelector('form.saved').getBoundingClientRect();
+      const outside = [...document.querySelectorAll('form.saved *')].filter((el) => {
         const r = el.getBoundingClientRect();
         return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
       });
