@@ -96,9 +96,19 @@ pub fn view(
             clipboard::select_field(&input);
             let action = match (op, entry) {
                 ("o", Some(entry)) => {
-                    // The same decoding as a link's: its notices (an older version's link, say) go with it.
-                    dispatch.dispatch(Action::Navigate(url::decode(&entry.link), true));
-                    Action::Saved(None, AttrValue::Static("Opened."))
+                    // The same decoding as a link's: its notices (an older version's link, say) go
+                    // with it, to the notices at the top, and the status points there.
+                    let decoded = url::decode(&entry.link);
+                    let noted = decoded.data_note.is_some() || !decoded.notices.is_empty();
+                    dispatch.dispatch(Action::Navigate(decoded, true));
+                    Action::Saved(
+                        None,
+                        AttrValue::Static(if noted {
+                            "Opened, with notices: see the top of the page."
+                        } else {
+                            "Opened."
+                        }),
+                    )
                 }
                 _ => {
                     let action = change(

@@ -228,6 +228,7 @@ test('an unreadable stored list is left as it is; an unreadable entry is named a
   await page.reload();
   await waitReady(page, watcher);
   await press(page, 'Open Old link');
+  await expectStatus(page, 'Opened, with notices: see the top of the page.');
   await page.waitForFunction(() => document.getElementById('preset').value === 'skeptic');
   assert.equal(Number(await page.inputValue('#param-sanctions')), 0.8);
   assert.match(await page.textContent('#notices'), /Link: This link was made with the 2024\.1 data/);
