@@ -3,7 +3,7 @@
 //! A part is a yew function component when it needs hooks of its own per instance (each chart's
 //! canvas) or when skipping its re-render on equal props pays (the sixteen sliders); otherwise it
 //! is a plain `view` function of its inputs, called from the parent's `html!` (headline, notices,
-//! preset picker, controls, stage switch, table, the money section, downloads, and the copy link
+//! preset picker, controls, stage switch, table, the money section, downloads, "My scenarios", and the copy link
 //! and the analysis panel with the goal seek, whose hooks the root holds): each component brings its own copy of
 //! yew's generic code, about 0.6 KB of the gzipped page (each effect or memo, 0.2 to 0.3 KB).
 //! Parts get values and callbacks and keep no model logic; derived values (projections, texts)
@@ -19,6 +19,7 @@ pub mod controls;
 pub mod downloads;
 pub mod goal_seek;
 pub mod headline;
+pub mod my_scenarios;
 pub mod notices;
 pub mod param_control;
 pub mod preset_picker;

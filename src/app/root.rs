@@ -10,6 +10,7 @@ use crate::app::compare;
 use crate::app::controls;
 use crate::app::downloads;
 use crate::app::headline;
+use crate::app::my_scenarios;
 use crate::app::notices;
 use crate::app::preset_picker;
 use crate::app::projection_table;
@@ -41,7 +42,10 @@ fn system_theme() -> Theme {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer_eq(|| {
-        AppState::from_decoded(url::decode(&history::location_href()), system_theme())
+        let mut state =
+            AppState::from_decoded(url::decode(&history::location_href()), system_theme());
+        state.saved = my_scenarios::load();
+        state
     });
     let dispatch = state.dispatcher();
     let link = &state.link;
@@ -101,7 +105,7 @@ pub fn app() -> Html {
                 // The same path as a typed link: everything after the first '#'.
                 let decoded = url::decode(&format!("#{fragment}"));
                 let canonical = url::encode(&decoded.state);
-                navigated.dispatch(Action::Navigate(decoded));
+                navigated.dispatch(Action::Navigate(decoded, false));
                 canonical
             });
             let listener = on_colour_scheme_change(move |dark| {
@@ -226,6 +230,7 @@ pub fn app() -> Html {
                     // a reader's pointer.
                     { share_link::view(&share, &fragment, preset.title, changed) }
                     { downloads::view(&projection, link, state.file_outcome.as_deref(), &dispatch) }
+                    { my_scenarios::view(&state.saved, &fragment, &dispatch) }
                     { analysis_panel::view(&panel, AnalysisPanelInput { link, references: references.clone(), results: &analysis,
                         fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch }) }
                 </main>

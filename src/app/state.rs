@@ -5,11 +5,12 @@ use crate::analysis::{MonteCarloSettings, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
 use crate::chart::Theme;
 use crate::data::Region;
 use crate::params::Param;
+use crate::saved::Saved;
 use crate::scenario::{Preset, PRESETS};
 use crate::state::{clean_name, LinkState, Reference, Shown, View, MAX_REFERENCES};
 use crate::url::Decoded;
 use std::rc::Rc;
-use yew::Reducible;
+use yew::{AttrValue, Reducible};
 
 /// Most notices kept on screen; older ones are dropped first.
 const MAX_NOTICES: usize = 20;
@@ -41,6 +42,20 @@ pub struct AppState {
     pub file_outcome: Option<String>,
     /// Whether the guided walk through the claims is on (`app::walk`; not part of the link).
     pub walking: bool,
+    /// "My scenarios": the saved scenarios as last read or written (the stored list itself is in
+    /// `localStorage`), and what the last action there did, shown beside the section's buttons.
+    pub saved: (SavedEntries, AttrValue),
+}
+
+/// The saved scenarios as last read or written, oldest first. Compared by identity: every read
+/// or write makes a new one, and comparing the lists element by element would cost the page code.
+#[derive(Clone, Debug, Default)]
+pub struct SavedEntries(pub Rc<Vec<Saved>>);
+
+impl PartialEq for SavedEntries {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl AppState {
@@ -54,6 +69,7 @@ impl AppState {
             history_pushes: 0,
             file_outcome: None,
             walking: false,
+            saved: Default::default(),
         };
         state.add_notices(link_notices(decoded.notices, decoded.data_note));
         state
@@ -109,12 +125,15 @@ pub enum Action {
     Show(Shown),
     /// Charts only, or the table as well.
     SetView(View),
-    /// The address changed (back, forward, an edited fragment): show what it says.
-    Navigate(Decoded),
+    /// The address changed (back, forward, an edited fragment; `false`) or a saved scenario was
+    /// opened (`true`: it gets its own history entry): show what the link says.
+    Navigate(Decoded, bool),
     /// A scenario file was read: its state and notices, or why it was refused.
     LoadFile(Result<(LinkState, Vec<String>), String>),
     /// Show a message.
     Notify(String),
+    /// "My scenarios" changed: its entries (`None`: as they were) and status.
+    Saved(Option<SavedEntries>, AttrValue),
     /// Remove a message.
     DismissNotice(u32),
     /// The system colour scheme changed.
@@ -170,9 +189,12 @@ impl Reducible for AppState {
             }
             Action::Show(shown) => next.link.show(shown),
             Action::SetView(view) => next.link.view = view,
-            Action::Navigate(decoded) => {
+            Action::Navigate(decoded, push) => {
                 next.link = decoded.state;
                 next.add_notices(link_notices(decoded.notices, decoded.data_note));
+                if push {
+                    next.history_pushes = next.history_pushes.wrapping_add(1);
+                }
             }
             Action::LoadFile(Ok((link, notices))) => {
                 next.link = link;
@@ -189,6 +211,12 @@ impl Reducible for AppState {
                 next.add_notices([message]);
             }
             Action::Notify(text) => next.add_notices([text]),
+            Action::Saved(entries, status) => {
+                if let Some(entries) = entries {
+                    next.saved.0 = entries;
+                }
+                next.saved.1 = status;
+            }
             Action::DismissNotice(id) => next.notices.retain(|notice| notice.id != id),
             Action::SetTheme(theme) => next.theme = theme,
             Action::PinReference => {
