@@ -130,8 +130,10 @@ fn section(stage: Stage) -> String {
     let id = stage.id();
     let summary = escape(&summary(&rows));
     let mut out = format!(
-        "<section id=\"{id}\" class=\"claims-stage\" aria-labelledby=\"{id}-heading\">\n<h2 id=\"{id}-heading\">{label}</h2>\n<figure class=\"claims-figure\">\n<picture><source media=\"(max-width: 599px)\" srcset=\"claims/{id}-narrow.svg\" width=\"360\" height=\"560\"><img src=\"claims/{id}.svg\" width=\"960\" height=\"480\" alt=\"Line chart: Russia's share of world {id} under each preset. {summary}\"></picture>\n<figcaption>Russia's share of world {id} from {base} to {HORIZON} under each preset, with the 10% and 12% targets. {summary}</figcaption>\n</figure>\n",
+        "<section id=\"{id}\" class=\"claims-stage\" aria-labelledby=\"{id}-heading\">\n<h2 id=\"{id}-heading\">{label}</h2>\n<figure class=\"claims-figure\">\n<picture><source media=\"(max-width: 599px)\" srcset=\"claims/{id}-narrow.svg\" width=\"360\" height=\"560\"><img src=\"claims/{id}.svg\" width=\"960\" height=\"480\"{lazy} alt=\"Line chart: Russia's share of world {id} under each preset. {summary}\"></picture>\n<figcaption>Russia's share of world {id} from {base} to {HORIZON} under each preset, with the 10% and 12% targets. {summary}</figcaption>\n</figure>\n",
         label = stage.label(),
+        // Only the first stage's chart is on the first screen; the others load as the reader nears them.
+        lazy = if stage == STAGES[0] { " decoding=\"async\"" } else { " loading=\"lazy\" decoding=\"async\"" },
         base = rows.first().and_then(|row| row.russia.first()).map_or(0, |(year, _)| *year),
     );
     out.push_str(&format!(
