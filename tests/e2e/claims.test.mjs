@@ -28,7 +28,12 @@ async function openClaims(width, options = {}) {
   const page = await context.newPage();
   const watcher = watch(page);
   await page.goto(`${server.url}claims.html`);
-  await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+  // The charts after the first load lazily: each as the reader scrolls to it.
+  for (const image of await page.locator('img').all()) {
+    await image.scrollIntoViewIfNeeded();
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await image.elementHandle());
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
   return { context, page, watcher };
 }
 
