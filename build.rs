@@ -1,5 +1,8 @@
 //! Compiles the data files into Rust constants (`$OUT_DIR/dataset.rs`), so the model reads its
 //! data without parsing JSON at run time; a broken data file stops the build with a message naming the problem.
+//! Compiles the English texts (`i18n/en.json`) into the message list (`$OUT_DIR/messages.rs`: the
+//! `Msg` enum, one variant per key in key order, and the English forms), so a missing or misspelt
+//! key is a compile error and an English reader's page needs no file of texts.
 
 #[path = "src/dataset_source.rs"]
 mod dataset_source;
@@ -12,6 +15,7 @@ const FILES: [(&str, &str); 2] = [
 
 fn main() {
     println!("cargo:rerun-if-changed=src/dataset_source.rs");
+    println!("cargo:rerun-if-changed=i18n");
     let mut rust = String::new();
     for (file, name) in FILES {
         println!("cargo:rerun-if-changed={file}");
@@ -30,6 +34,67 @@ fn main() {
     if let Err(error) = std::fs::write(&path, rust) {
         fail(&format!("cannot write {}: {error}", path.display()));
     }
+    let messages = std::path::Path::new(&out_dir).join("messages.rs");
+    if let Err(error) = std::fs::write(&messages, messages_rust("i18n/en.json")) {
+        fail(&format!("cannot write {}: {error}", messages.display()));
+    }
+}
+
+/// The `Msg` enum and `ENGLISH` table from the English texts: keys of lower-case letters, digits,
+/// dots, dashes and underscores, in byte order (the order the page's other languages are shipped in,
+/// see scripts/post_build.py); a value is a text, or a plural's `one` and `other` texts.
+fn messages_rust(file: &str) -> String {
+    println!("cargo:rerun-if-changed={file}");
+    let text = std::fs::read_to_string(file)
+        .unwrap_or_else(|error| fail(&format!("cannot read {file}: {error}")));
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .unwrap_or_else(|error| fail(&format!("{file} is not valid JSON: {error}")));
+    let Some(messages) = value.as_object() else {
+        fail(&format!("{file} must be one JSON object of key: text"));
+    };
+    let mut variants = String::new();
+    let mut english = String::new();
+    let mut names = std::collections::BTreeSet::new();
+    for (key, value) in messages {
+        if key.is_empty()
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+        {
+            fail(&format!(
+                "{file}: key '{key}' must be lower-case letters, digits, '.', '-' and '_'"
+            ));
+        }
+        let name: String = key
+            .split(['.', '-', '_'])
+            .filter(|part| !part.is_empty())
+            .map(|part| part[..1].to_ascii_uppercase() + &part[1..])
+            .collect();
+        if !names.insert(name.clone()) || name.starts_with(|c: char| c.is_ascii_digit()) {
+            fail(&format!("{file}: key '{key}' gives the name {name}, which another key gives or which starts with a digit"));
+        }
+        let forms = match value {
+            serde_json::Value::String(text) => vec![text.clone()],
+            serde_json::Value::Object(plural) if plural.len() == 2 => ["one", "other"]
+                .iter()
+                .map(|form| match plural.get(*form) {
+                    Some(serde_json::Value::String(text)) => text.clone(),
+                    _ => fail(&format!(
+                        "{file}: the plural '{key}' needs texts for one and other"
+                    )),
+                })
+                .collect(),
+            _ => fail(&format!(
+                "{file}: '{key}' must be a text or a plural of one and other"
+            )),
+        };
+        variants.push_str(&format!("    /// {key}\n    {name},\n"));
+        english.push_str(&format!("    &{forms:?},\n"));
+    }
+    format!(
+        "/// A text of the page, named after its key in `i18n/en.json`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Msg {{\n{variants}}}\n\n/// The English forms of each message, in [`Msg`]'s order: one text, or a plural's one and other.\npub const ENGLISH: [&[&str]; {count}] = [\n{english}];\n",
+        count = messages.len()
+    )
 }
 
 fn fail(message: &str) -> ! {

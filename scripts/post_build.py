@@ -12,6 +12,9 @@ Steps, in this order because the service worker's hash must cover the final page
    <meta http-equiv="Content-Security-Policy"> right after <meta charset> (replacing an older one).
 2. sw.js: replace the block between BUILD-MANIFEST-START/END with every file of the build (sw.js excluded)
    and a hash of their paths and contents, so each build gets its own cache.
+3. i18n/<lang>.json for each language other than English: the texts of i18n/<lang>.json (keyed, for translators)
+   as a list in the order of i18n/en.json's sorted keys, which is the order of the page's `Msg` enum (build.rs), so
+   the page needs no key names; a missing text is null (the page shows English there; tests/i18n.rs names it).
 Running it twice on the same directory gives the same result.
 """
 
@@ -267,6 +270,29 @@ def link_stylesheet(root):
 METHOD_PAGE = "method.html"
 
 
+PLURAL_FORMS = {"ru": ["one", "few", "many", "other"], "zh": ["other"]}
+
+
+def write_catalogs(root, source="i18n"):
+    """dist/i18n/<lang>.json: each language's texts as a list in the page's message order (see the docstring)."""
+    with open(os.path.join(source, "en.json"), encoding="utf-8") as file:
+        english = json.load(file)
+    os.makedirs(os.path.join(root, "i18n"), exist_ok=True)
+    for lang, forms in PLURAL_FORMS.items():
+        with open(os.path.join(source, f"{lang}.json"), encoding="utf-8") as file:
+            texts = json.load(file)
+        items = []
+        for key in sorted(english):
+            text = texts.get(key)
+            if isinstance(english[key], dict):
+                items.append([text.get(form) for form in forms] if isinstance(text, dict) else None)
+            else:
+                items.append(text if isinstance(text, str) else None)
+        with open(os.path.join(root, "i18n", f"{lang}.json"), "w", encoding="utf-8") as file:
+            json.dump(items, file, ensure_ascii=False, separators=(",", ":"))
+    print(f"post_build: i18n texts for {', '.join(PLURAL_FORMS)} ({len(english)} messages each)")
+
+
 def write_method_page(root):
     """The Sources and method page, rendered by Node (markdown-it from the lock file's packages) into the build. Only
     when Trunk runs the hook: the update tests re-run this script on a copy of a built site, which has the page."""
@@ -287,6 +313,7 @@ def main():
     minify_worker_script(root)
     drop_fetch_preload_integrity(os.path.join(root, "index.html"))
     write_method_page(root)
+    write_catalogs(root)
     write_csp(os.path.join(root, "index.html"))
     link_stylesheet(root)
     for name in sorted(os.listdir(root)):

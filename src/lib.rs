@@ -19,6 +19,7 @@ pub mod data;
 pub mod determinism;
 pub mod explain;
 pub mod hindcast;
+pub mod i18n;
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 pub mod js_api;
 pub mod json;

@@ -117,6 +117,9 @@ pub fn scenario_to_json(state: &LinkState) -> String {
     if state.fan_region != DEFAULT_FAN_REGION {
         file.push(("fan_region", text(state.fan_region.id())));
     }
+    if let Some(lang) = state.lang {
+        file.push(("lang", text(lang.id())));
+    }
     Json::Object(
         file.into_iter()
             .map(|(key, value)| (key.to_string(), value))
@@ -252,7 +255,7 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
         Some(_) => return Err("'version' must be a whole number.".to_string()),
     }
     for (key, _) in root {
-        const KNOWN: [&str; 13] = [
+        const KNOWN: [&str; 14] = [
             "format",
             "version",
             "data_version",
@@ -266,6 +269,7 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
             "target",
             "target_year",
             "fan_region",
+            "lang",
         ];
         if !KNOWN.contains(&key.as_str()) {
             notices.push(format!("Ignored unknown field '{}'.", short(key)));
@@ -296,6 +300,15 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
     if let Some(view) = optional_string(root, "view")? {
         state.view = View::from_id(view)
             .ok_or_else(|| format!("Unknown view '{}' (valid: charts, table).", short(view)))?;
+    }
+    if let Some(lang) = optional_string(root, "lang")? {
+        state.lang = Some(crate::i18n::Lang::from_tag(lang).unwrap_or_else(|| {
+            notices.push(crate::tr!(
+                crate::i18n::Msg::LangUnknown,
+                value = format!("'{}'", short(lang))
+            ));
+            crate::i18n::Lang::En
+        }));
     }
     match get(root, "reference") {
         None | Some(Json::Null) => {}

@@ -244,6 +244,9 @@ pub struct LinkState {
     /// the headline, this chart and a link to the full calculator, for an article's `<iframe>`.
     /// A view of the link alone: scenario files do not carry it.
     pub embed: Option<ChartKind>,
+    /// The language the reader chose (`lang=ru`), if any; without one the page follows the
+    /// browser's preference, so a link opens in each reader's own language unless it names one.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 impl Default for LinkState {
@@ -267,6 +270,7 @@ impl LinkState {
             target_year: TARGET_YEAR,
             fan_region: DEFAULT_FAN_REGION,
             embed: None,
+            lang: None,
         }
     }
 

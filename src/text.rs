@@ -35,27 +35,79 @@ pub fn exponent(value: f64) -> String {
     return engine::exponent(value);
 }
 
-/// `value` rounded to `decimals` places, ties to even: "3.4". The page's callers ask for at most
-/// three places; on wasm32 up to 75 are exact (JavaScript's `toFixed` writes at most 100).
-pub fn fixed(value: f64, decimals: usize) -> String {
+/// How numbers are written for a reader: the decimal mark and the mark between thousands. The
+/// page sets it with its language ([`crate::i18n::set_language`]); [`shortest`] and [`exponent`],
+/// which links, files and CSV use, never follow it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberStyle {
+    /// The decimal mark.
+    pub decimal: char,
+    /// The mark between groups of three digits in [`thousands`].
+    pub group: char,
+}
+
+impl NumberStyle {
+    /// English and Chinese: "12,300.5".
+    pub const PLAIN: NumberStyle = NumberStyle {
+        decimal: '.',
+        group: ',',
+    };
+    /// Russian: "12 300,5", a decimal comma and a non-breaking space between thousands.
+    pub const RUSSIAN: NumberStyle = NumberStyle {
+        decimal: ',',
+        group: '\u{a0}',
+    };
+}
+
+thread_local! {
+    static STYLE: std::cell::Cell<NumberStyle> = const { std::cell::Cell::new(NumberStyle::PLAIN) };
+}
+
+/// Sets how [`fixed`], [`trimmed`], [`thousands`] and the percentages write numbers from now on
+/// (in this thread).
+pub fn set_number_style(style: NumberStyle) {
+    STYLE.with(|current| current.set(style));
+}
+
+/// `text`, a number with a point, in the reader's style.
+fn styled(text: String) -> String {
+    let decimal = STYLE.with(std::cell::Cell::get).decimal;
+    if decimal == '.' {
+        text
+    } else {
+        text.chars()
+            .map(|c| if c == '.' { decimal } else { c })
+            .collect()
+    }
+}
+
+/// `value` rounded to `decimals` places, ties to even, with a point whatever the reader's style.
+fn fixed_point(value: f64, decimals: usize) -> String {
     #[cfg(not(target_arch = "wasm32"))]
     return format!("{value:.decimals$}");
     #[cfg(target_arch = "wasm32")]
     return engine::fixed(value, decimals);
 }
 
+/// `value` rounded to `decimals` places, ties to even: "3.4" ("3,4" in Russian). The page's callers
+/// ask for at most three places; on wasm32 up to 75 are exact (JavaScript's `toFixed` writes at most
+/// 100).
+pub fn fixed(value: f64, decimals: usize) -> String {
+    styled(fixed_point(value, decimals))
+}
+
 /// `value` with at most `decimals` places, ties to even, and no trailing zeros or trailing point:
 /// "2.75", "60", "28.7" (a whole number keeps its zeros: "60", not "6").
 pub fn trimmed(value: f64, decimals: usize) -> String {
-    let text = fixed(value, decimals);
-    if text.contains('.') {
+    let text = fixed_point(value, decimals);
+    styled(if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
         text
-    }
+    })
 }
 
-/// A whole number with thousands separators: "12,300".
+/// A whole number with thousands separators: "12,300" ("12 300" in Russian).
 ///
 /// `value` is rounded as [`fixed`] rounds (ties to even: 2.5 is "2"), its digits grouped by three
 /// with commas, and a negative number keeps its minus sign unless it rounds to zero ("-2,500", but
@@ -65,14 +117,15 @@ pub fn thousands(value: f64) -> String {
     if !value.is_finite() {
         return "0".to_string();
     }
-    let digits = fixed(value.abs(), 0);
+    let digits = fixed_point(value.abs(), 0);
+    let group = STYLE.with(std::cell::Cell::get).group;
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if value < 0.0 && digits != "0" {
         grouped.push('-');
     }
     for (index, digit) in digits.chars().enumerate() {
         if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
+            grouped.push(group);
         }
         grouped.push(digit);
     }

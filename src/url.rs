@@ -25,6 +25,7 @@
 //! | `tg` | chosen target for Russia's share at the selected stage (fraction, e.g. `0.12`) | only when chosen |
 //! | `ty` | the year by which the target is checked (whole year, 2024 to 2050: [`TARGET_YEAR_MIN`] to [`TARGET_YEAR_MAX`]) | only when not 2030 |
 //! | `fr` | region shown in the fan chart: a region id (`china`, `united_states`, …) | only when not `russia` |
+//! | `lang` | the language the reader chose: `en`, `ru` or `zh` (see [`crate::i18n::Lang`]); without it the page follows the browser's preference | only when chosen |
 //! | `embed` | the embed view's one chart, a chart id (`share`, `russia`, `hhi`, `gap`, `feed`; see [`crate::chart::ChartKind::embedded`]) | only in the embed view |
 //! | `d` | the dataset version the link was made with (`2025.1`, see [`crate::data::DATA_VERSION`]) | always, last |
 //!
@@ -145,6 +146,10 @@ pub fn encode(state: &LinkState) -> String {
     if state.fan_region != DEFAULT_FAN_REGION {
         out.push_str("&fr=");
         out.push_str(state.fan_region.id());
+    }
+    if let Some(lang) = state.lang {
+        out.push_str("&lang=");
+        out.push_str(lang.id());
     }
     if let Some(chart) = state.embed {
         out.push_str("&embed=");
@@ -354,6 +359,13 @@ pub fn decode(input: &str) -> Decoded {
                     DEFAULT_FAN_REGION.label(),
                     valid_region_ids()
                 )),
+            },
+            "lang" => match crate::i18n::Lang::ALL.into_iter().find(|lang| value.eq_ignore_ascii_case(lang.id())) {
+                Some(lang) => state.lang = Some(lang),
+                None => {
+                    state.lang = Some(crate::i18n::Lang::En);
+                    notices.push(crate::tr!(crate::i18n::Msg::LangUnknown, value = quote(value)));
+                }
             },
             "embed" => match crate::chart::ChartKind::embedded(&value.to_ascii_lowercase()) {
                 Some(chart) => state.embed = Some(chart),

@@ -188,6 +188,8 @@ fn golden_links_decode_to_their_pinned_state_and_encode_back_verbatim() {
             fan_region: Region::Russia,
             // Links from before `embed` open the whole calculator.
             embed: None,
+            // Links from before `lang` open in each reader's language.
+            lang: None,
         };
         assert_eq!(decoded.state, expected, "{}", golden.link);
         // Made before links carried the data version: the same settings on the current data,
@@ -443,10 +445,24 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
         )),
         proptest::option::of(0.0..=1.0f64),
         (TARGET_YEAR_MIN..=TARGET_YEAR_MAX, 0..Region::ALL.len()),
-        proptest::option::of(proptest::sample::select(ChartKind::PROJECTION.to_vec())),
+        (
+            proptest::option::of(proptest::sample::select(ChartKind::PROJECTION.to_vec())),
+            proptest::option::of(proptest::sample::select(
+                ree_outlook::i18n::Lang::ALL.to_vec(),
+            )),
+        ),
     )
         .prop_map(
-            |((preset, values), stage, table, reference, run, target, (year, region), embed)| {
+            |(
+                (preset, values),
+                stage,
+                table,
+                reference,
+                run,
+                target,
+                (year, region),
+                (embed, lang),
+            )| {
                 LinkState {
                     preset: PRESETS[preset].id.to_string(),
                     scenario: build(preset, &values),
@@ -469,6 +485,7 @@ fn state_strategy() -> impl Strategy<Value = LinkState> {
                     target_year: year,
                     fan_region: Region::ALL[region],
                     embed,
+                    lang,
                 }
             },
         )

@@ -227,11 +227,11 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
             { goal_seek::view(&state.goal, props.link.scenario, input.target(), props.dispatch) }
             <div class="charts analysis-charts">
                 <ChartCanvas kind={ChartKind::Fan} projection={analysed.clone()}
-                    references={props.references.clone()} {stage} theme={props.theme}
+                    references={props.references.clone()} {stage} theme={props.theme} lang={crate::i18n::language()}
                     bands={props.results.bands.clone()} {waiting} dispatch={props.dispatch.clone()} />
                 <div class="chart-with-extra">
                     <ChartCanvas kind={ChartKind::Tornado} projection={analysed.clone()}
-                        {stage} theme={props.theme}
+                        {stage} theme={props.theme} lang={crate::i18n::language()}
                         tornado={props.results.tornado.clone()} {waiting} dispatch={props.dispatch.clone()} />
                     { button("download-csv-tornado", "Tornado as CSV", on_tornado_csv) }
                 </div>

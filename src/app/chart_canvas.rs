@@ -77,6 +77,9 @@ pub struct ChartCanvasProps {
     /// stays empty until it comes, rather than showing a placeholder first.
     #[prop_or_default]
     pub waiting: bool,
+    /// The language of the chart's words (a change draws it again).
+    #[prop_or_default]
+    pub lang: crate::i18n::Lang,
     /// Where download errors go.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -93,11 +96,14 @@ struct DrawInput {
     bands: Option<Rc<MonteCarloResult>>,
     tornado: Option<Rc<Tornado>>,
     waiting: bool,
+    lang: crate::i18n::Lang,
 }
 
 impl DrawInput {
     fn input(&self) -> ChartInput<'_> {
-        ChartInput::new(&self.projection, self.stage)
+        let mut input = ChartInput::new(&self.projection, self.stage);
+        input.lang = self.lang;
+        input
             .with_product(self.product)
             .with_references(
                 self.references
@@ -308,6 +314,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         bands: props.bands.clone(),
         tornado: props.tornado.clone(),
         waiting: props.waiting,
+        lang: props.lang,
     };
 
     // A resize redraws at once, in the frame that lays the canvas out at its new size.

@@ -19,6 +19,7 @@ pub mod controls;
 pub mod downloads;
 pub mod goal_seek;
 pub mod headline;
+pub mod lang_switch;
 pub mod my_scenarios;
 pub mod notices;
 pub mod param_control;

@@ -10,6 +10,7 @@ use crate::app::compare;
 use crate::app::controls;
 use crate::app::downloads;
 use crate::app::headline;
+use crate::app::lang_switch;
 use crate::app::my_scenarios;
 use crate::app::notices;
 use crate::app::preset_picker;
@@ -45,6 +46,9 @@ pub fn app() -> Html {
         let mut state =
             AppState::from_decoded(url::decode(&history::location_href()), system_theme());
         state.saved = my_scenarios::load();
+        if let Some((lang, why)) = crate::web::lang::take_failure() {
+            state.notices_add(lang_switch::unavailable(lang, &why));
+        }
         state
     });
     let dispatch = state.dispatcher();
@@ -105,6 +109,14 @@ pub fn app() -> Html {
                 // The same path as a typed link: everything after the first '#'.
                 let decoded = url::decode(&format!("#{fragment}"));
                 let canonical = url::encode(&decoded.state);
+                // The link may ask for another language than the one in use.
+                let lang = decoded
+                    .state
+                    .lang
+                    .unwrap_or_else(crate::web::lang::browser_preference);
+                if lang != crate::i18n::language() {
+                    lang_switch::switch_to(lang, false, navigated.clone());
+                }
                 navigated.dispatch(Action::Navigate(decoded, false));
                 canonical
             });
@@ -167,6 +179,7 @@ pub fn app() -> Html {
                 {stage}
                 {product}
                 theme={state.theme}
+                lang={state.lang}
                 dispatch={dispatch.clone()}
             />
         }
@@ -195,6 +208,7 @@ pub fn app() -> Html {
 
     html! {
         <div class="page" data-embed={embed}>
+            { lang_switch::view(state.lang, &dispatch) }
             { notices::view(&state.notices, &dispatch) }
             <div class="layout">
                 { walk::view(state.walking, preset, &projection, &dispatch) }

@@ -45,6 +45,9 @@ pub struct AppState {
     /// "My scenarios": the saved scenarios as last read or written (the stored list itself is in
     /// `localStorage`), and what the last action there did, shown beside the section's buttons.
     pub saved: (SavedEntries, AttrValue),
+    /// The language whose texts are in use ([`crate::i18n::language`]), so a change of language
+    /// renders the page again.
+    pub lang: crate::i18n::Lang,
 }
 
 /// The saved scenarios as last read or written, oldest first. Compared by identity: every read
@@ -70,6 +73,7 @@ impl AppState {
             file_outcome: None,
             walking: false,
             saved: Default::default(),
+            lang: crate::i18n::language(),
         };
         state.add_notices(link_notices(decoded.notices, decoded.data_note));
         state
@@ -78,6 +82,11 @@ impl AppState {
     /// The preset the scenario started from.
     pub fn preset(&self) -> &'static Preset {
         self.link.preset()
+    }
+
+    /// Adds one notice (see [`AppState::add_notices`]).
+    pub fn notices_add(&mut self, text: String) {
+        self.add_notices([text]);
     }
 
     fn add_notices(&mut self, texts: impl IntoIterator<Item = String>) {
@@ -138,6 +147,9 @@ pub enum Action {
     DismissNotice(u32),
     /// The system colour scheme changed.
     SetTheme(Theme),
+    /// A language's texts are in use now: the one the reader chose (kept in the link, with a
+    /// history entry), or the one a link or the browser asked for (`false`).
+    Language(crate::i18n::Lang, bool),
     /// Pin the current scenario as the next reference for comparison (up to
     /// [`MAX_REFERENCES`]; ignored when that many are pinned).
     PinReference,
@@ -219,6 +231,13 @@ impl Reducible for AppState {
             }
             Action::DismissNotice(id) => next.notices.retain(|notice| notice.id != id),
             Action::SetTheme(theme) => next.theme = theme,
+            Action::Language(lang, chosen) => {
+                next.lang = lang;
+                if chosen {
+                    next.link.lang = Some(lang);
+                    next.history_pushes = next.history_pushes.wrapping_add(1);
+                }
+            }
             Action::PinReference => {
                 if self.link.references.len() >= MAX_REFERENCES {
                     return self;

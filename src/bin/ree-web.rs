@@ -70,14 +70,28 @@ mod page {
     }
 
     /// Renders the app into `#app`, replacing the static loading state.
+    ///
+    /// In a language other than English, once its texts are read (in parallel with the
+    /// WebAssembly: www/pwa.js starts the fetch), so the first frame is in the reader's language;
+    /// if they cannot be read, in English with a notice saying so.
     pub fn mount_app() {
-        let root = document().and_then(|document| document.get_element_by_id("app"));
-        match root {
-            Some(root) => ree_outlook::app::mount(root),
-            None => web_sys::console::error_1(&JsValue::from_str(
+        let Some(root) = document().and_then(|document| document.get_element_by_id("app")) else {
+            web_sys::console::error_1(&JsValue::from_str(
                 "Rare-Earth Outlook: the page has no #app element to render into",
-            )),
-        }
+            ));
+            return;
+        };
+        let chosen = ree_outlook::url::decode(&history::location_href())
+            .state
+            .lang;
+        let lang = chosen.unwrap_or_else(ree_outlook::web::lang::browser_preference);
+        ree_outlook::web::lang::load(
+            lang,
+            Box::new(move |loaded| {
+                ree_outlook::web::lang::apply(lang, loaded);
+                ree_outlook::app::mount(root);
+            }),
+        );
     }
 
     /// Whether the address asks for a deliberate crash ([`DEBUG_PANIC_KEY`]).

@@ -145,8 +145,8 @@ pub fn same_picture(kind: ChartKind, a: &ChartInput, b: &ChartInput) -> bool {
         ChartKind::Fan | ChartKind::Tornado => return false,
     };
     let (pa, pb) = (a.projection, b.projection);
-    if (a.stage, a.product, a.theme, a.scale.to_bits())
-        != (b.stage, b.product, b.theme, b.scale.to_bits())
+    if (a.stage, a.product, a.theme, a.scale.to_bits(), a.lang)
+        != (b.stage, b.product, b.theme, b.scale.to_bits(), b.lang)
         || (pa.base_year, pa.years) != (pb.base_year, pb.years)
         || a.references.map(|r| r.map(|r| (r.label, r.style)))
             != b.references.map(|r| r.map(|r| (r.label, r.style)))

@@ -178,6 +178,8 @@ pub struct ChartInput<'a> {
     pub bands: Option<&'a MonteCarloResult>,
     /// A sensitivity analysis for the tornado chart.
     pub tornado: Option<&'a Tornado>,
+    /// The language its words are in: the one in use when the input was made.
+    pub lang: crate::i18n::Lang,
 }
 
 impl<'a> ChartInput<'a> {
@@ -193,6 +195,7 @@ impl<'a> ChartInput<'a> {
             scale: 1.0,
             bands: None,
             tornado: None,
+            lang: crate::i18n::language(),
         }
     }
 

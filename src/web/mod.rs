@@ -12,6 +12,7 @@
 //! - [`files`]: downloads and reading a chosen file; [`clipboard`]: copying a link, an embed code or
 //!   a chart's picture.
 //! - [`json`]: JSON text parsed with the browser's `JSON.parse`; [`storage`]: `localStorage` (saved scenarios).
+//! - [`lang`]: the reader's language, the texts of other languages than English, the document's `lang`.
 //! - [`timings`]: `performance.now` and the page's readiness, which the benchmark and tests read.
 //! - [`frame`]: work that waits for the next frame, or for the frame that presents the latest
 //!   input, and the pace of input.
@@ -29,6 +30,7 @@ pub mod files;
 pub mod frame;
 pub mod history;
 pub mod json;
+pub mod lang;
 pub mod storage;
 pub mod timings;
 pub mod worker;

@@ -1,0 +1,310 @@
+//! The page's languages: English, Russian and Simplified Chinese.
+//!
+//! Every text a reader sees is a [`Msg`], named after its key in `i18n/en.json`; `i18n/ru.json` and
+//! `i18n/zh.json` hold the same keys (a native test names any key a language lacks). English is
+//! compiled in (`build.rs`), so an English reader's page waits for no file; the build ships each
+//! other language as `i18n/<lang>.json` beside the page, its texts in [`Msg`]'s order, which the
+//! page reads before it first draws (and the service worker keeps for offline use).
+//!
+//! Texts name their values in braces, `{share}`, which [`text`] fills in; a plural's forms are
+//! chosen by the language's rules ([`plural_index`]). Numbers are written in the language's style
+//! by [`crate::text`] once [`set_language`] has set it: decimal comma and non-breaking spaces
+//! between thousands in Russian, points and no grouping surprises in Chinese. Machine text (links,
+//! CSV, JSON, the command line) never changes with the language.
+//!
+//! This module is pure: the catalogue arrives as [`Json`] and nothing here touches a browser.
+
+use crate::json::Json;
+use std::cell::RefCell;
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// A language of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English, compiled in.
+    #[default]
+    En,
+    /// Russian.
+    Ru,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// Every language, in the order the switch lists them.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ru, Lang::Zh];
+
+    /// The code in links, files and the document's `lang` attribute: "en", "ru", "zh".
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The language a code names (case-insensitive): "ru", "ru-RU", "zh-Hans-CN" and "zh-CN" name
+    /// theirs; `None` for others.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        Lang::ALL
+            .into_iter()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.id()))
+    }
+
+    /// The language's own name, as the switch shows it.
+    pub fn name(self) -> Msg {
+        match self {
+            Lang::En => Msg::LangNameEn,
+            Lang::Ru => Msg::LangNameRu,
+            Lang::Zh => Msg::LangNameZh,
+        }
+    }
+
+    /// The plural forms a text of this language gives, in the order a catalogue lists them.
+    pub fn plural_forms(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &["one", "other"],
+            Lang::Ru => &["one", "few", "many", "other"],
+            Lang::Zh => &["other"],
+        }
+    }
+}
+
+/// The form of a plural that `n` takes in `lang`, an index into [`Lang::plural_forms`] (the CLDR
+/// rules for cardinals: English "1 year", "2 years"; Russian "1 год", "2 года", "5 лет", "1,5 года";
+/// Chinese has one form).
+pub fn plural_index(lang: Lang, n: f64) -> usize {
+    let whole = n.fract() == 0.0 && n.abs() < 1e15;
+    match lang {
+        Lang::En => usize::from(n != 1.0),
+        Lang::Zh => 0,
+        Lang::Ru if !whole => 3,
+        Lang::Ru => {
+            let n = n.abs() as u64;
+            match (n % 10, n % 100) {
+                (1, rest) if rest != 11 => 0,
+                (2..=4, rest) if !(12..=14).contains(&rest) => 1,
+                _ => 2,
+            }
+        }
+    }
+}
+
+/// A language's texts, in [`Msg`]'s order; a text it lacks is English's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalogue {
+    lang: Lang,
+    /// Each message's forms (empty where the catalogue lacks it).
+    texts: Vec<Vec<String>>,
+}
+
+impl Catalogue {
+    /// `lang`'s catalogue from the file the build ships: a JSON array in [`Msg`]'s order whose
+    /// items are a text, an array of the language's plural forms, or null where a text is missing.
+    /// `Err` says what is wrong with a file that is not such an array.
+    pub fn from_json(lang: Lang, json: &Json) -> Result<Catalogue, String> {
+        let Json::Array(items) = json else {
+            return Err("not a list of texts".into());
+        };
+        if items.len() != ENGLISH.len() {
+            return Err(format!(
+                "{} texts where the page has {}",
+                items.len(),
+                ENGLISH.len()
+            ));
+        }
+        let forms = lang.plural_forms().len();
+        let texts = items
+            .iter()
+            .zip(ENGLISH)
+            .map(|(item, english)| match item {
+                Json::String(text) if english.len() == 1 => vec![text.clone()],
+                Json::Array(list) if english.len() > 1 && list.len() == forms => list
+                    .iter()
+                    .map(|form| match form {
+                        Json::String(text) => text.clone(),
+                        _ => String::new(),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        Ok(Catalogue { lang, texts })
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+}
+
+thread_local! {
+    /// The language texts are given in, with its catalogue (none for English).
+    static CURRENT: RefCell<Option<Catalogue>> = const { RefCell::new(None) };
+}
+
+/// Gives every later text in `catalogue`'s language (English with `None`), and sets how
+/// [`crate::text`] writes numbers for a reader.
+pub fn set_language(catalogue: Option<Catalogue>) {
+    crate::text::set_number_style(match catalogue.as_ref().map(Catalogue::lang) {
+        Some(Lang::Ru) => crate::text::NumberStyle::RUSSIAN,
+        _ => crate::text::NumberStyle::PLAIN,
+    });
+    CURRENT.with(|current| *current.borrow_mut() = catalogue);
+}
+
+/// The language texts are given in now.
+pub fn language() -> Lang {
+    CURRENT.with(|current| current.borrow().as_ref().map_or(Lang::En, Catalogue::lang))
+}
+
+/// The template of `msg` in the current language (a plural's form for `n`), English where the
+/// catalogue lacks it.
+fn template(msg: Msg, n: Option<f64>) -> String {
+    let english = ENGLISH[msg as usize];
+    CURRENT.with(|current| {
+        let current = current.borrow();
+        if let Some(catalogue) = current.as_ref() {
+            let forms = &catalogue.texts[msg as usize];
+            let form = n.map_or(0, |n| plural_index(catalogue.lang, n));
+            if let Some(text) = forms.get(form).filter(|text| !text.is_empty()) {
+                return text.clone();
+            }
+        }
+        let form = n
+            .map_or(0, |n| plural_index(Lang::En, n))
+            .min(english.len() - 1);
+        english[form].to_string()
+    })
+}
+
+/// `msg` in the current language, each `{name}` of `values` filled in (a name the text does not
+/// use is ignored; a brace without a given name stays as written).
+pub fn text(msg: Msg, values: &[(&str, &str)]) -> String {
+    fill(&template(msg, None), values)
+}
+
+/// The plural `msg` in the form `n` takes, `{n}` filled with `n_text` (`n` as the reader reads
+/// it) and each `{name}` of `values`.
+pub fn plural(msg: Msg, n: f64, n_text: &str, values: &[(&str, &str)]) -> String {
+    let mut all = vec![("n", n_text)];
+    all.extend_from_slice(values);
+    fill(&template(msg, Some(n)), &all)
+}
+
+/// `template` with each `{name}` of `values` replaced by its value, in one pass (a value's own
+/// braces are not read again).
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `msg` in the current language: `tr!(Msg::LangLabel)`, or with values,
+/// `tr!(Msg::LangUnknown, value = &quoted)`.
+#[macro_export]
+macro_rules! tr {
+    ($msg:expr) => {
+        $crate::i18n::text($msg, &[])
+    };
+    ($msg:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::text($msg, &[$((stringify!($name), AsRef::<str>::as_ref(&$value))),+])
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_from_tags() {
+        assert_eq!(Lang::from_tag("ru-RU"), Some(Lang::Ru));
+        assert_eq!(Lang::from_tag("ZH-hans-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_tag("en"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn russian_plurals_follow_cldr() {
+        let form = |n: f64| Lang::Ru.plural_forms()[plural_index(Lang::Ru, n)];
+        for (n, expected) in [
+            (1.0, "one"),
+            (21.0, "one"),
+            (11.0, "many"),
+            (2.0, "few"),
+            (24.0, "few"),
+            (12.0, "many"),
+            (14.0, "many"),
+            (5.0, "many"),
+            (0.0, "many"),
+            (111.0, "many"),
+            (1.5, "other"),
+        ] {
+            assert_eq!(form(n), expected, "{n}");
+        }
+        assert_eq!(plural_index(Lang::En, 1.0), 0);
+        assert_eq!(plural_index(Lang::En, 2.0), 1);
+        assert_eq!(plural_index(Lang::En, 0.0), 1);
+    }
+
+    #[test]
+    fn fill_replaces_named_values_once() {
+        assert_eq!(
+            fill("{a} and {b}", &[("a", "{b}"), ("b", "2")]),
+            "{b} and 2"
+        );
+        assert_eq!(fill("{missing} {", &[("a", "1")]), "{missing} {");
+        assert_eq!(fill("no braces", &[]), "no braces");
+    }
+
+    #[test]
+    fn catalogue_texts_with_english_where_missing() {
+        let mut items = vec![Json::Null; ENGLISH.len()];
+        items[Msg::LangLabel as usize] = Json::String("Язык".into());
+        items[Msg::UnitYears as usize] = Json::Array(
+            ["{n} год", "{n} года", "{n} лет", "{n} года"]
+                .map(|form| Json::String(form.into()))
+                .to_vec(),
+        );
+        let catalogue = Catalogue::from_json(Lang::Ru, &Json::Array(items));
+        assert!(catalogue.is_ok(), "{catalogue:?}");
+        set_language(catalogue.ok());
+        assert_eq!(tr!(Msg::LangLabel), "Язык");
+        assert_eq!(plural(Msg::UnitYears, 5.0, "5", &[]), "5 лет");
+        assert_eq!(plural(Msg::UnitYears, 22.0, "22", &[]), "22 года");
+        assert_eq!(
+            tr!(Msg::LangUnknown, value = "'xx'"),
+            ENGLISH[Msg::LangUnknown as usize][0].replace("{value}", "'xx'")
+        );
+        assert_eq!(crate::text::fixed(1234.5, 1), "1234,5");
+        set_language(None);
+        assert_eq!(plural(Msg::UnitYears, 1.0, "1", &[]), "1 year");
+        assert_eq!(crate::text::fixed(1234.5, 1), "1234.5");
+        assert!(Catalogue::from_json(Lang::Zh, &Json::Array(Vec::new())).is_err());
+    }
+}
