@@ -93,11 +93,14 @@ pub fn plural_index(lang: Lang, n: f64) -> usize {
 }
 
 /// A language's texts, in [`Msg`]'s order; a text it lacks is English's.
+///
+/// Its texts live as long as the page (a catalogue is read once per language and kept), so
+/// [`t`] gives `&'static str` as English does, without a copy per use.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalogue {
     lang: Lang,
     /// Each message's forms (empty where the catalogue lacks it).
-    texts: Vec<Vec<String>>,
+    texts: Vec<Vec<&'static str>>,
 }
 
 impl Catalogue {
@@ -120,12 +123,12 @@ impl Catalogue {
             .iter()
             .zip(ENGLISH)
             .map(|(item, english)| match item {
-                Json::String(text) if english.len() == 1 => vec![text.clone()],
+                Json::String(text) if english.len() == 1 => vec![keep(text)],
                 Json::Array(list) if english.len() > 1 && list.len() == forms => list
                     .iter()
                     .map(|form| match form {
-                        Json::String(text) => text.clone(),
-                        _ => String::new(),
+                        Json::String(text) => keep(text),
+                        _ => "",
                     })
                     .collect(),
                 _ => Vec::new(),
@@ -138,6 +141,11 @@ impl Catalogue {
     pub fn lang(&self) -> Lang {
         self.lang
     }
+}
+
+/// A text read from a catalogue, kept for the page's lifetime (see [`Catalogue`]).
+fn keep(text: &str) -> &'static str {
+    Box::leak(text.into())
 }
 
 thread_local! {
@@ -162,28 +170,33 @@ pub fn language() -> Lang {
 
 /// The template of `msg` in the current language (a plural's form for `n`), English where the
 /// catalogue lacks it.
-fn template(msg: Msg, n: Option<f64>) -> String {
+fn template(msg: Msg, n: Option<f64>) -> &'static str {
     let english = ENGLISH[msg as usize];
-    CURRENT.with(|current| {
+    let translated = CURRENT.with(|current| {
         let current = current.borrow();
-        if let Some(catalogue) = current.as_ref() {
-            let forms = &catalogue.texts[msg as usize];
-            let form = n.map_or(0, |n| plural_index(catalogue.lang, n));
-            if let Some(text) = forms.get(form).filter(|text| !text.is_empty()) {
-                return text.clone();
-            }
-        }
-        let form = n
+        let catalogue = current.as_ref()?;
+        let form = n.map_or(0, |n| plural_index(catalogue.lang, n));
+        catalogue.texts[msg as usize]
+            .get(form)
+            .copied()
+            .filter(|text| !text.is_empty())
+    });
+    translated.unwrap_or_else(|| {
+        english[n
             .map_or(0, |n| plural_index(Lang::En, n))
-            .min(english.len() - 1);
-        english[form].to_string()
+            .min(english.len() - 1)]
     })
+}
+
+/// `msg` in the current language, as it is (a text without values).
+pub fn t(msg: Msg) -> &'static str {
+    template(msg, None)
 }
 
 /// `msg` in the current language, each `{name}` of `values` filled in (a name the text does not
 /// use is ignored; a brace without a given name stays as written).
 pub fn text(msg: Msg, values: &[(&str, &str)]) -> String {
-    fill(&template(msg, None), values)
+    fill(template(msg, None), values)
 }
 
 /// The plural `msg` in the form `n` takes, `{n}` filled with `n_text` (`n` as the reader reads
@@ -191,7 +204,7 @@ pub fn text(msg: Msg, values: &[(&str, &str)]) -> String {
 pub fn plural(msg: Msg, n: f64, n_text: &str, values: &[(&str, &str)]) -> String {
     let mut all = vec![("n", n_text)];
     all.extend_from_slice(values);
-    fill(&template(msg, Some(n)), &all)
+    fill(template(msg, Some(n)), &all)
 }
 
 /// `template` with each `{name}` of `values` replaced by its value, in one pass (a value's own
@@ -224,12 +237,12 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// `msg` in the current language: `tr!(Msg::LangLabel)`, or with values,
-/// `tr!(Msg::LangUnknown, value = &quoted)`.
+/// `msg` in the current language: `tr!(Msg::LangLabel)` (a `&'static str`), or with values,
+/// `tr!(Msg::LangUnknown, value = &quoted)` (a `String`).
 #[macro_export]
 macro_rules! tr {
     ($msg:expr) => {
-        $crate::i18n::text($msg, &[])
+        $crate::i18n::t($msg)
     };
     ($msg:expr, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::i18n::text($msg, &[$((stringify!($name), AsRef::<str>::as_ref(&$value))),+])

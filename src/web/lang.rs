@@ -82,6 +82,6 @@ pub fn apply(lang: Lang, loaded: Result<Option<Catalogue>, String>) {
     let lang = i18n::language();
     super::mark_root("lang", Some(lang.id()));
     if let Some(document) = super::document() {
-        document.set_title(&crate::tr!(Msg::PageTitle));
+        document.set_title(crate::tr!(Msg::PageTitle));
     }
 }
