@@ -41,7 +41,7 @@ pub fn view(current: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let label = tr!(Msg::LangLabel);
     // A landmark of its own, outside the page's main parts (axe: all content in landmarks).
     html! {
-        <nav class="lang-switch" aria-label={label.clone()}>
+        <nav class="lang-switch" aria-label={label}>
             <label for="lang">{ label }</label>
             <select id="lang" {onchange}>
                 { for Lang::ALL.into_iter().map(|lang| html! {
