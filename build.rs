@@ -54,6 +54,7 @@ fn messages_rust(file: &str) -> String {
     };
     let mut variants = String::new();
     let mut english = String::new();
+    let mut ends = Vec::new();
     let mut names = std::collections::BTreeSet::new();
     for (key, value) in messages {
         if key.is_empty()
@@ -89,10 +90,16 @@ fn messages_rust(file: &str) -> String {
             )),
         };
         variants.push_str(&format!("    /// {key}\n    {name},\n"));
-        english.push_str(&format!("    &{forms:?},\n"));
+        if forms.iter().any(|form| form.contains('\u{1f}')) {
+            fail(&format!(
+                "{file}: '{key}' holds the character U+001F, which separates a plural's forms"
+            ));
+        }
+        english.push_str(&forms.join("\u{1f}"));
+        ends.push(english.len());
     }
     format!(
-        "/// A text of the page, named after its key in `i18n/en.json`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Msg {{\n{variants}}}\n\n/// The English forms of each message, in [`Msg`]'s order: one text, or a plural's one and other.\npub const ENGLISH: [&[&str]; {count}] = [\n{english}];\n",
+        "/// A text of the page, named after its key in `i18n/en.json`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Msg {{\n{variants}}}\n\n/// Every English text, one after another in [`Msg`]'s order (a plural's one and other forms\n/// separated by U+001F).\nconst ENGLISH_TEXT: &str = {english:?};\n\n/// Where each message's English ends in [`ENGLISH_TEXT`] (it starts where the one before ends).\nconst ENGLISH_ENDS: [u32; {count}] = {ends:?};\n",
         count = messages.len()
     )
 }

@@ -5,6 +5,8 @@
 //! [`DATASET`] and [`HINDCAST_DATASET`] (fixed arrays indexed by [`Region`] and [`Stage`]), so
 //! nothing is parsed at run time. The schema is in `data/README.md`.
 
+use crate::i18n::Msg;
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 /// A producing region. The order is the order of every per-region array.
@@ -62,14 +64,14 @@ impl Region {
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {
-            Region::China => "China",
-            Region::Russia => "Russia",
-            Region::UnitedStates => "United States",
-            Region::Australia => "Australia",
-            Region::Myanmar => "Myanmar",
-            Region::Malaysia => "Malaysia",
-            Region::Eu => "EU",
-            Region::Other => "Other",
+            Region::China => tr!(Msg::RegionChina),
+            Region::Russia => tr!(Msg::RegionRussia),
+            Region::UnitedStates => tr!(Msg::RegionUnitedStates),
+            Region::Australia => tr!(Msg::RegionAustralia),
+            Region::Myanmar => tr!(Msg::RegionMyanmar),
+            Region::Malaysia => tr!(Msg::RegionMalaysia),
+            Region::Eu => tr!(Msg::RegionEu),
+            Region::Other => tr!(Msg::RegionOther),
         }
     }
 
@@ -115,18 +117,18 @@ impl Stage {
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {
-            Stage::Mining => "Mining",
-            Stage::Separation => "Separation",
-            Stage::Magnets => "Magnets",
+            Stage::Mining => tr!(Msg::StageMining),
+            Stage::Separation => tr!(Msg::StageSeparation),
+            Stage::Magnets => tr!(Msg::StageMagnets),
         }
     }
 
     /// Short unit of this stage's tonnages.
     pub fn unit(self) -> &'static str {
         match self {
-            Stage::Mining => "t REO",
-            Stage::Separation => "t oxide",
-            Stage::Magnets => "t NdFeB",
+            Stage::Mining => tr!(Msg::StageMiningUnit),
+            Stage::Separation => tr!(Msg::StageSeparationUnit),
+            Stage::Magnets => tr!(Msg::StageMagnetsUnit),
         }
     }
 

@@ -111,20 +111,20 @@ impl Catalogue {
         let Json::Array(items) = json else {
             return Err("not a list of texts".into());
         };
-        if items.len() != ENGLISH.len() {
+        if items.len() != ENGLISH_ENDS.len() {
             return Err(format!(
                 "{} texts where the page has {}",
                 items.len(),
-                ENGLISH.len()
+                ENGLISH_ENDS.len()
             ));
         }
         let forms = lang.plural_forms().len();
         let texts = items
             .iter()
-            .zip(ENGLISH)
-            .map(|(item, english)| match item {
-                Json::String(text) if english.len() == 1 => vec![keep(text)],
-                Json::Array(list) if english.len() > 1 && list.len() == forms => list
+            .enumerate()
+            .map(|(index, item)| match item {
+                Json::String(text) if !is_plural(index) => vec![keep(text)],
+                Json::Array(list) if is_plural(index) && list.len() == forms => list
                     .iter()
                     .map(|form| match form {
                         Json::String(text) => keep(text),
@@ -141,6 +141,19 @@ impl Catalogue {
     pub fn lang(&self) -> Lang {
         self.lang
     }
+}
+
+/// The English of message number `index`: its one text, or a plural's one and other forms.
+fn english(index: usize) -> &'static str {
+    let start = index
+        .checked_sub(1)
+        .map_or(0, |before| ENGLISH_ENDS[before] as usize);
+    &ENGLISH_TEXT[start..ENGLISH_ENDS[index] as usize]
+}
+
+/// Whether message number `index` is a plural.
+fn is_plural(index: usize) -> bool {
+    english(index).contains('\u{1f}')
 }
 
 /// A text read from a catalogue, kept for the page's lifetime (see [`Catalogue`]).
@@ -170,8 +183,8 @@ pub fn language() -> Lang {
 
 /// The template of `msg` in the current language (a plural's form for `n`), English where the
 /// catalogue lacks it.
+#[inline(never)]
 fn template(msg: Msg, n: Option<f64>) -> &'static str {
-    let english = ENGLISH[msg as usize];
     let translated = CURRENT.with(|current| {
         let current = current.borrow();
         let catalogue = current.as_ref()?;
@@ -182,19 +195,29 @@ fn template(msg: Msg, n: Option<f64>) -> &'static str {
             .filter(|text| !text.is_empty())
     });
     translated.unwrap_or_else(|| {
-        english[n
-            .map_or(0, |n| plural_index(Lang::En, n))
-            .min(english.len() - 1)]
+        let all = english(msg as usize);
+        match (n, all.split_once('\u{1f}')) {
+            (Some(n), Some((one, other))) => {
+                if plural_index(Lang::En, n) == 0 {
+                    one
+                } else {
+                    other
+                }
+            }
+            _ => all,
+        }
     })
 }
 
 /// `msg` in the current language, as it is (a text without values).
+#[inline(never)]
 pub fn t(msg: Msg) -> &'static str {
     template(msg, None)
 }
 
 /// `msg` in the current language, each `{name}` of `values` filled in (a name the text does not
 /// use is ignored; a brace without a given name stays as written).
+#[inline(never)]
 pub fn text(msg: Msg, values: &[(&str, &str)]) -> String {
     fill(template(msg, None), values)
 }
@@ -297,7 +320,7 @@ mod tests {
 
     #[test]
     fn catalogue_texts_with_english_where_missing() {
-        let mut items = vec![Json::Null; ENGLISH.len()];
+        let mut items = vec![Json::Null; ENGLISH_ENDS.len()];
         items[Msg::LangLabel as usize] = Json::String("Язык".into());
         items[Msg::UnitYears as usize] = Json::Array(
             ["{n} год", "{n} года", "{n} лет", "{n} года"]
@@ -312,7 +335,7 @@ mod tests {
         assert_eq!(plural(Msg::UnitYears, 22.0, "22", &[]), "22 года");
         assert_eq!(
             tr!(Msg::LangUnknown, value = "'xx'"),
-            ENGLISH[Msg::LangUnknown as usize][0].replace("{value}", "'xx'")
+            english(Msg::LangUnknown as usize).replace("{value}", "'xx'")
         );
         assert_eq!(crate::text::fixed(1234.5, 1), "1234,5");
         set_language(None);

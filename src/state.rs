@@ -9,8 +9,10 @@
 use crate::analysis::{MonteCarloSettings, Output, Target};
 use crate::chart::ChartKind;
 use crate::data::{Region, Stage};
+use crate::i18n::Msg;
 use crate::projection::{RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::{Preset, Scenario};
+use crate::tr;
 
 /// The fan chart's region when a link or file names none.
 pub const DEFAULT_FAN_REGION: Region = Region::Russia;
@@ -78,8 +80,8 @@ impl Shown {
     pub fn label(self) -> &'static str {
         match self {
             Shown::Stage(stage) => stage.label(),
-            Shown::Product(Product::Light) => "Separation: light (Nd, Pr)",
-            Shown::Product(Product::Heavy) => "Separation: heavy (Dy, Tb)",
+            Shown::Product(Product::Light) => tr!(Msg::ShownLightLabel),
+            Shown::Product(Product::Heavy) => tr!(Msg::ShownHeavyLabel),
         }
     }
 
@@ -88,17 +90,19 @@ impl Shown {
     pub fn short_label(self) -> &'static str {
         match self {
             Shown::Stage(stage) => stage.label(),
-            Shown::Product(Product::Light) => "Light (Nd, Pr)",
-            Shown::Product(Product::Heavy) => "Heavy (Dy, Tb)",
+            Shown::Product(Product::Light) => tr!(Msg::ShownLightShort),
+            Shown::Product(Product::Heavy) => tr!(Msg::ShownHeavyShort),
         }
     }
 
     /// The label inside a sentence: "mining", "light separation (Nd, Pr)", …
     pub fn name(self) -> &'static str {
         match self {
-            Shown::Stage(stage) => stage.id(),
-            Shown::Product(Product::Light) => "light separation (Nd, Pr)",
-            Shown::Product(Product::Heavy) => "heavy separation (Dy, Tb)",
+            Shown::Stage(Stage::Mining) => tr!(Msg::StageMiningName),
+            Shown::Stage(Stage::Separation) => tr!(Msg::StageSeparationName),
+            Shown::Stage(Stage::Magnets) => tr!(Msg::StageMagnetsName),
+            Shown::Product(Product::Light) => tr!(Msg::ShownLightName),
+            Shown::Product(Product::Heavy) => tr!(Msg::ShownHeavyName),
         }
     }
 

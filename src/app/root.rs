@@ -21,8 +21,10 @@ use crate::app::state::{Action, AppState};
 use crate::app::walk;
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
+use crate::i18n::Msg;
 use crate::simulate::simulate;
 use crate::state::{LinkState, View};
+use crate::tr;
 use crate::url;
 use crate::web::colour_scheme::{on_colour_scheme_change, prefers_dark};
 use crate::web::history::{self, HistoryMode};
@@ -193,7 +195,7 @@ pub fn app() -> Html {
     // code for the element.
     let full = Html::from_html_unchecked(
         format!(
-            r##"<a id="open-full" class="embed-open" href="#{}" target="_blank" rel="noopener">Open the full calculator</a>"##,
+            r##"<a id="open-full" class="embed-open" href="#{}" target="_blank" rel="noopener">{}</a>"##,
             // Outside the embed view the page's own link is it, already encoded.
             crate::chart::escape(&match link.embed {
                 Some(_) => url::encode(&LinkState {
@@ -201,7 +203,8 @@ pub fn app() -> Html {
                     ..link.clone()
                 }),
                 None => fragment.clone(),
-            })
+            }),
+            crate::chart::escape(tr!(Msg::EmbedOpenFull))
         )
         .into(),
     );
@@ -219,7 +222,7 @@ pub fn app() -> Html {
                         <div class="toolbar-buttons">
                             <button type="button" id="toggle-table" aria-pressed={show_table.to_string()}
                                 aria-controls="projection-table-area" onclick={on_toggle_table}>
-                                { if show_table { "Hide table" } else { "Show table" } }
+                                { if show_table { tr!(Msg::PageTableHide) } else { tr!(Msg::PageTableShow) } }
                             </button>
                             { compare::pin_button(link.references.len(), &dispatch) }
                         </div>
@@ -250,14 +253,14 @@ pub fn app() -> Html {
                 </main>
                 // After the charts in reading order, so that on a phone the headline and the first
                 // chart fill the first screen; a wide screen shows it as the left column.
-                <aside class="sidebar" id="settings" aria-label="Scenario settings">
+                <aside class="sidebar" id="settings" aria-label={tr!(Msg::PageSettingsLabel)}>
                     { preset_picker::view(preset.id, changed, &dispatch) }
                     { walk::start(&dispatch) }
                     { controls::view(&link.scenario, &preset_scenario, &dispatch) }
                 </aside>
             </div>
             // The footer's text as one HTML string (fixed wording and the data's own figures).
-            { Html::from_html_unchecked(format!(r#"<footer class="site-footer"><p>Data {}: base year 2025 from the USGS Mineral Commodity Summaries 2026 and the IEA's Global Critical Minerals Outlook 2026, observed years from 2019, {} named projects outside China; every default above names its source or says it is an assumption. The model runs in your browser; nothing is sent anywhere.</p></footer>"#, crate::data::DATA_VERSION, crate::data::dataset().projects.len()).into()) }
+            { Html::from_html_unchecked(format!(r#"<footer class="site-footer"><p>{}</p></footer>"#, crate::chart::escape(&tr!(Msg::PageFooter, version = crate::data::DATA_VERSION, projects = crate::data::dataset().projects.len().to_string()))).into()) }
         </div>
     }
 }

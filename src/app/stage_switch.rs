@@ -1,10 +1,11 @@
 //! The stage switch: mining, separation, separation's light (Nd, Pr) and heavy (Dy, Tb) products,
 //! or magnets, for the share and supply-gap charts, the table and the headline.
 
-use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::data::Stage;
+use crate::i18n::Msg;
 use crate::state::{Product, Shown};
+use crate::tr;
 use yew::prelude::*;
 
 /// Five radio buttons `name="stage"`, one per [`Shown`] choice, each with its short label shown and
@@ -12,7 +13,7 @@ use yew::prelude::*;
 pub fn view(chosen: Shown, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     html! {
         <fieldset class="stage-switch">
-            { markup("<legend>Stage of the supply chain</legend>") }
+            <legend>{ tr!(Msg::SwitchStageLegend) }</legend>
             { for Shown::ALL.into_iter().map(|shown| {
                 let id = input_id(shown);
                 let onchange = {
