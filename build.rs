@@ -56,7 +56,12 @@ fn messages_rust(file: &str) -> String {
     let mut english = String::new();
     let mut ends = Vec::new();
     let mut names = std::collections::BTreeSet::new();
-    for (key, value) in messages {
+    // `static.*` texts are parts of index.html, which holds their English; the page's script puts
+    // the other languages' in place (www/texts.js), so the WebAssembly carries none of them.
+    for (key, value) in messages
+        .iter()
+        .filter(|(key, _)| !key.starts_with("static."))
+    {
         if key.is_empty()
             || !key
                 .bytes()
@@ -100,7 +105,7 @@ fn messages_rust(file: &str) -> String {
     }
     format!(
         "/// A text of the page, named after its key in `i18n/en.json`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Msg {{\n{variants}}}\n\n/// Every English text, one after another in [`Msg`]'s order (a plural's one and other forms\n/// separated by U+001F).\nconst ENGLISH_TEXT: &str = {english:?};\n\n/// Where each message's English ends in [`ENGLISH_TEXT`] (it starts where the one before ends).\nconst ENGLISH_ENDS: [u32; {count}] = {ends:?};\n",
-        count = messages.len()
+        count = ends.len()
     )
 }
 

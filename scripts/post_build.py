@@ -15,6 +15,7 @@ Steps, in this order because the service worker's hash must cover the final page
 3. i18n/<lang>.json for each language other than English: the texts of i18n/<lang>.json (keyed, for translators)
    as a list in the order of i18n/en.json's sorted keys, which is the order of the page's `Msg` enum (build.rs), so
    the page needs no key names; a missing text is null (the page shows English there; tests/i18n.rs names it).
+   The `static.*` texts (parts of index.html) go to i18n/<lang>.static.json instead, by element id, for www/texts.js.
 Running it twice on the same directory gives the same result.
 """
 
@@ -282,14 +283,23 @@ def write_catalogs(root, source="i18n"):
         with open(os.path.join(source, f"{lang}.json"), encoding="utf-8") as file:
             texts = json.load(file)
         items = []
+        static = {}
         for key in sorted(english):
             text = texts.get(key)
+            if key.startswith("static."):
+                # Parts of index.html by element id, for www/texts.js: "html:<id>" (inner HTML), "label:<id>".
+                kind, _, element = key[len("static."):].partition(".")
+                if isinstance(text, str):
+                    static[f"{kind}:{element}"] = text
+                continue
             if isinstance(english[key], dict):
                 items.append([text.get(form) for form in forms] if isinstance(text, dict) else None)
             else:
                 items.append(text if isinstance(text, str) else None)
         with open(os.path.join(root, "i18n", f"{lang}.json"), "w", encoding="utf-8") as file:
             json.dump(items, file, ensure_ascii=False, separators=(",", ":"))
+        with open(os.path.join(root, "i18n", f"{lang}.static.json"), "w", encoding="utf-8") as file:
+            json.dump(static, file, ensure_ascii=False, separators=(",", ":"))
     print(f"post_build: i18n texts for {', '.join(PLURAL_FORMS)} ({len(english)} messages each)")
 
 

@@ -98,3 +98,130 @@ fn every_language_has_every_text() {
         problems.join("\n")
     );
 }
+
+/// The parts of index.html that the page's own HTML holds (not the WebAssembly): each element's
+/// inner HTML is the English of `static.html.<id>`, and an element's `aria-label` that of
+/// `static.label.<id>`. Russian and Chinese are shipped as `i18n/<lang>.static.json` (by
+/// scripts/post_build.py) and put in place by www/texts.js.
+fn static_parts() -> Vec<(String, String)> {
+    let mut parts: Vec<(String, String)> = [
+        "skip-links",
+        "tagline",
+        "loading",
+        "site-nav",
+        "glossary",
+        "sources-title",
+        "sources-intro",
+        "error-text",
+        "reset-defaults",
+        "update-text",
+        "update-reload",
+    ]
+    .iter()
+    .map(|id| (format!("static.html.{id}"), id.to_string()))
+    .collect();
+    parts.extend(ree_outlook::params::PARAMS.iter().map(|spec| {
+        (
+            format!("static.html.help-src-{}", spec.key),
+            format!("help-src-{}", spec.key),
+        )
+    }));
+    parts.extend(
+        ["skip-links", "site-nav"]
+            .iter()
+            .map(|id| (format!("static.label.{id}"), id.to_string())),
+    );
+    parts
+}
+
+/// The inner HTML of the element with `id` in `html` (its tag's matching end tag found by
+/// counting the same tag's nesting), and its `aria-label`.
+fn element(html: &str, id: &str) -> Option<(String, Option<String>)> {
+    let at = html.find(&format!(" id=\"{id}\""))?;
+    let open = html[..at].rfind('<')?;
+    let tag: String = html[open + 1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let start_end = open + html[open..].find('>')? + 1;
+    let start_tag = &html[open..start_end];
+    let label = start_tag
+        .split_once("aria-label=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(label, _)| label.to_string());
+    let (mut depth, mut at) = (1, start_end);
+    while depth > 0 {
+        let next_open = html[at..].find(&format!("<{tag}")).map(|i| i + at);
+        let next_close = html[at..].find(&format!("</{tag}>")).map(|i| i + at)?;
+        match next_open {
+            Some(o)
+                if o < next_close
+                    && !html[o + tag.len() + 1..]
+                        .starts_with(|c: char| c.is_ascii_alphanumeric()) =>
+            {
+                depth += 1;
+                at = o + tag.len() + 1;
+            }
+            Some(o) if o < next_close => at = o + tag.len() + 1,
+            _ => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((html[start_end..next_close].to_string(), label));
+                }
+                at = next_close + tag.len() + 3;
+            }
+        }
+    }
+    None
+}
+
+/// `static.*` texts in en.json are the page's own English, so translators translate what the
+/// page shows. `UPDATE_SNAPSHOTS=1 cargo test --test i18n` writes them from index.html (after
+/// the page's generated parts change); the other languages must then follow (the test above).
+#[test]
+fn static_english_is_the_pages_own() {
+    let html = std::fs::read_to_string(format!("{}/index.html", env!("CARGO_MANIFEST_DIR")))
+        .expect("index.html");
+    let mut english = read("en");
+    let mut stale = Vec::new();
+    for (key, id) in static_parts() {
+        let (inner, label) =
+            element(&html, &id).unwrap_or_else(|| panic!("index.html has no element id=\"{id}\""));
+        let text = if key.starts_with("static.label.") {
+            label.unwrap_or_else(|| panic!("#{id} has no aria-label"))
+        } else {
+            inner
+        };
+        // Until every part is translated, the parts not yet in en.json are left to UPDATE_SNAPSHOTS.
+        let present = english.contains_key(&key);
+        if (present || std::env::var_os("UPDATE_SNAPSHOTS").is_some())
+            && english.get(&key).and_then(|value| value.as_str()) != Some(text.as_str())
+        {
+            stale.push(key.clone());
+            english.insert(key, serde_json::Value::String(text));
+        }
+    }
+    let known: BTreeSet<String> = static_parts().into_iter().map(|(key, _)| key).collect();
+    let unknown: Vec<String> = english
+        .keys()
+        .filter(|key| key.starts_with("static.") && !known.contains(*key))
+        .cloned()
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "en.json has static texts the page lacks: {unknown:?}"
+    );
+    if stale.is_empty() {
+        return;
+    }
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        let sorted: std::collections::BTreeMap<_, _> = english.into_iter().collect();
+        let text = serde_json::to_string_pretty(&sorted).expect("JSON") + "\n";
+        std::fs::write(format!("{}/i18n/en.json", env!("CARGO_MANIFEST_DIR")), text)
+            .expect("write en.json");
+        return;
+    }
+    panic!(
+        "i18n/en.json's static texts differ from index.html for {stale:?}; run UPDATE_SNAPSHOTS=1 cargo test --test i18n, then translate them in ru.json and zh.json"
+    );
+}

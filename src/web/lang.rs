@@ -1,7 +1,9 @@
 //! The page's language in the browser: the reader's preference (`navigator.languages`), the
 //! texts of a language other than English (`i18n/<lang>.json` beside the page, fetched by
-//! `reeTexts` in www/pwa.js, which starts the fetch for the reader's language before the
-//! WebAssembly has loaded), and the document's `lang` attribute and title.
+//! `reeTexts` in www/texts.js, which starts the fetch for the reader's language before the
+//! WebAssembly has loaded), the parts of the page's own HTML in that language
+//! (`i18n/<lang>.static.json`, put in place by `reeStatic`), and the document's `lang` attribute
+//! and title.
 
 use crate::i18n::{self, Catalogue, Lang, Msg};
 use wasm_bindgen::JsValue;
@@ -11,6 +13,10 @@ extern "C" {
     /// `window.reeTexts` (www/texts.js): a promise of the text of `i18n/<id>.json`, fetched once.
     #[wasm_bindgen(catch, js_name = reeTexts)]
     fn texts(id: &str) -> Result<js_sys::Promise, JsValue>;
+
+    /// `window.reeStatic` (www/texts.js): puts the page's own HTML parts in the language `id`.
+    #[wasm_bindgen(catch, js_name = reeStatic)]
+    fn static_parts(id: &str) -> Result<(), JsValue>;
 
     /// `window.reePreferred` (www/texts.js): the first of `navigator.languages` the page has
     /// (its code), or an empty string.
@@ -81,6 +87,7 @@ pub fn apply(lang: Lang, loaded: Result<Option<Catalogue>, String>) {
     i18n::set_language(catalogue);
     let lang = i18n::language();
     super::mark_root("lang", Some(lang.id()));
+    let _ = static_parts(lang.id());
     if let Some(document) = super::document() {
         document.set_title(crate::tr!(Msg::PageTitle));
     }
