@@ -114,6 +114,19 @@ if (( want_browser )); then
   [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] \
     || fail "/usr/bin/chromium or /usr/bin/chromedriver" "apt-get install -y chromium chromium-driver"
   done_step
+
+  # The Chinese page's tests and screenshots need a font with Chinese glyphs (a reader's system has one; a bare
+  # Debian image does not): WenQuanYi Micro Hei, a small Debian package (1.6 MB).
+  step "a font with Chinese glyphs"
+  if [[ -n "$(fc-list :lang=zh 2>/dev/null | grep -vi dejavu)" ]]; then
+    echo "install-tools:   $(fc-list :lang=zh family | grep -vi dejavu | head -1)"
+  else
+    sudo=""
+    if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+    { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y fonts-wqy-microhei; } \
+      || fail "fonts-wqy-microhei (Debian package)" "${sudo:+sudo }apt-get install -y fonts-wqy-microhei"
+  fi
+  done_step
 fi
 
 echo "install-tools: all tools present"
