@@ -92,15 +92,21 @@ pub fn view(
 }
 
 thread_local! {
-    /// Each parameter's help block, once read from the page.
-    static HELP: std::cell::RefCell<Vec<Option<String>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Each parameter's help block, once read from the page, and the language it was read in.
+    static HELP: std::cell::RefCell<(crate::i18n::Lang, Vec<Option<String>>)> =
+        const { std::cell::RefCell::new((crate::i18n::Lang::En, Vec::new())) };
 }
 
 /// `param`'s help block ([`ParamSpec::help_html`]) from the page's `<template id="help-src-…">`,
-/// read once; empty if the page lacks it.
+/// read once per language (www/texts.js puts the language's help into the templates before the
+/// page renders in it); empty if the page lacks it.
 fn help_html(param: Param) -> String {
     HELP.with(|help| {
-        let mut help = help.borrow_mut();
+        let (lang, help) = &mut *help.borrow_mut();
+        if *lang != crate::i18n::language() {
+            *lang = crate::i18n::language();
+            help.clear();
+        }
         let index = param as usize;
         if help.len() <= index {
             help.resize(index + 1, None);
