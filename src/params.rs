@@ -247,13 +247,9 @@ impl ParamSpec {
                 let text = crate::text::trimmed(value, usize::from(decimals));
                 let unit = match self.unit {
                     "" => return text,
-                    // The value as written picks the form: "1 year", "1.5 years"; "5 лет".
+                    // "1 year" for any value written "1"; "1.5 years", "2 года", "5 лет".
                     "years" => {
-                        let n = if text.contains(['.', ',']) {
-                            value
-                        } else {
-                            value.round()
-                        };
+                        let n = if text == "1" { 1.0 } else { value };
                         return crate::i18n::plural(Msg::UnitYears, n, &text, &[]);
                     }
                     "Mt REO" => tr!(Msg::ParamUnitMtReo),

@@ -52,7 +52,7 @@ pub fn view(
                     <summary {id}>
                         { group.label() }
                         if changed > 0 {
-                            <span class="changed-badge">{ tr!(Msg::ControlChangedCount, n = changed.to_string()) }</span>
+                            <span class="changed-badge">{ tr!(Msg::ControlChangedCount, n = crate::text::thousands(changed as f64)) }</span>
                         }
                     </summary>
                     { group_html(group) }

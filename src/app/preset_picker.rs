@@ -5,6 +5,7 @@ use crate::app::{button, markup};
 use crate::chart::escape;
 use crate::i18n::Msg;
 use crate::scenario::{Preset, PRESETS};
+use crate::text;
 use crate::tr;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -29,14 +30,14 @@ pub fn view(
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetToPreset))
     };
     let current = Preset::find(preset).unwrap_or(&PRESETS[0]);
+    let count_text;
     let status = match changed {
-        0 => tr!(Msg::PresetStatusNone).to_string(),
-        count => crate::i18n::plural(
-            Msg::PresetStatusChanged,
-            count as f64,
-            &count.to_string(),
-            &[],
-        ),
+        0 => tr!(Msg::PresetStatusNone),
+        1 => tr!(Msg::PresetStatusOne),
+        count => {
+            count_text = tr!(Msg::PresetStatusChanged, n = text::thousands(count as f64));
+            &count_text
+        }
     };
     html! {
         <section class="presets" aria-labelledby="preset-heading">
@@ -48,11 +49,11 @@ pub fn view(
                     <option value={preset.id} selected={preset.id == current.id}>{ preset.reader_title() }</option>
                 }) }
             </select>
-            // The preset's own description as an HTML string (see `app::markup`): fixed text.
-            { Html::from_html_unchecked(format!(r#"<p id="preset-description" class="preset-description">{}</p>"#, escape(current.reader_description())).into()) }
-            { Html::from_html_unchecked(format!(r#"<p class="preset-all"><a href="claims.html">{}</a></p>"#, escape(tr!(Msg::PresetAll))).into()) }
+            // The preset's own description and the link to every preset as an HTML string (see
+            // `app::markup`): fixed text.
+            { Html::from_html_unchecked(format!(r#"<p id="preset-description" class="preset-description">{}</p><p class="preset-all"><a href="claims.html">{}</a></p>"#, escape(current.reader_description()), escape(tr!(Msg::PresetAll))).into()) }
             <div class="preset-status">
-                { Html::from_html_unchecked(format!(r#"<span id="changed-count">{}</span>"#, escape(&status)).into()) }
+                { Html::from_html_unchecked(format!(r#"<span id="changed-count">{}</span>"#, escape(status)).into()) }
                 { button("reset-preset", tr!(Msg::PresetReset), onreset) }
             </div>
         </section>

@@ -63,21 +63,16 @@ pub fn view(
         .position(|candidate| candidate.id == preset.id)
         .unwrap_or(0);
     let share = |stage, region| percent(projection.share(TARGET_YEAR, stage, region), 1);
-    // The preset's own description and the model's numbers, as an HTML string (see `app::markup`).
-    let shows = tr!(
-        Msg::WalkShowsText,
-        year = TARGET_YEAR.to_string(),
+    // The preset's own description and the model's numbers in the text's own markup, as an HTML
+    // string (see `app::markup`; the numbers are digits and signs, the description is escaped).
+    let text = tr!(
+        Msg::WalkText,
+        description = escape(preset.reader_description()),
+        year = crate::text::shortest(TARGET_YEAR.into()),
         mining = share(Stage::Mining, Region::Russia),
         separation = share(Stage::Separation, Region::Russia),
         magnets = share(Stage::Magnets, Region::Russia),
         china = share(Stage::Separation, Region::China),
-    );
-    let text = format!(
-        "<p><b>{}</b> {}</p><p><b>{}</b> {}</p>",
-        escape(tr!(Msg::WalkAssumes)),
-        escape(preset.reader_description()),
-        escape(tr!(Msg::WalkShows)),
-        escape(&shows),
     );
     let last = index + 1 == PRESETS.len();
     let previous = (index > 0).then(|| {
@@ -94,7 +89,7 @@ pub fn view(
     html! {
         <section id="walk" class="walk" aria-labelledby="walk-heading">
             // The heading takes the focus when the walk starts; the step's text is announced as it changes.
-            <h2 id="walk-heading" tabindex="-1">{ tr!(Msg::WalkHeading, n = (index + 1).to_string(), count = PRESETS.len().to_string(), title = preset.reader_title()) }</h2>
+            <h2 id="walk-heading" tabindex="-1">{ tr!(Msg::WalkHeading, n = crate::text::thousands((index + 1) as f64), count = crate::text::thousands(PRESETS.len() as f64), title = preset.reader_title()) }</h2>
             <div aria-live="polite">{ Html::from_html_unchecked(text.into()) }</div>
             <div class="walk-buttons">
                 { previous }{ next }{ step_button("walk-end", end, dispatch, None) }
