@@ -1,7 +1,7 @@
 //! The preset picker: each preset encodes a published claim; its description cites it.
 
+use crate::app::button;
 use crate::app::state::{Action, AppState};
-use crate::app::{button, markup};
 use crate::chart::escape;
 use crate::i18n::Msg;
 use crate::scenario::{Preset, PRESETS};
