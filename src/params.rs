@@ -934,6 +934,8 @@ mod tests {
                 spec.key
             );
             assert_eq!(Param::from_key(spec.key), Some(spec.param));
+            // The table's English is its text's English (the page's English reads the same).
+            assert_eq!(spec.label, spec.reader_label(), "{}", spec.key);
         }
     }
 

@@ -259,6 +259,8 @@ mod tests {
     #[test]
     fn preset_ids_are_unique_and_overrides_in_range() {
         for (index, preset) in PRESETS.iter().enumerate() {
+            assert_eq!(preset.title, preset.reader_title(), "{}", preset.id);
+            assert_eq!(preset.description, preset.reader_description());
             assert!(PRESETS[index + 1..]
                 .iter()
                 .all(|other| other.id != preset.id));
