@@ -151,6 +151,24 @@ fn english(index: usize) -> &'static str {
     &ENGLISH_TEXT[start..ENGLISH_ENDS[index] as usize]
 }
 
+/// The English of the text `msg` (not a plural) as a constant, for a table whose English links,
+/// files and the command line read (a parameter's label, a preset's title): it is the compiled
+/// English itself, not a second copy; [`t`] gives the same text in the reader's language.
+pub const fn english_const(msg: Msg) -> &'static str {
+    let index = msg as usize;
+    let start = if index == 0 {
+        0
+    } else {
+        ENGLISH_ENDS[index - 1] as usize
+    };
+    let (_, rest) = ENGLISH_TEXT.as_bytes().split_at(start);
+    let (text, _) = rest.split_at(ENGLISH_ENDS[index] as usize - start);
+    match std::str::from_utf8(text) {
+        Ok(text) => text,
+        Err(_) => panic!("a text ends inside a character"),
+    }
+}
+
 /// Whether message number `index` is a plural.
 fn is_plural(index: usize) -> bool {
     english(index).contains('\u{1f}')
