@@ -181,7 +181,7 @@ fn element(html: &str, id: &str) -> Option<(String, Option<String>)> {
 #[test]
 fn static_english_is_the_pages_own() {
     let html = std::fs::read_to_string(format!("{}/index.html", env!("CARGO_MANIFEST_DIR")))
-        .expect("index.html");
+        .unwrap_or_else(|error| panic!("index.html: {error}"));
     let mut english = read("en");
     let mut stale = Vec::new();
     for (key, id) in static_parts() {
@@ -213,9 +213,11 @@ fn static_english_is_the_pages_own() {
     }
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         let sorted: std::collections::BTreeMap<_, _> = english.into_iter().collect();
-        let text = serde_json::to_string_pretty(&sorted).expect("JSON") + "\n";
+        let text = serde_json::to_string_pretty(&sorted)
+            .unwrap_or_else(|error| panic!("JSON: {error}"))
+            + "\n";
         std::fs::write(format!("{}/i18n/en.json", env!("CARGO_MANIFEST_DIR")), text)
-            .expect("write en.json");
+            .unwrap_or_else(|error| panic!("en.json: {error}"));
         return;
     }
     panic!(
