@@ -33,6 +33,7 @@ pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 pub mod worker_protocol;
+pub mod zip;
 
 pub use data::{Region, Stage};
 pub use params::{Param, PARAMS};
