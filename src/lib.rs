@@ -24,6 +24,7 @@ pub mod js_api;
 pub mod json;
 pub mod params;
 pub mod projection;
+pub mod provenance;
 pub mod scenario;
 pub mod scenario_file;
 pub mod simulate;
