@@ -36,6 +36,10 @@ window.reeCopy = function (what) {
     : clipboard.write([new ClipboardItem({ 'image/png': new Promise((resolve) => what.toBlob(resolve)) })]);
 };
 
+// The text of a file of the site (src/web/files.rs: sources.txt, read when the projection is downloaded), from the
+// service worker's cache once the site is saved for offline use; false or a rejection when it cannot be read.
+window.reeText = (url) => fetch(url).then((response) => response.ok && response.text());
+
 (function () {
   'use strict';
 
