@@ -57,7 +57,7 @@ fn messages_rust(file: &str) -> String {
     let mut ends = Vec::new();
     let mut names = std::collections::BTreeSet::new();
     // `static.*` texts are parts of index.html, which holds their English; the page's script puts
-    // the other languages' in place (www/texts.js), so the WebAssembly carries none of them.
+    // the other languages' in place (www/pwa.js), so the WebAssembly carries none of them.
     for (key, value) in messages
         .iter()
         .filter(|(key, _)| !key.starts_with("static."))

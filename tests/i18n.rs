@@ -102,7 +102,7 @@ fn every_language_has_every_text() {
 /// The parts of index.html that the page's own HTML holds (not the WebAssembly): each element's
 /// inner HTML is the English of `static.html.<id>`, and an element's `aria-label` that of
 /// `static.label.<id>`. Russian and Chinese are shipped as `i18n/<lang>.static.json` (by
-/// scripts/post_build.py) and put in place by www/texts.js.
+/// scripts/post_build.py) and put in place by www/pwa.js.
 fn static_parts() -> Vec<(String, String)> {
     let mut parts: Vec<(String, String)> = [
         "skip-links",

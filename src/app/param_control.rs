@@ -101,7 +101,7 @@ thread_local! {
 }
 
 /// `param`'s help block ([`ParamSpec::help_html`]) from the page's `<template id="help-src-…">`,
-/// read once per language (www/texts.js puts the language's help into the templates before the
+/// read once per language (www/pwa.js puts the language's help into the templates before the
 /// page renders in it); empty if the page lacks it.
 fn help_html(param: Param) -> String {
     HELP.with(|help| {

@@ -13,7 +13,7 @@ pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0;
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     /// `window.reeText` (www/pwa.js): a promise of the text of the site's file at `url`, which
-    /// fulfils with `false` or rejects when it cannot be read. In JavaScript, like `reeCopy`: a
+    /// rejects when it cannot be read. In JavaScript, like `reeCopy`: a
     /// `fetch` and its response through web-sys cost the page more.
     #[wasm_bindgen(catch, js_name = reeText)]
     fn fetch_text(url: &str) -> Result<js_sys::Promise, JsValue>;
