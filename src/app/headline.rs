@@ -8,20 +8,27 @@
 
 use crate::analysis::MonteCarloResult;
 use crate::app::chart_canvas::Compared;
-use crate::app::markup;
+use crate::chart::escape;
 use crate::data::{Region, Stage};
 use crate::explain::{HeavyWhy, Limit, RussiaWhy};
+use crate::i18n::Msg;
 use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
 use crate::state::{Product, Shown};
 use crate::text::{self, percent, thousands, whole_percent};
+use crate::tr;
 use yew::prelude::*;
 
 /// The trusted share the headline watches for. The sentence beside it ("25% is this page's own
 /// milestone", static markup in [`view`]), the glossary's `g-trusted` entry and docs/MODEL.md's
 /// Thresholds name the level too: change them with it.
 pub const TRUSTED_LEVEL: f64 = 0.25;
+
+/// The headline's texts name the target year and Russia's targets as they are ("2030", "10%",
+/// "12%" in `i18n/*.json`, keys `headline.*` and `why.*`): change them with these.
+const _: () =
+    assert!(TARGET_YEAR == 2030 && RUSSIA_TARGETS[0] == 0.10 && RUSSIA_TARGETS[1] == 0.12);
 
 /// The probability line: the chance that Russia reaches the target, in words, with what the odds
 /// assume ([`MonteCarloResult::chance_text`]).
@@ -32,42 +39,37 @@ pub fn probability_text(bands: &MonteCarloResult) -> String {
 /// What a stage's (or product's) share is a share of, in a few words.
 pub fn stage_measure(shown: Shown) -> &'static str {
     match shown {
-        Shown::Stage(Stage::Mining) => "world mine output",
-        Shown::Stage(Stage::Separation) => "world magnet rare-earth separation",
-        Shown::Stage(Stage::Magnets) => "world NdFeB magnet making",
-        Shown::Product(Product::Light) => "world separation of light rare earths (Nd, Pr)",
-        Shown::Product(Product::Heavy) => "world separation of heavy rare earths (Dy, Tb)",
+        Shown::Stage(Stage::Mining) => tr!(Msg::HeadlineMeasureMining),
+        Shown::Stage(Stage::Separation) => tr!(Msg::HeadlineMeasureSeparation),
+        Shown::Stage(Stage::Magnets) => tr!(Msg::HeadlineMeasureMagnets),
+        Shown::Product(Product::Light) => tr!(Msg::HeadlineMeasureLight),
+        Shown::Product(Product::Heavy) => tr!(Msg::HeadlineMeasureHeavy),
     }
 }
 
 /// What a stage (or product) counts, in plain words with its unit.
 pub fn stage_unit_words(shown: Shown) -> &'static str {
     match shown {
-        Shown::Stage(Stage::Mining) => "ore, in tonnes of rare-earth oxide",
-        Shown::Stage(Stage::Separation) => "Nd, Pr, Dy and Tb oxides, in tonnes",
-        Shown::Stage(Stage::Magnets) => "NdFeB magnets, in tonnes",
-        Shown::Product(Product::Light) => "Nd and Pr oxides, in tonnes",
-        Shown::Product(Product::Heavy) => "Dy and Tb oxides, in tonnes",
+        Shown::Stage(Stage::Mining) => tr!(Msg::HeadlineUnitMining),
+        Shown::Stage(Stage::Separation) => tr!(Msg::HeadlineUnitSeparation),
+        Shown::Stage(Stage::Magnets) => tr!(Msg::HeadlineUnitMagnets),
+        Shown::Product(Product::Light) => tr!(Msg::HeadlineUnitLight),
+        Shown::Product(Product::Heavy) => tr!(Msg::HeadlineUnitHeavy),
     }
 }
 
-/// A difference of shares in percentage points, one decimal: "6.9 percentage points".
-fn points(difference: f64) -> String {
-    format!("{} percentage points", text::points(difference))
-}
-
-/// "early 2030", "mid-2030" or "late 2030" for a fractional year.
+/// "2030", "mid-2030" or "late 2030" for a fractional year.
 fn season(year: f64) -> String {
     let whole = year.floor();
     let part = year - whole;
-    let prefix = if part < 0.25 {
-        ""
+    let msg = if part < 0.25 {
+        Msg::HeadlineSeasonEarly
     } else if part < 0.75 {
-        "mid-"
+        Msg::HeadlineSeasonMid
     } else {
-        "late "
+        Msg::HeadlineSeasonLate
     };
-    format!("{prefix}{}", text::fixed(whole, 0))
+    tr!(msg, year = text::fixed(whole, 0))
 }
 
 /// Russia's 2030 share of `shown` against its targets, in words.
@@ -75,32 +77,20 @@ pub fn russia_text(projection: &Projection, shown: Shown) -> String {
     let share = projection.share(TARGET_YEAR, shown.stage(), Region::Russia);
     let [low, high] = RUSSIA_TARGETS;
     let met = |target: f64| share + 1e-12 >= target;
-    let against = if met(high) {
-        format!(
-            "meets both the {} and {} targets",
-            whole_percent(low),
-            whole_percent(high)
-        )
+    // One sentence per case; `a` and `b` are the points short of the targets it names.
+    let msg = if met(high) {
+        Msg::HeadlineRussiaBoth
     } else if met(low) {
-        format!(
-            "meets the {} target, {} short of {}",
-            whole_percent(low),
-            points(high - share),
-            whole_percent(high)
-        )
+        Msg::HeadlineRussiaLow
     } else {
-        format!(
-            "{} and {} points short of the {} and {} targets",
-            text::points(low - share),
-            text::points(high - share),
-            whole_percent(low),
-            whole_percent(high)
-        )
+        Msg::HeadlineRussiaShort
     };
-    format!(
-        "Russia's share of {} in {TARGET_YEAR}: {against}.",
-        stage_measure(shown)
-    )
+    let (a, b) = if met(low) {
+        (text::points(high - share), String::new())
+    } else {
+        (text::points(low - share), text::points(high - share))
+    };
+    tr!(msg, measure = stage_measure(shown), a = a, b = b)
 }
 
 /// One line on why Russia lands where it does at `shown` (the facts from [`RussiaWhy`] of its
@@ -122,98 +112,100 @@ pub fn russia_why(
     }
     let why = RussiaWhy::of(projection, scenario, stage);
     if why.ambition < 1.0 {
-        return format!(
-            "Why: Russia's existing and committed capacity already covers its ambition of {}, so no new programme is built.",
-            percent(scenario.get(Param::RuPlanShare), 1)
+        return tr!(
+            Msg::WhyCovered,
+            share = percent(scenario.get(Param::RuPlanShare), 1)
         );
     }
     let unit = stage.unit();
-    let mut parts = vec![format!(
-        "its ambition asks for a new programme of {} {unit} a year{}{}",
-        thousands(why.ambition),
-        if why.nameplate + 0.5 < why.ambition {
-            format!(
-                ", of which the money buys {} {unit}",
-                thousands(why.nameplate)
+    let mut parts = vec![tr!(
+        Msg::WhyAmbition,
+        amount = thousands(why.ambition),
+        unit = unit,
+        bought = if why.nameplate + 0.5 < why.ambition {
+            tr!(
+                Msg::WhyBought,
+                amount = thousands(why.nameplate),
+                unit = unit
             )
         } else {
             String::new()
         },
-        if why.is_risked() {
-            format!(", {}", why.odds_clause())
+        odds = if why.is_risked() {
+            tr!(Msg::WhyOddsPart, clause = why.odds_clause())
         } else {
             String::new()
         }
     )];
-    match why.delay() {
-        Some(delay) if delay < 1.0 => parts.push(format!(
-            "sanctions and prices delay its first output by about {} months, to {}",
-            text::fixed((delay * 12.0).max(1.0), 0),
-            season(why.start)
-        )),
-        Some(delay) => parts.push(format!(
-            "sanctions and prices push its first output from {} to {} ({} years late)",
-            text::fixed(why.announced, 0),
-            season(why.start),
-            text::fixed(delay, 1)
-        )),
-        None => parts.push(format!("its first output comes in {}", season(why.start))),
-    }
+    let season = season(why.start);
+    parts.push(match why.delay() {
+        Some(delay) if delay < 1.0 => tr!(
+            Msg::WhyDelayMonths,
+            months = text::fixed((delay * 12.0).max(1.0), 0),
+            season = season
+        ),
+        Some(delay) => tr!(
+            Msg::WhyDelayYears,
+            announced = text::fixed(why.announced, 0),
+            season = season,
+            delay = text::fixed(delay, 1)
+        ),
+        None => tr!(Msg::WhyStart, season = season),
+    });
     let online = why.reached_by(TARGET_YEAR);
     // A plant runs at 90% of nameplate at best (docs/MODEL.md, equation 7); below that, sanctions
     // and prices are why.
-    let use_note = if why.utilisation < 0.895 {
-        " (sanctions and prices hold it below the 90% its plants are designed for)"
+    let note = if why.utilisation < 0.895 {
+        tr!(Msg::WhyBelowDesign)
     } else {
         ""
     };
-    if online <= 0.0 {
-        parts.push(format!(
-            "so it adds nothing by {TARGET_YEAR}: Russia's share then is its existing plants'"
-        ));
-    } else if online >= 0.995 {
-        parts.push(format!(
-            "by {TARGET_YEAR} it is fully ramped up and runs at {} of its capacity{use_note}",
-            percent(why.utilisation, 0)
-        ));
-    } else {
-        parts.push(format!(
-            "by {TARGET_YEAR} it has ramped up {} of the way, and fully ramped it would run at {} of its capacity{use_note}",
-            percent(online, 0),
-            percent(why.utilisation, 0)
-        ));
-    }
-    if let Some(year) = why.constrained_from {
-        parts.push(if stage == Stage::Mining {
-            format!("reserves cap its mining from {year}")
+    parts.push(tr!(
+        if online <= 0.0 {
+            Msg::WhyOnlineNone
+        } else if online >= 0.995 {
+            Msg::WhyOnlineFull
         } else {
-            format!("feed limits its output from {year}")
-        });
+            Msg::WhyOnlinePart
+        },
+        online = percent(online, 0),
+        rate = percent(why.utilisation, 0),
+        note = note
+    ));
+    if let Some(from) = why.constrained_from {
+        parts.push(tr!(
+            if stage == Stage::Mining {
+                Msg::WhyReserves
+            } else {
+                Msg::WhyFeed
+            },
+            year = from.to_string()
+        ));
     }
     if let Some(limit) = why.binding_limit() {
-        parts.push(format!(
-            "what holds it back most in {TARGET_YEAR}: {}",
-            match limit {
-                Limit::Money => "the money",
-                Limit::Feed => "feed",
-                Limit::Sanctions => "sanctions and prices",
-                Limit::Ramp => "time to ramp up",
-                Limit::HeavySupply => "heavy supply",
-            }
+        parts.push(tr!(
+            Msg::WhyLimit,
+            limit = tr!(match limit {
+                Limit::Money => Msg::WhyLimitMoney,
+                Limit::Feed => Msg::WhyLimitFeed,
+                Limit::Sanctions => Msg::WhyLimitSanctions,
+                Limit::Ramp => Msg::WhyLimitRamp,
+                Limit::HeavySupply => Msg::WhyLimitHeavy,
+            })
         ));
     }
     if why.heavy_from_china > 0.0 {
-        parts.push(format!(
-            "its magnets take {} of their Dy and Tb from China",
-            percent(why.heavy_from_china, 0)
+        parts.push(tr!(
+            Msg::WhyHeavyFromChina,
+            share = percent(why.heavy_from_china, 0)
         ));
     }
-    format!("Why: {}.", parts.join("; "))
+    tr!(Msg::WhySentence, parts = parts.join(tr!(Msg::WhySep)))
 }
 
 /// Why Russia makes next to no Dy and Tb in the target year: its ore, and whether Tomtor is on.
 fn heavy_why(heavy: &HeavyWhy) -> String {
-    format!("Why: Russia's separation runs on loparite, which yields light rare earths (Nd, Pr) only, and Tomtor's heavy ore is {}; what holds it back most in {TARGET_YEAR}: heavy supply.", heavy.tomtor_words())
+    tr!(Msg::WhyHeavy, tomtor = heavy.tomtor_words())
 }
 
 /// China's 2030 share of `shown`, in words; for magnets and heavy separation, with the magnets made
@@ -226,32 +218,31 @@ pub fn china_text(projection: &Projection, shown: Shown) -> String {
         }
         _ => None,
     };
-    format!(
-        "China would hold {} of {} in {TARGET_YEAR} ({} in {}).{}",
-        percent(projection.share(TARGET_YEAR, stage, Region::China), 1),
-        shown.name(),
-        percent(
+    tr!(
+        Msg::HeadlineChina,
+        share = percent(projection.share(TARGET_YEAR, stage, Region::China), 1),
+        name = shown.name(),
+        then = percent(
             projection.share(projection.base_year, stage, Region::China),
             1
         ),
-        projection.base_year,
-        on_china.unwrap_or_default()
+        base = projection.base_year.to_string(),
+        more = on_china.unwrap_or_default()
     )
 }
 
 /// When suppliers outside China and Russia pass [`TRUSTED_LEVEL`] of `shown`, in words.
 pub fn trusted_text(projection: &Projection, shown: Shown) -> String {
-    let level = whole_percent(TRUSTED_LEVEL);
-    let name = shown.name();
-    match projection.first_year_trusted_reaches(shown.stage(), TRUSTED_LEVEL) {
-        Some(year) => {
-            format!("Suppliers outside China and Russia pass {level} of {name} in {year}.")
-        }
-        None => format!(
-            "Suppliers outside China and Russia do not reach {level} of {name} by {}.",
-            projection.last_year()
-        ),
-    }
+    let (msg, year) = match projection.first_year_trusted_reaches(shown.stage(), TRUSTED_LEVEL) {
+        Some(year) => (Msg::HeadlineTrustedPass, year),
+        None => (Msg::HeadlineTrustedNot, projection.last_year()),
+    };
+    tr!(
+        msg,
+        level = whole_percent(TRUSTED_LEVEL),
+        name = shown.name(),
+        year = year.to_string()
+    )
 }
 
 /// The supply gap outside China of `shown`, as HTML (the model's text, with a link to the
@@ -272,12 +263,23 @@ pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
         }
     }
     worst.map(|(year, gap, share)| {
-        format!(
-            "<a href=\"#g-supply-gap\">Supply gap</a> outside China in {year}, {}: {} {}, {} of demand there.",
-            shown.name(),
-            thousands(gap),
-            stage.unit(),
-            percent(share, 1)
+        // The template escaped as a whole, then the link put in as markup.
+        crate::i18n::fill(
+            &escape(&tr!(
+                Msg::HeadlineGap,
+                year = year.to_string(),
+                name = shown.name(),
+                amount = thousands(gap),
+                unit = stage.unit(),
+                share = percent(share, 1)
+            )),
+            &[(
+                "link",
+                &format!(
+                    r##"<a href="#g-supply-gap">{}</a>"##,
+                    escape(tr!(Msg::HeadlineGapLink))
+                ),
+            )],
         )
     })
 }
@@ -294,11 +296,11 @@ pub fn magnets_on_china_text(projection: &Projection) -> Option<String> {
     } else {
         0.0
     };
-    Some(format!(
-        " Magnet output outside China that depends on Chinese Dy and Tb in {TARGET_YEAR}: {} t of the {} t made there ({}).",
-        thousands(on_china),
-        thousands(outside),
-        percent(share, 0)
+    Some(tr!(
+        Msg::HeadlineOnChina,
+        amount = thousands(on_china),
+        total = thousands(outside),
+        share = percent(share, 0)
     ))
 }
 
@@ -311,12 +313,13 @@ fn compared(label: &str, russia: f64, china: f64, reference: &Projection, stage:
         let sign = if now - then >= 0.0 { "+" } else { "−" };
         format!("{sign}{}", text::points(now - then))
     };
-    format!(
-        "{label}: Russia {} and China {} in {TARGET_YEAR} (this scenario: {} and {} percentage points).",
-        percent(then(Region::Russia), 1),
-        percent(then(Region::China), 1),
-        change(russia, then(Region::Russia)),
-        change(china, then(Region::China)),
+    tr!(
+        Msg::HeadlineCompared,
+        label = label,
+        russia = percent(then(Region::Russia), 1),
+        china = percent(then(Region::China), 1),
+        dr = change(russia, then(Region::Russia)),
+        dc = change(china, then(Region::China))
     )
 }
 
@@ -327,10 +330,12 @@ fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> String {
             r#"<p id="headline-probability" data-value="{}" aria-busy="{}">{}</p>"#,
             text::shortest(bands.probability),
             !fresh,
-            probability_text(bands)
+            escape(&probability_text(bands))
         ),
-        None => r#"<p id="headline-probability" aria-busy="true">Working out the chance of reaching the target…</p>"#
-            .to_string(),
+        None => format!(
+            r#"<p id="headline-probability" aria-busy="true">{}</p>"#,
+            escape(tr!(Msg::HeadlineChanceWorking))
+        ),
     }
 }
 
@@ -360,10 +365,11 @@ pub fn view(
     let china = projection.share(TARGET_YEAR, stage, Region::China);
     let trusted_year = projection.first_year_trusted_reaches(stage, TRUSTED_LEVEL);
     let mut main = format!(
-        r#"<p id="headline-russia" class="headline-main" data-value="{}"><span class="big">{}</span> {}</p><ul id="headline-stages" class="headline-stages" aria-label="Russia's share in {TARGET_YEAR} at each stage">"#,
+        r#"<p id="headline-russia" class="headline-main" data-value="{}"><span class="big">{}</span> {}</p><ul id="headline-stages" class="headline-stages" aria-label="{}">"#,
         text::shortest(russia),
         percent(russia, 1),
-        russia_text(projection, shown),
+        escape(&russia_text(projection, shown)),
+        escape(tr!(Msg::HeadlineStagesLabel)),
     );
     // Separation is the product shown, if one is (the projection's separation is it).
     for each in Stage::ALL {
@@ -377,16 +383,16 @@ pub fn view(
             r#"<li data-stage="{}" data-value="{}"><b>{} {}</b>: {}</li>"#,
             each.id(),
             text::shortest(share),
-            each.label(),
+            escape(each.label()),
             percent(share, 1),
-            stage_unit_words(each)
+            escape(stage_unit_words(each))
         ));
     }
     main.push_str("</ul>");
     let others = format!(
         r#"<p id="headline-china" data-value="{}">{}</p>{}"#,
         text::shortest(china),
-        china_text(projection, shown),
+        escape(&china_text(projection, shown)),
         probability_html(bands, fresh)
     );
     let gap = gap_text(projection, shown);
@@ -397,9 +403,9 @@ pub fn view(
         .join("\n");
     html! {
         <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={shown.id()}>
-            { markup(r#"<h2 id="headline-heading" class="visually-hidden">Headline numbers</h2>"#) }
+            <h2 id="headline-heading" class="visually-hidden">{ tr!(Msg::HeadlineHeading) }</h2>
             <p id="headline-live" class="visually-hidden" aria-live="polite">
-                { format!("Russia, {} {TARGET_YEAR}: {}", shown.name(), percent(russia, 1)) }
+                { tr!(Msg::HeadlineLive, name = shown.name(), share = percent(russia, 1)) }
             </p>
             { model_html(main) }
             // One line per pinned reference, as text (its name is the reader's).
@@ -414,13 +420,13 @@ pub fn view(
             // follows the key numbers on the first screen.
             <details class="headline-more" open={crate::web::colour_scheme::is_wide()}>
             // Which stage the 10% claim counts, and why the stages differ.
-            { markup(r##"<summary>Why, China and the odds</summary><p class="headline-claim">The 10% and 12% claims count mining: the 10% was set against Russia's 1.3% of world mine output in 2019 (Reuters, 12 August 2020), and neither claim names another stage. The stages differ because each has its own plants: Russia mines loparite today but separates and makes magnets from very little, and its new plants start later the further down the chain they are. <a href="#g-stage">Stages explained</a></p>"##) }
+            { model_html(format!(r##"<summary>{}</summary><p class="headline-claim">{} <a href="#g-stage">{}</a></p>"##, escape(tr!(Msg::HeadlineMore)), escape(tr!(Msg::HeadlineClaim)), escape(tr!(Msg::HeadlineClaimLink)))) }
             <p id="headline-why" class="headline-why">{ russia_why(projection, full, scenario, shown) }</p>
             <div class="headline-others">
                 { model_html(others) }
                 <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
                     { trusted_text(projection, shown) }
-                    { markup(r##" 25% is this page's own milestone, not a published target: <a href="#g-trusted">why 25%</a>."##) }
+                    { model_html(crate::i18n::fill(&escape(tr!(Msg::HeadlineMilestone)), &[("link", &format!(r##"<a href="#g-trusted">{}</a>"##, escape(tr!(Msg::HeadlineMilestoneLink))))])) }
                 </p>
             </div>
             </details>
