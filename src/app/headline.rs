@@ -245,8 +245,8 @@ pub fn trusted_text(projection: &Projection, shown: Shown) -> String {
     )
 }
 
-/// The supply gap outside China of `shown`, as HTML (the model's text, with a link to the
-/// glossary's explanation): in the target year when there is one then, else in the year it is
+/// The supply gap outside China of `shown`, as HTML (`#headline-gap`: its link to the
+/// glossary's explanation, then the model's text): in the target year when there is one then, else in the year it is
 /// largest; `None` when there is none in any year.
 pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
     let stage = shown.stage();
@@ -263,23 +263,17 @@ pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
         }
     }
     worst.map(|(year, gap, share)| {
-        // The template escaped as a whole, then the link put in as markup.
-        crate::i18n::fill(
-            &escape(&tr!(
+        format!(
+            r##"<p id="headline-gap"><a href="#g-supply-gap">{}</a>{}</p>"##,
+            escape(tr!(Msg::HeadlineGapLink)),
+            escape(&tr!(
                 Msg::HeadlineGap,
                 year = year.to_string(),
                 name = shown.name(),
                 amount = thousands(gap),
                 unit = stage.unit(),
                 share = percent(share, 1)
-            )),
-            &[(
-                "link",
-                &format!(
-                    r##"<a href="#g-supply-gap">{}</a>"##,
-                    escape(tr!(Msg::HeadlineGapLink))
-                ),
-            )],
+            ))
         )
     })
 }
@@ -364,8 +358,10 @@ pub fn view(
     let russia = projection.share(TARGET_YEAR, stage, Region::Russia);
     let china = projection.share(TARGET_YEAR, stage, Region::China);
     let trusted_year = projection.first_year_trusted_reaches(stage, TRUSTED_LEVEL);
+    // The heading leads the main numbers' HTML string.
     let mut main = format!(
-        r#"<p id="headline-russia" class="headline-main" data-value="{}"><span class="big">{}</span> {}</p><ul id="headline-stages" class="headline-stages" aria-label="{}">"#,
+        r#"<h2 id="headline-heading" class="visually-hidden">{}</h2><p id="headline-russia" class="headline-main" data-value="{}"><span class="big">{}</span> {}</p><ul id="headline-stages" class="headline-stages" aria-label="{}">"#,
+        escape(tr!(Msg::HeadlineHeading)),
         text::shortest(russia),
         percent(russia, 1),
         escape(&russia_text(projection, shown)),
@@ -403,31 +399,27 @@ pub fn view(
         .join("\n");
     html! {
         <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={shown.id()}>
-            <h2 id="headline-heading" class="visually-hidden">{ tr!(Msg::HeadlineHeading) }</h2>
+            { model_html(main) }
             <p id="headline-live" class="visually-hidden" aria-live="polite">
                 { tr!(Msg::HeadlineLive, name = shown.name(), share = percent(russia, 1)) }
             </p>
-            { model_html(main) }
             // One line per pinned reference, as text (its name is the reader's).
             if !references.is_empty() {
                 <p id="headline-compare" class="headline-compare">{ comparison }</p>
             }
             if let Some(gap) = gap {
-                // The model's own text with its glossary link, as an HTML string (see `app::markup`).
-                { Html::from_html_unchecked(format!(r#"<p id="headline-gap">{gap}</p>"#).into()) }
+                { model_html(gap) }
             }
             // Open beside the charts on a wide screen; folded on a phone, so that the first chart
             // follows the key numbers on the first screen.
             <details class="headline-more" open={crate::web::colour_scheme::is_wide()}>
-            // Which stage the 10% claim counts, and why the stages differ.
-            { model_html(format!(r##"<summary>{}</summary><p class="headline-claim">{} <a href="#g-stage">{}</a></p>"##, escape(tr!(Msg::HeadlineMore)), escape(tr!(Msg::HeadlineClaim)), escape(tr!(Msg::HeadlineClaimLink)))) }
-            <p id="headline-why" class="headline-why">{ russia_why(projection, full, scenario, shown) }</p>
+            // Which stage the 10% claim counts, and why the stages differ; then why Russia lands
+            // where it does. Neither changes with the odds, so the link keeps a reader's focus.
+            { model_html(format!(r##"<summary>{}</summary><p class="headline-claim">{} <a href="#g-stage">{}</a></p><p id="headline-why" class="headline-why">{}</p>"##, escape(tr!(Msg::HeadlineMore)), escape(tr!(Msg::HeadlineClaim)), escape(tr!(Msg::HeadlineClaimLink)), escape(&russia_why(projection, full, scenario, shown)))) }
             <div class="headline-others">
                 { model_html(others) }
-                <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
-                    { trusted_text(projection, shown) }
-                    { model_html(crate::i18n::fill(&escape(tr!(Msg::HeadlineMilestone)), &[("link", &format!(r##"<a href="#g-trusted">{}</a>"##, escape(tr!(Msg::HeadlineMilestoneLink))))])) }
-                </p>
+                // Its own string: the odds arriving leave it, and its link's focus, as it is.
+                { model_html(crate::i18n::fill(&format!(r##"<p id="headline-trusted" data-value="{}">{}{}</p>"##, trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string()), escape(&trusted_text(projection, shown)), escape(tr!(Msg::HeadlineMilestone))), &[("link", &format!(r##"<a href="#g-trusted">{}</a>"##, escape(tr!(Msg::HeadlineMilestoneLink))))])) }
             </div>
             </details>
         </section>
