@@ -200,7 +200,7 @@ pub fn russia_why(
             share = percent(why.heavy_from_china, 0)
         ));
     }
-    tr!(Msg::WhySentence, parts = parts.join(tr!(Msg::WhySep)))
+    tr!(Msg::WhySentence, parts = parts.join("; "))
 }
 
 /// Why Russia makes next to no Dy and Tb in the target year: its ore, and whether Tomtor is on.
@@ -265,7 +265,7 @@ pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
     worst.map(|(year, gap, share)| {
         format!(
             r##"<p id="headline-gap"><a href="#g-supply-gap">{}</a>{}</p>"##,
-            escape(tr!(Msg::HeadlineGapLink)),
+            escaped(Msg::HeadlineGapLink),
             escape(&tr!(
                 Msg::HeadlineGap,
                 year = year.to_string(),
@@ -328,9 +328,15 @@ fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> String {
         ),
         None => format!(
             r#"<p id="headline-probability" aria-busy="true">{}</p>"#,
-            escape(tr!(Msg::HeadlineChanceWorking))
+            escaped(Msg::HeadlineChanceWorking)
         ),
     }
+}
+
+/// `msg` escaped for an HTML string.
+#[inline(never)]
+fn escaped(msg: Msg) -> String {
+    escape(tr!(msg))
 }
 
 /// Model text as HTML, parsed by the browser (see [`crate::app::markup`]): the headline's
@@ -361,11 +367,11 @@ pub fn view(
     // The heading leads the main numbers' HTML string.
     let mut main = format!(
         r#"<h2 id="headline-heading" class="visually-hidden">{}</h2><p id="headline-russia" class="headline-main" data-value="{}"><span class="big">{}</span> {}</p><ul id="headline-stages" class="headline-stages" aria-label="{}">"#,
-        escape(tr!(Msg::HeadlineHeading)),
+        escaped(Msg::HeadlineHeading),
         text::shortest(russia),
         percent(russia, 1),
         escape(&russia_text(projection, shown)),
-        escape(tr!(Msg::HeadlineStagesLabel)),
+        escaped(Msg::HeadlineStagesLabel),
     );
     // Separation is the product shown, if one is (the projection's separation is it).
     for each in Stage::ALL {
@@ -415,11 +421,11 @@ pub fn view(
             <details class="headline-more" open={crate::web::colour_scheme::is_wide()}>
             // Which stage the 10% claim counts, and why the stages differ; then why Russia lands
             // where it does. Neither changes with the odds, so the link keeps a reader's focus.
-            { model_html(format!(r##"<summary>{}</summary><p class="headline-claim">{} <a href="#g-stage">{}</a></p><p id="headline-why" class="headline-why">{}</p>"##, escape(tr!(Msg::HeadlineMore)), escape(tr!(Msg::HeadlineClaim)), escape(tr!(Msg::HeadlineClaimLink)), escape(&russia_why(projection, full, scenario, shown)))) }
+            { model_html(format!(r##"<summary>{}</summary><p class="headline-claim">{} <a href="#g-stage">{}</a></p><p id="headline-why" class="headline-why">{}</p>"##, escaped(Msg::HeadlineMore), escaped(Msg::HeadlineClaim), escaped(Msg::HeadlineClaimLink), escape(&russia_why(projection, full, scenario, shown)))) }
             <div class="headline-others">
                 { model_html(others) }
                 // Its own string: the odds arriving leave it, and its link's focus, as it is.
-                { model_html(crate::i18n::fill(&format!(r##"<p id="headline-trusted" data-value="{}">{}{}</p>"##, trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string()), escape(&trusted_text(projection, shown)), escape(tr!(Msg::HeadlineMilestone))), &[("link", &format!(r##"<a href="#g-trusted">{}</a>"##, escape(tr!(Msg::HeadlineMilestoneLink))))])) }
+                { model_html(crate::i18n::fill(&format!(r##"<p id="headline-trusted" data-value="{}">{}{}</p>"##, trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string()), escape(&trusted_text(projection, shown)), escaped(Msg::HeadlineMilestone)), &[("link", &format!(r##"<a href="#g-trusted">{}</a>"##, escaped(Msg::HeadlineMilestoneLink)))])) }
             </div>
             </details>
         </section>
