@@ -316,10 +316,12 @@ fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> String {
             r#"<p id="headline-probability" data-value="{}" aria-busy="{}">{}</p>"#,
             text::shortest(bands.probability),
             !fresh,
-            probability_text(bands)
+            escape(&probability_text(bands))
         ),
-        None => r#"<p id="headline-probability" aria-busy="true">Working out the chance of reaching the target…</p>"#
-            .to_string(),
+        None => format!(
+            r#"<p id="headline-probability" aria-busy="true">{}</p>"#,
+            escaped(Msg::HeadlineChanceWorking)
+        ),
     }
 }
 
