@@ -14,9 +14,16 @@ import { serve, launch, ROOT } from './harness.mjs';
 
 /** The labels of the parameters the tornado ranks: those whose plausible range (low, high) in src/params.rs is not
  * a single value, read from the source so the test follows the table. */
+// The labels are texts of i18n/en.json (`label: english_const(Msg::ParamXLabel)`; build.rs names a key's variant by
+// its parts in CamelCase: "param.x.label" is ParamXLabel).
+const ENGLISH = JSON.parse(readFileSync(path.join(ROOT, 'i18n', 'en.json'), 'utf8'));
+const VARIANT = Object.fromEntries(Object.keys(ENGLISH).map((key) => [
+  key.split(/[.\-_]/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join(''),
+  ENGLISH[key],
+]));
 const RANGED_LABELS = [...readFileSync(path.join(ROOT, 'src', 'params.rs'), 'utf8').matchAll(
-  /label: "((?:[^"\\]|\\.)*)",[\s\S]*?\n        low: ([-0-9.e]+),\n        high: ([-0-9.e]+),/g,
-)].filter((m) => Number(m[2]) !== Number(m[3])).map((m) => m[1].replace(/\\'/g, "'"));
+  /label: english_const\(Msg::(\w+)\),[\s\S]*?\n        low: ([-0-9.e]+),\n        high: ([-0-9.e]+),/g,
+)].filter((m) => Number(m[2]) !== Number(m[3])).map((m) => VARIANT[m[1]]);
 
 let server;
 let browser;
