@@ -85,20 +85,32 @@ fn styled(text: String) -> String {
 /// "0.1", "2029.0", "0.00001", "1e-6", "1e+16", "-0.0"; `value` must be finite.
 ///
 /// Plain while the first digit's power of ten lies from -5 to 15, with ".0" on a whole number;
-/// beyond, one digit, the rest after a point, and the exponent with its sign.
+/// beyond, one digit, the rest after a point, and the exponent with its sign. Natively it is
+/// serde_json's own writer (zmij); on wasm32 it is laid out here from the JavaScript engine's
+/// shortest digits, which take the even digit between two equally near texts as zmij does (Rust's
+/// own `{:e}` takes the upper one). A Chromium test compares the two.
 pub fn json_number(value: f64) -> String {
-    let written = exponent(value);
-    let (mantissa, power) = written.split_once('e').unwrap_or((&written, "0"));
+    #[cfg(not(target_arch = "wasm32"))]
+    return zmij::Buffer::new().format_finite(value).to_string();
+    #[cfg(target_arch = "wasm32")]
+    return json_layout(&exponent(value));
+}
+
+/// A number's text in JSON's style from its shortest digits in Rust's `{:e}` form ("-1.5e-7").
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn json_layout(written: &str) -> String {
+    let value_is_negative = written.starts_with('-');
+    let (mantissa, power) = written.split_once('e').unwrap_or((written, "0"));
     let power: i32 = power.parse().unwrap_or(0);
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     if (-5..16).contains(&power) {
-        let mut out = plain(value.is_sign_negative(), &digits, power);
+        let mut out = plain(value_is_negative, &digits, power);
         if !out.contains('.') {
             out.push_str(".0");
         }
         return out;
     }
-    let mut out = scientific(value.is_sign_negative(), &digits, power);
+    let mut out = scientific(value_is_negative, &digits, power);
     if power >= 0 {
         out.insert(out.len() - power.to_string().len(), '+');
     }
@@ -645,15 +657,6 @@ mod tests {
             let value = (f64::from(whole) + f64::from(eighths) / 8.0) / 10f64.powi(power);
             check_writers(value);
             check_writers(-value);
-        }
-
-        #[test]
-        fn json_numbers_are_serde_jsons(bits in any::<u64>()) {
-            let value = f64::from_bits(bits);
-            if value.is_finite() {
-                let mut buffer = zmij::Buffer::new();
-                prop_assert_eq!(json_number(value), buffer.format_finite(value));
-            }
         }
 
         #[test]
