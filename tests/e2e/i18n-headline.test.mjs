@@ -6,10 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, launch, ROOT, watch, waitReady } from './harness.mjs';
+import { serve, launch, ROOT, watch, waitReady, axeViolations } from './harness.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const texts = (lang) => JSON.parse(readFileSync(path.join(ROOT, 'i18n', `${lang}.json`), 'utf8'));
 
 /** The longest fixed part of a template (the text between its {named} values), which the page must show as it is. */
@@ -55,12 +53,7 @@ for (const [lang, decimal] of [['ru', /^\d+,\d%$/], ['zh', /^\d+\.\d%$/]]) {
     await page.waitForSelector('#headline-probability[aria-busy="false"]', { timeout: 20_000 });
     assert.ok((await page.textContent('#headline-probability')).includes(fixedPart(t['headline.chance'])));
 
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(watcher.errors, []);
     await context.close();
   });

@@ -7,10 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { ROOT, DIST, serve, launch, launchPersistent, watch, waitReady, waitControlled } from './harness.mjs';
+import { ROOT, DIST, serve, launch, launchPersistent, watch, waitReady, waitControlled, axeViolations } from './harness.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TEXTS = Object.fromEntries(['en', 'ru', 'zh'].map((lang) => [lang, JSON.parse(readFileSync(path.join(ROOT, 'i18n', `${lang}.json`), 'utf8'))]));
 const SCENARIO = '#v=1&p=baseline';
 /** The slider whose help the tests read (its help links to the glossary). */
@@ -192,15 +190,6 @@ test('offline after a first visit: the page opens in Russian and in Chinese from
   }
 });
 
-/** Axe's violations on the current page as readable lines (the context bypasses the CSP only to add axe's script). */
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(', ')}`);
-}
 
 for (const lang of ['ru', 'zh']) {
   test(`axe: no violations with lang=${lang}`, async () => {

@@ -7,10 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, launch, watch, waitReady, ROOT } from './harness.mjs';
+import { serve, launch, watch, waitReady, ROOT, axeViolations } from './harness.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const texts = Object.fromEntries(['en', 'ru', 'zh'].map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(ROOT, 'i18n', `${lang}.json`), 'utf8'))]));
 
 let site;
@@ -100,12 +98,7 @@ test('an unknown language in a link gets a notice and English', async () => {
 test('axe finds no violations in Russian and in Chinese', async () => {
   for (const lang of ['ru', 'zh']) {
     const { page, context } = await open(`#v=1&p=baseline&lang=${lang}&d=2025.1`, { bypassCSP: true });
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    assert.deepEqual(violations, [], lang);
+    assert.deepEqual(await axeViolations(page), [], lang);
     await context.close();
   }
 });
