@@ -24,6 +24,30 @@ fn names(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// An HTML text's tags with their `id`, `for`, `href` and `class` attributes, sorted (so a
+/// translation may reorder elements, as another word order needs, but not drop or add one).
+fn markup_skeleton(html: &str) -> Vec<String> {
+    let mut tags: Vec<String> = html
+        .split('<')
+        .skip(1)
+        .map(|tag| {
+            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+            let name = tag.split_whitespace().next().unwrap_or_default();
+            let mut kept = vec![name.to_string()];
+            for attribute in ["id", "for", "href", "class"] {
+                let marker = format!(" {attribute}=\"");
+                if let Some(start) = tag.find(&marker) {
+                    let value = &tag[start + marker.len()..];
+                    kept.push(format!("{attribute}={}", &value[..value.find('"').unwrap_or(0)]));
+                }
+            }
+            kept.join(" ")
+        })
+        .collect();
+    tags.sort();
+    tags
+}
+
 /// A text's forms: one text, or a plural's forms by name.
 fn forms(value: &serde_json::Value) -> Option<Vec<(String, String)>> {
     match value {
@@ -66,6 +90,17 @@ fn every_language_has_every_text() {
                 problems.push(format!(
                     "{lang}: '{key}' is one text in English, not a plural"
                 ));
+            }
+            // The page's own HTML keeps its structure: the same element ids, labels' targets,
+            // links and tags (the page finds its parts by id, and the glossary by its anchors).
+            if key.starts_with("static.") {
+                let english = markup_skeleton(&ours[0].1);
+                let translated = markup_skeleton(&theirs[0].1);
+                if english != translated {
+                    problems.push(format!(
+                        "{lang}: '{key}' must keep the English's tags and attributes: {english:?}, has {translated:?}"
+                    ));
+                }
             }
             for (form, text) in &theirs {
                 if text.trim().is_empty() {
@@ -125,6 +160,12 @@ fn static_parts() -> Vec<(String, String)> {
             format!("static.html.help-src-{}", spec.key),
             format!("help-src-{}", spec.key),
         )
+    }));
+    // The WebAssembly's fixed markup, kept in the page (`ree_outlook::app::markup`).
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).unwrap();
+    parts.extend(page.split(r#"<template id="m-"#).skip(1).map(|rest| {
+        let id = format!("m-{}", &rest[..rest.find('"').unwrap()]);
+        (format!("static.html.{id}"), id)
     }));
     parts.extend(
         ["skip-links", "site-nav"]

@@ -184,7 +184,7 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
 
     html! {
         <section id="analysis" class="analysis" aria-labelledby="analysis-heading">
-            { markup(r##"<h2 id="analysis-heading">Uncertainty and what matters</h2><p class="analysis-intro">Each run draws every uncertain assumption from a triangle peaking at the scenario's value, reaching the plausible low and high of the parameter table (under the model's plausible ranges) or as wide but centred on the value (around this scenario's own assumptions). The band holds 8 of 10 runs; the tornado moves one assumption at a time across its plausible range. Terms: <a href="#g-monte-carlo">Monte Carlo</a>, <a href="#g-p10">P10–P90</a>, <a href="#g-odds">the two kinds of odds</a>, <a href="#g-tornado">tornado</a>.</p>"##) }
+            { markup("m-analysis") }
             <div class="analysis-settings" onchange={on_setting}>
                 <span class="setting">
                     <label for="target-share">{ format!("Target for Russia's {} share", stage.id()) }</label>
@@ -193,31 +193,31 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
                     </select>
                 </span>
                 <span class="setting">
-                    { markup(r#"<label for="target-year">Target year</label>"#) }
+                    { markup("m-target-year") }
                     <select id="target-year">
                         { options(years.iter().map(|year| (year.to_string(), year.to_string(), *year == input.target_year))) }
                     </select>
                 </span>
                 <span class="setting">
-                    { markup(r#"<label for="fan-region">Fan chart region</label>"#) }
+                    { markup("m-fan-region") }
                     <select id="fan-region">
                         { options(Region::ALL.into_iter().map(|region| (region.id().into(), region.label().into(), region == input.fan_region))) }
                     </select>
                 </span>
                 <span class="setting">
-                    { markup(r#"<label for="mc-sampling">Odds and bands drawn</label>"#) }
+                    { markup("m-mc-sampling") }
                     <select id="mc-sampling">
                         { options(Sampling::ALL.into_iter().map(|mode| (mode.id().into(), mode.assumption().into(), mode == settings.sampling))) }
                     </select>
                 </span>
                 <span class="setting">
-                    { markup(r#"<label for="mc-samples">Runs</label>"#) }
+                    { markup("m-mc-samples") }
                     <select id="mc-samples">
                         { options(samples.iter().map(|count| (count.to_string(), count_text(*count), *count == settings.samples))) }
                     </select>
                 </span>
                 <span class="setting">
-                    { markup(r#"<label for="mc-seed">Seed</label>"#) }
+                    { markup("m-mc-seed") }
                     <input type="number" id="mc-seed" class="seed" min="0" step="1" inputmode="numeric"
                         value={settings.seed.to_string()} />
                 </span>

@@ -20,7 +20,7 @@
 
 use crate::analysis::{MonteCarloResult, Tornado};
 use crate::app::downloads::notice_failure;
-use crate::app::markup;
+
 use crate::app::state::{Action, AppState};
 use crate::chart::{self, ChartInput, ChartKind, Pinned, Theme, YearAxis};
 use crate::data::Stage;
@@ -452,7 +452,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 tabindex={time_chart.then_some("0")}
                 aria-keyshortcuts={time_chart.then_some("ArrowLeft ArrowRight Home End Escape")}
             />
-            { markup(r#"<div class="chart-tip" aria-live="polite"></div>"#) }
+            { Html::from_html_unchecked(AttrValue::Static(r#"<div class="chart-tip" aria-live="polite"></div>"#)) }
             { Html::from_html_unchecked(format!(r#"<p id="{description_id}" class="chart-description">{description} <a href="{}">{}</a></p>"#, glossary.1, glossary.0).into()) }
             <div class="download-row" onclick={on_tool}>
                 { Html::from_html_unchecked(toolbar_html(props.kind).into()) }

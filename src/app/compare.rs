@@ -38,9 +38,7 @@ const FIELDS: [(&str, &str, &str, &str); MAX_REFERENCES] = [
 /// to the reason under it.
 pub fn pin_button(pinned: usize, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     if pinned >= MAX_REFERENCES {
-        return markup(
-            r#"<button type="button" id="pin-reference" disabled aria-describedby="compare-full">Pin for comparison</button>"#,
-        );
+        return markup("m-pin-full");
     }
     let dispatch = dispatch.clone();
     button(
@@ -81,10 +79,10 @@ pub fn view(references: &[Reference], dispatch: &UseReducerDispatcher<AppState>)
     let on_clear = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearReference));
     html! {
         <div class="compare" id="compare">
-            { markup(r#"<p class="compare-note">Pinned for comparison, each drawn in its own line beneath this scenario on every chart (type to rename one):</p>"#) }
+            { markup("m-compare-note") }
             <ul id="compare-list" class="compare-list">{ for items }</ul>
             if references.len() >= MAX_REFERENCES {
-                { markup(r#"<p id="compare-full" class="compare-note">Three scenarios are pinned, as many as the line styles tell apart: remove one to pin another.</p>"#) }
+                { markup("m-compare-full") }
             }
             { button("clear-reference", "Clear all", on_clear) }
         </div>

@@ -103,11 +103,11 @@ pub fn view(
     };
     html! {
         <section class="downloads" aria-labelledby="downloads-heading">
-            { markup(r#"<h2 id="downloads-heading">Data and scenario files</h2>"#) }
+            { markup("m-downloads") }
             <div class="download-buttons">
                 { button("download-csv", "Projection as CSV (zip, with sources)", on_csv) }
                 { button("download-json", "Scenario as JSON", on_json) }
-                { markup(r#"<label for="load-json" class="file-label">Load a scenario file (JSON)</label>"#) }
+                { markup("m-load-json") }
                 <input type="file" id="load-json" accept=".json,application/json" onchange={on_load} />
             </div>
             <p id="load-outcome" role="status">{ file_outcome.unwrap_or_default() }</p>

@@ -207,10 +207,10 @@ pub fn view(
     let (year_described, year_invalid) = marks(invalid.year.is_some(), "goal-year-error");
     html! {
         <section class="goal-seek" aria-labelledby="goal-seek-heading">
-            { markup(r#"<h3 id="goal-seek-heading">What would it take?</h3>"#) }
+            { markup("m-goal-heading") }
             <form id="goal-seek" class="goal-form" novalidate=true {onsubmit}>
                 <span class="setting">
-                    { markup(r#"<label for="goal-share">Russia's share (%)</label>"#) }
+                    { markup("m-goal-share") }
                     <input ref={state.share.clone()} type="number" id="goal-share" min="0.5" max="99" step="0.5"
                         ~defaultValue={default_share} inputmode="decimal"
                         aria-describedby={share_described} aria-invalid={share_invalid} />
@@ -219,7 +219,7 @@ pub fn view(
                     }
                 </span>
                 <span class="setting">
-                    { markup(r#"<label for="goal-year">in year</label>"#) }
+                    { markup("m-goal-year") }
                     <input ref={state.year.clone()} type="number" id="goal-year" min={MOVABLE_YEAR_MIN.to_string()}
                         max={TARGET_YEAR_MAX.to_string()} step="1"
                         ~defaultValue={target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric"
@@ -229,18 +229,18 @@ pub fn view(
                     }
                 </span>
                 <span class="setting">
-                    { markup(r#"<label for="goal-stage">of</label>"#) }
+                    { markup("m-goal-stage") }
                     <select ref={state.stage.clone()} id="goal-stage">
                         { options(Stage::ALL.into_iter().map(|stage| (stage.id().into(), stage.label().into(), stage == asked_stage))) }
                     </select>
                 </span>
                 <span class="setting">
-                    { markup(r#"<label for="goal-param">by changing</label>"#) }
+                    { markup("m-goal-param") }
                     <select ref={state.param.clone()} id="goal-param">
                         { options(PARAMS.iter().filter(|spec| spec.param != Param::Horizon).map(|spec| (spec.key.into(), spec.label.into(), spec.param == Param::Sanctions))) }
                     </select>
                 </span>
-                { markup(r#"<button type="submit" id="goal-seek-run">Find the value</button>"#) }
+                { markup("m-goal-run") }
             </form>
             <div id="goal-seek-result" class="goal-result" role="status">{ result_html }</div>
         </section>

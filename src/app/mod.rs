@@ -35,15 +35,35 @@ pub use root::App;
 
 use yew::{html, AttrValue, Callback, Html, MouseEvent};
 
-/// Static markup, parsed by the browser: for elements and text that never change, written in the
-/// source as one string (a compile-time constant, never text from a reader, a link or a file).
-/// The page then carries that string instead of the code that builds each element and text node
-/// (about 25 bytes of the gzipped page per node). The DOM is the same, except in a table: the
+/// Fixed markup, parsed by the browser: the content of index.html's `<template id="m-…">` (`id`),
+/// in the page's language (www/pwa.js translates the templates with the page's own HTML, as the
+/// `static.*` texts of i18n/<lang>.json). The page carries neither the string nor the code that
+/// builds each element and text node (about 25 bytes of the gzipped page per node); each
+/// template is read once per language. The DOM is the same as yew's, except in a table: the
 /// browser parses the string in a `<div>`, where table rows and cells are not allowed (it would
-/// keep only their text), so a table goes in whole (`<table>…</table>`, as the money section's and
-/// the projection table are written), never row by row.
-pub fn markup(html: &'static str) -> Html {
-    Html::from_html_unchecked(AttrValue::Static(html))
+/// keep only their text), so a table goes in whole, never row by row. Empty where the page lacks
+/// the template (a test's bare document).
+#[inline(never)]
+pub fn markup(id: &'static str) -> Html {
+    thread_local! {
+        /// The templates read so far, and the language they were read in.
+        static READ: std::cell::RefCell<(crate::i18n::Lang, Vec<(&'static str, AttrValue)>)> =
+            const { std::cell::RefCell::new((crate::i18n::Lang::En, Vec::new())) };
+    }
+    let html = READ.with(|read| {
+        let (lang, read) = &mut *read.borrow_mut();
+        if *lang != crate::i18n::language() {
+            *lang = crate::i18n::language();
+            read.clear();
+        }
+        if let Some((_, html)) = read.iter().find(|(known, _)| *known == id) {
+            return html.clone();
+        }
+        let html = AttrValue::from(crate::web::template_html(id).unwrap_or_default());
+        read.push((id, html.clone()));
+        html
+    });
+    Html::from_html_unchecked(html)
 }
 
 /// `<button type="button" id=… onclick=…>label</button>`, built in one place: each such button

@@ -128,7 +128,7 @@ pub fn view(
     };
     html! {
         <form class="saved" aria-labelledby="saved-heading" {onsubmit}>
-            { markup(r#"<h2 id="saved-heading">My scenarios</h2><label for="saved-name">Name</label><p id="saved-help">Save the current scenario in this browser under a name, or give a saved one the name with its Rename.</p><input id="saved-name" aria-describedby="saved-help" autocomplete="off"><button>Save</button>"#) }
+            { markup("m-saved") }
             <p id="saved-status" role="status">{ status.clone() }</p>
             <ul>{ for entries.iter().enumerate().map(|(index, entry)| html! {
                 // Each button is named by its own text and the entry's name ("Open Skeptic").

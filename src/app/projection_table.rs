@@ -137,7 +137,7 @@ fn table_html(projection: &Projection, shown: Shown, references: &[Compared]) ->
 pub fn view(projection: &Projection, shown: Shown, references: &[Compared]) -> Html {
     html! {
         <>
-        { markup(r#"<p class="table-hint" aria-hidden="true">Scroll sideways for more columns →</p>"#) }
+        { markup("m-table-hint") }
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-table-caption">
             { Html::from_html_unchecked(table_html(projection, shown, references).into()) }
         </div>

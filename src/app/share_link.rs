@@ -63,10 +63,10 @@ pub fn view(state: &ShareLinkState, link: String, citation: String) -> Html {
         <div class="share">
             { button("copy-link", "Copy link", onclick) }
             <span id="copy-status" class="copy-status" aria-live="polite">{ (*state.status).clone() }</span>
-            { markup(r#"<label for="share-link" class="visually-hidden">Link to this scenario</label>"#) }
+            { markup("m-share-label") }
             <input id="share-link" class="share-field" type="text" readonly=true value={link} ref={state.field.clone()} />
             { button("print-briefing", "Print a briefing", Callback::from(|_: MouseEvent| files::print_page())) }
-            <p id="cite" class="cite">{ markup(r#"<a href="method.html#cite">How to cite</a>: "#) }<span id="citation">{ citation }</span></p>
+            <p id="cite" class="cite">{ markup("m-cite") }<span id="citation">{ citation }</span></p>
         </div>
     }
 }
