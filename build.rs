@@ -56,6 +56,7 @@ fn messages_rust(file: &str) -> String {
     let mut english = String::new();
     let mut ends = Vec::new();
     let mut names = std::collections::BTreeSet::new();
+    let mut names_table = String::new();
     // `static.*` texts are parts of index.html, which holds their English; the page's script puts
     // the other languages' in place (www/pwa.js), so the WebAssembly carries none of them.
     for (key, value) in messages
@@ -94,6 +95,24 @@ fn messages_rust(file: &str) -> String {
                 "{file}: '{key}' must be a text or a plural of one and other"
             )),
         };
+        // Values are passed by position: each `{name}` becomes `{i}`, its place among the
+        // text's names in the order they first appear (the order `tr!` is given them in).
+        let mut value_names: Vec<String> = Vec::new();
+        for form in &forms {
+            for name in placeholder_names(form) {
+                if !value_names.contains(&name) {
+                    value_names.push(name);
+                }
+            }
+        }
+        if value_names.len() > 10 {
+            fail(&format!("{file}: '{key}' has more than ten values"));
+        }
+        let forms: Vec<String> = forms
+            .iter()
+            .map(|form| positional(form, &value_names))
+            .collect();
+        names_table.push_str(&format!("    &{value_names:?},\n"));
         variants.push_str(&format!("    /// {key}\n    {name},\n"));
         if forms.iter().any(|form| form.contains('\u{1f}')) {
             fail(&format!(
@@ -112,9 +131,42 @@ fn messages_rust(file: &str) -> String {
         ends.push(english.len());
     }
     format!(
-        "/// A text of the page, named after its key in `i18n/en.json`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Msg {{\n{variants}}}\n\n/// Every English text in [`Msg`]'s order, separated by U+0000 (a plural's one and other forms\n/// by U+001F).\n#[allow(clippy::octal_escapes)]\nconst ENGLISH_TEXT: &str = {english:?};\n\n/// How many messages there are.\nconst MESSAGES: usize = {count};\n",
+        "/// A text of the page, named after its key in `i18n/en.json`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Msg {{\n{variants}}}\n\n/// Every English text in [`Msg`]'s order, separated by U+0000 (a plural's one and other forms\n/// by U+001F).\n#[allow(clippy::octal_escapes)]\nconst ENGLISH_TEXT: &str = {english:?};\n\n/// How many messages there are.\nconst MESSAGES: usize = {count};\n\n/// Each text's value names in the order `tr!` passes them (their first appearance in the\n/// English); read only when the page is compiled.\nconst NAMES: [&[&str]; MESSAGES] = [\n{names_table}];\n",
         count = ends.len()
     )
+}
+
+/// The names in a text's braces, `{share}`, in order (a brace around anything but letters,
+/// digits and `_` is text).
+fn placeholder_names(text: &str) -> Vec<String> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .filter(|name| is_name(name))
+        .map(str::to_string)
+        .collect()
+}
+
+fn is_name(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// `text` with each `{name}` of `names` written as `{i}`, its index.
+fn positional(text: &str, names: &[String]) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..=open]);
+        rest = &rest[open + 1..];
+        if let Some((name, _)) = rest.split_once('}') {
+            if let Some(index) = names.iter().position(|known| known == name) {
+                out.push_str(&index.to_string());
+                rest = &rest[name.len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn fail(message: &str) -> ! {

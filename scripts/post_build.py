@@ -15,6 +15,8 @@ Steps, in this order because the service worker's hash must cover the final page
 3. i18n/<lang>.json for each language other than English: the texts of i18n/<lang>.json (keyed, for translators)
    as a list in the order of i18n/en.json's sorted keys, which is the order of the page's `Msg` enum (build.rs), so
    the page needs no key names; a missing text is null (the page shows English there; tests/i18n.rs names it).
+   Values go by position, as build.rs compiles the English: a text's {name} becomes {i}, the name's place among
+   the English text's names in the order they first appear (the order tr! is given them in).
    The `static.*` texts (parts of index.html) go to i18n/<lang>.static.json instead, by element id, for www/pwa.js.
 Running it twice on the same directory gives the same result.
 """
@@ -274,6 +276,9 @@ METHOD_PAGE = "method.html"
 PLURAL_FORMS = {"ru": ["one", "few", "many", "other"], "zh": ["other"]}
 
 
+PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)\}")
+
+
 def write_catalogs(root, source="i18n"):
     """dist/i18n/<lang>.json: each language's texts as a list in the page's message order (see the docstring)."""
     with open(os.path.join(source, "en.json"), encoding="utf-8") as file:
@@ -292,10 +297,19 @@ def write_catalogs(root, source="i18n"):
                 if isinstance(text, str):
                     static[f"{kind}:{element}"] = text
                 continue
+            # Values by position, as build.rs compiles the English: each {name} becomes {i}, its place among the
+            # English text's names in the order they first appear.
+            names = []
+            for form in [english[key]["one"], english[key]["other"]] if isinstance(english[key], dict) else [english[key]]:
+                names += [name for name in PLACEHOLDER.findall(form) if name not in names]
+            def positional(text):
+                if not isinstance(text, str):
+                    return None
+                return PLACEHOLDER.sub(lambda m: "{%d}" % names.index(m[1]) if m[1] in names else m[0], text)
             if isinstance(english[key], dict):
-                items.append([text.get(form) for form in forms] if isinstance(text, dict) else None)
+                items.append([positional(text.get(form)) for form in forms] if isinstance(text, dict) else None)
             else:
-                items.append(text if isinstance(text, str) else None)
+                items.append(positional(text))
         with open(os.path.join(root, "i18n", f"{lang}.json"), "w", encoding="utf-8") as file:
             json.dump(items, file, ensure_ascii=False, separators=(",", ":"))
         with open(os.path.join(root, "i18n", f"{lang}.static.json"), "w", encoding="utf-8") as file:

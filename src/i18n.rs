@@ -241,38 +241,36 @@ pub fn t(msg: Msg) -> &'static str {
     template(msg, None)
 }
 
-/// `msg` in the current language, each `{name}` of `values` filled in (a name the text does not
-/// use is ignored; a brace without a given name stays as written).
+/// `msg` in the current language with its values filled in, given in the order the English
+/// names them first (`tr!` checks the names when the page is compiled).
 #[inline(never)]
-pub fn text(msg: Msg, values: &[(&str, &str)]) -> String {
+pub fn text(msg: Msg, values: &[&str]) -> String {
     fill(template(msg, None), values)
 }
 
-/// The plural `msg` in the form `n` takes, `{n}` filled with `n_text` (`n` as the reader reads
-/// it) and each `{name}` of `values`.
-pub fn plural(msg: Msg, n: f64, n_text: &str, values: &[(&str, &str)]) -> String {
-    fill(&fill(template(msg, Some(n)), &[("n", n_text)]), values)
+/// The plural `msg` in the form `n` takes, with its values (`{n}` among them: `n` as the reader
+/// reads it) in the English's order.
+pub fn plural(msg: Msg, n: f64, values: &[&str]) -> String {
+    fill(template(msg, Some(n)), values)
 }
 
-/// `template` with each `{name}` of `values` replaced by its value, in one pass (a value's own
-/// braces are not read again).
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+/// `template` with each `{i}` replaced by `values[i]`, in one pass (a value's own braces are not
+/// read again; any other brace stays as written).
+pub fn fill(template: &str, values: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(key, _)| *key == name)
-                .map(|(_, value)| (*value, close))
-        });
+        let bytes = after.as_bytes();
+        let value = match bytes {
+            [digit @ b'0'..=b'9', b'}', ..] => values.get(usize::from(digit - b'0')),
+            _ => None,
+        };
         match value {
-            Some((value, close)) => {
+            Some(value) => {
                 out.push_str(value);
-                rest = &after[close + 1..];
+                rest = &after[2..];
             }
             None => {
                 out.push('{');
@@ -284,16 +282,68 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// Whether `names` are `msg`'s value names in order: evaluated when the page is compiled, for
+/// `tr!` (the names themselves are not shipped).
+pub const fn names_are(msg: Msg, names: &[&str]) -> bool {
+    let wanted = NAMES[msg as usize];
+    if wanted.len() != names.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < names.len() {
+        let (a, b) = (wanted[index].as_bytes(), names[index].as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut at = 0;
+        while at < a.len() {
+            if a[at] != b[at] {
+                return false;
+            }
+            at += 1;
+        }
+        index += 1;
+    }
+    true
+}
+
 /// `msg` in the current language: `tr!(Msg::LangLabel)` (a `&'static str`), or with values,
-/// `tr!(Msg::LangUnknown, value = &quoted)` (a `String`).
+/// `tr!(Msg::LangUnknown, value = &quoted)` (a `String`). Values are named as in the English
+/// text, in the order they first appear there; a wrong name or order does not compile. Where the
+/// message is chosen at run time, `tr!(dyn msg, name = value, …)` checks the names in debug
+/// builds (the native tests) instead.
+///
+/// ```
+/// use ree_outlook::{i18n::Msg, tr};
+/// assert!(tr!(Msg::LangUnknown, value = "'xx'").contains("'xx'"));
+/// ```
+///
+/// A name the text does not give is a compile error:
+///
+/// ```compile_fail
+/// use ree_outlook::{i18n::Msg, tr};
+/// let _ = tr!(Msg::LangUnknown, language = "'xx'");
+/// ```
 #[macro_export]
 macro_rules! tr {
+    (dyn $msg:expr, $($name:ident = $value:expr),+ $(,)?) => {{
+        let msg = $msg;
+        debug_assert!(
+            $crate::i18n::names_are(msg, &[$(stringify!($name)),+]),
+            "tr!: the values must be named as the English text names them, in order"
+        );
+        $crate::i18n::text(msg, &[$(AsRef::<str>::as_ref(&$value)),+])
+    }};
     ($msg:expr) => {
         $crate::i18n::t($msg)
     };
-    ($msg:expr, $($name:ident = $value:expr),+ $(,)?) => {
-        $crate::i18n::text($msg, &[$((stringify!($name), AsRef::<str>::as_ref(&$value))),+])
-    };
+    ($msg:path, $($name:ident = $value:expr),+ $(,)?) => {{
+        const _: () = assert!(
+            $crate::i18n::names_are($msg, &[$(stringify!($name)),+]),
+            "tr!: the values must be named as the English text names them, in the order they first appear"
+        );
+        $crate::i18n::text($msg, &[$(AsRef::<str>::as_ref(&$value)),+])
+    }};
 }
 
 #[cfg(test)]
@@ -333,13 +383,20 @@ mod tests {
     }
 
     #[test]
-    fn fill_replaces_named_values_once() {
-        assert_eq!(
-            fill("{a} and {b}", &[("a", "{b}"), ("b", "2")]),
-            "{b} and 2"
-        );
-        assert_eq!(fill("{missing} {", &[("a", "1")]), "{missing} {");
+    fn fill_replaces_values_by_position_once() {
+        assert_eq!(fill("{0} and {1}", &["{1}", "2"]), "{1} and 2");
+        assert_eq!(fill("{1}, {0}, {1}", &["a", "b"]), "b, a, b");
+        assert_eq!(fill("{2} {name} {", &["1"]), "{2} {name} {");
         assert_eq!(fill("no braces", &[]), "no braces");
+    }
+
+    #[test]
+    fn value_names_are_checked_in_order() {
+        assert!(names_are(Msg::LangUnknown, &["value"]));
+        assert!(!names_are(Msg::LangUnknown, &["values"]));
+        assert!(!names_are(Msg::LangUnknown, &[]));
+        assert!(names_are(Msg::LangLabel, &[]));
+        assert!(names_are(Msg::UnitYears, &["n"]));
     }
 
     #[test]
@@ -347,7 +404,7 @@ mod tests {
         let mut items = vec![Json::Null; MESSAGES];
         items[Msg::LangLabel as usize] = Json::String("Язык".into());
         items[Msg::UnitYears as usize] = Json::Array(
-            ["{n} год", "{n} года", "{n} лет", "{n} года"]
+            ["{0} год", "{0} года", "{0} лет", "{0} года"]
                 .map(|form| Json::String(form.into()))
                 .to_vec(),
         );
@@ -355,15 +412,15 @@ mod tests {
         assert!(catalogue.is_ok(), "{catalogue:?}");
         set_language(catalogue.ok());
         assert_eq!(tr!(Msg::LangLabel), "Язык");
-        assert_eq!(plural(Msg::UnitYears, 5.0, "5", &[]), "5 лет");
-        assert_eq!(plural(Msg::UnitYears, 22.0, "22", &[]), "22 года");
+        assert_eq!(plural(Msg::UnitYears, 5.0, &["5"]), "5 лет");
+        assert_eq!(plural(Msg::UnitYears, 22.0, &["22"]), "22 года");
         assert_eq!(
             tr!(Msg::LangUnknown, value = "'xx'"),
-            english(Msg::LangUnknown as usize).replace("{value}", "'xx'")
+            english(Msg::LangUnknown as usize).replace("{0}", "'xx'")
         );
         assert_eq!(crate::text::fixed(1234.5, 1), "1234,5");
         set_language(None);
-        assert_eq!(plural(Msg::UnitYears, 1.0, "1", &[]), "1 year");
+        assert_eq!(plural(Msg::UnitYears, 1.0, &["1"]), "1 year");
         assert_eq!(crate::text::fixed(1234.5, 1), "1234.5");
         assert!(Catalogue::from_json(Lang::Zh, &Json::Array(Vec::new())).is_err());
     }

@@ -250,7 +250,7 @@ impl ParamSpec {
                     // "1 year" for any value written "1"; "1.5 years", "2 года", "5 лет".
                     "years" => {
                         let n = if text == "1" { 1.0 } else { value };
-                        return crate::i18n::plural(Msg::UnitYears, n, &text, &[]);
+                        return crate::i18n::plural(Msg::UnitYears, n, &[&text]);
                     }
                     "Mt REO" => tr!(Msg::ParamUnitMtReo),
                     "$bn" => tr!(Msg::ParamUnitBn),

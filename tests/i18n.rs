@@ -38,7 +38,10 @@ fn markup_skeleton(html: &str) -> Vec<String> {
                 let marker = format!(" {attribute}=\"");
                 if let Some(start) = tag.find(&marker) {
                     let value = &tag[start + marker.len()..];
-                    kept.push(format!("{attribute}={}", &value[..value.find('"').unwrap_or(0)]));
+                    kept.push(format!(
+                        "{attribute}={}",
+                        &value[..value.find('"').unwrap_or(0)]
+                    ));
                 }
             }
             kept.join(" ")

@@ -90,7 +90,7 @@ pub fn russia_text(projection: &Projection, shown: Shown) -> String {
     } else {
         (text::points(low - share), text::points(high - share))
     };
-    tr!(msg, measure = stage_measure(shown), a = a, b = b)
+    tr!(dyn msg, measure = stage_measure(shown), a = a, b = b)
 }
 
 /// One line on why Russia lands where it does at `shown` (the facts from [`RussiaWhy`] of its
@@ -236,7 +236,7 @@ pub fn trusted_text(projection: &Projection, shown: Shown) -> String {
         None => (Msg::HeadlineTrustedNot, projection.last_year()),
     };
     tr!(
-        msg,
+        dyn msg,
         level = whole_percent(TRUSTED_LEVEL),
         name = shown.name(),
         year = year.to_string()
@@ -417,7 +417,7 @@ pub fn view(
             <div class="headline-others">
                 { model_html(others) }
                 // Its own string: the odds arriving leave it, and its link's focus, as it is.
-                { model_html(crate::i18n::fill(&format!(r##"<p id="headline-trusted" data-value="{}">{}{}</p>"##, trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string()), escape(&trusted_text(projection, shown)), escaped(Msg::HeadlineMilestone)), &[("link", &format!(r##"<a href="#g-trusted">{}</a>"##, escaped(Msg::HeadlineMilestoneLink)))])) }
+                { model_html(crate::i18n::fill(&format!(r##"<p id="headline-trusted" data-value="{}">{}{}</p>"##, trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string()), escape(&trusted_text(projection, shown)), escaped(Msg::HeadlineMilestone)), &[&format!(r##"<a href="#g-trusted">{}</a>"##, escaped(Msg::HeadlineMilestoneLink))])) }
             </div>
             </details>
         </section>

@@ -1,4 +1,5 @@
-// End-to-end: the parts of the page's own HTML (index.html, not the WebAssembly) in Russian and Chinese. A link's
+// End-to-end: the parts of the page's own HTML (index.html, not the WebAssembly, and the fixed markup the WebAssembly
+// renders from index.html's templates) in Russian and Chinese. A link's
 // lang= puts them in that language with <html lang>; the language switch puts them back in English and on to another
 // language; they open offline from the service worker's cache; axe finds nothing wrong; and at 360 px nothing in the
 // header or the glossary is wider than the page. Expected texts come from i18n/<lang>.json (the `static.*` keys).
@@ -50,6 +51,9 @@ function expected(lang) {
     sourcesTitle: plain(t['static.html.sources-title']),
     helpTemplate: plain(t[`static.html.help-src-${PARAM}`]),
     help: plain(inner(t[`static.html.help-src-${PARAM}`], 'p', `help-${PARAM}`)),
+    // Fixed markup the WebAssembly renders from the page's templates (src/app/mod.rs `markup`).
+    downloadsHeading: plain(inner(t['static.html.m-downloads'], 'h2', 'downloads-heading')),
+    savedHeading: plain(inner(t['static.html.m-saved'], 'h2', 'saved-heading')),
   };
 }
 
@@ -68,6 +72,8 @@ function shown(page) {
       sourcesTitle: text('sources-title'),
       helpTemplate: (document.getElementById(`help-src-${param}`)?.content.textContent || '').replace(/\s+/g, ''),
       help: text(`help-${param}`),
+      downloadsHeading: text('downloads-heading'),
+      savedHeading: text('saved-heading'),
     };
   }, PARAM);
 }
@@ -79,7 +85,14 @@ function shown(page) {
 async function assertIn(page, lang, what = '', skip = []) {
   const want = expected(lang);
   await page
-    .waitForFunction(([id, tagline]) => document.documentElement.lang === id && (document.getElementById('tagline')?.textContent || '').replace(/\s+/g, '') === tagline, [lang, want.tagline], { timeout: 10_000 })
+    .waitForFunction(
+      ([id, tagline, heading]) => {
+        const text = (element) => (document.getElementById(element)?.textContent || '').replace(/\s+/g, '');
+        return document.documentElement.lang === id && text('tagline') === tagline && text('downloads-heading') === heading;
+      },
+      [lang, want.tagline, want.downloadsHeading],
+      { timeout: 10_000 },
+    )
     .catch(() => {});
   const got = await shown(page);
   assert.equal(got.lang, lang, `${what}<html lang> is ${lang}`);
