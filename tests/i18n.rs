@@ -166,7 +166,7 @@ fn static_parts() -> Vec<(String, String)> {
     }));
     // The WebAssembly's fixed markup, kept in the page (`ree_outlook::app::markup`).
     let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
-        .expect("index.html is readable");
+        .unwrap_or_else(|error| panic!("index.html: {error}"));
     parts.extend(page.split(r#"<template id="m-"#).skip(1).map(|rest| {
         let id = format!("m-{}", rest.split('"').next().unwrap_or_default());
         (format!("static.html.{id}"), id)
