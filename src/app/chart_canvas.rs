@@ -159,15 +159,15 @@ fn embed_code(src: &str, kind: ChartKind) -> String {
 fn toolbar_html(kind: ChartKind) -> String {
     let (id, label) = (kind.id(), kind.label());
     // The words in the reader's language, escaped (no `"` in them: they sit in attributes too).
-    let [download, svg, png, copy, embed, code] = [
-        tr!(Msg::ChartDownload).into(),
-        tr!(Msg::ChartDownloadSvg, chart = label),
-        tr!(Msg::ChartDownloadPng, chart = label),
-        tr!(Msg::ChartCopyImage).into(),
-        tr!(Msg::ChartCopyEmbed).into(),
-        tr!(Msg::ChartEmbedCode).into(),
-    ]
-    .map(|text: String| chart::escape(&text));
+    let escape = chart::escape;
+    let (download, copy, embed, code) = (
+        escape(tr!(Msg::ChartDownload)),
+        escape(tr!(Msg::ChartCopyImage)),
+        escape(tr!(Msg::ChartCopyEmbed)),
+        escape(tr!(Msg::ChartEmbedCode)),
+    );
+    let svg = escape(&tr!(Msg::ChartDownloadSvg, chart = label));
+    let png = escape(&tr!(Msg::ChartDownloadPng, chart = label));
     // The analyses' charts have no embed view: the stylesheet hides their "Copy embed code".
     format!(
         r#"<span class="download-label">{download}</span><button type="button" id="download-svg-{id}" aria-label="{svg}">SVG</button><button type="button" id="download-png-{id}" aria-label="{png}">PNG</button><button type="button" id="copy-image-{id}">{copy}</button><button type="button" id="copy-embed-{id}" class="copy-embed">{embed}</button><input class="share-field" type="text" readonly hidden aria-label="{code}"><span class="copy-status" aria-live="polite"></span>"#

@@ -36,6 +36,25 @@ pub fn describe(kind: ChartKind, input: &ChartInput) -> String {
     out
 }
 
+/// Appends `msg` with its values to `out`, as `out.push_str(&tr!(msg, name = value, …))` would,
+/// through one function for every sentence (less code at each).
+macro_rules! put {
+    ($out:expr, $msg:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        append($out, $msg, &[$((stringify!($name), AsRef::<str>::as_ref(&$value))),+])
+    };
+}
+
+#[inline(never)]
+fn append(out: &mut String, msg: Msg, values: &[(&str, &str)]) {
+    out.push_str(&crate::i18n::text(msg, values));
+}
+
+/// A year as text, through one function (`to_string` is written out wherever it is called).
+#[inline(never)]
+fn year_text(year: u16) -> String {
+    year.to_string()
+}
+
 /// The years worth quoting: the first, the target year if covered, and the last.
 fn key_years(projection: &Projection) -> Vec<u16> {
     let mut years = vec![projection.base_year];
@@ -95,11 +114,12 @@ fn share(out: &mut String, input: &ChartInput) {
             } else {
                 Msg::ChartDescribeShareLater
             };
-            tr!(msg, share = value, year = year.to_string())
+            tr!(msg, share = value, year = year_text(*year))
         })
         .collect();
     // A product of separation is named with its unit (its projection is `super::product_view`).
-    out.push_str(&tr!(
+    put!(
+        out,
         Msg::ChartDescribeShare,
         shown = input.shown().label(),
         unit = if input.product.is_some() {
@@ -109,7 +129,7 @@ fn share(out: &mut String, input: &ChartInput) {
         },
         china = join(&china),
         russia = join(&series(Region::Russia))
-    ));
+    );
     let last = projection.last_year();
     let runner_up = Region::ALL
         .into_iter()
@@ -118,12 +138,13 @@ fn share(out: &mut String, input: &ChartInput) {
             share_at(projection, last, stage, *a).total_cmp(&share_at(projection, last, stage, *b))
         });
     if let Some(region) = runner_up {
-        out.push_str(&tr!(
+        put!(
+            out,
             Msg::ChartDescribeShareRunnerUp,
-            year = last.to_string(),
+            year = year_text(last),
             region = named(region),
             share = pct(share_at(projection, last, stage, region))
-        ));
+        );
     }
     for pinned in input.pinned() {
         let reference = pinned.projection;
@@ -132,13 +153,14 @@ fn share(out: &mut String, input: &ChartInput) {
         } else {
             reference.last_year()
         };
-        out.push_str(&tr!(
+        put!(
+            out,
             Msg::ChartDescribeSharePinned,
             label = pinned.label,
             china = pct(share_at(reference, year, stage, Region::China)),
             russia = pct(share_at(reference, year, stage, Region::Russia)),
-            year = year.to_string()
-        ));
+            year = year_text(year)
+        );
     }
 }
 
@@ -149,7 +171,7 @@ fn russia(out: &mut String, input: &ChartInput) {
     } else {
         projection.last_year()
     };
-    let year_text = year.to_string();
+    let year_string = year_text(year);
     // The stage shown leads (its gap is the one marked on the chart); the other two follow.
     let stage = input.stage;
     let shown = share_at(projection, year, stage, Region::Russia);
@@ -179,14 +201,15 @@ fn russia(out: &mut String, input: &ChartInput) {
             )
         })
         .collect();
-    out.push_str(&tr!(
+    put!(
+        out,
         Msg::ChartDescribeRussia,
         stage = Shown::Stage(stage).name(),
         share = pct(shown),
-        year = year_text,
+        year = year_string,
         gaps = join(&gaps),
         others = join(&others)
-    ));
+    );
     let last = projection.last_year();
     if last != year {
         let at_last: Vec<String> = Stage::ALL
@@ -199,20 +222,22 @@ fn russia(out: &mut String, input: &ChartInput) {
                 )
             })
             .collect();
-        out.push_str(&tr!(
+        put!(
+            out,
             Msg::ChartDescribeRussiaBy,
-            year = last.to_string(),
+            year = year_text(last),
             stages = join(&at_last)
-        ));
+        );
     }
     for pinned in input.pinned() {
-        out.push_str(&tr!(
+        put!(
+            out,
             Msg::ChartDescribeRussiaPinned,
             label = pinned.label,
             stage = Shown::Stage(stage).name(),
             share = pct(share_at(pinned.projection, year, stage, Region::Russia)),
-            year = year_text
-        ));
+            year = year_string
+        );
     }
 }
 
@@ -252,7 +277,7 @@ fn concentration(out: &mut String, input: &ChartInput) {
                 }
             })
             .collect();
-        let (year, stages) = (year.to_string(), join(&stages));
+        let (year, stages) = (year_text(year), join(&stages));
         out.push_str(&if same_band {
             tr!(
                 Msg::ChartDescribeHhiYearAll,
@@ -267,12 +292,13 @@ fn concentration(out: &mut String, input: &ChartInput) {
     for pinned in input.pinned() {
         let reference = pinned.projection;
         let year = reference.last_year();
-        out.push_str(&tr!(
+        put!(
+            out,
             Msg::ChartDescribeHhiPinned,
             label = pinned.label,
-            year = year.to_string(),
+            year = year_text(year),
             hhi = thousands(hhi_at(reference, year, Stage::Separation))
-        ));
+        );
     }
 }
 
@@ -281,14 +307,15 @@ fn fan(out: &mut String, input: &ChartInput) {
         out.push_str(tr!(Msg::ChartFanWaiting));
         return;
     };
-    out.push_str(&tr!(
+    put!(
+        out,
         Msg::ChartDescribeFan,
         region = bands.region.label(),
         stage = Shown::Stage(bands.stage).name(),
         runs = thousands(f64::from(bands.samples)),
         seed = bands.seed.to_string(),
         assumption = bands.sampling.assumption()
-    ));
+    );
     let mut quoted = Vec::new();
     let target_year = bands.target.output.year;
     for year in [target_year, *bands.years.last().unwrap_or(&target_year)] {
@@ -297,24 +324,26 @@ fn fan(out: &mut String, input: &ChartInput) {
         }
         if let Some(index) = bands.years.iter().position(|&y| y == year) {
             quoted.push(year);
-            out.push_str(&tr!(
+            put!(
+                out,
                 Msg::ChartDescribeFanYear,
-                year = year.to_string(),
+                year = year_text(year),
                 p10 = pct(unit(bands.p10[index])),
                 p90 = pct(unit(bands.p90[index])),
                 p50 = pct(unit(bands.p50[index])),
                 own = pct(share_at(input.projection, year, bands.stage, bands.region))
-            ));
+            );
         }
     }
     // The target's chance belongs to the fan of the target's own region.
     if bands.target.output.region == bands.region {
-        out.push_str(&tr!(
+        put!(
+            out,
             Msg::ChartDescribeFanChance,
             output = bands.target.output.label(),
             share = pct(bands.target.share),
             chance = crate::analysis::chance_words(bands.probability)
-        ));
+        );
     }
 }
 
@@ -336,28 +365,30 @@ fn gap(out: &mut String, input: &ChartInput) {
                     Msg::ChartDescribeGapYear,
                     tonnes = thousands(cell.supply_gap),
                     unit = stage.unit(),
-                    year = year.to_string(),
+                    year = year_text(year),
                     share = text::percent(unit(cell.supply_gap_share), 1)
                 ))
             })
             .collect();
-        out.push_str(&tr!(
+        put!(
+            out,
             Msg::ChartDescribeGap,
             shown = input.shown().name(),
             years = years.join(tr!(Msg::ChartListSemicolon))
-        ));
+        );
     }
     for (pinned, cell) in input
         .pinned()
         .filter_map(|pinned| Some((pinned, pinned.projection.get(TARGET_YEAR, stage)?)))
     {
-        out.push_str(&tr!(
+        put!(
+            out,
             Msg::ChartDescribeGapPinned,
             label = pinned.label,
             tonnes = thousands(cell.supply_gap),
             unit = stage.unit(),
-            year = TARGET_YEAR.to_string()
-        ));
+            year = year_text(TARGET_YEAR)
+        );
     }
 }
 
@@ -366,11 +397,12 @@ fn tornado(out: &mut String, input: &ChartInput) {
         out.push_str(tr!(Msg::ChartTornadoWaiting));
         return;
     };
-    out.push_str(&tr!(
+    put!(
+        out,
         Msg::ChartDescribeTornado,
         output = tornado.output.label(),
         base = pct(unit(tornado.base))
-    ));
+    );
     let mattering: Vec<String> = tornado
         .swings
         .iter()
@@ -390,10 +422,11 @@ fn tornado(out: &mut String, input: &ChartInput) {
         })
         .collect();
     if !mattering.is_empty() {
-        out.push_str(&tr!(
+        put!(
+            out,
             Msg::ChartDescribeTornadoWidest,
             swings = mattering.join(tr!(Msg::ChartListSemicolon))
-        ));
+        );
     }
     let idle: Vec<String> = tornado
         .swings
@@ -409,10 +442,10 @@ fn tornado(out: &mut String, input: &ChartInput) {
         .map(|spec| spec.label.to_string())
         .collect();
     if !fixed.is_empty() {
-        out.push_str(&tr!(Msg::ChartDescribeTornadoFixed, params = join(&fixed)));
+        put!(out, Msg::ChartDescribeTornadoFixed, params = join(&fixed));
     }
     if !idle.is_empty() {
-        out.push_str(&tr!(Msg::ChartDescribeTornadoIdle, params = join(&idle)));
+        put!(out, Msg::ChartDescribeTornadoIdle, params = join(&idle));
     }
 }
 
@@ -434,21 +467,23 @@ fn distinct(low: f64, high: f64) -> (String, String) {
 fn feed(out: &mut String, input: &ChartInput) {
     let projection = input.projection;
     let last = projection.last_year();
-    out.push_str(&tr!(
+    put!(
+        out,
         Msg::ChartDescribeFeed,
         sentence = crate::budget_table::feed_sentence(projection, TARGET_YEAR.min(last))
-    ));
+    );
     for pinned in input.pinned() {
         let reference = pinned.projection;
         let year = TARGET_YEAR.min(reference.last_year());
         let index = usize::from(year.saturating_sub(reference.base_year));
         if let Some(feed) = reference.russia_feed.get(index) {
-            out.push_str(&tr!(
+            put!(
+                out,
                 Msg::ChartDescribeFeedPinned,
                 label = pinned.label,
                 tonnes = thousands(feed.need),
-                year = year.to_string()
-            ));
+                year = year_text(year)
+            );
         }
     }
 }
