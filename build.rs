@@ -57,7 +57,7 @@ fn messages_rust(file: &str) -> String {
     let mut ends = Vec::new();
     let mut names = std::collections::BTreeSet::new();
     // `static.*` texts are parts of index.html, which holds their English; the page's script puts
-    // the other languages' in place (www/texts.js), so the WebAssembly carries none of them.
+    // the other languages' in place (www/pwa.js), so the WebAssembly carries none of them.
     for (key, value) in messages
         .iter()
         .filter(|(key, _)| !key.starts_with("static."))
@@ -100,11 +100,19 @@ fn messages_rust(file: &str) -> String {
                 "{file}: '{key}' holds the character U+001F, which separates a plural's forms"
             ));
         }
+        if forms.iter().any(|form| form.contains('\0')) {
+            fail(&format!(
+                "{file}: '{key}' holds the character U+0000, which separates the texts"
+            ));
+        }
+        if !ends.is_empty() {
+            english.push('\0');
+        }
         english.push_str(&forms.join("\u{1f}"));
         ends.push(english.len());
     }
     format!(
-        "/// A text of the page, named after its key in `i18n/en.json`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Msg {{\n{variants}}}\n\n/// Every English text, one after another in [`Msg`]'s order (a plural's one and other forms\n/// separated by U+001F).\nconst ENGLISH_TEXT: &str = {english:?};\n\n/// Where each message's English ends in [`ENGLISH_TEXT`] (it starts where the one before ends).\nconst ENGLISH_ENDS: [u32; {count}] = {ends:?};\n",
+        "/// A text of the page, named after its key in `i18n/en.json`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Msg {{\n{variants}}}\n\n/// Every English text in [`Msg`]'s order, separated by U+0000 (a plural's one and other forms\n/// by U+001F).\n#[allow(clippy::octal_escapes)]\nconst ENGLISH_TEXT: &str = {english:?};\n\n/// How many messages there are.\nconst MESSAGES: usize = {count};\n",
         count = ends.len()
     )
 }

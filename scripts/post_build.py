@@ -15,7 +15,7 @@ Steps, in this order because the service worker's hash must cover the final page
 3. i18n/<lang>.json for each language other than English: the texts of i18n/<lang>.json (keyed, for translators)
    as a list in the order of i18n/en.json's sorted keys, which is the order of the page's `Msg` enum (build.rs), so
    the page needs no key names; a missing text is null (the page shows English there; tests/i18n.rs names it).
-   The `static.*` texts (parts of index.html) go to i18n/<lang>.static.json instead, by element id, for www/texts.js.
+   The `static.*` texts (parts of index.html) go to i18n/<lang>.static.json instead, by element id, for www/pwa.js.
 Running it twice on the same directory gives the same result.
 """
 
@@ -287,7 +287,7 @@ def write_catalogs(root, source="i18n"):
         for key in sorted(english):
             text = texts.get(key)
             if key.startswith("static."):
-                # Parts of index.html by element id, for www/texts.js: "html:<id>" (inner HTML), "label:<id>".
+                # Parts of index.html by element id, for www/pwa.js: "html:<id>" (inner HTML), "label:<id>".
                 kind, _, element = key[len("static."):].partition(".")
                 if isinstance(text, str):
                     static[f"{kind}:{element}"] = text

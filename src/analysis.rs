@@ -5,11 +5,13 @@
 
 use crate::data::{dataset, Dataset, DATA_BASE_YEAR};
 use crate::data::{Region, Stage};
+use crate::i18n::Msg;
 use crate::params::{Param, PARAMS};
 use crate::projection::Projection;
 use crate::scenario::Scenario;
 use crate::simulate::{simulate_into, simulate_with, ProjectDraws, MAX_PROJECTS, PROGRAMME};
 use crate::text;
+use crate::tr;
 use serde::Serialize;
 
 /// One number read off a projection: a region's share of a stage in a year.
@@ -150,8 +152,8 @@ impl Sampling {
     /// plausible ranges" or "around this scenario's own assumptions".
     pub fn assumption(self) -> &'static str {
         match self {
-            Sampling::Plausible => "under the model's plausible ranges",
-            Sampling::Scenario => "around this scenario's own assumptions",
+            Sampling::Plausible => tr!(Msg::HeadlineAssumptionPlausible),
+            Sampling::Scenario => tr!(Msg::HeadlineAssumptionScenario),
         }
     }
 
@@ -302,15 +304,15 @@ impl MonteCarloResult {
     /// "over 99%", so neither rounds to a certainty it is not.
     pub fn chance_text(&self) -> String {
         let target = self.target;
-        let chance = chance_words(self.probability);
-        format!(
-            "Chance that {} reaches {} of world {} in {} {}: {chance} ({} runs).",
-            target.output.region.label(),
-            text::whole_percent(target.share),
-            target.output.stage.id(),
-            target.output.year,
-            self.sampling.assumption(),
-            text::thousands(f64::from(self.samples))
+        tr!(
+            Msg::HeadlineChance,
+            region = target.output.region.label(),
+            target = text::whole_percent(target.share),
+            stage = crate::state::Shown::Stage(target.output.stage).name(),
+            year = target.output.year.to_string(),
+            basis = self.sampling.assumption(),
+            chance = chance_words(self.probability),
+            runs = text::thousands(f64::from(self.samples))
         )
     }
 }
@@ -320,9 +322,9 @@ impl MonteCarloResult {
 /// rounds to a certainty it is not.
 pub fn chance_words(probability: f64) -> String {
     if probability > 0.0 && probability < 0.01 {
-        "under 1%".to_string()
+        tr!(Msg::HeadlineChanceUnder).into()
     } else if probability > 0.99 && probability < 1.0 {
-        "over 99%".to_string()
+        tr!(Msg::HeadlineChanceOver).into()
     } else {
         text::percent(probability, 0)
     }

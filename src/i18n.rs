@@ -111,11 +111,11 @@ impl Catalogue {
         let Json::Array(items) = json else {
             return Err("not a list of texts".into());
         };
-        if items.len() != ENGLISH_ENDS.len() {
+        if items.len() != MESSAGES {
             return Err(format!(
                 "{} texts where the page has {}",
                 items.len(),
-                ENGLISH_ENDS.len()
+                MESSAGES
             ));
         }
         let forms = lang.plural_forms().len();
@@ -143,12 +143,38 @@ impl Catalogue {
     }
 }
 
+thread_local! {
+    /// Each message's English, split from [`ENGLISH_TEXT`] at its first use.
+    static ENGLISH: Vec<&'static str> = ENGLISH_TEXT.split('\0').collect();
+}
+
 /// The English of message number `index`: its one text, or a plural's one and other forms.
 fn english(index: usize) -> &'static str {
-    let start = index
-        .checked_sub(1)
-        .map_or(0, |before| ENGLISH_ENDS[before] as usize);
-    &ENGLISH_TEXT[start..ENGLISH_ENDS[index] as usize]
+    ENGLISH.with(|all| all[index])
+}
+
+/// The English of the text `msg` (not a plural) as a constant, for a table whose English links,
+/// files and the command line read (a parameter's label, a preset's title): it is the compiled
+/// English itself, not a second copy; [`t`] gives the same text in the reader's language.
+pub const fn english_const(msg: Msg) -> &'static str {
+    let (bytes, index) = (ENGLISH_TEXT.as_bytes(), msg as usize);
+    let (mut at, mut seen, mut start) = (0, 0, 0);
+    while at < bytes.len() && seen <= index {
+        if bytes[at] == 0 {
+            seen += 1;
+            if seen == index {
+                start = at + 1;
+            }
+        }
+        at += 1;
+    }
+    let end = if seen > index { at - 1 } else { at };
+    let (_, rest) = bytes.split_at(start);
+    let (text, _) = rest.split_at(end - start);
+    match std::str::from_utf8(text) {
+        Ok(text) => text,
+        Err(_) => panic!("a text ends inside a character"),
+    }
 }
 
 /// Whether message number `index` is a plural.
@@ -225,9 +251,7 @@ pub fn text(msg: Msg, values: &[(&str, &str)]) -> String {
 /// The plural `msg` in the form `n` takes, `{n}` filled with `n_text` (`n` as the reader reads
 /// it) and each `{name}` of `values`.
 pub fn plural(msg: Msg, n: f64, n_text: &str, values: &[(&str, &str)]) -> String {
-    let mut all = vec![("n", n_text)];
-    all.extend_from_slice(values);
-    fill(template(msg, Some(n)), &all)
+    fill(&fill(template(msg, Some(n)), &[("n", n_text)]), values)
 }
 
 /// `template` with each `{name}` of `values` replaced by its value, in one pass (a value's own
@@ -320,7 +344,7 @@ mod tests {
 
     #[test]
     fn catalogue_texts_with_english_where_missing() {
-        let mut items = vec![Json::Null; ENGLISH_ENDS.len()];
+        let mut items = vec![Json::Null; MESSAGES];
         items[Msg::LangLabel as usize] = Json::String("Язык".into());
         items[Msg::UnitYears as usize] = Json::Array(
             ["{n} год", "{n} года", "{n} лет", "{n} года"]

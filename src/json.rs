@@ -67,7 +67,7 @@ impl Number {
                 let _ = write!(out, "{value}");
             }
             Number::F64(value) if value.is_finite() => {
-                out.push_str(zmij::Buffer::new().format_finite(value));
+                out.push_str(&crate::text::json_number(value));
             }
             Number::F64(_) => out.push_str("null"),
         }

@@ -25,6 +25,7 @@ pub mod js_api;
 pub mod json;
 pub mod params;
 pub mod projection;
+pub mod provenance;
 pub mod saved;
 pub mod scenario;
 pub mod scenario_file;
@@ -35,6 +36,7 @@ pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 pub mod worker_protocol;
+pub mod zip;
 
 pub use data::{Region, Stage};
 pub use params::{Param, PARAMS};

@@ -4,6 +4,8 @@
 //! sensitivity analysis and docs/MODEL.md are all generated from [`PARAMS`].
 //! Adding a parameter is one [`Param`] variant and one row here.
 
+use crate::i18n::{english_const, Msg};
+use crate::tr;
 use serde::Serialize;
 
 /// Where a parameter is shown on the page.
@@ -35,11 +37,11 @@ impl Group {
     /// A human label for the group.
     pub fn label(self) -> &'static str {
         match self {
-            Group::Russia => "Russia",
-            Group::China => "China",
-            Group::Sanctions => "Sanctions",
-            Group::DemandAllies => "Demand and allies",
-            Group::Advanced => "Advanced assumptions",
+            Group::Russia => tr!(Msg::RegionRussia),
+            Group::China => tr!(Msg::RegionChina),
+            Group::Sanctions => tr!(Msg::ParamGroupSanctions),
+            Group::DemandAllies => tr!(Msg::ParamGroupDemand),
+            Group::Advanced => tr!(Msg::ParamGroupAdvanced),
         }
     }
 }
@@ -136,8 +138,12 @@ pub struct ParamSpec {
     pub param: Param,
     /// Short stable key used in links, on the command line and in JSON.
     pub key: &'static str,
-    /// Label shown beside the control.
+    /// Label shown beside the control, in English (links, files and the command line read it; the
+    /// page shows [`ParamSpec::reader_label`]).
     pub label: &'static str,
+    /// The label's text, in every language.
+    #[serde(skip)]
+    pub label_msg: Msg,
     /// Group on the page.
     pub group: Group,
     /// Unit shown after the value.
@@ -163,6 +169,11 @@ pub struct ParamSpec {
 }
 
 impl ParamSpec {
+    /// The label in the reader's language.
+    pub fn reader_label(&self) -> &'static str {
+        tr!(self.label_msg)
+    }
+
     /// The glossary entry (link text, in-page address) that explains the jargon of this
     /// parameter's label or help, if it has any.
     pub fn glossary(&self) -> Option<(&'static str, &'static str)> {
@@ -234,11 +245,19 @@ impl ParamSpec {
             Format::Year => crate::text::shortest(value.round()),
             Format::Number(decimals) => {
                 let text = crate::text::trimmed(value, usize::from(decimals));
-                match self.unit {
-                    "" => text,
-                    "years" if text == "1" => "1 year".to_string(),
-                    unit => format!("{text} {unit}"),
-                }
+                let unit = match self.unit {
+                    "" => return text,
+                    // "1 year" for any value written "1"; "1.5 years", "2 года", "5 лет".
+                    "years" => {
+                        let n = if text == "1" { 1.0 } else { value };
+                        return crate::i18n::plural(Msg::UnitYears, n, &text, &[]);
+                    }
+                    "Mt REO" => tr!(Msg::ParamUnitMtReo),
+                    "$bn" => tr!(Msg::ParamUnitBn),
+                    "$k per t/yr" => tr!(Msg::ParamUnitCapex),
+                    unit => unit,
+                };
+                format!("{text} {unit}")
             }
         }
     }
@@ -276,7 +295,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::RuPlanShare,
         key: "ru_plan_share",
-        label: "Russia's 2030 ambition (share of world supply)",
+        label: english_const(Msg::ParamRuPlanShareLabel),
+        label_msg: Msg::ParamRuPlanShareLabel,
         group: Group::Russia,
         unit: "%",
         min: 0.0,
@@ -292,7 +312,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::RuFirstPlant,
         key: "ru_first_plant",
-        label: "First new Russian plants start",
+        label: english_const(Msg::ParamRuFirstPlantLabel),
+        label_msg: Msg::ParamRuFirstPlantLabel,
         group: Group::Russia,
         unit: "",
         min: 2025.0,
@@ -308,7 +329,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::RuRampYears,
         key: "ru_ramp_years",
-        label: "Russian ramp-up to nameplate",
+        label: english_const(Msg::ParamRuRampYearsLabel),
+        label_msg: Msg::ParamRuRampYearsLabel,
         group: Group::Russia,
         unit: "years",
         min: 1.0,
@@ -324,7 +346,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::RuReservesMt,
         key: "ru_reserves_mt",
-        label: "Russia's reserves",
+        label: english_const(Msg::ParamRuReservesMtLabel),
+        label_msg: Msg::ParamRuReservesMtLabel,
         group: Group::Russia,
         unit: "Mt REO",
         min: 0.1,
@@ -340,7 +363,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::RuFeedImports,
         key: "ru_feed_imports",
-        label: "Imported feed for Russian plants",
+        label: english_const(Msg::ParamRuFeedImportsLabel),
+        label_msg: Msg::ParamRuFeedImportsLabel,
         group: Group::Russia,
         unit: "%",
         min: 0.0,
@@ -356,7 +380,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::CnRefiningShare,
         key: "cn_refining_share",
-        label: "China's share of refining (2025)",
+        label: english_const(Msg::ParamCnRefiningShareLabel),
+        label_msg: Msg::ParamCnRefiningShareLabel,
         group: Group::China,
         unit: "%",
         min: 0.5,
@@ -373,7 +398,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::CnExportControls,
         key: "cn_export_controls",
-        label: "China's export controls",
+        label: english_const(Msg::ParamCnExportControlsLabel),
+        label_msg: Msg::ParamCnExportControlsLabel,
         group: Group::China,
         unit: "%",
         min: 0.0,
@@ -389,7 +415,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::CnPriceResponse,
         key: "cn_price_response",
-        label: "China's price suppression",
+        label: english_const(Msg::ParamCnPriceResponseLabel),
+        label_msg: Msg::ParamCnPriceResponseLabel,
         group: Group::China,
         unit: "%",
         min: 0.0,
@@ -405,7 +432,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::CnDomesticShare,
         key: "cn_domestic_share",
-        label: "China's domestic demand",
+        label: english_const(Msg::ParamCnDomesticShareLabel),
+        label_msg: Msg::ParamCnDomesticShareLabel,
         group: Group::Advanced,
         unit: "%",
         min: 0.3,
@@ -421,7 +449,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::Sanctions,
         key: "sanctions",
-        label: "Sanctions friction",
+        label: english_const(Msg::ParamSanctionsLabel),
+        label_msg: Msg::ParamSanctionsLabel,
         group: Group::Sanctions,
         unit: "%",
         min: 0.0,
@@ -437,7 +466,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::SanctionsDelayMax,
         key: "sanctions_delay",
-        label: "Delay at full sanctions",
+        label: english_const(Msg::ParamSanctionsDelayLabel),
+        label_msg: Msg::ParamSanctionsDelayLabel,
         group: Group::Sanctions,
         unit: "years",
         min: 0.0,
@@ -453,7 +483,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::SanctionsUtilLoss,
         key: "sanctions_util_loss",
-        label: "Output lost at full sanctions",
+        label: english_const(Msg::ParamSanctionsUtilLossLabel),
+        label_msg: Msg::ParamSanctionsUtilLossLabel,
         group: Group::Sanctions,
         unit: "%",
         min: 0.0,
@@ -469,7 +500,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::SanctionsMiningFactor,
         key: "sanctions_mining",
-        label: "Sanctions weight on mining",
+        label: english_const(Msg::ParamSanctionsMiningLabel),
+        label_msg: Msg::ParamSanctionsMiningLabel,
         group: Group::Advanced,
         unit: "×",
         min: 0.0,
@@ -485,7 +517,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::SanctionsMagnetFactor,
         key: "sanctions_magnets",
-        label: "Sanctions weight on magnets",
+        label: english_const(Msg::ParamSanctionsMagnetsLabel),
+        label_msg: Msg::ParamSanctionsMagnetsLabel,
         group: Group::Advanced,
         unit: "×",
         min: 0.0,
@@ -501,7 +534,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::DemandGrowth,
         key: "demand_growth",
-        label: "Demand growth to 2030",
+        label: english_const(Msg::ParamDemandGrowthLabel),
+        label_msg: Msg::ParamDemandGrowthLabel,
         group: Group::DemandAllies,
         unit: "%/yr",
         min: -0.02,
@@ -517,7 +551,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::AlliedBuildout,
         key: "allied_buildout",
-        label: "Allied build-out",
+        label: english_const(Msg::ParamAlliedBuildoutLabel),
+        label_msg: Msg::ParamAlliedBuildoutLabel,
         group: Group::DemandAllies,
         unit: "×",
         min: 0.0,
@@ -533,7 +568,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::AlliedSlip,
         key: "allied_slip",
-        label: "Typical slip of the pipeline",
+        label: english_const(Msg::ParamAlliedSlipLabel),
+        label_msg: Msg::ParamAlliedSlipLabel,
         group: Group::DemandAllies,
         unit: "years",
         min: 0.0,
@@ -549,7 +585,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::RivalUtilisation,
         key: "rival_utilisation",
-        label: "Utilisation of new plants",
+        label: english_const(Msg::ParamRivalUtilisationLabel),
+        label_msg: Msg::ParamRivalUtilisationLabel,
         group: Group::Advanced,
         unit: "%",
         min: 0.3,
@@ -565,7 +602,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::ProjectRampYears,
         key: "project_ramp_years",
-        label: "Ramp-up of other new plants",
+        label: english_const(Msg::ParamProjectRampYearsLabel),
+        label_msg: Msg::ParamProjectRampYearsLabel,
         group: Group::Advanced,
         unit: "years",
         min: 1.0,
@@ -581,7 +619,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::MineLifeYears,
         key: "mine_life",
-        label: "Minimum mine life",
+        label: english_const(Msg::ParamMineLifeLabel),
+        label_msg: Msg::ParamMineLifeLabel,
         group: Group::Advanced,
         unit: "years",
         min: 5.0,
@@ -597,7 +636,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::Horizon,
         key: "horizon",
-        label: "Last year shown",
+        label: english_const(Msg::ParamHorizonLabel),
+        label_msg: Msg::ParamHorizonLabel,
         group: Group::Advanced,
         unit: "",
         min: 2030.0,
@@ -613,7 +653,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::RuProgrammeOdds,
         key: "ru_programme_odds",
-        label: "Chance Russia's programme is built",
+        label: english_const(Msg::ParamRuProgrammeOddsLabel),
+        label_msg: Msg::ParamRuProgrammeOddsLabel,
         group: Group::Russia,
         unit: "%",
         min: 0.0,
@@ -629,7 +670,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::DemandGrowthLate,
         key: "demand_growth_late",
-        label: "Demand growth after 2030",
+        label: english_const(Msg::ParamDemandGrowthLateLabel),
+        label_msg: Msg::ParamDemandGrowthLateLabel,
         group: Group::DemandAllies,
         unit: "%/yr",
         min: -0.02,
@@ -645,7 +687,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::RuBudget,
         key: "ru_budget",
-        label: "Angara–Yenisei hub budget",
+        label: english_const(Msg::ParamRuBudgetLabel),
+        label_msg: Msg::ParamRuBudgetLabel,
         group: Group::Russia,
         unit: "$bn",
         min: 0.0,
@@ -661,7 +704,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::RuBudgetShare,
         key: "ru_budget_share",
-        label: "Share of the hub's budget for rare earths",
+        label: english_const(Msg::ParamRuBudgetShareLabel),
+        label_msg: Msg::ParamRuBudgetShareLabel,
         group: Group::Russia,
         unit: "%",
         min: 0.0,
@@ -677,7 +721,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::CapexMining,
         key: "capex_mining",
-        label: "Capital cost of mining",
+        label: english_const(Msg::ParamCapexMiningLabel),
+        label_msg: Msg::ParamCapexMiningLabel,
         group: Group::Advanced,
         unit: "$k per t/yr",
         min: 5.0,
@@ -693,7 +738,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::CapexSeparation,
         key: "capex_separation",
-        label: "Capital cost of separation",
+        label: english_const(Msg::ParamCapexSeparationLabel),
+        label_msg: Msg::ParamCapexSeparationLabel,
         group: Group::Advanced,
         unit: "$k per t/yr",
         min: 10.0,
@@ -709,7 +755,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::CapexMagnets,
         key: "capex_magnets",
-        label: "Capital cost of magnet making",
+        label: english_const(Msg::ParamCapexMagnetsLabel),
+        label_msg: Msg::ParamCapexMagnetsLabel,
         group: Group::Advanced,
         unit: "$k per t/yr",
         min: 5.0,
@@ -725,7 +772,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::CapexPremium,
         key: "capex_premium",
-        label: "Capital cost premium at full sanctions",
+        label: english_const(Msg::ParamCapexPremiumLabel),
+        label_msg: Msg::ParamCapexPremiumLabel,
         group: Group::Sanctions,
         unit: "%",
         min: 0.0,
@@ -741,7 +789,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::CnControlsYear,
         key: "cn_controls_year",
-        label: "China's widened controls return",
+        label: english_const(Msg::ParamCnControlsYearLabel),
+        label_msg: Msg::ParamCnControlsYearLabel,
         group: Group::China,
         unit: "",
         min: 2025.0,
@@ -757,7 +806,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::PriceShield,
         key: "price_shield",
-        label: "Allied plants shielded from low prices",
+        label: english_const(Msg::ParamPriceShieldLabel),
+        label_msg: Msg::ParamPriceShieldLabel,
         group: Group::China,
         unit: "%",
         min: 0.0,
@@ -773,7 +823,8 @@ pub const PARAMS: [ParamSpec; PARAM_COUNT] = [
     ParamSpec {
         param: Param::RuTomtorHeavy,
         key: "ru_tomtor_heavy",
-        label: "Tomtor feeds Russia heavy rare earths",
+        label: english_const(Msg::ParamRuTomtorHeavyLabel),
+        label_msg: Msg::ParamRuTomtorHeavyLabel,
         group: Group::Russia,
         unit: "",
         min: 0.0,
@@ -883,6 +934,8 @@ mod tests {
                 spec.key
             );
             assert_eq!(Param::from_key(spec.key), Some(spec.param));
+            // The table's English is its text's English (the page's English reads the same).
+            assert_eq!(spec.label, spec.reader_label(), "{}", spec.key);
         }
     }
 

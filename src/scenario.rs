@@ -1,6 +1,8 @@
 //! A scenario (one value for every parameter) and the presets that encode published claims.
 
+use crate::i18n::{english_const, Msg};
 use crate::params::{Param, ParamSpec, PARAMS, PARAM_COUNT};
+use crate::tr;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -77,16 +79,31 @@ impl Serialize for Scenario {
 pub struct Preset {
     /// Stable id used in links and on the command line.
     pub id: &'static str,
-    /// Short title for the picker.
+    /// Short title for the picker, in English (links, files and the command line read it; the page
+    /// shows [`Preset::reader_title`]).
     pub title: &'static str,
-    /// One paragraph: the claim, who made it, and how the preset encodes it.
+    /// One paragraph: the claim, who made it, and how the preset encodes it; in English, as the
+    /// title is ([`Preset::reader_description`]).
     pub description: &'static str,
+    /// The title's and the description's texts, in every language.
+    #[serde(skip)]
+    pub msgs: [Msg; 2],
     /// Values that differ from the parameter table's defaults.
     #[serde(skip)]
     pub overrides: &'static [(Param, f64)],
 }
 
 impl Preset {
+    /// The title in the reader's language.
+    pub fn reader_title(&self) -> &'static str {
+        tr!(self.msgs[0])
+    }
+
+    /// The description in the reader's language.
+    pub fn reader_description(&self) -> &'static str {
+        tr!(self.msgs[1])
+    }
+
     /// The full scenario of this preset.
     pub fn scenario(&self) -> Scenario {
         let mut scenario = Scenario::default();
@@ -123,14 +140,19 @@ pub const BASELINE: &str = "baseline";
 pub const PRESETS: [Preset; 9] = [
     Preset {
         id: BASELINE,
-        title: "Baseline",
-        description: "What is being built: operating capacity in 2025 (USGS Mineral Commodity Summaries 2026; IEA Global Critical Minerals Outlook 2026) plus the named pipeline outside China, each project weighted by its status (operating and under construction nearly certain, announced ones at one in four) and slipping two years plus its status's record; new plants take six years to reach nameplate, as MP Materials did. Russia's stated 10% by 2030 is risked like any announced programme (a one-in-four chance it is built), under today's sanctions (60% friction, an assumption), and China answers with mild price pressure.",
+        title: english_const(Msg::PresetBaselineTitle),
+        description: english_const(Msg::PresetBaselineDescription),
+        msgs: [Msg::PresetBaselineTitle, Msg::PresetBaselineDescription],
         overrides: &[],
     },
     Preset {
         id: "kremlin-2030",
-        title: "Kremlin 2030 (10%)",
-        description: "The official plan at face value: Russia lifts its share of world supply from about 1% to 10% by 2030 (Reuters, 12 Aug 2020; bne IntelliNews, 2 Feb 2026, on an ECFR brief), with the $9.2bn Angara–Yenisei hub's first plants in 2028 (Rare Earth Exchanges, 26 Jan 2026, on the ECFR analysis), a fast two-year ramp, imported feed where needed, little sanctions friction (10%) and no Chinese price response.",
+        title: english_const(Msg::PresetKremlin2030Title),
+        description: english_const(Msg::PresetKremlin2030Description),
+        msgs: [
+            Msg::PresetKremlin2030Title,
+            Msg::PresetKremlin2030Description,
+        ],
         overrides: &[
             (Param::RuPlanShare, 0.10),
             (Param::RuFirstPlant, 2028.0),
@@ -143,8 +165,9 @@ pub const PRESETS: [Preset; 9] = [
     },
     Preset {
         id: "kremlin-12",
-        title: "Kremlin 12%",
-        description: "Russian statements of 2025 reported by Reuters (Rare Earth Exchanges, 2025): 12% of world supply by 2030. Same face-value delivery as Kremlin 2030 (plants in 2028, a two-year ramp, 10% sanctions friction, no Chinese price response), with the programme sized for 12%.",
+        title: english_const(Msg::PresetKremlin12Title),
+        description: english_const(Msg::PresetKremlin12Description),
+        msgs: [Msg::PresetKremlin12Title, Msg::PresetKremlin12Description],
         overrides: &[
             (Param::RuPlanShare, 0.12),
             (Param::RuFirstPlant, 2028.0),
@@ -157,8 +180,9 @@ pub const PRESETS: [Preset; 9] = [
     },
     Preset {
         id: "skeptic",
-        title: "Supply-chain skeptic",
-        description: "The critics' view (Rare Earth Exchanges, 26 Jan and 2 Feb 2026, on the ECFR analysis): reserves are not the bottleneck; sanctions block equipment, reagents, finance and know-how; permitting, EPC, commissioning, yield optimisation and customer qualification push meaningful output into the next decade. Plants slip to 2029, friction is 85%, ramps take six years, and sanctions delay a separation plant by up to four more.",
+        title: english_const(Msg::PresetSkepticTitle),
+        description: english_const(Msg::PresetSkepticDescription),
+        msgs: [Msg::PresetSkepticTitle, Msg::PresetSkepticDescription],
         overrides: &[
             (Param::RuFirstPlant, 2029.0),
             (Param::RuRampYears, 6.0),
@@ -170,14 +194,19 @@ pub const PRESETS: [Preset; 9] = [
     },
     Preset {
         id: "sanctions-lifted",
-        title: "Sanctions lifted",
-        description: "A settlement that reopens Western technology, equipment and finance to Russia's programme (the counterfactual to the critics' 'sanctions block equipment, reagents, finance, insurance and technology transfer', Rare Earth Exchanges, 26 Jan 2026): friction falls to zero, imported feed flows, and plants start in 2028 with an ordinary ramp; the programme itself is still risked like any announced project.",
+        title: english_const(Msg::PresetSanctionsLiftedTitle),
+        description: english_const(Msg::PresetSanctionsLiftedDescription),
+        msgs: [
+            Msg::PresetSanctionsLiftedTitle,
+            Msg::PresetSanctionsLiftedDescription,
+        ],
         overrides: &[(Param::Sanctions, 0.0), (Param::RuFeedImports, 0.8)],
     },
     Preset {
         id: "price-war",
-        title: "China's price war",
-        description: "China defends its share, as Rare Earth Exchanges (2025) warns it may if Russia ramps up: prices low enough to delay and idle high-cost plants elsewhere (90% price suppression), plus export controls withholding 40% of its exports, in the spirit of the April and October 2025 controls.",
+        title: english_const(Msg::PresetPriceWarTitle),
+        description: english_const(Msg::PresetPriceWarDescription),
+        msgs: [Msg::PresetPriceWarTitle, Msg::PresetPriceWarDescription],
         overrides: &[
             (Param::CnPriceResponse, 0.9),
             (Param::CnExportControls, 0.4),
@@ -185,8 +214,12 @@ pub const PRESETS: [Preset; 9] = [
     },
     Preset {
         id: "allied-buildout",
-        title: "Allied build-out",
-        description: "The United States, Australia, Malaysia, Brazil and the EU deliver their pipelines on time and twice over (the MP Materials–Department of Defense deal of July 2025 with its $110/kg NdPr floor; the EU Critical Raw Materials Act's 40% processing benchmark): the allied factor is 2 with no slip, and new plants run at 90%.",
+        title: english_const(Msg::PresetAlliedBuildoutTitle),
+        description: english_const(Msg::PresetAlliedBuildoutDescription),
+        msgs: [
+            Msg::PresetAlliedBuildoutTitle,
+            Msg::PresetAlliedBuildoutDescription,
+        ],
         overrides: &[
             (Param::AlliedBuildout, 2.0),
             (Param::AlliedSlip, 0.0),
@@ -195,8 +228,9 @@ pub const PRESETS: [Preset; 9] = [
     },
     Preset {
         id: "hub-budget",
-        title: "The hub's budget at face value",
-        description: "The $9.2bn Angara–Yenisei hub (bne IntelliNews, 2 Feb 2026, on the ECFR brief; 700bn roubles of capital to attract, TASS, Feb 2026) is built for certain and spent wholly on rare earths, first plants in 2028, at the median capex of the named pipeline plus a sanctions premium on equipment (CEPII, Mar 2025) under today's sanctions: what the money buys, and what runs out first.",
+        title: english_const(Msg::PresetHubBudgetTitle),
+        description: english_const(Msg::PresetHubBudgetDescription),
+        msgs: [Msg::PresetHubBudgetTitle, Msg::PresetHubBudgetDescription],
         overrides: &[
             (Param::RuProgrammeOdds, 1.0),
             (Param::RuBudgetShare, 1.0),
@@ -205,8 +239,12 @@ pub const PRESETS: [Preset; 9] = [
     },
     Preset {
         id: "controls-2026",
-        title: "Controls return in November 2026",
-        description: "China's April 2025 controls on heavy rare earths and magnets holding them stay, and the October 2025 list returns when its suspension lapses on 10 November 2026 (MOFCOM Announcement 70; USGS Mineral Commodity Summaries 2026), withholding half of China's exports once they apply (an assumption: its exports of rare-earth products, mostly magnets, fell 61% year on year in May 2025, Bloomberg, 18 Jun 2025).",
+        title: english_const(Msg::PresetControls2026Title),
+        description: english_const(Msg::PresetControls2026Description),
+        msgs: [
+            Msg::PresetControls2026Title,
+            Msg::PresetControls2026Description,
+        ],
         overrides: &[
             (Param::CnExportControls, 0.5),
             (Param::CnControlsYear, 2027.0),
@@ -221,6 +259,8 @@ mod tests {
     #[test]
     fn preset_ids_are_unique_and_overrides_in_range() {
         for (index, preset) in PRESETS.iter().enumerate() {
+            assert_eq!(preset.title, preset.reader_title(), "{}", preset.id);
+            assert_eq!(preset.description, preset.reader_description());
             assert!(PRESETS[index + 1..]
                 .iter()
                 .all(|other| other.id != preset.id));

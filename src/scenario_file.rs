@@ -19,13 +19,23 @@
 //!   "monte_carlo": { "samples": 1000, "seed": 42, "sampling": "scenario" },
 //!   "target": 0.12,
 //!   "target_year": 2035,
-//!   "fan_region": "china"
+//!   "fan_region": "china",
+//!   "link": "https://example.org/ree/#v=1&p=skeptic&st=separation&d=2025.1",
+//!   "made": "2026-11-30",
+//!   "sources": "sources.txt"
 //! }
 //! ```
 //! `stage` is what the stage switch shows: a stage or a product of separation (`separation_light`,
 //! `separation_heavy`), as in a link's `st`.
 //! `data_version` names the dataset the file was made with; a file without it was made with the
 //! 2024 data and opens the same settings on the current data, with a notice.
+//! `link`, `made` and `sources`, last, say where the file came from, for a person who finds it later
+//! ([`Made`]): the scenario's whole address (what the page's "Copy link" copies, and the page's
+//! citation names), the day the file was made (`YYYY-MM-DD`, the reader's calendar) and where the
+//! data's sources are listed: the site's plain-text `sources.txt`, an address relative to `link`
+//! (beside the page; `method.html` there gives each figure's source). With `data_version` they are
+//! the file's provenance. The page's download writes them; the loader reads none of them (the
+//! settings are the scenario), whatever they hold, and files without them load as before.
 //! `reference` is the first scenario pinned for comparison (drawn dashed) and `more_references` the
 //! second and third (dotted, long dashes), each with its closest preset, every parameter and, when
 //! the reader named it, `name` (at most 40 characters; control characters are dropped with a
@@ -42,6 +52,7 @@ use crate::data::Region;
 use crate::json::{get, Json, Number};
 use crate::params::{checked, Invalid, PARAMS};
 use crate::projection::TARGET_YEAR;
+use crate::provenance::{Made, SOURCES_FILE};
 use crate::scenario::{Preset, Scenario};
 use crate::state::{
     clean_name, LinkState, Reference, Shown, View, DEFAULT_FAN_REGION, MAX_NAME, MAX_REFERENCES,
@@ -58,6 +69,16 @@ pub const MAX_FILE_LEN: usize = 64 * 1024;
 
 /// The scenario file for `state`, pretty-printed, every parameter by key in table order.
 pub fn scenario_to_json(state: &LinkState) -> String {
+    scenario_file(state, None)
+}
+
+/// [`scenario_to_json`] with where and when the file was made: `link`, `made` and `sources`, at
+/// the end.
+pub fn scenario_to_json_made(state: &LinkState, made: &Made) -> String {
+    scenario_file(state, Some(made))
+}
+
+fn scenario_file(state: &LinkState, made: Option<&Made>) -> String {
     let text = |text: &str| Json::String(text.to_string());
     let whole = |number: u64| Json::Number(Number::U64(number));
     let parameters = |scenario: &Scenario| {
@@ -119,6 +140,11 @@ pub fn scenario_to_json(state: &LinkState) -> String {
     }
     if let Some(lang) = state.lang {
         file.push(("lang", text(lang.id())));
+    }
+    if let Some(made) = made {
+        file.push(("link", text(&made.link)));
+        file.push(("made", text(&made.date)));
+        file.push(("sources", text(SOURCES_FILE)));
     }
     Json::Object(
         file.into_iter()
@@ -255,10 +281,13 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
         Some(_) => return Err("'version' must be a whole number.".to_string()),
     }
     for (key, _) in root {
-        const KNOWN: [&str; 14] = [
+        const KNOWN: [&str; 17] = [
             "format",
             "version",
             "data_version",
+            "link",
+            "made",
+            "sources",
             "preset",
             "stage",
             "view",

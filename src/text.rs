@@ -81,6 +81,30 @@ fn styled(text: String) -> String {
     }
 }
 
+/// The shortest text that reads back as `value`, as JSON files write it (serde_json's style):
+/// "0.1", "2029.0", "0.00001", "1e-6", "1e+16", "-0.0"; `value` must be finite.
+///
+/// Plain while the first digit's power of ten lies from -5 to 15, with ".0" on a whole number;
+/// beyond, one digit, the rest after a point, and the exponent with its sign.
+pub fn json_number(value: f64) -> String {
+    let written = exponent(value);
+    let (mantissa, power) = written.split_once('e').unwrap_or((&written, "0"));
+    let power: i32 = power.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    if (-5..16).contains(&power) {
+        let mut out = plain(value.is_sign_negative(), &digits, power);
+        if !out.contains('.') {
+            out.push_str(".0");
+        }
+        return out;
+    }
+    let mut out = scientific(value.is_sign_negative(), &digits, power);
+    if power >= 0 {
+        out.insert(out.len() - power.to_string().len(), '+');
+    }
+    out
+}
+
 /// `value` rounded to `decimals` places, ties to even, with a point whatever the reader's style.
 fn fixed_point(value: f64, decimals: usize) -> String {
     #[cfg(not(target_arch = "wasm32"))]
@@ -215,7 +239,6 @@ fn significant(js: &str) -> (String, i32) {
 }
 
 /// Rust's `{}` from [`significant`]'s digits: no exponent, "-" for a negative sign (also "-0").
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn plain(negative: bool, digits: &str, power: i32) -> String {
     let mut out = String::from(if negative { "-" } else { "" });
     if power < 0 {
@@ -237,7 +260,6 @@ fn plain(negative: bool, digits: &str, power: i32) -> String {
 }
 
 /// Rust's `{:e}` from [`significant`]'s digits: "2.5e-1", "1e3", "-0e0".
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn scientific(negative: bool, digits: &str, power: i32) -> String {
     let mut out = String::from(if negative { "-" } else { "" });
     out.push_str(&digits[..1]);
@@ -533,6 +555,36 @@ mod tests {
     }
 
     #[test]
+    fn json_numbers_at_the_edges_of_plain() {
+        for value in [
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            100.0,
+            1e15,
+            1e16,
+            1.234e16,
+            1e21,
+            1e-5,
+            1e-6,
+            1.5e-7,
+            5e-324,
+            f64::MAX,
+            2029.0,
+            -0.00001234,
+            999999999999999.9,
+            9999999999999998.0,
+        ] {
+            assert_eq!(
+                json_number(value),
+                zmij::Buffer::new().format_finite(value),
+                "{value:e}"
+            );
+        }
+    }
+
+    #[test]
     fn writers_from_javascript_digits_match_rust() {
         for value in [
             0.0,
@@ -593,6 +645,15 @@ mod tests {
             let value = (f64::from(whole) + f64::from(eighths) / 8.0) / 10f64.powi(power);
             check_writers(value);
             check_writers(-value);
+        }
+
+        #[test]
+        fn json_numbers_are_serde_jsons(bits in any::<u64>()) {
+            let value = f64::from_bits(bits);
+            if value.is_finite() {
+                let mut buffer = zmij::Buffer::new();
+                prop_assert_eq!(json_number(value), buffer.format_finite(value));
+            }
         }
 
         #[test]

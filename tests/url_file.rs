@@ -4,8 +4,11 @@ use proptest::prelude::*;
 use ree_outlook::analysis::Sampling;
 use ree_outlook::params::{Param, PARAMS, PARAM_COUNT};
 use ree_outlook::projection::TARGET_YEAR;
+use ree_outlook::provenance::Made;
 use ree_outlook::scenario::{Preset, PRESETS};
-use ree_outlook::scenario_file::{scenario_from_json, scenario_to_json, MAX_FILE_LEN};
+use ree_outlook::scenario_file::{
+    scenario_from_json, scenario_to_json, scenario_to_json_made, MAX_FILE_LEN,
+};
 use ree_outlook::state::{Product, Reference, Shown, MAX_REFERENCES};
 use ree_outlook::url::{
     LinkState, MonteCarloLink, View, MC_MAX_SAMPLES, MC_MIN_SAMPLES, TARGET_YEAR_MAX,
@@ -112,6 +115,30 @@ proptest! {
         for (a, b) in loaded.scenario.values().iter().zip(state.scenario.values().iter()) {
             prop_assert_eq!(a.to_bits(), b.to_bits());
         }
+    }
+
+    /// Where and when the file was made changes nothing it loads: the same state, no notice; and
+    /// the file is the plain one with three fields more, last.
+    #[test]
+    fn a_file_with_its_provenance_loads_back_the_same(state in state_strategy(), date in "[0-9-]{0,10}", quirk in "[\"\\\\ é\n]{0,3}") {
+        let link = format!("https://example.org/ree/#{}{quirk}", ree_outlook::url::encode(&state));
+        let made = Made::new(&quirk, 2, link.clone(), date.clone());
+        let text = scenario_to_json_made(&state, &made);
+        let (loaded, notices) = match scenario_from_json(&text) {
+            Ok(loaded) => loaded,
+            Err(message) => return Err(TestCaseError::fail(message)),
+        };
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        prop_assert_eq!(&loaded, &state);
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        let plain: serde_json::Value = serde_json::from_str(&scenario_to_json(&state)).unwrap_or_default();
+        let fields = value.as_object_mut().map(|fields| {
+            ["link", "made", "sources"].map(|key| fields.remove(key).unwrap_or_default())
+        });
+        prop_assert_eq!(fields, Some([serde_json::json!(link), serde_json::json!(date), serde_json::json!("sources.txt")]));
+        prop_assert_eq!(value, plain);
+        let last: Vec<&str> = text.lines().rev().take(4).collect();
+        prop_assert!(last[1].starts_with("  \"sources\": ") && last[2].starts_with("  \"made\": ") && last[3].starts_with("  \"link\": "), "{}", text);
     }
 
     #[test]
@@ -278,6 +305,42 @@ fn an_unknown_preset_keeps_the_file_values() {
     assert_eq!(notices.len(), 1);
     assert!(notices[0].starts_with("Unknown preset 'gone'"));
     assert!(load("{}").is_ok());
+}
+
+#[test]
+fn the_provenance_comes_last_and_its_values_are_not_read() {
+    let state = LinkState::from_preset(&PRESETS[3]);
+    let made = Made::new(
+        "Supply-chain skeptic",
+        0,
+        "https://example.org/ree/#v=1&p=skeptic&st=separation&d=2025.1".to_string(),
+        "2026-11-30".to_string(),
+    );
+    let text = scenario_to_json_made(&state, &made);
+    assert!(
+        text.ends_with(
+            "\n  \"link\": \"https://example.org/ree/#v=1&p=skeptic&st=separation&d=2025.1\",\n  \"made\": \"2026-11-30\",\n  \"sources\": \"sources.txt\"\n}"
+        ),
+        "{text}"
+    );
+    assert!(text.contains(&format!(
+        "\n  \"data_version\": \"{}\",\n",
+        ree_outlook::data::DATA_VERSION
+    )));
+    // The settings are the scenario: a link or date of any kind (even another scenario's) is not read.
+    let odd = text
+        .replace("\"2026-11-30\",", "7,")
+        .replace("#v=1&p=skeptic", "#v=1&p=baseline");
+    assert_eq!(
+        scenario_from_json(&odd).map(|(loaded, notices)| (loaded == state, notices)),
+        Ok((true, Vec::new()))
+    );
+    // A file without them, as every file before them, loads the same.
+    assert_eq!(
+        scenario_from_json(&scenario_to_json(&state))
+            .map(|(loaded, notices)| (loaded, notices.len())),
+        Ok((state, 0))
+    );
 }
 
 #[test]

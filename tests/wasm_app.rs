@@ -307,7 +307,7 @@ fn reducer_keeps_ground_state_only_and_refused_files_change_nothing() {
 #[wasm_bindgen_test]
 fn the_browser_json_parser_reads_files_as_serde_json_does() {
     use ree_outlook::json::{Json, Number};
-    use ree_outlook::scenario_file::{scenario_from_text, scenario_to_json};
+    use ree_outlook::scenario_file::{scenario_from_text, scenario_to_json, scenario_to_json_made};
     use ree_outlook::web::json::parse_json;
     // Exact 64-bit integers, integers against doubles, -0, duplicate keys (the last wins), sorted keys.
     let parsed = parse_json(
@@ -350,7 +350,16 @@ fn the_browser_json_parser_reads_files_as_serde_json_does() {
         ..url::LinkState::default()
     };
     let loaded = scenario_from_text(&scenario_to_json(&state), parse_json);
-    assert_eq!(loaded.map(|(loaded, _)| loaded), Ok(state));
+    assert_eq!(loaded.map(|(loaded, _)| loaded), Ok(state.clone()));
+    // With where and when it was made, the same, and without a notice.
+    let made = ree_outlook::provenance::Made::new(
+        "Baseline",
+        0,
+        "https://example.org/ree/#v=1&p=baseline".to_string(),
+        "2026-11-30".to_string(),
+    );
+    let loaded = scenario_from_text(&scenario_to_json_made(&state, &made), parse_json);
+    assert_eq!(loaded, Ok((state, Vec::new())));
     let broken = scenario_from_text("{\"format\": ", parse_json);
     assert!(broken.is_err_and(|message| message.starts_with("This file is not valid JSON (")));
 }

@@ -97,6 +97,15 @@ fn javascript_number_writing_matches_rust() {
             halfway.set(halfway.get() + 1);
         } else {
             assert_eq!(shortest(value), format!("{value}"), "{value:e}");
+            // JSON files' numbers, as serde_json writes them (its float writer, zmij).
+            if value.is_finite() {
+                let mut buffer = zmij::Buffer::new();
+                assert_eq!(
+                    ree_outlook::text::json_number(value),
+                    buffer.format_finite(value),
+                    "{value:e}"
+                );
+            }
         }
         for decimals in 0..5 {
             assert_eq!(

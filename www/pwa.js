@@ -2,7 +2,8 @@
 // WebAssembly, registers the service worker (sw.js beside the page) and offers a one-click reload when a new version
 // is ready.
 //
-// Loaded as an ordinary same-origin script (no inline JS, so the Content-Security-Policy needs no exception).
+// Loaded as an ordinary same-origin script (no inline JS, so the Content-Security-Policy needs no exception), in the
+// head and not deferred: it is small, and the reader's language starts loading before the WebAssembly's download.
 // The banner #update-ready (hidden by default) holds the button #update-reload; clicking it tells the waiting
 // worker to take over, and the page reloads once it does.
 // In-page links (the skip links, the glossary's terms): the address's fragment is the scenario, so a link such as
@@ -35,6 +36,61 @@ window.reeCopy = function (what) {
     ? clipboard.writeText(what)
     : clipboard.write([new ClipboardItem({ 'image/png': new Promise((resolve) => what.toBlob(resolve)) })]);
 };
+
+// The site's static files and the page's languages. reeText(url): the text of a file of the site (sources.txt, read
+// when the projection is downloaded; a language's texts), from the service worker's cache once the site is saved for
+// offline use; rejects when it cannot be read.
+const reeGet = (url) => fetch(url).then((r) => (r.ok ? r : Promise.reject(new Error('HTTP ' + r.status))));
+window.reeText = (url) => reeGet(url).then((r) => r.text());
+
+// A language other than English (src/web/lang.rs; i18n/<id>.json holds its texts in the page's message order, see
+// src/i18n.rs). Each file is fetched once per page; a failed fetch is forgotten, so a later switch tries again.
+const reeOnce = (cache, key, make) => cache[key] || (cache[key] = make().catch((e) => { delete cache[key]; throw e; }));
+const reeFetched = {};
+// The texts, with the page's own HTML parts in that language (so they are in place when the page renders in it).
+window.reeTexts = (id) =>
+  reeOnce(reeFetched, id, () => Promise.all([window.reeText('i18n/' + id + '.json'), reeParts(id)]).then((both) => both[0]));
+// i18n/<id>.static.json: "html:<element id>" is an element's inner HTML, "label:<element id>" its aria-label.
+const reeLoaded = {};
+const reeParts = (id) =>
+  reeOnce(reeFetched, id + '.static', () => reeGet('i18n/' + id + '.static.json').then((r) => r.json()))
+    .then((texts) => (reeLoaded[id] = texts), () => ({}));
+// The first of the reader's preferred languages (navigator.languages, best first) that the page has, or ''.
+window.reePreferred = () =>
+  (navigator.languages || [navigator.language || '']).map((tag) => tag.split(/[-_]/)[0].toLowerCase()).find((id) => ['en', 'ru', 'zh'].includes(id)) || '';
+// Puts the page's own HTML parts in language `id`; 'en' puts back the English, kept when first replaced. Called by
+// src/web/lang.rs whenever the language changes.
+const reeOriginal = {};
+let reeCurrent = '';
+window.reeStatic = (id) => {
+  reeCurrent = id;
+  const put = (texts) => {
+    for (const key in texts) {
+      const colon = key.indexOf(':');
+      const element = document.getElementById(key.slice(colon + 1));
+      if (!element) continue;
+      const label = key.slice(0, colon) === 'label';
+      if (!(key in reeOriginal)) reeOriginal[key] = label ? element.getAttribute('aria-label') : element.innerHTML;
+      if (label) element.setAttribute('aria-label', texts[key]);
+      else element.innerHTML = texts[key];
+    }
+  };
+  if (id !== 'ru' && id !== 'zh') put(reeOriginal);
+  else if (reeLoaded[id]) put(reeLoaded[id]);
+  // Only if the page still wants that language when they come.
+  else reeParts(id).then((texts) => reeCurrent === id && put(texts));
+};
+// The reader's language starts loading now, beside the WebAssembly (this script is loaded in the head, before it):
+// the link's lang= or else the browser's preference (the choice src/bin/ree-web.rs makes, which reads the link fully);
+// the page's own parts follow as soon as they are parsed.
+(() => {
+  const chosen = /[#&]lang=([a-z]+)/i.exec(location.hash);
+  const id = chosen ? chosen[1].toLowerCase() : window.reePreferred();
+  if (id === 'ru' || id === 'zh') {
+    window.reeTexts(id).catch(() => {});
+    document.addEventListener('DOMContentLoaded', () => window.reeStatic(id));
+  }
+})();
 
 (function () {
   'use strict';

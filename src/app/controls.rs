@@ -3,8 +3,10 @@
 
 use crate::app::param_control;
 use crate::app::state::AppState;
+use crate::i18n::Msg;
 use crate::params::{Group, PARAMS};
 use crate::scenario::Scenario;
+use crate::tr;
 use yew::prelude::*;
 
 /// Every parameter's control, grouped.
@@ -50,7 +52,7 @@ pub fn view(
                     <summary {id}>
                         { group.label() }
                         if changed > 0 {
-                            <span class="changed-badge">{ format!("{changed} changed") }</span>
+                            <span class="changed-badge">{ tr!(Msg::ControlChangedCount, n = crate::text::thousands(changed as f64)) }</span>
                         }
                     </summary>
                     { group_html(group) }

@@ -1,9 +1,12 @@
-//! Downloads of the projection (CSV) and the scenario (JSON), and loading a scenario file back.
+//! Downloads of the projection (a zip of its CSV and a README with the scenario's link, the data
+//! version, the date, the citation, the columns and the sources) and the scenario (JSON, with the
+//! same provenance), and loading a scenario file back.
 
 use crate::app::state::{Action, AppState};
 use crate::app::{button, markup};
 use crate::projection::Projection;
-use crate::scenario_file::{scenario_from_text, scenario_to_json};
+use crate::provenance::{self, Made, CSV_NAME, SOURCES_FILE};
+use crate::scenario_file::{scenario_from_text, scenario_to_json_made};
 use crate::state::LinkState;
 use crate::web::files;
 use crate::web::json::parse_json;
@@ -24,30 +27,59 @@ pub fn notice_failure(
     }
 }
 
-/// Buttons for CSV and JSON and a file input that loads a scenario, with what the last load did
-/// (`file_outcome`) beside it.
+/// Buttons for the projection (a zip of the CSV and its README) and the scenario (JSON) of the
+/// link state `link`, each with where and when it was made (`made`); and a file input that loads a
+/// scenario, with what the last load did (`file_outcome`) beside it.
 pub fn view(
     projection: &Rc<Projection>,
     link: &LinkState,
+    made: &Made,
     file_outcome: Option<&str>,
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Html {
-    let on_csv = {
-        let projection = projection.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let name = "ree-outlook-projection.csv";
-            let outcome = files::download_text(name, "text/csv", &projection.to_csv());
-            notice_failure(name, outcome, &dispatch);
-        })
-    };
     let on_json = {
         let link = link.clone();
         let dispatch = dispatch.clone();
+        let made = made.clone();
         Callback::from(move |_: MouseEvent| {
             let name = "ree-outlook-scenario.json";
-            let outcome = files::download_text(name, "application/json", &scenario_to_json(&link));
-            notice_failure(name, outcome, &dispatch);
+            let text = scenario_to_json_made(&link, &made);
+            notice_failure(
+                name,
+                files::download_text(name, "application/json", &text),
+                &dispatch,
+            );
+        })
+    };
+    let on_csv = {
+        let projection = projection.clone();
+        let dispatch = dispatch.clone();
+        let made = made.clone();
+        Callback::from(move |_: MouseEvent| {
+            let csv = projection.to_csv();
+            let made = made.clone();
+            let dispatch = dispatch.clone();
+            // The sources come from the site's static file; without it the README says where they are.
+            files::read_site_file(
+                SOURCES_FILE,
+                Box::new(move |sources: wasm_bindgen::JsValue| {
+                    let name = "ree-outlook-projection.zip";
+                    let readme = provenance::readme(
+                        &crate::web::template_html("csv-readme").unwrap_or_default(),
+                        &made,
+                        sources.as_string().as_deref(),
+                    );
+                    let zip = crate::zip::stored(&[
+                        (CSV_NAME, csv.as_bytes()),
+                        ("README.txt", readme.as_bytes()),
+                    ]);
+                    notice_failure(
+                        name,
+                        files::download_bytes(name, "application/zip", &zip),
+                        &dispatch,
+                    );
+                }),
+            );
         })
     };
     let on_load = {
@@ -73,7 +105,7 @@ pub fn view(
         <section class="downloads" aria-labelledby="downloads-heading">
             { markup(r#"<h2 id="downloads-heading">Data and scenario files</h2>"#) }
             <div class="download-buttons">
-                { button("download-csv", "Projection as CSV", on_csv) }
+                { button("download-csv", "Projection as CSV (zip, with sources)", on_csv) }
                 { button("download-json", "Scenario as JSON", on_json) }
                 { markup(r#"<label for="load-json" class="file-label">Load a scenario file (JSON)</label>"#) }
                 <input type="file" id="load-json" accept=".json,application/json" onchange={on_load} />

@@ -8,20 +8,27 @@
 
 use crate::analysis::MonteCarloResult;
 use crate::app::chart_canvas::Compared;
-use crate::app::markup;
+use crate::chart::escape;
 use crate::data::{Region, Stage};
 use crate::explain::{HeavyWhy, Limit, RussiaWhy};
+use crate::i18n::Msg;
 use crate::params::Param;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::scenario::Scenario;
 use crate::state::{Product, Shown};
 use crate::text::{self, percent, thousands, whole_percent};
+use crate::tr;
 use yew::prelude::*;
 
 /// The trusted share the headline watches for. The sentence beside it ("25% is this page's own
 /// milestone", static markup in [`view`]), the glossary's `g-trusted` entry and docs/MODEL.md's
 /// Thresholds name the level too: change them with it.
 pub const TRUSTED_LEVEL: f64 = 0.25;
+
+/// The headline's texts name the target year and Russia's targets as they are ("2030", "10%",
+/// "12%" in `i18n/*.json`, keys `headline.*`): change them with these.
+const _: () =
+    assert!(TARGET_YEAR == 2030 && RUSSIA_TARGETS[0] == 0.10 && RUSSIA_TARGETS[1] == 0.12);
 
 /// The probability line: the chance that Russia reaches the target, in words, with what the odds
 /// assume ([`MonteCarloResult::chance_text`]).
@@ -32,28 +39,23 @@ pub fn probability_text(bands: &MonteCarloResult) -> String {
 /// What a stage's (or product's) share is a share of, in a few words.
 pub fn stage_measure(shown: Shown) -> &'static str {
     match shown {
-        Shown::Stage(Stage::Mining) => "world mine output",
-        Shown::Stage(Stage::Separation) => "world magnet rare-earth separation",
-        Shown::Stage(Stage::Magnets) => "world NdFeB magnet making",
-        Shown::Product(Product::Light) => "world separation of light rare earths (Nd, Pr)",
-        Shown::Product(Product::Heavy) => "world separation of heavy rare earths (Dy, Tb)",
+        Shown::Stage(Stage::Mining) => tr!(Msg::HeadlineMeasureMining),
+        Shown::Stage(Stage::Separation) => tr!(Msg::HeadlineMeasureSeparation),
+        Shown::Stage(Stage::Magnets) => tr!(Msg::HeadlineMeasureMagnets),
+        Shown::Product(Product::Light) => tr!(Msg::HeadlineMeasureLight),
+        Shown::Product(Product::Heavy) => tr!(Msg::HeadlineMeasureHeavy),
     }
 }
 
 /// What a stage (or product) counts, in plain words with its unit.
 pub fn stage_unit_words(shown: Shown) -> &'static str {
     match shown {
-        Shown::Stage(Stage::Mining) => "ore, in tonnes of rare-earth oxide",
-        Shown::Stage(Stage::Separation) => "Nd, Pr, Dy and Tb oxides, in tonnes",
-        Shown::Stage(Stage::Magnets) => "NdFeB magnets, in tonnes",
-        Shown::Product(Product::Light) => "Nd and Pr oxides, in tonnes",
-        Shown::Product(Product::Heavy) => "Dy and Tb oxides, in tonnes",
+        Shown::Stage(Stage::Mining) => tr!(Msg::HeadlineUnitMining),
+        Shown::Stage(Stage::Separation) => tr!(Msg::HeadlineUnitSeparation),
+        Shown::Stage(Stage::Magnets) => tr!(Msg::HeadlineUnitMagnets),
+        Shown::Product(Product::Light) => tr!(Msg::HeadlineUnitLight),
+        Shown::Product(Product::Heavy) => tr!(Msg::HeadlineUnitHeavy),
     }
-}
-
-/// A difference of shares in percentage points, one decimal: "6.9 percentage points".
-fn points(difference: f64) -> String {
-    format!("{} percentage points", text::points(difference))
 }
 
 /// "early 2030", "mid-2030" or "late 2030" for a fractional year.
@@ -75,32 +77,20 @@ pub fn russia_text(projection: &Projection, shown: Shown) -> String {
     let share = projection.share(TARGET_YEAR, shown.stage(), Region::Russia);
     let [low, high] = RUSSIA_TARGETS;
     let met = |target: f64| share + 1e-12 >= target;
-    let against = if met(high) {
-        format!(
-            "meets both the {} and {} targets",
-            whole_percent(low),
-            whole_percent(high)
-        )
+    // One sentence per case; `a` and `b` are the points short of the targets it names.
+    let msg = if met(high) {
+        Msg::HeadlineRussiaBoth
     } else if met(low) {
-        format!(
-            "meets the {} target, {} short of {}",
-            whole_percent(low),
-            points(high - share),
-            whole_percent(high)
-        )
+        Msg::HeadlineRussiaLow
     } else {
-        format!(
-            "{} and {} points short of the {} and {} targets",
-            text::points(low - share),
-            text::points(high - share),
-            whole_percent(low),
-            whole_percent(high)
-        )
+        Msg::HeadlineRussiaShort
     };
-    format!(
-        "Russia's share of {} in {TARGET_YEAR}: {against}.",
-        stage_measure(shown)
-    )
+    let (a, b) = if met(low) {
+        (text::points(high - share), String::new())
+    } else {
+        (text::points(low - share), text::points(high - share))
+    };
+    tr!(msg, measure = stage_measure(shown), a = a, b = b)
 }
 
 /// One line on why Russia lands where it does at `shown` (the facts from [`RussiaWhy`] of its
@@ -226,36 +216,35 @@ pub fn china_text(projection: &Projection, shown: Shown) -> String {
         }
         _ => None,
     };
-    format!(
-        "China would hold {} of {} in {TARGET_YEAR} ({} in {}).{}",
-        percent(projection.share(TARGET_YEAR, stage, Region::China), 1),
-        shown.name(),
-        percent(
+    tr!(
+        Msg::HeadlineChina,
+        share = percent(projection.share(TARGET_YEAR, stage, Region::China), 1),
+        name = shown.name(),
+        then = percent(
             projection.share(projection.base_year, stage, Region::China),
             1
         ),
-        projection.base_year,
-        on_china.unwrap_or_default()
+        base = projection.base_year.to_string(),
+        more = on_china.unwrap_or_default()
     )
 }
 
 /// When suppliers outside China and Russia pass [`TRUSTED_LEVEL`] of `shown`, in words.
 pub fn trusted_text(projection: &Projection, shown: Shown) -> String {
-    let level = whole_percent(TRUSTED_LEVEL);
-    let name = shown.name();
-    match projection.first_year_trusted_reaches(shown.stage(), TRUSTED_LEVEL) {
-        Some(year) => {
-            format!("Suppliers outside China and Russia pass {level} of {name} in {year}.")
-        }
-        None => format!(
-            "Suppliers outside China and Russia do not reach {level} of {name} by {}.",
-            projection.last_year()
-        ),
-    }
+    let (msg, year) = match projection.first_year_trusted_reaches(shown.stage(), TRUSTED_LEVEL) {
+        Some(year) => (Msg::HeadlineTrustedPass, year),
+        None => (Msg::HeadlineTrustedNot, projection.last_year()),
+    };
+    tr!(
+        msg,
+        level = whole_percent(TRUSTED_LEVEL),
+        name = shown.name(),
+        year = year.to_string()
+    )
 }
 
-/// The supply gap outside China of `shown`, as HTML (the model's text, with a link to the
-/// glossary's explanation): in the target year when there is one then, else in the year it is
+/// The supply gap outside China of `shown`, as HTML (`#headline-gap`: its link to the
+/// glossary's explanation, then the model's text): in the target year when there is one then, else in the year it is
 /// largest; `None` when there is none in any year.
 pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
     let stage = shown.stage();
@@ -273,7 +262,7 @@ pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
     }
     worst.map(|(year, gap, share)| {
         format!(
-            "<a href=\"#g-supply-gap\">Supply gap</a> outside China in {year}, {}: {} {}, {} of demand there.",
+            "<p id=\"headline-gap\"><a href=\"#g-supply-gap\">Supply gap</a> outside China in {year}, {}: {} {}, {} of demand there.</p>",
             shown.name(),
             thousands(gap),
             stage.unit(),
@@ -294,11 +283,11 @@ pub fn magnets_on_china_text(projection: &Projection) -> Option<String> {
     } else {
         0.0
     };
-    Some(format!(
-        " Magnet output outside China that depends on Chinese Dy and Tb in {TARGET_YEAR}: {} t of the {} t made there ({}).",
-        thousands(on_china),
-        thousands(outside),
-        percent(share, 0)
+    Some(tr!(
+        Msg::HeadlineOnChina,
+        amount = thousands(on_china),
+        total = thousands(outside),
+        share = percent(share, 0)
     ))
 }
 
@@ -327,11 +316,19 @@ fn probability_html(bands: Option<&MonteCarloResult>, fresh: bool) -> String {
             r#"<p id="headline-probability" data-value="{}" aria-busy="{}">{}</p>"#,
             text::shortest(bands.probability),
             !fresh,
-            probability_text(bands)
+            escape(&probability_text(bands))
         ),
-        None => r#"<p id="headline-probability" aria-busy="true">Working out the chance of reaching the target…</p>"#
-            .to_string(),
+        None => format!(
+            r#"<p id="headline-probability" aria-busy="true">{}</p>"#,
+            escaped(Msg::HeadlineChanceWorking)
+        ),
     }
+}
+
+/// `msg` escaped for an HTML string.
+#[inline(never)]
+fn escaped(msg: Msg) -> String {
+    escape(tr!(msg))
 }
 
 /// Model text as HTML, parsed by the browser (see [`crate::app::markup`]): the headline's
@@ -359,11 +356,14 @@ pub fn view(
     let russia = projection.share(TARGET_YEAR, stage, Region::Russia);
     let china = projection.share(TARGET_YEAR, stage, Region::China);
     let trusted_year = projection.first_year_trusted_reaches(stage, TRUSTED_LEVEL);
+    // The heading leads the main numbers' HTML string.
     let mut main = format!(
-        r#"<p id="headline-russia" class="headline-main" data-value="{}"><span class="big">{}</span> {}</p><ul id="headline-stages" class="headline-stages" aria-label="Russia's share in {TARGET_YEAR} at each stage">"#,
+        r#"<h2 id="headline-heading" class="visually-hidden">{}</h2><p id="headline-russia" class="headline-main" data-value="{}"><span class="big">{}</span> {}</p><ul id="headline-stages" class="headline-stages" aria-label="{}">"#,
+        escaped(Msg::HeadlineHeading),
         text::shortest(russia),
         percent(russia, 1),
-        russia_text(projection, shown),
+        escape(&russia_text(projection, shown)),
+        escaped(Msg::HeadlineStagesLabel),
     );
     // Separation is the product shown, if one is (the projection's separation is it).
     for each in Stage::ALL {
@@ -377,16 +377,16 @@ pub fn view(
             r#"<li data-stage="{}" data-value="{}"><b>{} {}</b>: {}</li>"#,
             each.id(),
             text::shortest(share),
-            each.label(),
+            escape(each.label()),
             percent(share, 1),
-            stage_unit_words(each)
+            escape(stage_unit_words(each))
         ));
     }
     main.push_str("</ul>");
     let others = format!(
         r#"<p id="headline-china" data-value="{}">{}</p>{}"#,
         text::shortest(china),
-        china_text(projection, shown),
+        escape(&china_text(projection, shown)),
         probability_html(bands, fresh)
     );
     let gap = gap_text(projection, shown);
@@ -397,31 +397,27 @@ pub fn view(
         .join("\n");
     html! {
         <section id="headline" class="headline" aria-labelledby="headline-heading" data-stage={shown.id()}>
-            { markup(r#"<h2 id="headline-heading" class="visually-hidden">Headline numbers</h2>"#) }
-            <p id="headline-live" class="visually-hidden" aria-live="polite">
-                { format!("Russia, {} {TARGET_YEAR}: {}", shown.name(), percent(russia, 1)) }
-            </p>
             { model_html(main) }
+            <p id="headline-live" class="visually-hidden" aria-live="polite">
+                { tr!(Msg::HeadlineLive, name = shown.name(), share = percent(russia, 1)) }
+            </p>
             // One line per pinned reference, as text (its name is the reader's).
             if !references.is_empty() {
                 <p id="headline-compare" class="headline-compare">{ comparison }</p>
             }
             if let Some(gap) = gap {
-                // The model's own text with its glossary link, as an HTML string (see `app::markup`).
-                { Html::from_html_unchecked(format!(r#"<p id="headline-gap">{gap}</p>"#).into()) }
+                { model_html(gap) }
             }
             // Open beside the charts on a wide screen; folded on a phone, so that the first chart
             // follows the key numbers on the first screen.
             <details class="headline-more" open={crate::web::colour_scheme::is_wide()}>
-            // Which stage the 10% claim counts, and why the stages differ.
-            { markup(r##"<summary>Why, China and the odds</summary><p class="headline-claim">The 10% and 12% claims count mining: the 10% was set against Russia's 1.3% of world mine output in 2019 (Reuters, 12 August 2020), and neither claim names another stage. The stages differ because each has its own plants: Russia mines loparite today but separates and makes magnets from very little, and its new plants start later the further down the chain they are. <a href="#g-stage">Stages explained</a></p>"##) }
-            <p id="headline-why" class="headline-why">{ russia_why(projection, full, scenario, shown) }</p>
+            // Which stage the 10% claim counts, and why the stages differ; then why Russia lands
+            // where it does. Neither changes with the odds, so the link keeps a reader's focus.
+            { model_html(format!(r##"<summary>{}</summary><p class="headline-claim">{} <a href="#g-stage">{}</a></p><p id="headline-why" class="headline-why">{}</p>"##, escaped(Msg::HeadlineMore), escaped(Msg::HeadlineClaim), escaped(Msg::HeadlineClaimLink), escape(&russia_why(projection, full, scenario, shown)))) }
             <div class="headline-others">
                 { model_html(others) }
-                <p id="headline-trusted" data-value={trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string())}>
-                    { trusted_text(projection, shown) }
-                    { markup(r##" 25% is this page's own milestone, not a published target: <a href="#g-trusted">why 25%</a>."##) }
-                </p>
+                // Its own string: the odds arriving leave it, and its link's focus, as it is.
+                { model_html(crate::i18n::fill(&format!(r##"<p id="headline-trusted" data-value="{}">{}{}</p>"##, trusted_year.map_or_else(|| "none".to_string(), |year| year.to_string()), escape(&trusted_text(projection, shown)), escaped(Msg::HeadlineMilestone)), &[("link", &format!(r##"<a href="#g-trusted">{}</a>"##, escaped(Msg::HeadlineMilestoneLink)))])) }
             </div>
             </details>
         </section>

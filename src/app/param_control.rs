@@ -2,8 +2,11 @@
 //! a "changed" mark; the reserves control also offers the two published figures.
 
 use crate::app::state::{Action, AppState};
+use crate::chart::escape;
+use crate::i18n::Msg;
 use crate::params::{Param, ParamSpec, MINISTRY_RUSSIA_RESERVES_MT, USGS_RUSSIA_RESERVES_MT};
 use crate::text;
+use crate::tr;
 use crate::web::timings;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -61,7 +64,7 @@ pub fn view(
     let body = html! {
         <>
             <div class="control-head">
-                { model_html(format!(r#"<label for="{input_id}">{}</label>"#, spec.label)) }
+                { model_html(format!(r#"<label for="{input_id}">{}</label>"#, escape(spec.reader_label()))) }
                 <output id={format!("value-{key}")} for={input_id.clone()}>{ shown.clone() }</output>
             </div>
             <input
@@ -76,7 +79,7 @@ pub fn view(
                 {oninput}
             />
             if changed {
-                { model_html(format!(r#"<p class="changed-mark"><span class="changed-badge">changed</span> preset: {}</p>"#, spec.display(preset_value))) }
+                { model_html(format!(r#"<p class="changed-mark"><span class="changed-badge">{}</span> {}</p>"#, escape(tr!(Msg::ControlChanged)), escape(&tr!(Msg::ControlPresetValue, value = spec.display(preset_value))))) }
             }
             { reserves.unwrap_or_default() }
             { model_html(help) }
@@ -92,15 +95,21 @@ pub fn view(
 }
 
 thread_local! {
-    /// Each parameter's help block, once read from the page.
-    static HELP: std::cell::RefCell<Vec<Option<String>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Each parameter's help block, once read from the page, and the language it was read in.
+    static HELP: std::cell::RefCell<(crate::i18n::Lang, Vec<Option<String>>)> =
+        const { std::cell::RefCell::new((crate::i18n::Lang::En, Vec::new())) };
 }
 
 /// `param`'s help block ([`ParamSpec::help_html`]) from the page's `<template id="help-src-…">`,
-/// read once; empty if the page lacks it.
+/// read once per language (www/pwa.js puts the language's help into the templates before the
+/// page renders in it); empty if the page lacks it.
 fn help_html(param: Param) -> String {
     HELP.with(|help| {
-        let mut help = help.borrow_mut();
+        let (lang, help) = &mut *help.borrow_mut();
+        if *lang != crate::i18n::language() {
+            *lang = crate::i18n::language();
+            help.clear();
+        }
         let index = param as usize;
         if help.len() <= index {
             help.resize(index + 1, None);
@@ -116,7 +125,7 @@ fn help_html(param: Param) -> String {
 
 /// The two published reserve figures (from the parameter table) as one-click choices.
 fn reserve_buttons(value: f64, dispatch: &UseReducerDispatcher<AppState>) -> Html {
-    let choice = |id: &'static str, who: &'static str, figure: f64| {
+    let choice = |id: &'static str, who: &str, figure: f64| {
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |event: MouseEvent| {
             timings::mark_input(event.time_stamp());
@@ -124,13 +133,13 @@ fn reserve_buttons(value: f64, dispatch: &UseReducerDispatcher<AppState>) -> Htm
         });
         let pressed = (value - figure).abs() < 1e-9;
         html! {
-            <button type="button" {id} class="choice" aria-pressed={pressed.to_string()} {onclick}>{ format!("{who}: {} Mt", text::shortest(figure)) }</button>
+            <button type="button" {id} class="choice" aria-pressed={pressed.to_string()} {onclick}>{ tr!(Msg::ControlReservesChoice, who = who, n = text::trimmed(figure, 1)) }</button>
         }
     };
     html! {
-        <div class="choices" role="group" aria-label="Published reserve figures">
+        <div class="choices" role="group" aria-label={tr!(Msg::ControlReservesLabel)}>
             { choice("reserves-usgs", "USGS", USGS_RUSSIA_RESERVES_MT) }
-            { choice("reserves-ministry", "Russian ministry", MINISTRY_RUSSIA_RESERVES_MT) }
+            { choice("reserves-ministry", tr!(Msg::ControlReservesMinistry), MINISTRY_RUSSIA_RESERVES_MT) }
         </div>
     }
 }

@@ -1,8 +1,12 @@
 //! The preset picker: each preset encodes a published claim; its description cites it.
 
+use crate::app::button;
 use crate::app::state::{Action, AppState};
-use crate::app::{button, markup};
+use crate::chart::escape;
+use crate::i18n::Msg;
 use crate::scenario::{Preset, PRESETS};
+use crate::text;
+use crate::tr;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -26,27 +30,31 @@ pub fn view(
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetToPreset))
     };
     let current = Preset::find(preset).unwrap_or(&PRESETS[0]);
+    let count_text;
     let status = match changed {
-        0 => "All values as in the preset.".to_string(),
-        1 => "1 value changed from the preset.".to_string(),
-        count => format!("{count} values changed from the preset."),
+        0 => tr!(Msg::PresetStatusNone),
+        1 => tr!(Msg::PresetStatusOne),
+        count => {
+            count_text = tr!(Msg::PresetStatusChanged, n = text::thousands(count as f64));
+            &count_text
+        }
     };
     html! {
         <section class="presets" aria-labelledby="preset-heading">
-            { markup(r#"<h2 id="preset-heading">Scenario</h2><label for="preset">Start from a preset</label>"#) }
+            { Html::from_html_unchecked(format!(r#"<h2 id="preset-heading">{}</h2><label for="preset">{}</label>"#, escape(tr!(Msg::PresetHeading)), escape(tr!(Msg::PresetLabel))).into()) }
             // `~value` sets the select's value property: once the reader has picked an option, the
             // options' `selected` attributes no longer move the selection (Back, Forward, a file).
             <select id="preset" ~value={current.id} {onchange} aria-describedby="preset-description">
                 { for PRESETS.iter().map(|preset| html! {
-                    <option value={preset.id} selected={preset.id == current.id}>{ preset.title }</option>
+                    <option value={preset.id} selected={preset.id == current.id}>{ preset.reader_title() }</option>
                 }) }
             </select>
-            // The preset's own description as an HTML string (see `app::markup`): fixed text.
-            { Html::from_html_unchecked(format!(r#"<p id="preset-description" class="preset-description">{}</p>"#, current.description).into()) }
-            { markup(r#"<p class="preset-all"><a href="claims.html">Every preset side by side</a></p>"#) }
+            // The preset's own description and the link to every preset as an HTML string (see
+            // `app::markup`): fixed text.
+            { Html::from_html_unchecked(format!(r#"<p id="preset-description" class="preset-description">{}</p><p class="preset-all"><a href="claims.html">{}</a></p>"#, escape(current.reader_description()), escape(tr!(Msg::PresetAll))).into()) }
             <div class="preset-status">
-                { Html::from_html_unchecked(format!(r#"<span id="changed-count">{status}</span>"#).into()) }
-                { button("reset-preset", "Reset to preset", onreset) }
+                { Html::from_html_unchecked(format!(r#"<span id="changed-count">{}</span>"#, escape(status)).into()) }
+                { button("reset-preset", tr!(Msg::PresetReset), onreset) }
             </div>
         </section>
     }

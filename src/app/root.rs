@@ -22,12 +22,14 @@ use crate::app::walk;
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::i18n::Msg;
+use crate::provenance::Made;
 use crate::simulate::simulate;
 use crate::state::{LinkState, View};
 use crate::tr;
 use crate::url;
 use crate::web::colour_scheme::{on_colour_scheme_change, prefers_dark};
 use crate::web::history::{self, HistoryMode};
+use crate::web::timings;
 use crate::worker_protocol::AnalysisInput;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -76,6 +78,13 @@ pub fn app() -> Html {
     let preset_scenario = preset.scenario();
     let changed = link.scenario.differences(&preset_scenario).len();
     let fragment = url::encode(link);
+    // The scenario's address, and how to cite it today: under the link and in the downloads.
+    let made = Made::new(
+        preset.title,
+        changed,
+        history::link_for(&fragment),
+        timings::today(),
+    );
     let (analysis, analysis_fresh) = use_analysis(AnalysisInput::from_link(link));
     let share = use_share_link(&fragment);
     let panel = use_analysis_panel(&analysis, &projection);
@@ -191,6 +200,13 @@ pub fn app() -> Html {
     // the stylesheet then shows only the headline, that chart and the link to the same scenario
     // in the whole calculator (in a new tab), which is hidden otherwise.
     let embed = link.embed.map(ChartKind::id);
+    let downloads = downloads::view(
+        &projection,
+        link,
+        &made,
+        state.file_outcome.as_deref(),
+        &dispatch,
+    );
     // As an HTML string (the link's own encoding: ids and numbers), which costs less than yew's
     // code for the element.
     let full = Html::from_html_unchecked(
@@ -245,8 +261,8 @@ pub fn app() -> Html {
                     // The link and the files before the analyses: the analyses' results arrive
                     // later and grow their captions, which would move anything below them under
                     // a reader's pointer.
-                    { share_link::view(&share, &fragment, preset.title, changed) }
-                    { downloads::view(&projection, link, state.file_outcome.as_deref(), &dispatch) }
+                    { share_link::view(&share, made.link, made.citation) }
+                    { downloads }
                     { my_scenarios::view(&state.saved, &fragment, &dispatch) }
                     { analysis_panel::view(&panel, AnalysisPanelInput { link, references: references.clone(), results: &analysis,
                         fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch }) }

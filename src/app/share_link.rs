@@ -6,7 +6,7 @@
 //! renders whenever the link changes anyway.
 
 use crate::app::{button, markup};
-use crate::web::{clipboard, files, history, timings};
+use crate::web::{clipboard, files};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -34,12 +34,10 @@ pub fn use_share_link(fragment: &str) -> ShareLinkState {
     ShareLinkState { status, field }
 }
 
-/// A copy-link button, its status, the link to `fragment` in a read-only field, a print button
-/// and how to cite the scenario (the preset's `title`, `changed` settings, the data version, the
-/// link and today's date).
-pub fn view(state: &ShareLinkState, fragment: &str, title: &str, changed: usize) -> Html {
-    let link = history::link_for(fragment);
-    let citation = citation(title, changed, &link, &timings::today());
+/// A copy-link button, its status, the scenario's `link` in a read-only field, a print button and
+/// how to cite the scenario (`citation`, [`crate::provenance::citation`]; the downloads carry the
+/// same).
+pub fn view(state: &ShareLinkState, link: String, citation: String) -> Html {
     let onclick = {
         let status = state.status.clone();
         let field = state.field.clone();
@@ -71,18 +69,4 @@ pub fn view(state: &ShareLinkState, fragment: &str, title: &str, changed: usize)
             <p id="cite" class="cite">{ markup(r#"<a href="method.html#cite">How to cite</a>: "#) }<span id="citation">{ citation }</span></p>
         </div>
     }
-}
-
-/// The citation of a scenario: `Rare-Earth Outlook, scenario "Skeptic" (2 settings changed), data
-/// version 2025.1, <link> (accessed 2026-11-30).`
-fn citation(title: &str, changed: usize, link: &str, today: &str) -> String {
-    let changed = match changed {
-        0 => String::new(),
-        1 => " (1 setting changed)".to_string(),
-        n => format!(" ({n} settings changed)"),
-    };
-    format!(
-        "Rare-Earth Outlook, scenario \"{title}\"{changed}, data version {}, {link} (accessed {today}).",
-        crate::data::DATA_VERSION
-    )
 }

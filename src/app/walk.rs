@@ -6,18 +6,21 @@
 //! (Back returns to the step before) and the reader can leave it at any step. Whether it is on is
 //! the page's state ([`AppState::walking`]), not the link's.
 
+use crate::app::button;
 use crate::app::state::{Action, AppState};
-use crate::app::{button, markup};
+use crate::chart::escape;
 use crate::data::{Region, Stage};
+use crate::i18n::Msg;
 use crate::projection::{Projection, TARGET_YEAR};
 use crate::scenario::{Preset, PRESETS};
 use crate::text::percent;
+use crate::tr;
 use crate::web::{focus, frame};
 use yew::prelude::*;
 
 /// "Walk through the claims": starts the walk at the first preset and moves the focus to it.
 pub fn start(dispatch: &UseReducerDispatcher<AppState>) -> Html {
-    step_button("walk-start", "Walk through the claims", dispatch, Some(0))
+    step_button("walk-start", tr!(Msg::WalkStart), dispatch, Some(0))
 }
 
 /// A button that opens the preset at `step` with the walk on (and, from the start button, moves
@@ -60,33 +63,38 @@ pub fn view(
         .position(|candidate| candidate.id == preset.id)
         .unwrap_or(0);
     let share = |stage, region| percent(projection.share(TARGET_YEAR, stage, region), 1);
-    // The preset's own description and the model's numbers, as an HTML string (see `app::markup`).
-    let text = format!(
-        "<p><b>What it assumes:</b> {}</p><p><b>What it shows:</b> in {TARGET_YEAR} Russia would have {} of world mining (the stage the 10% claim counts), {} of separation and {} of magnet making; China {} of separation.</p>",
-        preset.description,
-        share(Stage::Mining, Region::Russia),
-        share(Stage::Separation, Region::Russia),
-        share(Stage::Magnets, Region::Russia),
-        share(Stage::Separation, Region::China),
+    // The preset's own description and the model's numbers in the text's own markup, as an HTML
+    // string (see `app::markup`; the numbers are digits and signs, the description is escaped).
+    let text = tr!(
+        Msg::WalkText,
+        description = escape(preset.reader_description()),
+        year = crate::text::shortest(TARGET_YEAR.into()),
+        mining = share(Stage::Mining, Region::Russia),
+        separation = share(Stage::Separation, Region::Russia),
+        magnets = share(Stage::Magnets, Region::Russia),
+        china = share(Stage::Separation, Region::China),
     );
     let last = index + 1 == PRESETS.len();
-    let previous = (index > 0)
-        .then(|| step_button("walk-previous", "Previous claim", dispatch, Some(index - 1)));
-    let next = (!last).then(|| step_button("walk-next", "Next claim", dispatch, Some(index + 1)));
-    let end = if last {
-        "End the walk"
-    } else {
-        "Skip the rest"
-    };
+    let previous = (index > 0).then(|| {
+        step_button(
+            "walk-previous",
+            tr!(Msg::WalkPrevious),
+            dispatch,
+            Some(index - 1),
+        )
+    });
+    let next =
+        (!last).then(|| step_button("walk-next", tr!(Msg::WalkNext), dispatch, Some(index + 1)));
+    let end = tr!(if last { Msg::WalkEnd } else { Msg::WalkSkip });
     html! {
         <section id="walk" class="walk" aria-labelledby="walk-heading">
             // The heading takes the focus when the walk starts; the step's text is announced as it changes.
-            <h2 id="walk-heading" tabindex="-1">{ format!("Claim {} of {}: {}", index + 1, PRESETS.len(), preset.title) }</h2>
+            <h2 id="walk-heading" tabindex="-1">{ tr!(Msg::WalkHeading, n = crate::text::thousands((index + 1) as f64), count = crate::text::thousands(PRESETS.len() as f64), title = preset.reader_title()) }</h2>
             <div aria-live="polite">{ Html::from_html_unchecked(text.into()) }</div>
             <div class="walk-buttons">
                 { previous }{ next }{ step_button("walk-end", end, dispatch, None) }
             </div>
-            { markup(r#"<p class="walk-note">Each step opens the claim's preset, as the preset picker does: the headline and charts below are that claim's; Back returns to the step before.</p>"#) }
+            { Html::from_html_unchecked(format!(r#"<p class="walk-note">{}</p>"#, escape(tr!(Msg::WalkNote))).into()) }
         </section>
     }
 }

@@ -1,5 +1,5 @@
-//! Files in and out: downloads (text and a canvas's PNG) and reading the scenario file the user
-//! chose.
+//! Files in and out: downloads (text, bytes and a canvas's PNG), reading the scenario file the user
+//! chose, and reading a static file of the site.
 
 use super::document;
 use gloo_timers::callback::Timeout;
@@ -10,12 +10,37 @@ use web_sys::{HtmlCanvasElement, HtmlInputElement};
 /// Longest scenario file the page reads, in bytes.
 pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0;
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `window.reeText` (www/pwa.js): a promise of the text of the site's file at `url`, which
+    /// rejects when it cannot be read. In JavaScript, like `reeCopy`: a
+    /// `fetch` and its response through web-sys cost the page more.
+    #[wasm_bindgen(catch, js_name = reeText)]
+    fn fetch_text(url: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Reads the site's file at `url` (relative to the page; from the service worker's cache once the
+/// site is saved for offline use), then calls `done` with its text as a JavaScript string, or with
+/// something else when it cannot be read (`as_string` tells them apart). The value is passed on as
+/// it comes, which costs the page less than a closure more.
+pub fn read_site_file(url: &str, done: Box<dyn FnOnce(JsValue)>) {
+    match fetch_text(url) {
+        Ok(text) => super::when_settled(&text, done),
+        Err(_) => done(JsValue::UNDEFINED),
+    }
+}
+
 /// Offers `text` to the user as a file download.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_bytes(file_name, mime, text.as_bytes())
+}
+
+/// Offers `bytes` to the user as a file download.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| "the browser could not prepare the file".to_string())?;
     download_blob(file_name, &blob)
 }

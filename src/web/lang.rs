@@ -1,6 +1,6 @@
 //! The page's language in the browser: the reader's preference (`navigator.languages`), the
 //! texts of a language other than English (`i18n/<lang>.json` beside the page, fetched by
-//! `reeTexts` in www/texts.js, which starts the fetch for the reader's language before the
+//! `reeTexts` in www/pwa.js, which starts the fetch for the reader's language before the
 //! WebAssembly has loaded), the parts of the page's own HTML in that language
 //! (`i18n/<lang>.static.json`, put in place by `reeStatic`), and the document's `lang` attribute
 //! and title.
@@ -10,15 +10,15 @@ use wasm_bindgen::JsValue;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// `window.reeTexts` (www/texts.js): a promise of the text of `i18n/<id>.json`, fetched once.
+    /// `window.reeTexts` (www/pwa.js): a promise of the text of `i18n/<id>.json`, fetched once.
     #[wasm_bindgen(catch, js_name = reeTexts)]
     fn texts(id: &str) -> Result<js_sys::Promise, JsValue>;
 
-    /// `window.reeStatic` (www/texts.js): puts the page's own HTML parts in the language `id`.
+    /// `window.reeStatic` (www/pwa.js): puts the page's own HTML parts in the language `id`.
     #[wasm_bindgen(catch, js_name = reeStatic)]
     fn static_parts(id: &str) -> Result<(), JsValue>;
 
-    /// `window.reePreferred` (www/texts.js): the first of `navigator.languages` the page has
+    /// `window.reePreferred` (www/pwa.js): the first of `navigator.languages` the page has
     /// (its code), or an empty string.
     #[wasm_bindgen(catch, js_name = reePreferred)]
     fn preferred() -> Result<String, JsValue>;

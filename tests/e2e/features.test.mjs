@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve, launch, ROOT } from './harness.mjs';
+import { serve, launch, unzip, ROOT } from './harness.mjs';
 
 let server;
 let browser;
@@ -23,8 +23,8 @@ after(async () => {
   await server?.close();
 });
 
-async function open(fragment = '', viewport = { width: 1280, height: 900 }, colorScheme = 'light') {
-  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
+async function open(fragment = '', viewport = { width: 1280, height: 900 }, colorScheme = 'light', options = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -141,10 +141,34 @@ test('chart downloads carry their provenance: the source line and the scenario l
   await context.close();
 });
 
-test('the CSV download has the command-line columns and every year, stage and region', async () => {
-  const { context, page } = await open('#v=1&p=skeptic');
+/** Today in the browser's calendar, as the page writes it. */
+const today = (page) => page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+
+/** Clicks the projection's download and returns the zip's files and the page's link, data version and citation. */
+async function projectionZip(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
-  const text = await readFile(await download.path(), 'utf8');
+  assert.equal(download.suggestedFilename(), 'ree-outlook-projection.zip');
+  const files = unzip(await download.path());
+  assert.deepEqual(Object.keys(files), ['ree-outlook-projection.csv', 'README.txt']);
+  const link = await page.locator('#share-link').inputValue();
+  const citation = await page.locator('#citation').innerText();
+  return { files, link, citation, version: link.match(/[#&]d=([\d.]+)/)[1] };
+}
+
+test('the projection downloads as a zip: the CSV with the command-line columns and every year, stage and region, and a README with the link, data version, date, citation, columns and sources', async () => {
+  const { context, page, errors } = await open('#v=1&p=skeptic');
+  const { files, link, citation, version } = await projectionZip(page);
+  const readme = files['README.txt'];
+  for (const needed of [`\nScenario: ${link}\n`, `\nData version: ${version}\n`, `\nMade: ${await today(page)}\n`, `\nHow to cite: ${citation}\n`,
+    '\nshare: ', '\nsupply_gap_share: ', `Sources of the Rare-Earth Outlook data, version ${version}`,
+    'U.S. Geological Survey. "Mineral Commodity Summaries 2026: Rare Earths"', 'https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-rare-earths.pdf']) {
+    assert.ok(readme.includes(needed), `README.txt lacks ${JSON.stringify(needed)}:\n${readme.slice(0, 3000)}`);
+  }
+  assert.ok(!readme.includes('could not be read'));
+  // The site's sources file, as it is.
+  assert.ok(readme.endsWith(await (await fetch(new URL('sources.txt', server.url))).text()));
+  assert.deepEqual(errors, []);
+  const text = files['ree-outlook-projection.csv'];
   const lines = text.trim().split('\n');
   assert.equal(lines[0], 'year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share');
   // Published years before 2025 (observed = 1), then 2025 to 2040 from the model (observed = 0).
@@ -161,15 +185,39 @@ test('the CSV download has the command-line columns and every year, stage and re
   await context.close();
 });
 
+test('offline before the sources were saved, the projection still downloads, with a README that says where the sources are', async () => {
+  // No service worker (nothing saved for offline use) and the sources file unreachable.
+  const { context, page, errors } = await open('#v=1&p=skeptic&sanctions=0.5', undefined, undefined, { serviceWorkers: 'block' });
+  await context.route('**/sources.txt', (route) => route.abort('internetdisconnected'));
+  const { files, link, citation } = await projectionZip(page);
+  const readme = files['README.txt'];
+  assert.ok(readme.endsWith(`\n\nSources: could not be read (offline); see ${new URL('method.html', server.url)}\n`), readme.slice(-400));
+  assert.ok(readme.includes(`\nScenario: ${link}\n`) && readme.includes(`\nHow to cite: ${citation}\n`));
+  assert.match(files['ree-outlook-projection.csv'], /^year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share\n/);
+  // The failed request aside, nothing went wrong.
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a scenario file downloads, loads back, and a bad file is refused with a notice', async () => {
   const { context, page } = await open('#v=1&p=price-war&sanctions=0.35');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   const json = await readFile(await download.path(), 'utf8');
-  assert.equal(JSON.parse(json).preset, 'price-war');
+  const file = JSON.parse(json);
+  assert.equal(file.preset, 'price-war');
+  // Where and when it was made: the link the page shows, the data version, today, and where the sources are.
+  const shown = await page.locator('#share-link').inputValue();
+  assert.equal(file.link, shown);
+  assert.equal(file.data_version, shown.match(/[#&]d=([\d.]+)/)[1]);
+  assert.equal(file.made, await today(page));
+  assert.equal(file.sources, 'sources.txt');
+  assert.match(await (await fetch(new URL(file.sources, file.link))).text(), /^Sources of the Rare-Earth Outlook data/);
   await page.selectOption('#preset', 'baseline');
   await page.waitForFunction(() => location.hash.includes('p=baseline'));
   await page.setInputFiles('#load-json', { name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from(json) });
   await page.waitForFunction(() => location.hash.includes('p=price-war') && location.hash.includes('sanctions=0.35'));
+  // It loads as before: its provenance is not a field the loader questions.
+  assert.doesNotMatch(await page.locator('#notices').innerText(), /Ignored|unknown/i);
   const link = page.url();
   await page.setInputFiles('#load-json', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "ree-outlook-scenario", "parameters": {"sanctions": 7}}') });
   await page.waitForFunction(() => document.querySelectorAll('#notices .notice').length > 0);

@@ -2,6 +2,7 @@
 // through playwright-core. Used by every tests/e2e/*.test.mjs file and by the benchmark script.
 
 import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, cp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -261,3 +262,10 @@ export async function waitControlled(page, timeout = 15_000) {
   return scope;
 }
 
+/** The files of a downloaded zip (the projection's download) by name, as text, read by Python's zipfile, a standard
+ * unzip, which also checks every CRC. */
+export function unzip(file) {
+  const script = 'import json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n'
+    + 'print(json.dumps({i.filename: z.read(i).decode() for i in z.infolist()}))';
+  return JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }));
+}

@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launchPersistent, watch, waitReady, waitControlled, canvasStats, looksDrawn, CHARTS } from './harness.mjs';
+import { serve, launchPersistent, watch, waitReady, waitControlled, canvasStats, looksDrawn, unzip, CHARTS } from './harness.mjs';
 
 let site;
 let browser;
@@ -77,6 +77,11 @@ test('offline: reload and a different scenario link both open and draw from the 
     assert.equal(Number(await other.inputValue('#param-sanctions')), 0.9, 'the link set sanctions to 0.9');
     const skeptic = await other.getAttribute('#headline-russia', 'data-value');
     assert.notEqual(skeptic, baseline, 'the skeptic scenario gives a different headline than the baseline');
+    // The projection's download reads the data's sources from the cache.
+    const [download] = await Promise.all([other.waitForEvent('download'), other.click('#download-csv')]);
+    const readme = unzip(await download.path())['README.txt'];
+    assert.match(readme, /\n\nSources of the Rare-Earth Outlook data, version /, 'the sources, read offline');
+    assert.doesNotMatch(readme, /could not be read/);
     assert.deepEqual(await otherWatcher.problems(), []);
     await other.close();
   } finally {

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DIST, requireDist, serve, launch, watch, waitReady } from './harness.mjs';
+import { DIST, ROOT, requireDist, serve, launch, watch, waitReady } from './harness.mjs';
 
 /** Files of the built site whose text a reader can reach, by extension. */
 const TEXT_FILES = /\.(html|js|mjs|wasm|json|webmanifest|css|svg|txt)$/;
@@ -105,4 +105,17 @@ test('the glossary and the sources list are on the page and fit a 360 px phone',
   assert.ok(widths.page <= 360 && widths.glossary <= 360 && widths.sources <= 360, `nothing wider than the phone: ${JSON.stringify(widths)}`);
   assert.deepEqual(await watcher.problems(), []);
   await context.close();
+});
+
+test("the data's sources ship as plain text beside the page, precached for offline use", async () => {
+  requireDist();
+  // Copied as written from the data file (tests/provenance_files.rs keeps www/sources.txt current).
+  const shipped = await readFile(path.join(DIST, 'sources.txt'), 'utf8');
+  assert.equal(shipped, await readFile(path.join(ROOT, 'www', 'sources.txt'), 'utf8'));
+  assert.match(shipped, /^Sources of the Rare-Earth Outlook data, version \d{4}\.\d+\n/);
+  assert.match(shipped, /\nU\.S\. Geological Survey\. "Mineral Commodity Summaries 2026: Rare Earths"\./);
+  const sw = await readFile(path.join(DIST, 'sw.js'), 'utf8');
+  assert.match(sw, /"sources\.txt"/, 'the service worker precaches it');
+  const response = await fetch(new URL('sources.txt', site.url));
+  assert.equal(response.headers.get('content-type'), 'text/plain; charset=utf-8');
 });
