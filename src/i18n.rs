@@ -285,12 +285,18 @@ pub fn fill(template: &str, values: &[&str]) -> String {
 /// Whether `names` are `msg`'s value names in order: evaluated when the page is compiled, for
 /// `tr!` (the names themselves are not shipped).
 pub const fn names_are(msg: Msg, names: &[&str]) -> bool {
+    NAMES[msg as usize].len() == names.len() && names_lead(msg, names)
+}
+
+/// Whether `msg`'s value names are the first of `names`, in order (a message chosen at run time
+/// among wordings that use fewer or more of the same values, given all of them).
+pub const fn names_lead(msg: Msg, names: &[&str]) -> bool {
     let wanted = NAMES[msg as usize];
-    if wanted.len() != names.len() {
+    if wanted.len() > names.len() {
         return false;
     }
     let mut index = 0;
-    while index < names.len() {
+    while index < wanted.len() {
         let (a, b) = (wanted[index].as_bytes(), names[index].as_bytes());
         if a.len() != b.len() {
             return false;
@@ -310,8 +316,9 @@ pub const fn names_are(msg: Msg, names: &[&str]) -> bool {
 /// `msg` in the current language: `tr!(Msg::LangLabel)` (a `&'static str`), or with values,
 /// `tr!(Msg::LangUnknown, value = &quoted)` (a `String`). Values are named as in the English
 /// text, in the order they first appear there; a wrong name or order does not compile. Where the
-/// message is chosen at run time, `tr!(dyn msg, name = value, …)` checks the names in debug
-/// builds (the native tests) instead.
+/// message is chosen at run time, `tr!(dyn msg, name = value, …)` checks in debug builds (the
+/// native tests) that the message's names are the first of those given (wordings that leave out
+/// the last values, such as "meets both targets" and "short of 12% by {a}", share one call).
 ///
 /// ```
 /// use ree_outlook::{i18n::Msg, tr};
@@ -329,8 +336,8 @@ macro_rules! tr {
     (dyn $msg:expr, $($name:ident = $value:expr),+ $(,)?) => {{
         let msg = $msg;
         debug_assert!(
-            $crate::i18n::names_are(msg, &[$(stringify!($name)),+]),
-            "tr!: the values must be named as the English text names them, in order"
+            $crate::i18n::names_lead(msg, &[$(stringify!($name)),+]),
+            "tr!: the message's values must be the first of those named, in its English's order"
         );
         $crate::i18n::text(msg, &[$(AsRef::<str>::as_ref(&$value)),+])
     }};
@@ -397,6 +404,9 @@ mod tests {
         assert!(!names_are(Msg::LangUnknown, &[]));
         assert!(names_are(Msg::LangLabel, &[]));
         assert!(names_are(Msg::UnitYears, &["n"]));
+        assert!(names_lead(Msg::HeadlineRussiaLow, &["measure", "a", "b"]));
+        assert!(!names_lead(Msg::HeadlineRussiaLow, &["a", "measure"]));
+        assert!(!names_are(Msg::HeadlineRussiaLow, &["measure", "a", "b"]));
     }
 
     #[test]

@@ -24,8 +24,10 @@ use crate::app::downloads::notice_failure;
 use crate::app::state::{Action, AppState};
 use crate::chart::{self, ChartInput, ChartKind, Pinned, Theme, YearAxis};
 use crate::data::Stage;
+use crate::i18n::Msg;
 use crate::projection::Projection;
 use crate::state::Product;
+use crate::tr;
 use crate::url;
 use crate::web::canvas::{self, CanvasSize, Cursor};
 use crate::web::{clipboard, files, frame, history};
@@ -147,7 +149,7 @@ fn embed_code(src: &str, kind: ChartKind) -> String {
     format!(
         r#"<iframe src="{}" title="Rare-Earth Outlook: {}" width="100%" height="{EMBED_HEIGHT}" loading="lazy"></iframe>"#,
         chart::escape(src),
-        kind.label()
+        chart::escape(kind.label())
     )
 }
 
@@ -156,9 +158,19 @@ fn embed_code(src: &str, kind: ChartKind) -> String {
 /// read-only field that shows the code where the clipboard refuses it; then the status line.
 fn toolbar_html(kind: ChartKind) -> String {
     let (id, label) = (kind.id(), kind.label());
+    // The words in the reader's language, escaped (no `"` in them: they sit in attributes too).
+    let escape = chart::escape;
+    let (download, copy, embed, code) = (
+        escape(tr!(Msg::ChartDownload)),
+        escape(tr!(Msg::ChartCopyImage)),
+        escape(tr!(Msg::ChartCopyEmbed)),
+        escape(tr!(Msg::ChartEmbedCode)),
+    );
+    let svg = escape(&tr!(Msg::ChartDownloadSvg, chart = label));
+    let png = escape(&tr!(Msg::ChartDownloadPng, chart = label));
     // The analyses' charts have no embed view: the stylesheet hides their "Copy embed code".
     format!(
-        r#"<span class="download-label">Download chart:</span><button type="button" id="download-svg-{id}" aria-label="Download the {label} chart as SVG">SVG</button><button type="button" id="download-png-{id}" aria-label="Download the {label} chart as PNG">PNG</button><button type="button" id="copy-image-{id}">Copy image</button><button type="button" id="copy-embed-{id}" class="copy-embed">Copy embed code</button><input class="share-field" type="text" readonly hidden aria-label="Embed code"><span class="copy-status" aria-live="polite"></span>"#
+        r#"<span class="download-label">{download}</span><button type="button" id="download-svg-{id}" aria-label="{svg}">SVG</button><button type="button" id="download-png-{id}" aria-label="{png}">PNG</button><button type="button" id="copy-image-{id}">{copy}</button><button type="button" id="copy-embed-{id}" class="copy-embed">{embed}</button><input class="share-field" type="text" readonly hidden aria-label="{code}"><span class="copy-status" aria-live="polite"></span>"#
     )
 }
 
@@ -255,9 +267,10 @@ impl Easel {
                 canvas::show_values(&canvas, None, (0.0, 0.0));
             }
             Ok(None) => {}
-            Err(message) => self.dispatch.dispatch(Action::Notify(format!(
-                "The {} chart could not be drawn: {message}",
-                input.kind.label()
+            Err(message) => self.dispatch.dispatch(Action::Notify(tr!(
+                Msg::ChartDrawFailed,
+                chart = input.kind.label(),
+                message = message
             ))),
         }
     }
@@ -396,7 +409,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                         .and_then(|canvas| {
                             canvas::with_footer(&canvas, &footer, input.theme == Theme::Dark)
                         })
-                        .ok_or_else(|| "the browser could not export the chart".to_string())
+                        .ok_or_else(|| tr!(Msg::ChartExportFailed).to_string())
                 };
                 if !action.starts_with("copy") {
                     let name = file_name(kind, &input.input(), "png");
@@ -411,17 +424,17 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     embed_code(&history::link_for(&url::encode(&link)), kind)
                 });
                 let field = code.clone();
-                let hint = if field.is_some() {
-                    "the code is selected beside: press Ctrl+C or ⌘C"
+                let hint = tr!(if field.is_some() {
+                    Msg::ChartCopyHintField
                 } else {
-                    "download the PNG instead"
-                };
+                    Msg::ChartCopyHintPng
+                });
                 // One report for both copies: where the embed code cannot be copied, the row's
                 // field shows it, selected for a copy by hand.
                 let done = move |outcome: Result<(), String>| {
                     let text = match outcome {
-                        Ok(()) => "Copied.".to_string(),
-                        Err(reason) => format!("Could not copy ({reason}); {hint}."),
+                        Ok(()) => tr!(Msg::ChartCopied).to_string(),
+                        Err(reason) => tr!(Msg::ChartCopyFailed, reason = reason, hint = hint),
                     };
                     canvas::tell(&button, &text, field.as_deref());
                 };
@@ -438,11 +451,16 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let title_id = format!("chart-{id}-title");
     let description_id = format!("chart-{id}-description");
     // The title and the text alternative as HTML strings (the chart's own label and the model's
-    // text, never text from a reader, a link or a file; see `app::markup`): less code than yew's
-    // for each element.
+    // text, escaped: a pinned reference's name is a reader's; see `app::markup`): less code than
+    // yew's for each element.
+    let (title, description, glossary_text) = (
+        chart::escape(props.kind.label()),
+        chart::escape(&description),
+        chart::escape(glossary.0),
+    );
     html! {
         <figure class="chart" id={format!("figure-{id}")}>
-            { Html::from_html_unchecked(format!(r#"<figcaption id="{title_id}" class="chart-title">{}</figcaption>"#, props.kind.label()).into()) }
+            { Html::from_html_unchecked(format!(r#"<figcaption id="{title_id}" class="chart-title">{title}</figcaption>"#).into()) }
             <canvas
                 id={format!("chart-{id}")}
                 ref={easel.canvas}
@@ -453,7 +471,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 aria-keyshortcuts={time_chart.then_some("ArrowLeft ArrowRight Home End Escape")}
             />
             { Html::from_html_unchecked(AttrValue::Static(r#"<div class="chart-tip" aria-live="polite"></div>"#)) }
-            { Html::from_html_unchecked(format!(r#"<p id="{description_id}" class="chart-description">{description} <a href="{}">{}</a></p>"#, glossary.1, glossary.0).into()) }
+            { Html::from_html_unchecked(format!(r#"<p id="{description_id}" class="chart-description">{description} <a href="{}">{glossary_text}</a></p>"#, glossary.1).into()) }
             <div class="download-row" onclick={on_tool}>
                 { Html::from_html_unchecked(toolbar_html(props.kind).into()) }
             </div>

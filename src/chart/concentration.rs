@@ -8,6 +8,8 @@ use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{thousands, Look};
 use super::{ChartInput, Drawn};
 use crate::data::Stage;
+use crate::i18n::Msg;
+use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -27,13 +29,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
 ) -> Drawn<DB> {
     let projection = input.projection;
     let legend = frame::stage_legend(look, input, &Stage::ALL);
-    let plot_area = frame::frame(
-        area,
-        look,
-        "Concentration (HHI) by stage",
-        &legend,
-        LegendAt::Top,
-    )?;
+    let plot_area = frame::frame(area, look, tr!(Msg::ChartHhiTitle), &legend, LegendAt::Top)?;
     let first = frame::first_year(projection);
     let base_year = f64::from(projection.base_year);
     let last = f64::from(projection.last_year());
@@ -47,7 +43,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             y: (0.0, HHI_MAX),
             y_labels: 6,
             y_format: &hhi_label,
-            y_desc: "HHI (0 to 10,000)",
+            y_desc: tr!(Msg::ChartHhiAxis),
             x_grid: true,
             x_pad: X_PAD,
         },
@@ -76,19 +72,19 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let left = |v_pos| Pos::new(HPos::Left, v_pos);
     let bands = [
         (
-            "Highly concentrated (above 2,500)",
+            Msg::ChartHhiHigh,
             HIGHLY_ABOVE,
             (inset.0, -look.px(3.0)),
             VPos::Bottom,
         ),
         (
-            "Moderately concentrated (1,500 to 2,500)",
+            Msg::ChartHhiModerate,
             (UNCONCENTRATED_BELOW + HIGHLY_ABOVE) / 2.0,
             inset,
             VPos::Center,
         ),
         (
-            "Unconcentrated (below 1,500)",
+            Msg::ChartHhiLow,
             UNCONCENTRATED_BELOW / 2.0,
             inset,
             VPos::Center,
@@ -98,7 +94,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         frame::label(
             &chart,
             look,
-            text,
+            tr!(text),
             (left_edge, height),
             offset,
             left(v_pos),

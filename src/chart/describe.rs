@@ -4,9 +4,11 @@ use super::concentration::{HIGHLY_ABOVE, UNCONCENTRATED_BELOW};
 use super::look::{points, thousands, unit};
 use super::{ChartInput, ChartKind};
 use crate::data::{Region, Stage};
+use crate::i18n::Msg;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
+use crate::state::Shown;
 use crate::text;
-use std::fmt::Write;
+use crate::tr;
 
 /// A share in a caption or text alternative: one decimal, as the headline and the table write it,
 /// so a caption never reads "11%" beside a headline's "11.4%" (a share that is not finite reads
@@ -19,7 +21,7 @@ pub(crate) fn pct(share: f64) -> String {
 pub fn describe(kind: ChartKind, input: &ChartInput) -> String {
     let projection = input.projection;
     if projection.years == 0 {
-        return "No projection to describe.".to_string();
+        return tr!(Msg::ChartDescribeNone).to_string();
     }
     let mut out = String::with_capacity(320);
     match kind {
@@ -34,6 +36,30 @@ pub fn describe(kind: ChartKind, input: &ChartInput) -> String {
     out
 }
 
+/// Appends `msg` with its values to `out`, as `out.push_str(&tr!(msg, name = value, …))` would,
+/// through one function for every sentence (less code at each), the names checked as `tr!`
+/// checks them.
+macro_rules! put {
+    ($out:expr, $msg:path, $($name:ident = $value:expr),+ $(,)?) => {{
+        const _: () = assert!(
+            crate::i18n::names_are($msg, &[$(stringify!($name)),+]),
+            "put!: the values must be named as the English text names them, in order"
+        );
+        append($out, $msg, &[$(AsRef::<str>::as_ref(&$value)),+])
+    }};
+}
+
+#[inline(never)]
+fn append(out: &mut String, msg: Msg, values: &[&str]) {
+    out.push_str(&crate::i18n::text(msg, values));
+}
+
+/// A year as text, through one function (`to_string` is written out wherever it is called).
+#[inline(never)]
+fn year_text(year: u16) -> String {
+    year.to_string()
+}
+
 /// The years worth quoting: the first, the target year if covered, and the last.
 fn key_years(projection: &Projection) -> Vec<u16> {
     let mut years = vec![projection.base_year];
@@ -45,19 +71,25 @@ fn key_years(projection: &Projection) -> Vec<u16> {
     years
 }
 
-/// "a", "a and b", "a, b and c".
+/// "a", "a and b", "a, b and c" (in the reader's language).
 fn join(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => tr!(
+            Msg::ChartListAnd,
+            a = init.join(tr!(Msg::ChartListComma)),
+            b = last
+        ),
     }
 }
 
 /// A region's name as it reads inside a sentence ("the United States").
 fn named(region: Region) -> String {
     match region {
-        Region::UnitedStates | Region::Eu => format!("the {}", region.label()),
+        Region::UnitedStates | Region::Eu => {
+            tr!(Msg::ChartDescribeTheRegion, region = region.label())
+        }
         _ => region.label().to_string(),
     }
 }
@@ -82,22 +114,26 @@ fn share(out: &mut String, input: &ChartInput) {
         .zip(&years)
         .enumerate()
         .map(|(index, (value, year))| {
-            let of_world = if index == 0 { " of world output" } else { "" };
-            format!("{value}{of_world} in {year}")
+            let msg = if index == 0 {
+                Msg::ChartDescribeShareFirst
+            } else {
+                Msg::ChartDescribeShareLater
+            };
+            tr!(dyn msg, share = value, year = year_text(*year))
         })
         .collect();
     // A product of separation is named with its unit (its projection is `super::product_view`).
-    let _ = write!(
+    put!(
         out,
-        "{} market share by region{}. China holds {}; Russia {}.",
-        input.shown().label(),
-        if input.product.is_some() {
-            ", in t oxide"
+        Msg::ChartDescribeShare,
+        shown = input.shown().label(),
+        unit = if input.product.is_some() {
+            tr!(Msg::ChartDescribeShareUnit)
         } else {
             ""
         },
-        join(&china),
-        join(&series(Region::Russia))
+        china = join(&china),
+        russia = join(&series(Region::Russia))
     );
     let last = projection.last_year();
     let runner_up = Region::ALL
@@ -107,11 +143,12 @@ fn share(out: &mut String, input: &ChartInput) {
             share_at(projection, last, stage, *a).total_cmp(&share_at(projection, last, stage, *b))
         });
     if let Some(region) = runner_up {
-        let _ = write!(
+        put!(
             out,
-            " The largest other named producer in {last} is {} with {}.",
-            named(region),
-            pct(share_at(projection, last, stage, region))
+            Msg::ChartDescribeShareRunnerUp,
+            year = year_text(last),
+            region = named(region),
+            share = pct(share_at(projection, last, stage, region))
         );
     }
     for pinned in input.pinned() {
@@ -121,12 +158,13 @@ fn share(out: &mut String, input: &ChartInput) {
         } else {
             reference.last_year()
         };
-        let _ = write!(
+        put!(
             out,
-            " {}: China {} and Russia {} in {year}.",
-            pinned.label,
-            pct(share_at(reference, year, stage, Region::China)),
-            pct(share_at(reference, year, stage, Region::Russia))
+            Msg::ChartDescribeSharePinned,
+            label = pinned.label,
+            china = pct(share_at(reference, year, stage, Region::China)),
+            russia = pct(share_at(reference, year, stage, Region::Russia)),
+            year = year_text(year)
         );
     }
 }
@@ -138,23 +176,22 @@ fn russia(out: &mut String, input: &ChartInput) {
     } else {
         projection.last_year()
     };
+    let year_string = year_text(year);
     // The stage shown leads (its gap is the one marked on the chart); the other two follow.
     let stage = input.stage;
     let shown = share_at(projection, year, stage, Region::Russia);
-    let _ = write!(
-        out,
-        "Russia's share of world {} is {} in {year}",
-        stage.label().to_ascii_lowercase(),
-        pct(shown)
-    );
     let gaps: Vec<String> = RUSSIA_TARGETS
         .iter()
         .map(|&target| {
-            let direction = if shown < target { "short of" } else { "above" };
-            format!(
-                "{} points {direction} the {} target",
-                points(target - shown),
-                text::percent(target, 0)
+            let msg = if shown < target {
+                Msg::ChartDescribeRussiaShortOf
+            } else {
+                Msg::ChartDescribeRussiaAbove
+            };
+            tr!(
+                dyn msg,
+                points = points(target - shown),
+                target = text::percent(target, 0)
             )
         })
         .collect();
@@ -169,11 +206,14 @@ fn russia(out: &mut String, input: &ChartInput) {
             )
         })
         .collect();
-    let _ = write!(
+    put!(
         out,
-        ": {}. {} in {year}.",
-        join(&gaps),
-        others.join(" and ")
+        Msg::ChartDescribeRussia,
+        stage = Shown::Stage(stage).name(),
+        share = pct(shown),
+        year = year_string,
+        gaps = join(&gaps),
+        others = join(&others)
     );
     let last = projection.last_year();
     if last != year {
@@ -182,33 +222,39 @@ fn russia(out: &mut String, input: &ChartInput) {
             .map(|stage| {
                 format!(
                     "{} {}",
-                    stage.label().to_ascii_lowercase(),
+                    Shown::Stage(stage).name(),
                     pct(share_at(projection, last, stage, Region::Russia))
                 )
             })
             .collect();
-        let _ = write!(out, " By {last}: {}.", join(&at_last));
+        put!(
+            out,
+            Msg::ChartDescribeRussiaBy,
+            year = year_text(last),
+            stages = join(&at_last)
+        );
     }
     for pinned in input.pinned() {
-        let _ = write!(
+        put!(
             out,
-            " {}: {} {} in {year}.",
-            pinned.label,
-            stage.label().to_ascii_lowercase(),
-            pct(share_at(pinned.projection, year, stage, Region::Russia))
+            Msg::ChartDescribeRussiaPinned,
+            label = pinned.label,
+            stage = Shown::Stage(stage).name(),
+            share = pct(share_at(pinned.projection, year, stage, Region::Russia)),
+            year = year_string
         );
     }
 }
 
 /// The band name of an HHI value.
 fn band(hhi: f64) -> &'static str {
-    if hhi > HIGHLY_ABOVE {
-        "highly concentrated"
+    tr!(if hhi > HIGHLY_ABOVE {
+        Msg::ChartDescribeHhiHigh
     } else if hhi >= UNCONCENTRATED_BELOW {
-        "moderately concentrated"
+        Msg::ChartDescribeHhiModerate
     } else {
-        "unconcentrated"
-    }
+        Msg::ChartDescribeHhiLow
+    })
 }
 
 fn hhi_at(projection: &Projection, year: u16, stage: Stage) -> f64 {
@@ -217,10 +263,7 @@ fn hhi_at(projection: &Projection, year: u16, stage: Stage) -> f64 {
 
 fn concentration(out: &mut String, input: &ChartInput) {
     let projection = input.projection;
-    let _ = write!(
-        out,
-        "Concentration by stage (Herfindahl–Hirschman index, 0 to 10,000; above 2,500 is highly concentrated, below 1,500 unconcentrated)."
-    );
+    out.push_str(tr!(Msg::ChartDescribeHhi));
     for year in key_years(projection).into_iter().skip(1) {
         let values: Vec<f64> = Stage::ALL
             .into_iter()
@@ -231,7 +274,7 @@ fn concentration(out: &mut String, input: &ChartInput) {
             .into_iter()
             .zip(&values)
             .map(|(stage, &hhi)| {
-                let name = stage.label().to_ascii_lowercase();
+                let name = Shown::Stage(stage).name();
                 if same_band {
                     format!("{name} {}", thousands(hhi))
                 } else {
@@ -239,37 +282,44 @@ fn concentration(out: &mut String, input: &ChartInput) {
                 }
             })
             .collect();
-        let _ = write!(out, " In {year}: {}", join(&stages));
-        if same_band {
-            let _ = write!(out, ", all {}", band(values[0]));
-        }
-        out.push('.');
+        let (year, stages) = (year_text(year), join(&stages));
+        out.push_str(&if same_band {
+            tr!(
+                Msg::ChartDescribeHhiYearAll,
+                year = year,
+                stages = stages,
+                band = band(values[0])
+            )
+        } else {
+            tr!(Msg::ChartDescribeHhiYear, year = year, stages = stages)
+        });
     }
     for pinned in input.pinned() {
         let reference = pinned.projection;
         let year = reference.last_year();
-        let _ = write!(
+        put!(
             out,
-            " {} in {year}: separation {}.",
-            pinned.label,
-            thousands(hhi_at(reference, year, Stage::Separation))
+            Msg::ChartDescribeHhiPinned,
+            label = pinned.label,
+            year = year_text(year),
+            hhi = thousands(hhi_at(reference, year, Stage::Separation))
         );
     }
 }
 
 fn fan(out: &mut String, input: &ChartInput) {
     let Some(bands) = input.bands.filter(|bands| super::fan::complete(bands)) else {
-        out.push_str("The fan chart appears once the uncertainty analysis has run.");
+        out.push_str(tr!(Msg::ChartFanWaiting));
         return;
     };
-    let _ = write!(
+    put!(
         out,
-        "{}'s share of {} across {} runs (seed {}), each uncertain assumption drawn {}.",
-        bands.region.label(),
-        bands.stage.label().to_ascii_lowercase(),
-        thousands(f64::from(bands.samples)),
-        bands.seed,
-        bands.sampling.assumption()
+        Msg::ChartDescribeFan,
+        region = bands.region.label(),
+        stage = Shown::Stage(bands.stage).name(),
+        runs = thousands(f64::from(bands.samples)),
+        seed = bands.seed.to_string(),
+        assumption = bands.sampling.assumption()
     );
     let mut quoted = Vec::new();
     let target_year = bands.target.output.year;
@@ -279,24 +329,25 @@ fn fan(out: &mut String, input: &ChartInput) {
         }
         if let Some(index) = bands.years.iter().position(|&y| y == year) {
             quoted.push(year);
-            let _ = write!(
+            put!(
                 out,
-                " In {year} the middle 80% of runs lie between {} and {} (median {}; the scenario as set gives {}).",
-                pct(unit(bands.p10[index])),
-                pct(unit(bands.p90[index])),
-                pct(unit(bands.p50[index])),
-                pct(share_at(input.projection, year, bands.stage, bands.region))
+                Msg::ChartDescribeFanYear,
+                year = year_text(year),
+                p10 = pct(unit(bands.p10[index])),
+                p90 = pct(unit(bands.p90[index])),
+                p50 = pct(unit(bands.p50[index])),
+                own = pct(share_at(input.projection, year, bands.stage, bands.region))
             );
         }
     }
     // The target's chance belongs to the fan of the target's own region.
     if bands.target.output.region == bands.region {
-        let _ = write!(
+        put!(
             out,
-            " The chance that {} reaches {} is {}.",
-            bands.target.output.label(),
-            pct(bands.target.share),
-            crate::analysis::chance_words(bands.probability)
+            Msg::ChartDescribeFanChance,
+            output = bands.target.output.label(),
+            share = pct(bands.target.share),
+            chance = crate::analysis::chance_words(bands.probability)
         );
     }
 }
@@ -309,52 +360,53 @@ fn gap(out: &mut String, input: &ChartInput) {
         .stage_series(stage)
         .all(|(_, cell)| cell.supply_gap < 0.5)
     {
-        out.push_str(super::gap::NO_GAP);
-        out.push_str(": rivals and China's exports meet demand outside China in every year.");
+        out.push_str(tr!(Msg::ChartDescribeGapNone));
     } else {
-        let _ = write!(
+        let years: Vec<String> = key_years(projection)
+            .into_iter()
+            .filter_map(|year| {
+                let cell = projection.get(year, stage)?;
+                Some(tr!(
+                    Msg::ChartDescribeGapYear,
+                    tonnes = thousands(cell.supply_gap),
+                    unit = stage.unit(),
+                    year = year_text(year),
+                    share = text::percent(unit(cell.supply_gap_share), 1)
+                ))
+            })
+            .collect();
+        put!(
             out,
-            "Demand outside China that rivals and China's exports leave unmet, for {}:",
-            input.shown().name()
+            Msg::ChartDescribeGap,
+            shown = input.shown().name(),
+            years = years.join(tr!(Msg::ChartListSemicolon))
         );
-        for year in key_years(projection) {
-            if let Some(cell) = projection.get(year, stage) {
-                let _ = write!(
-                    out,
-                    " {} {} in {year} ({} of that demand);",
-                    thousands(cell.supply_gap),
-                    stage.unit(),
-                    text::percent(unit(cell.supply_gap_share), 1)
-                );
-            }
-        }
-        out.pop();
-        out.push('.');
     }
     for (pinned, cell) in input
         .pinned()
         .filter_map(|pinned| Some((pinned, pinned.projection.get(TARGET_YEAR, stage)?)))
     {
-        let _ = write!(
+        put!(
             out,
-            " {}: {} {} in {TARGET_YEAR}.",
-            pinned.label,
-            thousands(cell.supply_gap),
-            stage.unit()
+            Msg::ChartDescribeGapPinned,
+            label = pinned.label,
+            tonnes = thousands(cell.supply_gap),
+            unit = stage.unit(),
+            year = year_text(TARGET_YEAR)
         );
     }
 }
 
 fn tornado(out: &mut String, input: &ChartInput) {
     let Some(tornado) = input.tornado else {
-        out.push_str("The tornado chart appears once the sensitivity analysis has run.");
+        out.push_str(tr!(Msg::ChartTornadoWaiting));
         return;
     };
-    let _ = write!(
+    put!(
         out,
-        "What moves {} ({} in this scenario), each parameter alone from its plausible low to its high.",
-        tornado.output.label(),
-        pct(unit(tornado.base))
+        Msg::ChartDescribeTornado,
+        output = tornado.output.label(),
+        base = pct(unit(tornado.base))
     );
     let mattering: Vec<String> = tornado
         .swings
@@ -364,22 +416,28 @@ fn tornado(out: &mut String, input: &ChartInput) {
         .map(|swing| {
             let spec = swing.param.spec();
             let (low, high) = distinct(unit(swing.output_at_low), unit(swing.output_at_high));
-            format!(
-                "{} ({} to {}) moves it from {low} to {high}",
-                spec.label,
-                spec.display(swing.low),
-                spec.display(swing.high),
+            tr!(
+                Msg::ChartDescribeTornadoSwing,
+                param = spec.label,
+                low = spec.display(swing.low),
+                high = spec.display(swing.high),
+                from = low,
+                to = high
             )
         })
         .collect();
     if !mattering.is_empty() {
-        let _ = write!(out, " Widest swings: {}.", mattering.join("; "));
+        put!(
+            out,
+            Msg::ChartDescribeTornadoWidest,
+            swings = mattering.join(tr!(Msg::ChartListSemicolon))
+        );
     }
-    let idle: Vec<&str> = tornado
+    let idle: Vec<String> = tornado
         .swings
         .iter()
         .filter(|swing| swing.width() < 1e-9)
-        .map(|swing| swing.param.spec().label)
+        .map(|swing| swing.param.spec().label.to_string())
         .collect();
     // The parameters the analysis leaves alone: those whose value is the reader's choice, with no
     // plausible range to draw from.
@@ -389,23 +447,10 @@ fn tornado(out: &mut String, input: &ChartInput) {
         .map(|spec| spec.label.to_string())
         .collect();
     if !fixed.is_empty() {
-        let _ = write!(
-            out,
-            " Not varied, as they have no plausible range (the reader sets them): {}.",
-            join(&fixed)
-        );
+        put!(out, Msg::ChartDescribeTornadoFixed, params = join(&fixed));
     }
     if !idle.is_empty() {
-        let _ = write!(
-            out,
-            " No effect at all: {}.",
-            join(
-                &idle
-                    .iter()
-                    .map(|label| label.to_string())
-                    .collect::<Vec<_>>()
-            )
-        );
+        put!(out, Msg::ChartDescribeTornadoIdle, params = join(&idle));
     }
 }
 
@@ -427,21 +472,22 @@ fn distinct(low: f64, high: f64) -> (String, String) {
 fn feed(out: &mut String, input: &ChartInput) {
     let projection = input.projection;
     let last = projection.last_year();
-    let _ = write!(
+    put!(
         out,
-        "Russia's concentrate per year (t REO): need, own mining, imports, unmet. {}",
-        crate::budget_table::feed_sentence(projection, TARGET_YEAR.min(last))
+        Msg::ChartDescribeFeed,
+        sentence = crate::budget_table::feed_sentence(projection, TARGET_YEAR.min(last))
     );
     for pinned in input.pinned() {
         let reference = pinned.projection;
         let year = TARGET_YEAR.min(reference.last_year());
         let index = usize::from(year.saturating_sub(reference.base_year));
         if let Some(feed) = reference.russia_feed.get(index) {
-            let _ = write!(
+            put!(
                 out,
-                " {}: need {} t in {year}.",
-                pinned.label,
-                thousands(feed.need)
+                Msg::ChartDescribeFeedPinned,
+                label = pinned.label,
+                tonnes = thousands(feed.need),
+                year = year_text(year)
             );
         }
     }

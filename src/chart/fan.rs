@@ -6,7 +6,10 @@ use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, DASHED, SOLID, X
 use super::look::{blend, pct, region_colour, thousands, unit, Look};
 use super::{ChartInput, Drawn};
 use crate::analysis::MonteCarloResult;
+use crate::i18n::Msg;
+use crate::state::Shown;
 use crate::text;
+use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -38,15 +41,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
     look: &Look,
 ) -> Drawn<DB> {
     let Some(bands) = input.bands else {
-        return frame::message(
-            area,
-            look,
-            "The fan chart appears once the uncertainty analysis has run.",
-        )
-        .map(|()| None);
+        return frame::message(area, look, tr!(Msg::ChartFanWaiting)).map(|()| None);
     };
     if !complete(bands) {
-        return frame::message(area, look, "The uncertainty bands are incomplete.").map(|()| None);
+        return frame::message(area, look, tr!(Msg::ChartFanIncomplete)).map(|()| None);
     }
     let region = bands.region as usize;
     let stage = bands.stage;
@@ -79,20 +77,17 @@ pub(crate) fn draw<DB: DrawingBackend>(
             swatch: Swatch::Fill(blend(colour, look.background, 0.35)),
         },
         Entry {
-            label: "Median (P50)",
+            label: tr!(Msg::ChartFanMedian),
             swatch: Swatch::Line(colour, 2.0, DASHED, Marker::None),
         },
         Entry {
-            label: "Scenario as set",
+            label: tr!(Msg::ChartFanAsSet),
             swatch: Swatch::Line(look.text, 2.0, SOLID, Marker::Circle),
         },
     ];
     frame::push_references(&mut legend, input, look.muted);
-    let title = format!(
-        "{}'s share of {}: P10–P90",
-        bands.region.label(),
-        stage.label().to_ascii_lowercase()
-    );
+    let (region_name, stage_name) = (bands.region.label(), Shown::Stage(stage).name());
+    let title = tr!(Msg::ChartFanTitle, region = region_name, stage = stage_name);
     let plot_area = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
     let mut top = bands
         .p90
@@ -116,11 +111,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .first()
         .map_or(base_year, |point| point.0.min(base_year));
     let last = year(count - 1);
-    let y_desc = format!(
-        "{}: share of {} (%)",
-        bands.region.label(),
-        stage.label().to_ascii_lowercase()
-    );
+    let y_desc = tr!(Msg::ChartFanAxis, region = region_name, stage = stage_name);
     let chart = frame::plot(
         &plot_area,
         look,
@@ -172,7 +163,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         frame::label(
             &chart,
             look,
-            &format!("{} target", text::percent(level, 0)),
+            &tr!(Msg::ChartTarget, share = text::percent(level, 0)),
             (last + X_PAD, level),
             (-look.px(4.0), -look.px(3.0)),
             Pos::new(HPos::Right, VPos::Bottom),
@@ -215,18 +206,27 @@ pub(crate) fn draw<DB: DrawingBackend>(
     // Worded as the odds card and the text alternative word it.
     let chance = crate::analysis::chance_words(bands.probability);
     let runs = thousands(f64::from(bands.samples));
+    let (output, share, year) = (
+        target.output.label(),
+        pct(target.share),
+        target.output.year.to_string(),
+    );
     let text = [
-        format!(
-            "Chance that {} reaches {}: {chance} ({runs} runs)",
-            target.output.label(),
-            pct(target.share)
+        tr!(
+            Msg::ChartFanChanceLong,
+            output = output,
+            share = share,
+            chance = chance,
+            runs = runs
         ),
-        format!(
-            "Chance of {} in {}: {chance} ({runs} runs)",
-            pct(target.share),
-            target.output.year
+        tr!(
+            Msg::ChartFanChanceYear,
+            share = share,
+            year = year,
+            chance = chance,
+            runs = runs
         ),
-        format!("Chance of {}: {chance}", pct(target.share)),
+        tr!(Msg::ChartFanChanceShort, share = share, chance = chance),
     ]
     .into_iter()
     .find(|text| look.text_width(text, 11.0) <= room)

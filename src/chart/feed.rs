@@ -6,7 +6,9 @@ use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, SOLID, X_PAD};
 use super::look::{region_colour, stage_colour, thousands, Look};
 use super::{ChartInput, Drawn};
 use crate::data::{Region, Stage};
+use crate::i18n::Msg;
 use crate::projection::{Feed, Projection};
+use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -15,8 +17,13 @@ fn feeds(projection: &Projection) -> &[Feed] {
     &projection.russia_feed[..projection.years.min(projection.russia_feed.len())]
 }
 
-/// The legend: the four series (then each pinned reference's need).
-const LEGEND: [&str; 4] = ["Need", "Own mining", "Imported", "Unmet"];
+/// The legend: the four series (then each pinned reference's need), also the values' labels.
+pub(crate) const LEGEND: [Msg; 4] = [
+    Msg::ChartFeedNeed,
+    Msg::ChartFeedOwn,
+    Msg::ChartFeedImported,
+    Msg::ChartFeedUnmet,
+];
 
 /// Series `row` of one year's feed, in t REO: 0 the need, 1 own mining (all of it), 2 imported,
 /// 3 unmet (the need less the own mining used and the imports), 4 the need again (a pinned
@@ -71,20 +78,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
     }
     for (row, swatch) in swatches.into_iter().enumerate() {
         legend.push(Entry {
-            label: LEGEND[row],
+            label: tr!(LEGEND[row]),
             swatch,
         });
         lines.push((projection, row, swatch));
     }
     frame::push_references(&mut legend, input, look.text);
     // `lines`: each reference's need first (beneath, `row` 4), then the four series.
-    let plot_area = frame::frame(
-        area,
-        look,
-        "Russia's feed: need, mining, imports",
-        &legend,
-        LegendAt::Top,
-    )?;
+    let plot_area = frame::frame(area, look, tr!(Msg::ChartFeedTitle), &legend, LegendAt::Top)?;
     let mut top: f64 = 0.0;
     for &(projection, row, _) in &lines {
         for feed in feeds(projection) {
@@ -101,7 +102,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             y: (0.0, (top * 1.15).max(1_000.0)),
             y_labels: 6,
             y_format: &|value: &f64| thousands(*value),
-            y_desc: "Concentrate (t REO a year)",
+            y_desc: tr!(Msg::ChartFeedAxis),
             x_grid: true,
             x_pad: X_PAD,
         },

@@ -2,7 +2,9 @@
 
 use super::look::Look;
 use super::DrawResult;
+use crate::i18n::Msg;
 use crate::text;
+use crate::tr;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::element::{DashedPathElement, Drawable, PointCollection};
@@ -260,7 +262,7 @@ pub(crate) fn plot<DB: DrawingBackend>(
             // About one year label per 55 CSS pixels, in steps of 1, 2 or 5 years.
             x_labels: ((f64::from(width) / look.scale / 55.0) as usize).clamp(3, 9),
             x_format: &year_format,
-            x_desc: "Year",
+            x_desc: tr!(Msg::ChartYear),
             x_grid: axes.x_grid,
             y: axes.y,
             y_labels: axes.y_labels,
@@ -687,7 +689,7 @@ pub(crate) fn observed_divider<DB: DrawingBackend>(
     label(
         chart,
         look,
-        "Observed",
+        tr!(Msg::ChartObserved),
         (base_year, label_y),
         (-offset, offset),
         Pos::new(HPos::Right, VPos::Top),
@@ -697,7 +699,7 @@ pub(crate) fn observed_divider<DB: DrawingBackend>(
     label(
         chart,
         look,
-        "Projected",
+        tr!(Msg::ChartProjected),
         (base_year, label_y),
         (offset, offset),
         Pos::new(HPos::Left, VPos::Top),

@@ -6,10 +6,14 @@
 use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{thousands, Look};
 use super::{ChartInput, Drawn};
+use crate::i18n::Msg;
+use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// The words the caption begins with when the gap is nothing in every year.
+/// The words the English caption begins with when the gap is nothing in every year (its text is
+/// [`Msg::ChartDescribeGapNone`]).
+#[cfg(test)]
 pub(crate) const NO_GAP: &str = "No supply gap outside China in this scenario";
 
 /// The largest supply gap of `stage` in `projection`.
@@ -29,7 +33,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let stage = input.stage;
     let mut legend = frame::stage_legend(look, input, &[stage]);
     legend[0].label = input.shown().label();
-    let title = format!("Supply gap outside China · {}", legend[0].label);
+    let title = tr!(Msg::ChartGapTitle, shown = legend[0].label);
     let plot_area = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
     let mut top: f64 = 0.0;
     for projection in input.pinned().map(|pinned| pinned.projection) {
@@ -39,7 +43,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let first = f64::from(input.projection.base_year);
     let last = f64::from(input.projection.last_year());
     // Short enough to stand beside a phone's plot (the title says where the demand is).
-    let y_desc = format!("Unmet demand ({})", stage.unit());
+    let y_desc = tr!(Msg::ChartGapAxis, unit = stage.unit());
     let chart = frame::plot(
         &plot_area,
         look,

@@ -5,9 +5,11 @@
 use super::look::unit;
 use super::{ChartInput, ChartKind};
 use crate::data::{Region, Stage, REGION_COUNT};
+use crate::i18n::Msg;
 use crate::projection::Projection;
 use crate::state::REFERENCE_STYLES;
 use crate::text::{percent, thousands};
+use crate::tr;
 use std::fmt::Write;
 
 /// Where a time chart's years lie across its drawing, in CSS pixels from the drawing's top left.
@@ -185,19 +187,20 @@ pub fn same_picture(kind: ChartKind, a: &ChartInput, b: &ChartInput) -> bool {
 pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> {
     let published = year < input.projection.base_year;
     let (regions, stages) = (Region::ALL.map(Region::label), Stage::ALL.map(Stage::label));
+    let fan = |last| ["P90", tr!(Msg::ChartValuesMedian), "P10", tr!(last)];
     let labels: &[&str] = match kind {
         ChartKind::Share => &regions,
         ChartKind::Russia | ChartKind::Concentration => &stages,
-        ChartKind::SupplyGap => &["Gap", "Share of demand outside China"],
-        ChartKind::Feed => &["Need", "Own mining", "Imported", "Unmet"],
+        ChartKind::SupplyGap => &[tr!(Msg::ChartValuesGap), tr!(Msg::ChartValuesGapShare)],
+        ChartKind::Feed => &super::feed::LEGEND.map(crate::i18n::t),
         ChartKind::Fan if !input.bands.is_some_and(super::fan::complete) => return None,
-        ChartKind::Fan if published => &["P90", "Median", "P10", "Published"],
-        ChartKind::Fan => &["P90", "Median", "P10", "Scenario as set"],
+        ChartKind::Fan if published => &fan(Msg::ChartValuesPublishedLabel),
+        ChartKind::Fan => &fan(Msg::ChartFanAsSet),
         ChartKind::Tornado => return None,
     };
     let mut out = year.to_string();
     if published {
-        out.push_str(" (published)");
+        out.push_str(tr!(Msg::ChartValuesPublished));
     }
     // A product of separation is named beside the year on the two charts that show it.
     if let (ChartKind::Share | ChartKind::SupplyGap, Some(_)) = (kind, input.product) {
@@ -207,7 +210,7 @@ pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> 
     // Tonnes for the gap, index points for the HHI, else shares.
     let write = |row: usize, value: f64| match (kind, row) {
         (ChartKind::SupplyGap, 0) => thousands(value) + " " + input.stage.unit(),
-        (ChartKind::Feed, _) => thousands(value) + " t REO",
+        (ChartKind::Feed, _) => thousands(value) + " " + Stage::Mining.unit(),
         (ChartKind::Concentration, _) => thousands(value),
         _ => percent(unit(value), 1),
     };
@@ -234,7 +237,8 @@ pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> 
         }
     }
     if !out.contains('\n') {
-        out.push_str("\nNo figure for this year");
+        out.push('\n');
+        out.push_str(tr!(Msg::ChartValuesNone));
     }
     Some(out)
 }

@@ -137,10 +137,12 @@ impl Look {
         self.font(14.0).style(FontStyle::Bold).color(&self.text)
     }
 
-    /// Estimated width in device pixels of `text` in a font of `css` CSS pixels.
+    /// Estimated width in device pixels of `text` in a font of `css` CSS pixels: 0.6 em a
+    /// character, a whole em for a Chinese (or other full-width) one.
     /// No measuring: text measurement in the browser goes through the DOM and is slow.
     pub fn text_width(&self, text: &str, css: f64) -> i32 {
-        (text.chars().count() as f64 * 0.6 * css * self.scale).round() as i32
+        let wide = text.chars().filter(|&c| c >= '\u{2e80}').count();
+        ((text.chars().count() as f64 * 0.6 + wide as f64 * 0.4) * css * self.scale).round() as i32
     }
 }
 

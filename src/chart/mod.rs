@@ -32,8 +32,10 @@ pub use look::{region_colour, stage_colour};
 
 use crate::analysis::{MonteCarloResult, Tornado};
 use crate::data::{Region, Stage};
+use crate::i18n::Msg;
 use crate::projection::Projection;
 use crate::state::{Product, Shown, MAX_REFERENCES};
+use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
 
@@ -100,34 +102,32 @@ impl ChartKind {
             .find(|kind| kind.id() == id)
     }
 
-    /// Human name of the chart (for buttons and file titles).
+    /// Human name of the chart (for buttons and file titles), in the reader's language.
     pub fn label(self) -> &'static str {
-        match self {
-            ChartKind::Share => "Market share by region",
-            ChartKind::Russia => "Russia against its targets",
-            ChartKind::Concentration => "Concentration (HHI)",
-            ChartKind::Fan => "Uncertainty (P10 to P90)",
-            ChartKind::Tornado => "What matters most (sensitivity)",
-            ChartKind::SupplyGap => "Supply gap outside China",
-            ChartKind::Feed => "Russia's feed",
-        }
+        tr!(match self {
+            ChartKind::Share => Msg::ChartKindShare,
+            ChartKind::Russia => Msg::ChartKindRussia,
+            ChartKind::Concentration => Msg::ChartKindHhi,
+            ChartKind::Fan => Msg::ChartKindFan,
+            ChartKind::Tornado => Msg::ChartKindTornado,
+            ChartKind::SupplyGap => Msg::ChartKindGap,
+            ChartKind::Feed => Msg::ChartKindFeed,
+        })
     }
 
     /// The glossary entry that explains the chart's measure and the thresholds it draws (link
     /// text, in-page address), linked under its text alternative.
     pub fn glossary(self) -> (&'static str, &'static str) {
-        match self {
-            ChartKind::Share => ("Stages and their units explained", "#g-stage"),
-            ChartKind::Russia => ("The 10% and 12% target lines explained", "#g-targets"),
-            ChartKind::Concentration => (
-                "HHI and its bands (US merger guidelines) explained",
-                "#g-hhi",
-            ),
-            ChartKind::Fan => ("P10 to P90 explained", "#g-p10"),
-            ChartKind::Tornado => ("The tornado explained", "#g-tornado"),
-            ChartKind::SupplyGap => ("Supply gap explained", "#g-supply-gap"),
-            ChartKind::Feed => ("Tonnes of rare-earth oxide explained", "#g-reo"),
-        }
+        let (text, id) = match self {
+            ChartKind::Share => (Msg::ChartGlossaryShare, "#g-stage"),
+            ChartKind::Russia => (Msg::ChartGlossaryRussia, "#g-targets"),
+            ChartKind::Concentration => (Msg::ChartGlossaryHhi, "#g-hhi"),
+            ChartKind::Fan => (Msg::ChartGlossaryFan, "#g-p10"),
+            ChartKind::Tornado => (Msg::ChartGlossaryTornado, "#g-tornado"),
+            ChartKind::SupplyGap => (Msg::ChartGlossaryGap, "#g-supply-gap"),
+            ChartKind::Feed => (Msg::ChartGlossaryFeed, "#g-reo"),
+        };
+        (tr!(text), id)
     }
 }
 
@@ -330,7 +330,7 @@ fn draw_inner<DB: DrawingBackend>(
         return Ok(None);
     }
     if input.projection.years < 2 {
-        return frame::message(area, look, "No projection to draw.").map(|()| None);
+        return frame::message(area, look, tr!(Msg::ChartNoProjection)).map(|()| None);
     }
     match kind {
         ChartKind::Share => share::draw(area, input, look),
@@ -347,10 +347,7 @@ fn draw_inner<DB: DrawingBackend>(
 /// scenario's `link`, which reopens exactly this chart.
 pub fn provenance(link: &str) -> [String; 2] {
     [
-        format!(
-            "Source: Rare-Earth Outlook, data version {} (USGS Mineral Commodity Summaries 2026; IEA Global Critical Minerals Outlook 2026; named projects). Scenario:",
-            crate::data::DATA_VERSION
-        ),
+        tr!(Msg::ChartProvenance, version = crate::data::DATA_VERSION),
         link.to_string(),
     ]
 }

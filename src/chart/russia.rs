@@ -5,8 +5,10 @@ use super::frame::{self, Axes, LegendAt, X_PAD};
 use super::look::{points, unit, Look};
 use super::{ChartInput, DrawResult, Drawn};
 use crate::data::{Region, Stage};
+use crate::i18n::Msg;
 use crate::projection::{Projection, RUSSIA_TARGETS, TARGET_YEAR};
 use crate::text;
+use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -31,7 +33,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let plot_area = frame::frame(
         area,
         look,
-        "Russia's share of world output vs its targets",
+        tr!(Msg::ChartRussiaTitle),
         &legend,
         LegendAt::Top,
     )?;
@@ -54,7 +56,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             y: (0.0, y_max),
             y_labels: 8,
             y_format: &axis_pct,
-            y_desc: "Russia's share of world output (%)",
+            y_desc: tr!(Msg::ChartRussiaAxis),
             x_grid: true,
             x_pad: X_PAD,
         },
@@ -69,7 +71,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             target_style,
         ))?;
         let above = target >= highest_target;
-        let text = format!("{} target", text::percent(target, 0));
+        let text = tr!(Msg::ChartTarget, share = text::percent(target, 0));
         let (dy, v_pos) = if above {
             (-look.px(3.0), VPos::Bottom)
         } else {
@@ -113,21 +115,38 @@ pub(crate) fn draw<DB: DrawingBackend>(
         // that fits between the y axis and the bracket.
         let short = share < target;
         let gap = points(target - share);
-        let word = if short { "short of" } else { "above" };
+        let word = tr!(if short {
+            Msg::ChartRussiaShortOf
+        } else {
+            Msg::ChartRussiaAbove
+        });
         let target_text = text::percent(target, 0);
         let room = chart.map_coordinate(&(x, target)).0
             - chart.map_coordinate(&(first - X_PAD, target)).0
             - look.px(16.0);
+        let year = TARGET_YEAR.to_string();
+        let values = [
+            input.stage.label(),
+            year.as_str(),
+            gap.as_str(),
+            word,
+            target_text.as_str(),
+        ];
+        // Each wording names a run of the same values, in the same order.
         let text = [
-            format!(
-                "{} {TARGET_YEAR}: {gap} pts {word} {target_text}",
-                input.stage.label()
-            ),
-            format!("{TARGET_YEAR}: {gap} pts {word} {target_text}"),
-            format!("{gap} pts {word} {target_text}"),
-            format!("{gap} pts"),
+            (Msg::ChartRussiaGapStage, 0, 5),
+            (Msg::ChartRussiaGapYear, 1, 5),
+            (Msg::ChartRussiaGapTarget, 2, 5),
+            (Msg::ChartRussiaGapPts, 2, 3),
         ]
         .into_iter()
+        .map(|(msg, from, to)| {
+            debug_assert!(crate::i18n::names_are(
+                msg,
+                &["stage", "year", "gap", "word", "target"][from..to]
+            ));
+            crate::i18n::text(msg, &values[from..to])
+        })
         .find(|text| look.text_width(text, 11.0) <= room)
         .unwrap_or_default();
         let (dy, v_pos) = if short {
@@ -167,9 +186,10 @@ fn plan_baseline_label<DB: DrawingBackend>(
         - chart.map_coordinate(&(f64::from(PLAN_BASE_YEAR), 0.0)).0
         - look.px(12.0);
     let then = text::percent(share, 1);
+    let year = PLAN_BASE_YEAR.to_string();
     let first = [
-        format!("Mining {PLAN_BASE_YEAR}: {then} (the plan's \"1.3%\")"),
-        format!("Mining {PLAN_BASE_YEAR}: {then}"),
+        tr!(Msg::ChartRussiaPlan, year = year, share = then),
+        tr!(Msg::ChartRussiaMining, year = year, share = then),
         format!("{PLAN_BASE_YEAR}: {then}"),
     ]
     .into_iter()
@@ -177,7 +197,13 @@ fn plan_baseline_label<DB: DrawingBackend>(
     .unwrap_or_default();
     let lines = [
         Some(first),
-        today.map(|today| format!("Mining {}: {}", data.base_year, text::percent(today, 1))),
+        today.map(|today| {
+            tr!(
+                Msg::ChartRussiaMining,
+                year = data.base_year.to_string(),
+                share = text::percent(today, 1)
+            )
+        }),
     ];
     for (row, text) in lines.iter().enumerate() {
         let Some(text) = text else { continue };

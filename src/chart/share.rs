@@ -5,8 +5,10 @@ use super::frame::{self, Axes, Entry, LegendAt, Swatch};
 use super::look::{region_colour, unit, Look};
 use super::{ChartInput, Drawn};
 use crate::data::{Region, Stage, REGION_COUNT};
+use crate::i18n::Msg;
 use crate::projection::{Projection, MAX_YEARS};
 use crate::text;
+use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -70,7 +72,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         });
     }
     frame::push_references(&mut entries, input, look.text);
-    let title = format!("Market share by region · {}", input.shown().label());
+    let title = tr!(Msg::ChartShareTitle, shown = input.shown().label());
     let plot_area = frame::frame(area, look, &title, &entries, LegendAt::Right)?;
     let percent = |share: &f64| text::percent(*share, 0);
     let chart = frame::plot(
@@ -81,7 +83,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             y: (0.0, 1.0),
             y_labels: 6,
             y_format: &percent,
-            y_desc: "Share of world output (%)",
+            y_desc: tr!(Msg::ChartShareAxis),
             x_grid: false,
             x_pad: 0.0,
         },

@@ -7,6 +7,8 @@ use super::fan::axis_pct;
 use super::frame::{self, Entry, LegendAt, Mesh, Swatch};
 use super::look::{unit, Look};
 use super::{ChartInput, DrawResult};
+use crate::i18n::Msg;
+use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -42,27 +44,23 @@ pub(crate) fn draw<DB: DrawingBackend>(
     look: &Look,
 ) -> DrawResult<DB> {
     let Some(tornado) = input.tornado else {
-        return frame::message(
-            area,
-            look,
-            "The tornado chart appears once the sensitivity analysis has run.",
-        );
+        return frame::message(area, look, tr!(Msg::ChartTornadoWaiting));
     };
     let shown = &tornado.swings;
     if shown.is_empty() {
-        return frame::message(area, look, "No uncertain parameters to rank.");
+        return frame::message(area, look, tr!(Msg::ChartTornadoEmpty));
     }
     let legend = [
         Entry {
-            label: "Parameter at its plausible low",
+            label: tr!(Msg::ChartTornadoLow),
             swatch: Swatch::Fill(AT_LOW),
         },
         Entry {
-            label: "at its plausible high",
+            label: tr!(Msg::ChartTornadoHigh),
             swatch: Swatch::Fill(AT_HIGH),
         },
     ];
-    let title = format!("What moves {}", tornado.output.label());
+    let title = tr!(Msg::ChartTornadoTitle, output = tornado.output.label());
     let body = frame::frame(area, look, &title, &legend, LegendAt::Top)?;
 
     // Room for the parameter names at the left: each name wrapped into lines that fit in 60% of
@@ -96,7 +94,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
     // The axis title, centred under the bars, shortened when the bars are narrower than it.
     let mut x_desc = format!("{} (%)", tornado.output.label());
     if look.text_width(&x_desc, 12.0) > width as i32 - names - look.px(14.0) {
-        x_desc = format!("{}'s share (%)", tornado.output.region.label());
+        x_desc = tr!(
+            Msg::ChartTornadoAxis,
+            region = tornado.output.region.label()
+        );
     }
     let chart = frame::mesh(
         &body,
@@ -153,7 +154,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             frame::label(
                 &chart,
                 look,
-                "no effect",
+                tr!(Msg::ChartTornadoNoEffect),
                 (base, centre),
                 (look.px(6.0), 0),
                 Pos::new(HPos::Left, VPos::Center),
@@ -193,7 +194,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
     frame::label(
         &chart,
         look,
-        &format!("Scenario: {}", crate::text::percent(base, 1)),
+        &tr!(
+            Msg::ChartTornadoScenario,
+            share = crate::text::percent(base, 1)
+        ),
         (base, rows),
         (0, -look.px(2.0)),
         Pos::new(HPos::Center, VPos::Bottom),
