@@ -10,11 +10,13 @@
 //! curves, not the reasons, and use none of this.
 
 use crate::data::{dataset, Region, Stage};
+use crate::i18n::Msg;
 use crate::params::Param;
 use crate::projection::{Projection, TARGET_YEAR};
 use crate::scenario::Scenario;
 use crate::simulate::ramp;
 use crate::text;
+use crate::tr;
 
 /// A programme whose first output comes at most this many years (about 18 days) after its
 /// announced start is on time: the start is fractional, and such a slip is rounding, not delay.
@@ -98,9 +100,9 @@ impl HeavyWhy {
     /// 120 t by then".
     pub fn tomtor_words(&self) -> String {
         match (self.tomtor, self.output >= 0.5) {
-            (false, _) => "off".into(),
-            (true, false) => "on but yields next to nothing by then".into(),
-            (true, true) => format!("on and yields {} t by then", text::thousands(self.output)),
+            (false, _) => tr!(Msg::WhyTomtorOff).into(),
+            (true, false) => tr!(Msg::WhyTomtorIdle).into(),
+            (true, true) => tr!(Msg::WhyTomtorYields, amount = text::thousands(self.output)),
         }
     }
 }
@@ -222,10 +224,7 @@ impl RussiaWhy {
 
     /// "counted at its 25% chance of being built".
     pub fn odds_clause(&self) -> String {
-        format!(
-            "counted at its {} chance of being built",
-            text::percent(self.odds, 0)
-        )
+        tr!(Msg::WhyOdds, chance = text::percent(self.odds, 0))
     }
 
     /// The share of nameplate the programme has reached by the end of `year` along its ramp

@@ -26,7 +26,7 @@ use yew::prelude::*;
 pub const TRUSTED_LEVEL: f64 = 0.25;
 
 /// The headline's texts name the target year and Russia's targets as they are ("2030", "10%",
-/// "12%" in `i18n/*.json`, keys `headline.*`): change them with these.
+/// "12%" in `i18n/*.json`, keys `headline.*` and `why.*`): change them with these.
 const _: () =
     assert!(TARGET_YEAR == 2030 && RUSSIA_TARGETS[0] == 0.10 && RUSSIA_TARGETS[1] == 0.12);
 
@@ -58,18 +58,18 @@ pub fn stage_unit_words(shown: Shown) -> &'static str {
     }
 }
 
-/// "early 2030", "mid-2030" or "late 2030" for a fractional year.
+/// "2030", "mid-2030" or "late 2030" for a fractional year.
 fn season(year: f64) -> String {
     let whole = year.floor();
     let part = year - whole;
-    let prefix = if part < 0.25 {
-        ""
+    let msg = if part < 0.25 {
+        Msg::HeadlineSeasonEarly
     } else if part < 0.75 {
-        "mid-"
+        Msg::HeadlineSeasonMid
     } else {
-        "late "
+        Msg::HeadlineSeasonLate
     };
-    format!("{prefix}{}", text::fixed(whole, 0))
+    tr!(dyn msg, year = text::fixed(whole, 0))
 }
 
 /// Russia's 2030 share of `shown` against its targets, in words.
@@ -112,98 +112,101 @@ pub fn russia_why(
     }
     let why = RussiaWhy::of(projection, scenario, stage);
     if why.ambition < 1.0 {
-        return format!(
-            "Why: Russia's existing and committed capacity already covers its ambition of {}, so no new programme is built.",
-            percent(scenario.get(Param::RuPlanShare), 1)
+        return tr!(
+            Msg::WhyCovered,
+            share = percent(scenario.get(Param::RuPlanShare), 1)
         );
     }
     let unit = stage.unit();
-    let mut parts = vec![format!(
-        "its ambition asks for a new programme of {} {unit} a year{}{}",
-        thousands(why.ambition),
-        if why.nameplate + 0.5 < why.ambition {
-            format!(
-                ", of which the money buys {} {unit}",
-                thousands(why.nameplate)
+    let mut parts = vec![tr!(
+        Msg::WhyAmbition,
+        amount = thousands(why.ambition),
+        unit = unit,
+        bought = if why.nameplate + 0.5 < why.ambition {
+            tr!(
+                Msg::WhyBought,
+                amount = thousands(why.nameplate),
+                unit = unit
             )
         } else {
             String::new()
         },
-        if why.is_risked() {
-            format!(", {}", why.odds_clause())
+        odds = if why.is_risked() {
+            tr!(Msg::WhyOddsPart, clause = why.odds_clause())
         } else {
             String::new()
         }
     )];
-    match why.delay() {
-        Some(delay) if delay < 1.0 => parts.push(format!(
-            "sanctions and prices delay its first output by about {} months, to {}",
-            text::fixed((delay * 12.0).max(1.0), 0),
-            season(why.start)
-        )),
-        Some(delay) => parts.push(format!(
-            "sanctions and prices push its first output from {} to {} ({} years late)",
-            text::fixed(why.announced, 0),
-            season(why.start),
-            text::fixed(delay, 1)
-        )),
-        None => parts.push(format!("its first output comes in {}", season(why.start))),
-    }
+    let season = season(why.start);
+    parts.push(match why.delay() {
+        Some(delay) if delay < 1.0 => tr!(
+            Msg::WhyDelayMonths,
+            months = text::fixed((delay * 12.0).max(1.0), 0),
+            season = season
+        ),
+        Some(delay) => tr!(
+            Msg::WhyDelayYears,
+            announced = text::fixed(why.announced, 0),
+            season = season,
+            delay = text::fixed(delay, 1)
+        ),
+        None => tr!(Msg::WhyStart, season = season),
+    });
     let online = why.reached_by(TARGET_YEAR);
     // A plant runs at 90% of nameplate at best (docs/MODEL.md, equation 7); below that, sanctions
     // and prices are why.
-    let use_note = if why.utilisation < 0.895 {
-        " (sanctions and prices hold it below the 90% its plants are designed for)"
+    let note = if why.utilisation < 0.895 {
+        tr!(Msg::WhyBelowDesign)
     } else {
         ""
     };
-    if online <= 0.0 {
-        parts.push(format!(
-            "so it adds nothing by {TARGET_YEAR}: Russia's share then is its existing plants'"
-        ));
+    let rate = percent(why.utilisation, 0);
+    parts.push(if online <= 0.0 {
+        tr!(Msg::WhyOnlineNone).to_string()
     } else if online >= 0.995 {
-        parts.push(format!(
-            "by {TARGET_YEAR} it is fully ramped up and runs at {} of its capacity{use_note}",
-            percent(why.utilisation, 0)
-        ));
+        tr!(Msg::WhyOnlineFull, rate = rate, note = note)
     } else {
-        parts.push(format!(
-            "by {TARGET_YEAR} it has ramped up {} of the way, and fully ramped it would run at {} of its capacity{use_note}",
-            percent(online, 0),
-            percent(why.utilisation, 0)
+        tr!(
+            Msg::WhyOnlinePart,
+            online = percent(online, 0),
+            rate = rate,
+            note = note
+        )
+    });
+    if let Some(from) = why.constrained_from {
+        parts.push(tr!(
+            dyn if stage == Stage::Mining {
+                Msg::WhyReserves
+            } else {
+                Msg::WhyFeed
+            },
+            year = from.to_string()
         ));
-    }
-    if let Some(year) = why.constrained_from {
-        parts.push(if stage == Stage::Mining {
-            format!("reserves cap its mining from {year}")
-        } else {
-            format!("feed limits its output from {year}")
-        });
     }
     if let Some(limit) = why.binding_limit() {
-        parts.push(format!(
-            "what holds it back most in {TARGET_YEAR}: {}",
-            match limit {
-                Limit::Money => "the money",
-                Limit::Feed => "feed",
-                Limit::Sanctions => "sanctions and prices",
-                Limit::Ramp => "time to ramp up",
-                Limit::HeavySupply => "heavy supply",
-            }
+        parts.push(tr!(
+            Msg::WhyLimit,
+            limit = tr!(match limit {
+                Limit::Money => Msg::WhyLimitMoney,
+                Limit::Feed => Msg::WhyLimitFeed,
+                Limit::Sanctions => Msg::WhyLimitSanctions,
+                Limit::Ramp => Msg::WhyLimitRamp,
+                Limit::HeavySupply => Msg::WhyLimitHeavy,
+            })
         ));
     }
     if why.heavy_from_china > 0.0 {
-        parts.push(format!(
-            "its magnets take {} of their Dy and Tb from China",
-            percent(why.heavy_from_china, 0)
+        parts.push(tr!(
+            Msg::WhyHeavyFromChina,
+            share = percent(why.heavy_from_china, 0)
         ));
     }
-    format!("Why: {}.", parts.join("; "))
+    tr!(Msg::WhySentence, parts = parts.join("; "))
 }
 
 /// Why Russia makes next to no Dy and Tb in the target year: its ore, and whether Tomtor is on.
 fn heavy_why(heavy: &HeavyWhy) -> String {
-    format!("Why: Russia's separation runs on loparite, which yields light rare earths (Nd, Pr) only, and Tomtor's heavy ore is {}; what holds it back most in {TARGET_YEAR}: heavy supply.", heavy.tomtor_words())
+    tr!(Msg::WhyHeavy, tomtor = heavy.tomtor_words())
 }
 
 /// China's 2030 share of `shown`, in words; for magnets and heavy separation, with the magnets made
@@ -262,11 +265,16 @@ pub fn gap_text(projection: &Projection, shown: Shown) -> Option<String> {
     }
     worst.map(|(year, gap, share)| {
         format!(
-            "<p id=\"headline-gap\"><a href=\"#g-supply-gap\">Supply gap</a> outside China in {year}, {}: {} {}, {} of demand there.</p>",
-            shown.name(),
-            thousands(gap),
-            stage.unit(),
-            percent(share, 1)
+            r##"<p id="headline-gap"><a href="#g-supply-gap">{}</a>{}</p>"##,
+            escaped(Msg::HeadlineGapLink),
+            escape(&tr!(
+                Msg::HeadlineGap,
+                year = year.to_string(),
+                name = shown.name(),
+                amount = thousands(gap),
+                unit = stage.unit(),
+                share = percent(share, 1)
+            ))
         )
     })
 }
@@ -300,12 +308,13 @@ fn compared(label: &str, russia: f64, china: f64, reference: &Projection, stage:
         let sign = if now - then >= 0.0 { "+" } else { "−" };
         format!("{sign}{}", text::points(now - then))
     };
-    format!(
-        "{label}: Russia {} and China {} in {TARGET_YEAR} (this scenario: {} and {} percentage points).",
-        percent(then(Region::Russia), 1),
-        percent(then(Region::China), 1),
-        change(russia, then(Region::Russia)),
-        change(china, then(Region::China)),
+    tr!(
+        Msg::HeadlineCompared,
+        label = label,
+        russia = percent(then(Region::Russia), 1),
+        china = percent(then(Region::China), 1),
+        dr = change(russia, then(Region::Russia)),
+        dc = change(china, then(Region::China))
     )
 }
 
