@@ -272,6 +272,9 @@ METHOD_PAGE = "method.html"
 
 
 PLURAL_FORMS = {"ru": ["one", "few", "many", "other"], "zh": ["other"]}
+# Texts that are not the page's messages (build.rs's OUTSIDE_WASM, which tests/i18n.rs checks against this): parts of
+# index.html (`static.*`, shipped as i18n/<lang>.static.json) and texts written into static files at build time.
+OUTSIDE_WASM = ("static.", "claims.", "track-record.", "manifest.")
 
 
 def write_catalogs(root, source="i18n"):
@@ -291,6 +294,8 @@ def write_catalogs(root, source="i18n"):
                 kind, _, element = key[len("static."):].partition(".")
                 if isinstance(text, str):
                     static[f"{kind}:{element}"] = text
+                continue
+            if key.startswith(OUTSIDE_WASM):
                 continue
             if isinstance(english[key], dict):
                 items.append([text.get(form) for form in forms] if isinstance(text, dict) else None)

@@ -284,6 +284,105 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// One language's texts read by key from its file `i18n/<lang>.json`, English's where it lacks one:
+/// for the static files written at build time (the all-claims pages, the track record's
+/// translations), whose texts (`claims.*`, `track-record.*`) are not [`Msg`]s, so the page's
+/// WebAssembly carries none of them (nothing there calls this, so the linker leaves it out).
+#[derive(Debug, Clone)]
+pub struct PageTexts {
+    lang: Lang,
+    own: Vec<(String, Json)>,
+    english: Vec<(String, Json)>,
+}
+
+impl PageTexts {
+    /// `lang`'s texts from the text of its file and of English's (`i18n/<lang>.json`, `i18n/en.json`).
+    pub fn parse(lang: Lang, own: &str, english: &str) -> Result<PageTexts, String> {
+        let object = |text: &str, name: &str| match crate::json::parse(text) {
+            Ok(Json::Object(entries)) => Ok(entries),
+            Ok(_) => Err(format!("i18n/{name}.json is not one object of key: text")),
+            Err(error) => Err(format!("i18n/{name}.json: {error}")),
+        };
+        Ok(PageTexts {
+            lang,
+            own: object(own, lang.id())?,
+            english: object(english, "en")?,
+        })
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The text of `key` (a plural's form for `n`), or `None` where neither this language nor
+    /// English has it.
+    fn template(&self, key: &str, n: Option<f64>) -> Option<String> {
+        let pick = |lang: Lang, value: &Json| -> Option<String> {
+            match (value, n) {
+                (Json::String(text), None) => Some(text.clone()),
+                (Json::Object(forms), Some(n)) => {
+                    let form = lang.plural_forms()[plural_index(lang, n)];
+                    crate::json::get(forms, form)?.as_str().map(str::to_string)
+                }
+                _ => None,
+            }
+        };
+        let own = crate::json::get(&self.own, key).and_then(|value| pick(self.lang, value));
+        own.or_else(|| crate::json::get(&self.english, key).and_then(|value| pick(Lang::En, value)))
+    }
+
+    /// The text of `key` with each `{name}` of `values` filled in; the key itself where no
+    /// language has it (so a page written with a misspelt key shows it, and its test fails).
+    pub fn text(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.template(key, None)
+            .map_or_else(|| key.to_string(), |text| fill(&text, values))
+    }
+
+    /// The plural `key` in the form `n` takes, `{n}` filled with `n_text`, and `values`.
+    pub fn plural(&self, key: &str, n: f64, n_text: &str, values: &[(&str, &str)]) -> String {
+        self.template(key, Some(n)).map_or_else(
+            || key.to_string(),
+            |text| fill(&fill(&text, &[("n", n_text)]), values),
+        )
+    }
+
+    /// The language's [`Catalogue`] (its [`Msg`] texts in the order the page's file lists them),
+    /// for [`set_language`] while a page is written; `None` for English.
+    pub fn catalogue(&self) -> Result<Option<Catalogue>, String> {
+        if self.lang == Lang::En {
+            return Ok(None);
+        }
+        let forms = self.lang.plural_forms();
+        let items = KEYS
+            .iter()
+            .map(|key| match crate::json::get(&self.own, key) {
+                Some(Json::Object(plural)) => Json::Array(
+                    forms
+                        .iter()
+                        .map(|form| {
+                            crate::json::get(plural, form)
+                                .cloned()
+                                .unwrap_or(Json::Null)
+                        })
+                        .collect(),
+                ),
+                Some(value) => value.clone(),
+                None => Json::Null,
+            })
+            .collect();
+        Catalogue::from_json(self.lang, &Json::Array(items)).map(Some)
+    }
+
+    /// `write()` run with every [`Msg`] and number in this language, then English again.
+    pub fn written<R>(&self, write: impl FnOnce() -> R) -> Result<R, String> {
+        set_language(self.catalogue()?);
+        let result = write();
+        set_language(None);
+        Ok(result)
+    }
+}
+
 /// `msg` in the current language: `tr!(Msg::LangLabel)` (a `&'static str`), or with values,
 /// `tr!(Msg::LangUnknown, value = &quoted)` (a `String`).
 #[macro_export]

@@ -224,3 +224,40 @@ fn static_english_is_the_pages_own() {
         "i18n/en.json's static texts differ from index.html for {stale:?}; run UPDATE_SNAPSHOTS=1 cargo test --test i18n, then translate them in ru.json and zh.json"
     );
 }
+
+/// The quoted strings on the line of `file` that starts with `start`.
+fn quoted_on_line(file: &str, start: &str) -> Vec<String> {
+    let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let line = text
+        .lines()
+        .find(|line| line.starts_with(start))
+        .unwrap_or_else(|| panic!("{file} has no line starting {start:?}"));
+    line.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The page's messages (`Msg`, compiled by build.rs) are en.json's keys but those outside the
+/// WebAssembly, in key order, which is the order scripts/post_build.py ships the other languages
+/// in: both name the same prefixes of texts outside the WebAssembly.
+#[test]
+fn the_page_and_the_build_agree_on_the_messages() {
+    let in_build = quoted_on_line("build.rs", "const OUTSIDE_WASM");
+    let in_hook = quoted_on_line("scripts/post_build.py", "OUTSIDE_WASM = (");
+    assert_eq!(in_build, in_hook, "build.rs and scripts/post_build.py");
+    assert!(in_build.iter().any(|prefix| prefix == "claims."));
+    let mut keys: Vec<String> = read("en")
+        .keys()
+        .filter(|key| {
+            !in_build
+                .iter()
+                .any(|prefix| key.starts_with(prefix.as_str()))
+        })
+        .cloned()
+        .collect();
+    keys.sort();
+    assert_eq!(ree_outlook::i18n::KEYS.to_vec(), keys);
+}
