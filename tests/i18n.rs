@@ -116,6 +116,8 @@ fn static_parts() -> Vec<(String, String)> {
         "reset-defaults",
         "update-text",
         "update-reload",
+        // Generated in each language by tests/track_record_page.rs.
+        "track-record",
     ]
     .iter()
     .map(|id| (format!("static.html.{id}"), id.to_string()))
