@@ -16,6 +16,7 @@ Steps, in this order because the service worker's hash must cover the final page
    as a list in the order of i18n/en.json's sorted keys, which is the order of the page's `Msg` enum (build.rs), so
    the page needs no key names; a missing text is null (the page shows English there; tests/i18n.rs names it).
    The `static.*` texts (parts of index.html) go to i18n/<lang>.static.json instead, by element id, for www/pwa.js.
+   manifest.<lang>.webmanifest: the manifest with its name and description in that language (`manifest.*` texts).
 Running it twice on the same directory gives the same result.
 """
 
@@ -308,6 +309,31 @@ def write_catalogs(root, source="i18n"):
     print(f"post_build: i18n texts for {', '.join(PLURAL_FORMS)} ({len(english)} messages each)")
 
 
+MANIFEST_TEXTS = {"name": "manifest.name", "short_name": "manifest.short-name", "description": "manifest.description"}
+
+
+def write_manifests(root, source="i18n"):
+    """manifest.<lang>.webmanifest for each language other than English: the build's manifest.webmanifest with its
+    name, short name and description from i18n/<lang>.json (`manifest.*`), its lang, and a start address that opens
+    the page in that language; www/pwa.js links the page to it while the page is in that language. The same `id`, so
+    it is the same app whichever language it is installed in."""
+    with open(os.path.join(root, "manifest.webmanifest"), encoding="utf-8") as file:
+        english = json.load(file)
+    for lang in PLURAL_FORMS:
+        with open(os.path.join(source, f"{lang}.json"), encoding="utf-8") as file:
+            texts = json.load(file)
+        manifest = dict(english)
+        for field, key in MANIFEST_TEXTS.items():
+            if isinstance(texts.get(key), str):
+                manifest[field] = texts[key]
+        manifest["lang"] = lang
+        manifest["start_url"] = f"./#lang={lang}"
+        with open(os.path.join(root, f"manifest.{lang}.webmanifest"), "w", encoding="utf-8") as file:
+            json.dump(manifest, file, ensure_ascii=False, indent=2)
+            file.write("\n")
+    print(f"post_build: manifests for {', '.join(PLURAL_FORMS)}")
+
+
 def write_method_page(root):
     """The Sources and method page, rendered by Node (markdown-it from the lock file's packages) into the build. Only
     when Trunk runs the hook: the update tests re-run this script on a copy of a built site, which has the page."""
@@ -329,6 +355,7 @@ def main():
     drop_fetch_preload_integrity(os.path.join(root, "index.html"))
     write_method_page(root)
     write_catalogs(root)
+    write_manifests(root)
     write_csp(os.path.join(root, "index.html"))
     link_stylesheet(root)
     for name in sorted(os.listdir(root)):

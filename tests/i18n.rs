@@ -263,3 +263,30 @@ fn the_page_and_the_build_agree_on_the_messages() {
     keys.sort();
     assert_eq!(ree_outlook::i18n::KEYS.to_vec(), keys);
 }
+
+/// The `manifest.*` texts, from which scripts/post_build.py writes each language's manifest, are
+/// in English those of www/manifest.webmanifest (the English app's own).
+#[test]
+fn manifest_english_is_the_manifests_own() {
+    let path = format!("{}/www/manifest.webmanifest", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let english = read("en");
+    for (field, key) in [
+        ("name", "manifest.name"),
+        ("short_name", "manifest.short-name"),
+        ("description", "manifest.description"),
+    ] {
+        assert_eq!(
+            english.get(key),
+            manifest.get(field),
+            "en.json's {key} and the manifest's {field}"
+        );
+    }
+    let keys = english
+        .keys()
+        .filter(|key| key.starts_with("manifest."))
+        .count();
+    assert_eq!(keys, 3, "a manifest.* text scripts/post_build.py does not write");
+}
