@@ -442,6 +442,24 @@ mod tests {
     }
 
     #[test]
+    fn page_texts_by_key_with_english_where_missing() {
+        let english = r#"{"claims.a": "A {x}", "claims.b": "B", "claims.p": {"one": "{n} year", "other": "{n} years"}, "lang.label": "Language"}"#;
+        let russian = r#"{"claims.a": "А {x}", "claims.p": {"few": "{n} года", "many": "{n} лет", "one": "{n} год", "other": "{n} года"}, "lang.label": "Язык"}"#;
+        let texts = PageTexts::parse(Lang::Ru, russian, english);
+        assert!(texts.is_ok(), "{texts:?}");
+        let Ok(texts) = texts else { return };
+        assert_eq!(texts.text("claims.a", &[("x", "1")]), "А 1");
+        assert_eq!(texts.text("claims.b", &[]), "B");
+        assert_eq!(texts.text("claims.none", &[]), "claims.none");
+        assert_eq!(texts.plural("claims.p", 5.0, "5", &[]), "5 лет");
+        assert_eq!(texts.plural("claims.p", 22.0, "22", &[]), "22 года");
+        let written = texts.written(|| (t(Msg::LangLabel), crate::text::fixed(2.5, 1)));
+        assert_eq!(written, Ok(("Язык", "2,5".to_string())));
+        assert_eq!(t(Msg::LangLabel), "Language", "English again afterwards");
+        assert!(PageTexts::parse(Lang::Zh, "[]", english).is_err());
+    }
+
+    #[test]
     fn catalogue_texts_with_english_where_missing() {
         let mut items = vec![Json::Null; MESSAGES];
         items[Msg::LangLabel as usize] = Json::String("Язык".into());

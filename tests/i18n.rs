@@ -288,5 +288,8 @@ fn manifest_english_is_the_manifests_own() {
         .keys()
         .filter(|key| key.starts_with("manifest."))
         .count();
-    assert_eq!(keys, 3, "a manifest.* text scripts/post_build.py does not write");
+    assert_eq!(
+        keys, 3,
+        "a manifest.* text scripts/post_build.py does not write"
+    );
 }
