@@ -54,14 +54,17 @@ fn messages_rust(file: &str) -> String {
     };
     let mut variants = String::new();
     let mut english = String::new();
+    let mut keys = String::new();
     let mut ends = Vec::new();
     let mut names = std::collections::BTreeSet::new();
     let mut names_table = String::new();
-    // `static.*` texts are parts of index.html, which holds their English; the page's script puts
-    // the other languages' in place (www/pwa.js), so the WebAssembly carries none of them.
+    // Texts outside the WebAssembly: `static.*` are parts of index.html, which holds their English
+    // (the page's script puts the other languages' in place, www/pwa.js); `claims.*`,
+    // `track-record.*` and `manifest.*` are written into static files at build time (the all-claims
+    // pages, the track record's translations, the manifests). The page carries none of them.
     for (key, value) in messages
         .iter()
-        .filter(|(key, _)| !key.starts_with("static."))
+        .filter(|(key, _)| !OUTSIDE_WASM.iter().any(|prefix| key.starts_with(prefix)))
     {
         if key.is_empty()
             || !key
@@ -114,6 +117,7 @@ fn messages_rust(file: &str) -> String {
             .collect();
         names_table.push_str(&format!("    &{value_names:?},\n"));
         variants.push_str(&format!("    /// {key}\n    {name},\n"));
+        keys.push_str(&format!("    {key:?},\n"));
         if forms.iter().any(|form| form.contains('\u{1f}')) {
             fail(&format!(
                 "{file}: '{key}' holds the character U+001F, which separates a plural's forms"
@@ -131,10 +135,14 @@ fn messages_rust(file: &str) -> String {
         ends.push(english.len());
     }
     format!(
-        "/// A text of the page, named after its key in `i18n/en.json`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Msg {{\n{variants}}}\n\n/// Every English text in [`Msg`]'s order, separated by U+0000 (a plural's one and other forms\n/// by U+001F).\n#[allow(clippy::octal_escapes)]\nconst ENGLISH_TEXT: &str = {english:?};\n\n/// How many messages there are.\nconst MESSAGES: usize = {count};\n\n/// Each text's value names in the order `tr!` passes them (their first appearance in the\n/// English); read only when the page is compiled.\nconst NAMES: [&[&str]; MESSAGES] = [\n{names_table}];\n",
+        "/// A text of the page, named after its key in `i18n/en.json`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Msg {{\n{variants}}}\n\n/// Every English text in [`Msg`]'s order, separated by U+0000 (a plural's one and other forms\n/// by U+001F).\n#[allow(clippy::octal_escapes)]\nconst ENGLISH_TEXT: &str = {english:?};\n\n/// How many messages there are.\nconst MESSAGES: usize = {count};\n\n/// Each text's value names in the order `tr!` passes them (their first appearance in the\n/// English); read only when the page is compiled.\nconst NAMES: [&[&str]; MESSAGES] = [\n{names_table}];\n\n/// Each message's key in `i18n/*.json`, in [`Msg`]'s order, for the pages written at build time,\n/// which read the keyed files (the page's WebAssembly refers to none, so it carries none).\npub const KEYS: [&str; MESSAGES] = [\n{keys}];\n",
         count = ends.len()
     )
 }
+
+/// Key prefixes of texts that are not [`Msg`]s (see `messages_rust`); scripts/post_build.py's
+/// `OUTSIDE_WASM` must list the same (tests/i18n.rs checks).
+const OUTSIDE_WASM: [&str; 4] = ["static.", "claims.", "track-record.", "manifest."];
 
 /// The names in a text's braces, `{share}`, in order (a brace around anything but letters,
 /// digits and `_` is text).

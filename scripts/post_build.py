@@ -18,6 +18,7 @@ Steps, in this order because the service worker's hash must cover the final page
    Values go by position, as build.rs compiles the English: a text's {name} becomes {i}, the name's place among
    the English text's names in the order they first appear (the order tr! is given them in).
    The `static.*` texts (parts of index.html) go to i18n/<lang>.static.json instead, by element id, for www/pwa.js.
+   manifest.<lang>.webmanifest: the manifest with its name and description in that language (`manifest.*` texts).
 Running it twice on the same directory gives the same result.
 """
 
@@ -274,6 +275,9 @@ METHOD_PAGE = "method.html"
 
 
 PLURAL_FORMS = {"ru": ["one", "few", "many", "other"], "zh": ["other"]}
+# Texts that are not the page's messages (build.rs's OUTSIDE_WASM, which tests/i18n.rs checks against this): parts of
+# index.html (`static.*`, shipped as i18n/<lang>.static.json) and texts written into static files at build time.
+OUTSIDE_WASM = ("static.", "claims.", "track-record.", "manifest.")
 
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)\}")
@@ -297,6 +301,8 @@ def write_catalogs(root, source="i18n"):
                 if isinstance(text, str):
                     static[f"{kind}:{element}"] = text
                 continue
+            if key.startswith(OUTSIDE_WASM):
+                continue
             # Values by position, as build.rs compiles the English: each {name} becomes {i}, its place among the
             # English text's names in the order they first appear.
             names = []
@@ -315,6 +321,31 @@ def write_catalogs(root, source="i18n"):
         with open(os.path.join(root, "i18n", f"{lang}.static.json"), "w", encoding="utf-8") as file:
             json.dump(static, file, ensure_ascii=False, separators=(",", ":"))
     print(f"post_build: i18n texts for {', '.join(PLURAL_FORMS)} ({len(english)} messages each)")
+
+
+MANIFEST_TEXTS = {"name": "manifest.name", "short_name": "manifest.short-name", "description": "manifest.description"}
+
+
+def write_manifests(root, source="i18n"):
+    """manifest.<lang>.webmanifest for each language other than English: the build's manifest.webmanifest with its
+    name, short name and description from i18n/<lang>.json (`manifest.*`), its lang, and a start address that opens
+    the page in that language; www/pwa.js links the page to it while the page is in that language. The same `id`, so
+    it is the same app whichever language it is installed in."""
+    with open(os.path.join(root, "manifest.webmanifest"), encoding="utf-8") as file:
+        english = json.load(file)
+    for lang in PLURAL_FORMS:
+        with open(os.path.join(source, f"{lang}.json"), encoding="utf-8") as file:
+            texts = json.load(file)
+        manifest = dict(english)
+        for field, key in MANIFEST_TEXTS.items():
+            if isinstance(texts.get(key), str):
+                manifest[field] = texts[key]
+        manifest["lang"] = lang
+        manifest["start_url"] = f"./#lang={lang}"
+        with open(os.path.join(root, f"manifest.{lang}.webmanifest"), "w", encoding="utf-8") as file:
+            json.dump(manifest, file, ensure_ascii=False, indent=2)
+            file.write("\n")
+    print(f"post_build: manifests for {', '.join(PLURAL_FORMS)}")
 
 
 def write_method_page(root):
@@ -338,6 +369,7 @@ def main():
     drop_fetch_preload_integrity(os.path.join(root, "index.html"))
     write_method_page(root)
     write_catalogs(root)
+    write_manifests(root)
     write_csp(os.path.join(root, "index.html"))
     link_stylesheet(root)
     for name in sorted(os.listdir(root)):

@@ -221,34 +221,57 @@ impl Hindcast {
     ///
     /// The hindcast does not depend on anything the reader sets, so it is computed here, at build
     /// time, and written into `index.html` (`tests/track_record_page.rs` keeps it current); the
-    /// page's wasm carries neither the 2020 dataset nor this table.
-    pub fn to_html(&self) -> String {
+    /// page's wasm carries neither the 2020 dataset nor this table. Its words are the
+    /// `track-record.*` texts of `texts`' language; stage names and numbers follow the language
+    /// set (`PageTexts::written`), so the test writes the Russian and Chinese sections too, which
+    /// the page puts in place of the English (`static.html.track-record`).
+    pub fn to_html(&self, texts: &crate::i18n::PageTexts) -> String {
         let percent = |share: f64| crate::text::percent(share, 1);
+        // A difference in points with its sign, "+0.9", "-9.1" ("-9,1" in Russian).
+        let signed = |points: f64| {
+            let digits = crate::text::fixed(points, 1);
+            if points.is_sign_negative() {
+                digits
+            } else {
+                format!("+{digits}")
+            }
+        };
         let mut html = String::new();
         let years = format!("{}–{}", self.start_year + 1, last_year());
+        let start = self.start_year.to_string();
         html.push_str(&format!(
             "<section id=\"track-record\" class=\"track-record\" aria-labelledby=\"track-record-title\">\n\
-             <h2 id=\"track-record-title\">How well would this model have predicted {years}?</h2>\n\
-             <p>The same model, started from {start} data with the pipeline as it was announced in {start} and the defaults as they would have been set then (data {version}), run forward and laid beside the published shares. Nothing is fitted to the outcome. Error = predicted − observed, in percentage points. The same table: <code>ree-outlook --hindcast</code>; how it was built: <a href=\"method.html#m-track-record-hindcast\">“Track record” on the Sources and method page</a>.</p>\n",
-            start = self.start_year,
-            version = escape(self.data_version),
+             <h2 id=\"track-record-title\">{}</h2>\n<p>{}</p>\n",
+            texts.text("track-record.title", &[("years", &years)]),
+            texts.text(
+                "track-record.intro",
+                &[("start", &start), ("version", &escape(self.data_version))]
+            ),
         ));
-        html.push_str(
-            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Track record table: predicted and observed shares\">\n\
-             <table id=\"track-record-table\">\n<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">Year</th>\
-             <th scope=\"col\">China, predicted</th><th scope=\"col\">China, observed</th><th scope=\"col\">Error</th>\
-             <th scope=\"col\">Russia, predicted</th><th scope=\"col\">Russia, observed</th><th scope=\"col\">Error</th></tr></thead>\n<tbody>\n",
-        );
+        let column = |key: &str| format!("<th scope=\"col\">{}</th>", texts.text(key, &[]));
+        html.push_str(&format!(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">\n\
+             <table id=\"track-record-table\">\n<thead><tr>{}{}{}{}{}{}{}{}</tr></thead>\n<tbody>\n",
+            texts.text("track-record.table-label", &[]),
+            column("track-record.col.stage"),
+            column("track-record.col.year"),
+            column("track-record.col.china-predicted"),
+            column("track-record.col.china-observed"),
+            column("track-record.col.error"),
+            column("track-record.col.russia-predicted"),
+            column("track-record.col.russia-observed"),
+            column("track-record.col.error"),
+        ));
         for china in self.rows.iter().filter(|row| row.region == Region::China) {
             let russia = self.rows.iter().find(|row| {
                 row.region == Region::Russia && row.stage == china.stage && row.year == china.year
             });
             let cells = |row: Option<&HindcastRow>| match row {
                 Some(row) => format!(
-                    "<td>{}</td><td>{}</td><td>{:+.1}</td>",
+                    "<td>{}</td><td>{}</td><td>{}</td>",
                     percent(row.predicted),
                     percent(row.observed),
-                    row.error_points
+                    signed(row.error_points)
                 ),
                 None => "<td></td><td></td><td></td>".to_string(),
             };
@@ -263,13 +286,21 @@ impl Hindcast {
         html.push_str("</tbody>\n</table>\n</div>\n<ul class=\"track-record-summary\">\n");
         for summary in self.summary.iter().filter(|s| s.region == Region::China) {
             html.push_str(&format!(
-                "<li>{}: China's share off by {:.1} points on average over {} published year{}; {:+.1} in {}.</li>\n",
-                summary.stage.label(),
-                summary.mean_abs_error_points,
-                summary.years,
-                if summary.years == 1 { "" } else { "s" },
-                summary.last_error_points,
-                summary.last_year
+                "<li>{}</li>\n",
+                texts.plural(
+                    "track-record.summary",
+                    summary.years as f64,
+                    &summary.years.to_string(),
+                    &[
+                        ("stage", summary.stage.label()),
+                        (
+                            "mean",
+                            &crate::text::fixed(summary.mean_abs_error_points, 1)
+                        ),
+                        ("last", &signed(summary.last_error_points)),
+                        ("year", &summary.last_year.to_string()),
+                    ],
+                )
             ));
         }
         html.push_str("</ul>\n</section>");

@@ -282,6 +282,48 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     out
 }
 
+/// `template` with each `{name}` of `values` replaced by its value, in one pass: for the pages
+/// written at build time ([`PageTexts`]), whose keyed texts keep their names.
+fn fill_named(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let value = values.iter().find(|(key, _)| *key == name)?.1;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A keyed text with each `{name}` of `names` written `{i}`, its index, as build.rs writes the
+/// English and scripts/post_build.py the page's catalogues (for [`PageTexts::catalogue`]).
+fn positional(text: &str, names: &[&str]) -> String {
+    let values: Vec<String> = (0..names.len())
+        .map(|index| format!("{{{index}}}"))
+        .collect();
+    let pairs: Vec<(&str, &str)> = names
+        .iter()
+        .zip(&values)
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    fill_named(text, &pairs)
+}
+
 /// Whether `names` are `msg`'s value names in order: evaluated when the page is compiled, for
 /// `tr!` (the names themselves are not shipped).
 pub const fn names_are(msg: Msg, names: &[&str]) -> bool {
@@ -311,6 +353,105 @@ pub const fn names_lead(msg: Msg, names: &[&str]) -> bool {
         index += 1;
     }
     true
+}
+
+/// One language's texts read by key from its file `i18n/<lang>.json`, English's where it lacks one:
+/// for the static files written at build time (the all-claims pages, the track record's
+/// translations), whose texts (`claims.*`, `track-record.*`) are not [`Msg`]s, so the page's
+/// WebAssembly carries none of them (nothing there calls this, so the linker leaves it out).
+#[derive(Debug, Clone)]
+pub struct PageTexts {
+    lang: Lang,
+    own: Vec<(String, Json)>,
+    english: Vec<(String, Json)>,
+}
+
+impl PageTexts {
+    /// `lang`'s texts from the text of its file and of English's (`i18n/<lang>.json`, `i18n/en.json`).
+    pub fn parse(lang: Lang, own: &str, english: &str) -> Result<PageTexts, String> {
+        let object = |text: &str, name: &str| match crate::json::parse(text) {
+            Ok(Json::Object(entries)) => Ok(entries),
+            Ok(_) => Err(format!("i18n/{name}.json is not one object of key: text")),
+            Err(error) => Err(format!("i18n/{name}.json: {error}")),
+        };
+        Ok(PageTexts {
+            lang,
+            own: object(own, lang.id())?,
+            english: object(english, "en")?,
+        })
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The text of `key` (a plural's form for `n`), or `None` where neither this language nor
+    /// English has it.
+    fn template(&self, key: &str, n: Option<f64>) -> Option<String> {
+        let pick = |lang: Lang, value: &Json| -> Option<String> {
+            match (value, n) {
+                (Json::String(text), None) => Some(text.clone()),
+                (Json::Object(forms), Some(n)) => {
+                    let form = lang.plural_forms()[plural_index(lang, n)];
+                    crate::json::get(forms, form)?.as_str().map(str::to_string)
+                }
+                _ => None,
+            }
+        };
+        let own = crate::json::get(&self.own, key).and_then(|value| pick(self.lang, value));
+        own.or_else(|| crate::json::get(&self.english, key).and_then(|value| pick(Lang::En, value)))
+    }
+
+    /// The text of `key` with each `{name}` of `values` filled in; the key itself where no
+    /// language has it (so a page written with a misspelt key shows it, and its test fails).
+    pub fn text(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.template(key, None)
+            .map_or_else(|| key.to_string(), |text| fill_named(&text, values))
+    }
+
+    /// The plural `key` in the form `n` takes, `{n}` filled with `n_text`, and `values`.
+    pub fn plural(&self, key: &str, n: f64, n_text: &str, values: &[(&str, &str)]) -> String {
+        self.template(key, Some(n)).map_or_else(
+            || key.to_string(),
+            |text| fill_named(&fill_named(&text, &[("n", n_text)]), values),
+        )
+    }
+
+    /// The language's [`Catalogue`] (its [`Msg`] texts in the order the page's file lists them),
+    /// for [`set_language`] while a page is written; `None` for English.
+    pub fn catalogue(&self) -> Result<Option<Catalogue>, String> {
+        if self.lang == Lang::En {
+            return Ok(None);
+        }
+        let forms = self.lang.plural_forms();
+        let items = KEYS
+            .iter()
+            .zip(NAMES)
+            .map(|(key, names)| match crate::json::get(&self.own, key) {
+                Some(Json::Object(plural)) => Json::Array(
+                    forms
+                        .iter()
+                        .map(|form| match crate::json::get(plural, form) {
+                            Some(Json::String(text)) => Json::String(positional(text, names)),
+                            _ => Json::Null,
+                        })
+                        .collect(),
+                ),
+                Some(Json::String(text)) => Json::String(positional(text, names)),
+                _ => Json::Null,
+            })
+            .collect();
+        Catalogue::from_json(self.lang, &Json::Array(items)).map(Some)
+    }
+
+    /// `write()` run with every [`Msg`] and number in this language, then English again.
+    pub fn written<R>(&self, write: impl FnOnce() -> R) -> Result<R, String> {
+        set_language(self.catalogue()?);
+        let result = write();
+        set_language(None);
+        Ok(result)
+    }
 }
 
 /// `msg` in the current language: `tr!(Msg::LangLabel)` (a `&'static str`), or with values,
@@ -407,6 +548,24 @@ mod tests {
         assert!(names_lead(Msg::HeadlineRussiaLow, &["measure", "a", "b"]));
         assert!(!names_lead(Msg::HeadlineRussiaLow, &["a", "measure"]));
         assert!(!names_are(Msg::HeadlineRussiaLow, &["measure", "a", "b"]));
+    }
+
+    #[test]
+    fn page_texts_by_key_with_english_where_missing() {
+        let english = r#"{"claims.a": "A {x}", "claims.b": "B", "claims.p": {"one": "{n} year", "other": "{n} years"}, "lang.label": "Language"}"#;
+        let russian = r#"{"claims.a": "А {x}", "claims.p": {"few": "{n} года", "many": "{n} лет", "one": "{n} год", "other": "{n} года"}, "lang.label": "Язык"}"#;
+        let texts = PageTexts::parse(Lang::Ru, russian, english);
+        assert!(texts.is_ok(), "{texts:?}");
+        let Ok(texts) = texts else { return };
+        assert_eq!(texts.text("claims.a", &[("x", "1")]), "А 1");
+        assert_eq!(texts.text("claims.b", &[]), "B");
+        assert_eq!(texts.text("claims.none", &[]), "claims.none");
+        assert_eq!(texts.plural("claims.p", 5.0, "5", &[]), "5 лет");
+        assert_eq!(texts.plural("claims.p", 22.0, "22", &[]), "22 года");
+        let written = texts.written(|| (t(Msg::LangLabel), crate::text::fixed(2.5, 1)));
+        assert_eq!(written, Ok(("Язык", "2,5".to_string())));
+        assert_eq!(t(Msg::LangLabel), "Language", "English again afterwards");
+        assert!(PageTexts::parse(Lang::Zh, "[]", english).is_err());
     }
 
     #[test]

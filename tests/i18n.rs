@@ -25,7 +25,8 @@ fn names(text: &str) -> BTreeSet<String> {
 }
 
 /// An HTML text's tags with their `id`, `for`, `href` and `class` attributes, sorted (so a
-/// translation may reorder elements, as another word order needs, but not drop or add one).
+/// translation may reorder elements, as another word order needs, but not drop or add one; a link
+/// may point to the language's own page, `claims.ru.html` for `claims.html`).
 fn markup_skeleton(html: &str) -> Vec<String> {
     let mut tags: Vec<String> = html
         .split('<')
@@ -38,10 +39,11 @@ fn markup_skeleton(html: &str) -> Vec<String> {
                 let marker = format!(" {attribute}=\"");
                 if let Some(start) = tag.find(&marker) {
                     let value = &tag[start + marker.len()..];
-                    kept.push(format!(
-                        "{attribute}={}",
-                        &value[..value.find('"').unwrap_or(0)]
-                    ));
+                    // A link may go to the page's own sibling in the language (claims.ru.html).
+                    let value = value[..value.find('"').unwrap_or(0)]
+                        .replace(".ru.html", ".html")
+                        .replace(".zh.html", ".html");
+                    kept.push(format!("{attribute}={value}"));
                 }
             }
             kept.join(" ")
@@ -154,6 +156,8 @@ fn static_parts() -> Vec<(String, String)> {
         "reset-defaults",
         "update-text",
         "update-reload",
+        // Generated in each language by tests/track_record_page.rs.
+        "track-record",
     ]
     .iter()
     .map(|id| (format!("static.html.{id}"), id.to_string()))
@@ -267,5 +271,72 @@ fn static_english_is_the_pages_own() {
     }
     panic!(
         "i18n/en.json's static texts differ from index.html for {stale:?}; run UPDATE_SNAPSHOTS=1 cargo test --test i18n, then translate them in ru.json and zh.json"
+    );
+}
+
+/// The quoted strings on the line of `file` that starts with `start`.
+fn quoted_on_line(file: &str, start: &str) -> Vec<String> {
+    let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let line = text
+        .lines()
+        .find(|line| line.starts_with(start))
+        .unwrap_or_else(|| panic!("{file} has no line starting {start:?}"));
+    line.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The page's messages (`Msg`, compiled by build.rs) are en.json's keys but those outside the
+/// WebAssembly, in key order, which is the order scripts/post_build.py ships the other languages
+/// in: both name the same prefixes of texts outside the WebAssembly.
+#[test]
+fn the_page_and_the_build_agree_on_the_messages() {
+    let in_build = quoted_on_line("build.rs", "const OUTSIDE_WASM");
+    let in_hook = quoted_on_line("scripts/post_build.py", "OUTSIDE_WASM = (");
+    assert_eq!(in_build, in_hook, "build.rs and scripts/post_build.py");
+    assert!(in_build.iter().any(|prefix| prefix == "claims."));
+    let mut keys: Vec<String> = read("en")
+        .keys()
+        .filter(|key| {
+            !in_build
+                .iter()
+                .any(|prefix| key.starts_with(prefix.as_str()))
+        })
+        .cloned()
+        .collect();
+    keys.sort();
+    assert_eq!(ree_outlook::i18n::KEYS.to_vec(), keys);
+}
+
+/// The `manifest.*` texts, from which scripts/post_build.py writes each language's manifest, are
+/// in English those of www/manifest.webmanifest (the English app's own).
+#[test]
+fn manifest_english_is_the_manifests_own() {
+    let path = format!("{}/www/manifest.webmanifest", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let english = read("en");
+    for (field, key) in [
+        ("name", "manifest.name"),
+        ("short_name", "manifest.short-name"),
+        ("description", "manifest.description"),
+    ] {
+        assert_eq!(
+            english.get(key),
+            manifest.get(field),
+            "en.json's {key} and the manifest's {field}"
+        );
+    }
+    let keys = english
+        .keys()
+        .filter(|key| key.starts_with("manifest."))
+        .count();
+    assert_eq!(
+        keys, 3,
+        "a manifest.* text scripts/post_build.py does not write"
     );
 }

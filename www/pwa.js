@@ -58,12 +58,16 @@ const reeParts = (id) =>
 // The first of the reader's preferred languages (navigator.languages, best first) that the page has, or ''.
 window.reePreferred = () =>
   (navigator.languages || [navigator.language || '']).map((tag) => tag.split(/[-_]/)[0].toLowerCase()).find((id) => ['en', 'ru', 'zh'].includes(id)) || '';
-// Puts the page's own HTML parts in language `id`; 'en' puts back the English, kept when first replaced. Called by
-// src/web/lang.rs whenever the language changes.
+// Puts the page's own HTML parts in language `id`, and links the manifest in that language; 'en' puts back the
+// English, kept when first replaced. Called by src/web/lang.rs whenever the language changes.
 const reeOriginal = {};
 let reeCurrent = '';
 window.reeStatic = (id) => {
   reeCurrent = id;
+  const other = id === 'ru' || id === 'zh';
+  // The app's name and description in the language (manifest.ru.webmanifest…, written by scripts/post_build.py).
+  const manifest = document.querySelector('link[rel=manifest]');
+  if (manifest) manifest.href = other ? 'manifest.' + id + '.webmanifest' : 'manifest.webmanifest';
   const put = (texts) => {
     for (const key in texts) {
       const colon = key.indexOf(':');
@@ -75,7 +79,7 @@ window.reeStatic = (id) => {
       else element.innerHTML = texts[key];
     }
   };
-  if (id !== 'ru' && id !== 'zh') put(reeOriginal);
+  if (!other) put(reeOriginal);
   else if (reeLoaded[id]) put(reeLoaded[id]);
   // Only if the page still wants that language when they come.
   else reeParts(id).then((texts) => reeCurrent === id && put(texts));

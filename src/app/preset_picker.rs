@@ -50,8 +50,10 @@ pub fn view(
                 }) }
             </select>
             // The preset's own description and the link to every preset as an HTML string (see
-            // `app::markup`): fixed text.
-            { Html::from_html_unchecked(format!(r#"<p id="preset-description" class="preset-description">{}</p><p class="preset-all"><a href="claims.html">{}</a></p>"#, escape(current.reader_description()), escape(tr!(Msg::PresetAll))).into()) }
+            // `app::markup`): fixed text. The link's paragraph is the text `preset.all` itself,
+            // markup and all, so that it names the all-claims page of the reader's language
+            // (claims.ru.html…) at no cost in code.
+            { Html::from_html_unchecked(format!(r#"<p id="preset-description" class="preset-description">{}</p>{}"#, escape(current.reader_description()), tr!(Msg::PresetAll)).into()) }
             <div class="preset-status">
                 { Html::from_html_unchecked(format!(r#"<span id="changed-count">{}</span>"#, escape(status)).into()) }
                 { button("reset-preset", tr!(Msg::PresetReset), onreset) }

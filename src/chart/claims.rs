@@ -4,12 +4,21 @@
 //! (`crate::claims`); the page's wasm never calls it.
 
 use super::fan::axis_pct;
-use super::frame::{self, Axes, Entry, LegendAt, Marker, Swatch, X_PAD};
+use super::frame::{self, Entry, LegendAt, Marker, Mesh, Swatch, X_PAD};
 use super::look::{unit, Look};
 use super::Theme;
-use crate::data::Stage;
 use crate::projection::RUSSIA_TARGETS;
 use plotters::prelude::*;
+
+/// The chart's words, in the page's language.
+pub struct Words {
+    /// The title above the plot.
+    pub title: String,
+    /// The x axis's description ("Year").
+    pub x_axis: String,
+    /// The y axis's description.
+    pub y_axis: String,
+}
 
 /// One preset's line: its title and Russia's share per year.
 pub struct ClaimLine {
@@ -44,13 +53,13 @@ fn swatch(index: usize) -> (RGBColor, f64, bool, Marker) {
 }
 
 /// The chart as an SVG document of `width` × `height` pixels.
-pub fn to_svg(stage: Stage, lines: &[ClaimLine], width: u32, height: u32) -> String {
+pub fn to_svg(words: &Words, lines: &[ClaimLine], width: u32, height: u32) -> String {
     let mut out = String::new();
     {
         let backend = crate::chart::svg::Svg::new(&mut out, (width, height));
         let area = backend.into_drawing_area();
         let look = Look::new(Theme::Light, 1.0);
-        if let Err(error) = draw(&area, &look, stage, lines) {
+        if let Err(error) = draw(&area, &look, words, lines) {
             let _ = frame::message(&area, &look, &error.to_string()).and_then(|()| area.present());
         }
     }
@@ -60,7 +69,7 @@ pub fn to_svg(stage: Stage, lines: &[ClaimLine], width: u32, height: u32) -> Str
 fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     look: &Look,
-    stage: Stage,
+    words: &Words,
     lines: &[ClaimLine],
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&look.background)?;
@@ -75,8 +84,7 @@ fn draw<DB: DrawingBackend>(
             }
         })
         .collect();
-    let title = format!("Russia's share of world {} under each claim", stage.id());
-    let plot_area = frame::frame(area, look, &title, &legend, LegendAt::Right)?;
+    let plot_area = frame::frame(area, look, &words.title, &legend, LegendAt::Right)?;
     let top = lines
         .iter()
         .flat_map(|line| line.points.iter().map(|&(_, share)| unit(share)))
@@ -88,17 +96,25 @@ fn draw<DB: DrawingBackend>(
         .flat_map(|line| line.points.iter().map(|&(year, _)| f64::from(year)));
     let first = years.clone().fold(f64::INFINITY, f64::min);
     let last = years.fold(f64::NEG_INFINITY, f64::max);
-    let chart = frame::plot(
+    // frame::plot's layout (which the page's time charts use), with the x axis's word in the
+    // page's language.
+    let (plot_width, _) = plot_area.dim_in_pixel();
+    let year_format = |year: &f64| crate::text::fixed(*year, 0);
+    let chart = frame::mesh(
         &plot_area,
         look,
-        &Axes {
-            years: (first, last),
+        &Mesh {
+            top: look.px(6.0),
+            left: look.px(58.0),
+            x: (first - X_PAD, last + X_PAD),
+            x_labels: ((f64::from(plot_width) / look.scale / 55.0) as usize).clamp(3, 9),
+            x_format: &year_format,
+            x_desc: &words.x_axis,
+            x_grid: true,
             y: (0.0, y_max),
             y_labels: 8,
             y_format: &axis_pct,
-            y_desc: "Russia's share of world output (%)",
-            x_grid: true,
-            x_pad: X_PAD,
+            y_desc: &words.y_axis,
         },
     )?;
     for target in RUSSIA_TARGETS {
