@@ -183,6 +183,10 @@ fn calculator_link(lang: Lang, preset: &Preset, stage: Option<Stage>) -> String 
         link.push_str("&amp;lang=");
         link.push_str(lang.id());
     }
+    // The data version, as every link the calculator makes ends: without it the calculator takes
+    // the link for one made before versions were written, and says its numbers may differ.
+    link.push_str("&amp;d=");
+    link.push_str(crate::data::DATA_VERSION);
     link
 }
 

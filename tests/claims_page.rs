@@ -4,7 +4,7 @@
 //! UPDATE_SNAPSHOTS=1 rewrites them.
 
 use ree_outlook::claims::{all_claims, claims, page, page_name, ClaimNumbers, HORIZON};
-use ree_outlook::data::Stage;
+use ree_outlook::data::{Stage, DATA_VERSION};
 use ree_outlook::i18n::Lang;
 use ree_outlook::scenario::PRESETS;
 
@@ -126,7 +126,10 @@ fn each_page_is_in_its_language() {
                     in_language, calculator_links,
                     "{id}: every calculator link keeps lang"
                 );
-                assert!(html.contains(&format!("&amp;lang={id}\"")), "{id}");
+                assert!(
+                    html.contains(&format!("&amp;lang={id}&amp;d={DATA_VERSION}\"")),
+                    "{id}"
+                );
             }
         }
     }
@@ -178,7 +181,11 @@ fn every_preset_has_a_row_line_and_link_at_every_stage() {
                 .iter()
                 .chain([&row.china, &row.trusted])
                 .all(|share| (0.0..=1.0).contains(share)));
-            let link = format!("./#v=1&amp;p={}&amp;st={}\"", row.preset.id, stage.id());
+            let link = format!(
+                "./#v=1&amp;p={}&amp;st={}&amp;d={DATA_VERSION}\"",
+                row.preset.id,
+                stage.id()
+            );
             assert!(page.contains(&link), "{link}");
         }
     }

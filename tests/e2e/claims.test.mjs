@@ -64,6 +64,10 @@ test('a preset in the all-claims view opens that preset, at that stage, in the c
   assert.match(page.url(), /p=kremlin-12/);
   assert.match(page.url(), /st=separation/);
   assert.equal(await page.locator('#preset').inputValue(), 'kremlin-12');
+  // The link carries the data version, so the calculator has nothing to warn about (a link without it reads as
+  // one made with older data).
+  assert.match(page.url(), /&d=\d{4}\.\d+$/);
+  assert.equal(await page.locator('#notices .notice').count(), 0, 'no notice on a link from the all-claims view');
   // And the calculator links back to it.
   assert.equal(await page.locator('.preset-all a').getAttribute('href'), 'claims.html');
   await context.close();

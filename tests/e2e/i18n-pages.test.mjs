@@ -79,7 +79,7 @@ for (const lang of ['ru', 'zh']) {
     assert.equal(got.charts.length, 3);
     for (const chart of got.charts) assert.match(chart, new RegExp(`^/claims/\\w+\\.${lang}\\.svg$`), 'the language\'s own chart');
     assert.ok(got.calculator.length >= 9 * 4, `${got.calculator.length} links to the calculator`);
-    for (const link of got.calculator) assert.match(link, new RegExp(`&lang=${lang}$`), link);
+    for (const link of got.calculator) assert.match(link, new RegExp(`&lang=${lang}&d=\\d{4}\\.\\d+$`), link);
     assert.deepEqual(got.switch, ['en', 'ru', 'zh'].map((id) => [id, PAGE[id], id === lang]));
     // The charts' words are the language's (the SVG's own text, not only the page's).
     const svg = await (await page.request.get(`${site.url}claims/mining.${lang}.svg`)).text();
