@@ -2,7 +2,11 @@
 //! one under its link), the README of the projection's zip, and the site's static files they point
 //! to. The list of the data's sources is not compiled in: the site ships it as plain text,
 //! [`SOURCES_FILE`] (written from the data file by `tests/provenance_files.rs`), which the page reads
-//! when a reader downloads the projection.
+//! when a reader downloads the projection. Its words follow the reader's language (the page's
+//! language; English natively).
+
+use crate::i18n::Msg;
+use crate::tr;
 
 /// The site's plain-text list of the data's sources, beside the page (precached for offline use).
 pub const SOURCES_FILE: &str = "sources.txt";
@@ -56,16 +60,23 @@ impl Made {
 }
 
 /// The citation of a scenario: `Rare-Earth Outlook, scenario "Skeptic" (2 settings changed), data
-/// version 2025.1, <link> (accessed 2026-11-30).`
+/// version 2025.1, <link> (accessed 2026-11-30).` (in the reader's language; English natively).
 pub fn citation(title: &str, changed: usize, link: &str, today: &str) -> String {
     let changed = match changed {
         0 => String::new(),
-        1 => " (1 setting changed)".to_string(),
-        n => format!(" ({n} settings changed)"),
+        n => crate::i18n::plural(
+            Msg::CiteChanged,
+            n as f64,
+            &[&crate::text::thousands(n as f64)],
+        ),
     };
-    format!(
-        "Rare-Earth Outlook, scenario \"{title}\"{changed}, data version {}, {link} (accessed {today}).",
-        crate::data::DATA_VERSION
+    tr!(
+        Msg::CiteText,
+        title = title,
+        changed = changed,
+        version = crate::data::DATA_VERSION,
+        link = link,
+        date = today
     )
 }
 
@@ -95,32 +106,20 @@ supply_gap_share: that gap as a fraction of the demand outside China.
 /// it was made, how to cite it (`made`) and the sources: the text of [`SOURCES_FILE`] (`sources`),
 /// or, when it could not be read, the address of the Sources and method page, which lists them.
 pub fn readme(about: &str, made: &Made, sources: Option<&str>) -> String {
-    let mut out = String::new();
-    for part in &[
-        about,
-        "\nScenario: ",
-        &made.link,
-        "\nData version: ",
-        crate::data::DATA_VERSION,
-        "\nMade: ",
-        &made.date,
-        "\nHow to cite: ",
-        &made.citation,
-        "\n\n",
-    ] {
-        out.push_str(part);
-    }
+    let mut out = String::from(about);
+    out.push_str(&tr!(
+        Msg::ReadmeMade,
+        link = made.link,
+        version = crate::data::DATA_VERSION,
+        date = made.date,
+        citation = made.citation
+    ));
     match sources {
         Some(sources) => out.push_str(sources),
-        None => {
-            for part in &[
-                "Sources: could not be read (offline); see ",
-                made.site(),
-                "method.html\n",
-            ] {
-                out.push_str(part);
-            }
-        }
+        None => out.push_str(&tr!(
+            Msg::ReadmeNoSources,
+            address = format!("{}method.html", made.site())
+        )),
     }
     out
 }

@@ -158,6 +158,9 @@ fn static_parts() -> Vec<(String, String)> {
         "update-reload",
         // Generated in each language by tests/track_record_page.rs.
         "track-record",
+        // The CSV download's README (what the file and its columns are), read by the page at the
+        // download (`provenance::CSV_README`).
+        "csv-readme",
     ]
     .iter()
     .map(|id| (format!("static.html.{id}"), id.to_string()))

@@ -185,6 +185,22 @@ test('the projection downloads as a zip: the CSV with the command-line columns a
   await context.close();
 });
 
+test('in Russian and Chinese, the README and the citation are in that language; the CSV and its columns are not', async () => {
+  for (const lang of ['ru', 'zh']) {
+    const texts = JSON.parse(await readFile(path.join(ROOT, 'i18n', `${lang}.json`), 'utf8'));
+    const { context, page, errors } = await open(`#v=1&p=skeptic&lang=${lang}`);
+    const { files, link, citation } = await projectionZip(page);
+    const readme = files['README.txt'];
+    assert.ok(readme.startsWith(texts['static.html.csv-readme']), `${lang}: the README's text:\n${readme.slice(0, 300)}`);
+    const made = texts['readme.made'].replace('{link}', link).replace('{citation}', citation);
+    assert.ok(readme.includes(made.split('{version}')[0]), `${lang}: the link's line:\n${readme.slice(0, 3000)}`);
+    assert.ok(citation.startsWith(texts['cite.text'].split('{title}')[0]), `${lang}: the citation ${citation}`);
+    assert.match(files['ree-outlook-projection.csv'], /^year,stage,region,output_t,share,observed,supply_gap_t,supply_gap_share\n2019,mining,/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('offline before the sources were saved, the projection still downloads, with a README that says where the sources are', async () => {
   // No service worker (nothing saved for offline use) and the sources file unreachable.
   const { context, page, errors } = await open('#v=1&p=skeptic&sanctions=0.5', undefined, undefined, { serviceWorkers: 'block' });
