@@ -31,7 +31,9 @@
 //!
 //! Messages are fixed sentences (the list shows the names), each said in the page's status line.
 
+use crate::i18n::Msg;
 use crate::json::{get, Json};
+use crate::tr;
 
 /// The `localStorage` key holding the list.
 pub const STORAGE_KEY: &str = "ree-outlook.saved.v1";
@@ -43,18 +45,17 @@ pub const MAX_NAME_CHARS: usize = 60;
 pub const MAX_ENTRIES: usize = 100;
 
 /// Why a name cannot be used: it is empty.
-pub const EMPTY: &str = "Type a name in the field first.";
+pub const EMPTY: Msg = Msg::SavedEmpty;
 /// Why a name cannot be used: it is longer than [`MAX_NAME_CHARS`].
-pub const TOO_LONG: &str = "A name has at most 60 characters.";
+pub const TOO_LONG: Msg = Msg::SavedTooLong;
 /// Why a name cannot be used: another saved scenario has it.
-pub const TAKEN: &str =
-    "A saved scenario already has that name: choose another, or rename or delete that one first.";
+pub const TAKEN: Msg = Msg::SavedTaken;
 /// Why nothing more is saved.
-pub const FULL: &str = "At most 100 scenarios are kept: delete one first.";
+pub const FULL: Msg = Msg::SavedFull;
 /// Why an entry the page listed cannot be changed.
-pub const GONE: &str = "That scenario is no longer saved (was it changed in another tab?).";
+pub const GONE: Msg = Msg::SavedGone;
 /// Why the stored value is refused as a whole.
-pub const UNREADABLE: &str = "Your saved scenarios (browser storage key ree-outlook.saved.v1) could not be read, so they are left as they are.";
+pub const UNREADABLE: Msg = Msg::SavedUnreadable;
 
 /// One saved scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,7 +81,7 @@ pub struct SavedList {
 }
 
 /// The name the reader typed, trimmed; or why it cannot be used ([`EMPTY`], [`TOO_LONG`]).
-pub fn clean_name(raw: &str) -> Result<String, &'static str> {
+pub fn clean_name(raw: &str) -> Result<String, Msg> {
     let name = raw.trim();
     match name.chars().count() {
         0 => Err(EMPTY),
@@ -93,7 +94,7 @@ impl SavedList {
     /// The list from the stored value, parsed as JSON (`Err`: the parser's complaint). An entry
     /// that cannot be read is kept aside and named; a value that is not an array is refused
     /// ([`UNREADABLE`]).
-    pub fn parse(parsed: Result<Json, String>) -> Result<SavedList, &'static str> {
+    pub fn parse(parsed: Result<Json, String>) -> Result<SavedList, Msg> {
         let Ok(Json::Array(items)) = parsed else {
             return Err(UNREADABLE);
         };
@@ -114,9 +115,9 @@ impl SavedList {
                 }
                 _ => {
                     list.skipped.push(if name.trim().is_empty() {
-                        format!("no. {}", index + 1)
+                        tr!(Msg::SavedNumber, n = (index + 1).to_string())
                     } else {
-                        format!("“{name}”")
+                        tr!(Msg::SavedQuoted, name = name)
                     });
                     list.kept.push(item);
                 }
@@ -153,9 +154,9 @@ impl SavedList {
     /// What the reader should know about the entries that could not be read (`None` when none).
     pub fn skipped_note(&self) -> Option<String> {
         (!self.skipped.is_empty()).then(|| {
-            format!(
-                "Saved scenarios that could not be read are left as stored: {}.",
-                self.skipped.join(", ")
+            tr!(
+                Msg::SavedSkipped,
+                list = self.skipped.join(tr!(Msg::ChartListComma))
             )
         })
     }
@@ -165,7 +166,7 @@ impl SavedList {
     }
 
     /// The name `raw` cleaned, if no entry but `except` has it; or why it cannot be used.
-    fn free_name(&self, raw: &str, except: Option<usize>) -> Result<String, &'static str> {
+    fn free_name(&self, raw: &str, except: Option<usize>) -> Result<String, Msg> {
         let name = clean_name(raw)?;
         match self.position(&name) {
             Some(index) if Some(index) != except => Err(TAKEN),
@@ -174,7 +175,7 @@ impl SavedList {
     }
 
     /// Saves `link` under the name `raw` on `day`, or says why not.
-    pub fn save(&mut self, raw: &str, link: &str, day: &str) -> Result<(), &'static str> {
+    pub fn save(&mut self, raw: &str, link: &str, day: &str) -> Result<(), Msg> {
         if self.entries.len() + self.kept.len() >= MAX_ENTRIES {
             return Err(FULL);
         }
@@ -188,14 +189,14 @@ impl SavedList {
     }
 
     /// Renames the entry `old` to `raw`, or says why not.
-    pub fn rename(&mut self, old: &str, raw: &str) -> Result<(), &'static str> {
+    pub fn rename(&mut self, old: &str, raw: &str) -> Result<(), Msg> {
         let index = self.position(old).ok_or(GONE)?;
         self.entries[index].name = self.free_name(raw, Some(index))?;
         Ok(())
     }
 
     /// Deletes the entry `name`, or says that it was not there.
-    pub fn delete(&mut self, name: &str) -> Result<(), &'static str> {
+    pub fn delete(&mut self, name: &str) -> Result<(), Msg> {
         let index = self.position(name).ok_or(GONE)?;
         self.entries.remove(index);
         Ok(())
@@ -207,7 +208,7 @@ mod tests {
     use super::*;
     use crate::json::parse;
 
-    fn list(text: &str) -> Result<SavedList, &'static str> {
+    fn list(text: &str) -> Result<SavedList, Msg> {
         SavedList::parse(parse(text))
     }
 
@@ -235,9 +236,9 @@ mod tests {
             Ok("Россия 🇷🇺 2030 <b>&amp;</b>".to_string())
         );
         // The messages name the limits the constants set.
-        assert!(TOO_LONG.contains(&MAX_NAME_CHARS.to_string()));
-        assert!(FULL.contains(&MAX_ENTRIES.to_string()));
-        assert!(UNREADABLE.contains(STORAGE_KEY));
+        assert!(tr!(TOO_LONG).contains(&MAX_NAME_CHARS.to_string()));
+        assert!(tr!(FULL).contains(&MAX_ENTRIES.to_string()));
+        assert!(tr!(UNREADABLE).contains(STORAGE_KEY));
     }
 
     #[test]

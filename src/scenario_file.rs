@@ -49,6 +49,7 @@ use crate::analysis::{
     TARGET_YEAR_MIN,
 };
 use crate::data::Region;
+use crate::i18n::Msg;
 use crate::json::{get, Json, Number};
 use crate::params::{checked, Invalid, PARAMS};
 use crate::projection::TARGET_YEAR;
@@ -57,6 +58,7 @@ use crate::scenario::{Preset, Scenario};
 use crate::state::{
     clean_name, LinkState, Reference, Shown, View, DEFAULT_FAN_REGION, MAX_NAME, MAX_REFERENCES,
 };
+use crate::tr;
 
 /// The value of the file's `format` field.
 pub const FILE_FORMAT: &str = "ree-outlook-scenario";
@@ -157,10 +159,10 @@ fn scenario_file(state: &LinkState, made: Option<&Made>) -> String {
 /// Refuses text longer than [`MAX_FILE_LEN`] before anything parses it.
 fn check_len(text: &str) -> Result<(), String> {
     if text.len() > MAX_FILE_LEN {
-        return Err(format!(
-            "This file is {} KB; scenario files are at most {} KB, so it was not loaded.",
-            text.len().div_ceil(1024),
-            MAX_FILE_LEN / 1024
+        return Err(tr!(
+            Msg::FileTooBig,
+            size = text.len().div_ceil(1024).to_string(),
+            max = (MAX_FILE_LEN / 1024).to_string()
         ));
     }
     Ok(())
@@ -173,19 +175,15 @@ pub fn scenario_from_text(
     parse: impl FnOnce(&str) -> Result<Json, String>,
 ) -> Result<(LinkState, Vec<String>), String> {
     check_len(text)?;
-    let root = parse(text)
-        .map_err(|error| format!("This file is not valid JSON ({error}), so it was not loaded."))?;
+    let root = parse(text).map_err(|error| tr!(Msg::FileNotJson, error = error))?;
     let (state, notices) = read_value(&root)?;
     // JSON parsers keep the last of a repeated key without a word; say so, as a link does.
-    let repeated = repeated_keys(text).into_iter().map(|key| {
-        format!(
-            "The field '{}' appears more than once; the last one was used.",
-            short(&key)
-        )
-    });
+    let repeated = repeated_keys(text)
+        .into_iter()
+        .map(|key| tr!(Msg::FileRepeated, field = short(&key)));
     Ok((
         state,
-        crate::url::capped(repeated.chain(notices).collect(), "file"),
+        crate::url::capped(repeated.chain(notices).collect(), Msg::NoticeMoreFile),
     ))
 }
 
@@ -249,36 +247,30 @@ pub fn scenario_from_json(text: &str) -> Result<(LinkState, Vec<String>), String
 /// `Err` carries one clear message, and the caller keeps its current state.
 pub fn scenario_from_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
     let (state, notices) = read_value(root)?;
-    Ok((state, crate::url::capped(notices, "file")))
+    Ok((state, crate::url::capped(notices, Msg::NoticeMoreFile)))
 }
 
 /// [`scenario_from_value`] with every notice (the callers cap them).
 fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
     let Some(root) = root.as_object() else {
-        return Err("This file is not a scenario: it must be a JSON object.".to_string());
+        return Err(tr!(Msg::FileNotObject).to_string());
     };
     let mut notices = Vec::new();
     match get(root, "format") {
         Some(Json::String(format)) if format == FILE_FORMAT => {}
-        Some(_) => {
-            return Err(format!(
-            "This is not a Rare-Earth Outlook scenario file ('format' must be \"{FILE_FORMAT}\")."
-        ))
-        }
-        None => notices.push(format!(
-            "The file does not say it is a \"{FILE_FORMAT}\"; it was read as one."
-        )),
+        Some(_) => return Err(tr!(Msg::FileWrongFormat, format = FILE_FORMAT)),
+        None => notices.push(tr!(Msg::FileNoFormat, format = FILE_FORMAT)),
     }
     match get(root, "version") {
         None => {}
         Some(version @ Json::Number(number)) => match number.as_u64() {
             Some(FILE_VERSION) => {}
-            Some(newer) if newer > FILE_VERSION => notices.push(format!(
-                "This file was written by a newer version of the calculator (file version {newer}); the settings this version understands were used."
-            )),
-            _ => return Err(format!("The file version {} is not understood.", version.to_compact())),
+            Some(newer) if newer > FILE_VERSION => {
+                notices.push(tr!(Msg::FileNewer, version = newer.to_string()))
+            }
+            _ => return Err(tr!(Msg::FileVersion, version = version.to_compact())),
         },
-        Some(_) => return Err("'version' must be a whole number.".to_string()),
+        Some(_) => return Err(tr!(Msg::FileVersionType).to_string()),
     }
     for (key, _) in root {
         const KNOWN: [&str; 17] = [
@@ -301,16 +293,16 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
             "lang",
         ];
         if !KNOWN.contains(&key.as_str()) {
-            notices.push(format!("Ignored unknown field '{}'.", short(key)));
+            notices.push(tr!(Msg::FileUnknownField, field = short(key)));
         }
     }
 
     match get(root, "data_version") {
         None | Some(Json::String(_)) => notices.extend(crate::url::data_note(
-            "file",
+            Msg::NoticeWhatFile,
             get(root, "data_version").and_then(Json::as_str),
         )),
-        Some(_) => return Err("'data_version' must be a string such as \"2025.1\".".to_string()),
+        Some(_) => return Err(tr!(Msg::FileDataVersionType).to_string()),
     }
     let preset = read_preset(root, "", &mut notices)?;
     let scenario = read_scenario(root, preset, "", &mut notices)?;
@@ -318,72 +310,62 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
     state.scenario = scenario;
     if let Some(stage) = optional_string(root, "stage")? {
         let shown = Shown::from_id(stage).ok_or_else(|| {
-            format!(
-                "Unknown stage '{}' (valid: {}).",
-                short(stage),
-                crate::state::SHOWN_IDS
+            tr!(
+                Msg::FileUnknownStage,
+                value = short(stage),
+                valid = crate::state::SHOWN_IDS
             )
         })?;
         state.show(shown);
     }
     if let Some(view) = optional_string(root, "view")? {
-        state.view = View::from_id(view)
-            .ok_or_else(|| format!("Unknown view '{}' (valid: charts, table).", short(view)))?;
+        state.view =
+            View::from_id(view).ok_or_else(|| tr!(Msg::FileUnknownView, value = short(view)))?;
     }
     if let Some(lang) = optional_string(root, "lang")? {
         state.lang = Some(crate::i18n::Lang::from_tag(lang).unwrap_or_else(|| {
-            notices.push(crate::tr!(
-                crate::i18n::Msg::LangUnknown,
-                value = format!("'{}'", short(lang))
-            ));
+            notices.push(tr!(Msg::LangUnknown, value = format!("'{}'", short(lang))));
             crate::i18n::Lang::En
         }));
     }
     match get(root, "reference") {
         None | Some(Json::Null) => {}
         Some(Json::Object(reference)) => {
-            let first = read_reference(reference, "reference ", &mut notices)?;
+            let first = read_reference(reference, tr!(Msg::NoticeWhose1), &mut notices)?;
             state.references.push(first);
         }
-        Some(_) => return Err("'reference' must be an object.".to_string()),
+        Some(_) => return Err(tr!(Msg::FileMustObject, field = "reference")),
     }
     match get(root, "more_references") {
         None | Some(Json::Null) => {}
         Some(Json::Array(more)) => {
             for item in more {
                 let Json::Object(reference) = item else {
-                    return Err("Each of 'more_references' must be an object.".to_string());
+                    return Err(tr!(Msg::FileEachObject).to_string());
                 };
-                let pinned = read_reference(reference, "reference ", &mut notices)?;
+                let pinned = read_reference(reference, tr!(Msg::NoticeWhose1), &mut notices)?;
                 if state.references.len() < MAX_REFERENCES {
                     state.references.push(pinned);
                 } else {
-                    notices.push(format!(
-                        "Only {MAX_REFERENCES} scenarios can be compared; the rest were ignored."
-                    ));
+                    notices.push(tr!(Msg::FileTooMany, max = MAX_REFERENCES.to_string()));
                     break;
                 }
             }
         }
-        Some(_) => return Err("'more_references' must be an array.".to_string()),
+        Some(_) => return Err(tr!(Msg::FileMustArray).to_string()),
     }
     state.monte_carlo = match get(root, "monte_carlo") {
         None | Some(Json::Null) => None,
         Some(Json::Object(run)) => Some(read_monte_carlo(run)?),
-        Some(_) => return Err("'monte_carlo' must be an object.".to_string()),
+        Some(_) => return Err(tr!(Msg::FileMustObject, field = "monte_carlo")),
     };
     state.target = match get(root, "target") {
         None | Some(Json::Null) => None,
         Some(value @ Json::Number(number)) => match number.as_f64() {
             target if (0.0..=1.0).contains(&target) => Some(target),
-            _ => {
-                return Err(format!(
-                    "'target' must be a share between 0 and 1 (the file has {}).",
-                    value.to_compact()
-                ))
-            }
+            _ => return Err(tr!(Msg::FileTargetRange, value = value.to_compact())),
         },
-        Some(_) => return Err("'target' must be a number.".to_string()),
+        Some(_) => return Err(tr!(Msg::FileMustNumber, field = "target")),
     };
     state.target_year = match get(root, "target_year") {
         None | Some(Json::Null) => TARGET_YEAR,
@@ -392,18 +374,20 @@ fn read_value(root: &Json) -> Result<(LinkState, Vec<String>), String> {
             .filter(|year| (u64::from(TARGET_YEAR_MIN)..=u64::from(TARGET_YEAR_MAX)).contains(year))
             .and_then(|year| u16::try_from(year).ok())
             .ok_or_else(|| {
-                format!(
-                    "'target_year' must be a whole year from {TARGET_YEAR_MIN} to {TARGET_YEAR_MAX} (the file has {}).",
-                    short(&year.to_compact())
+                tr!(
+                    Msg::FileTargetYear,
+                    min = TARGET_YEAR_MIN.to_string(),
+                    max = TARGET_YEAR_MAX.to_string(),
+                    value = short(&year.to_compact())
                 )
             })?,
     };
     if let Some(region) = optional_string(root, "fan_region")? {
         state.fan_region = Region::from_id(region).ok_or_else(|| {
-            format!(
-                "Unknown fan chart region '{}' (valid: {}).",
-                short(region),
-                crate::url::valid_region_ids()
+            tr!(
+                Msg::FileUnknownRegion,
+                value = short(region),
+                valid = crate::url::valid_region_ids()
             )
         })?;
     }
@@ -415,7 +399,7 @@ fn optional_string<'a>(object: &'a [(String, Json)], key: &str) -> Result<Option
     match get(object, key) {
         None | Some(Json::Null) => Ok(None),
         Some(Json::String(text)) => Ok(Some(text)),
-        Some(_) => Err(format!("'{key}' must be a string.")),
+        Some(_) => Err(tr!(Msg::FileMustString, field = key)),
     }
 }
 
@@ -429,10 +413,11 @@ fn read_preset(
     Ok(match optional_string(object, "preset")? {
         None => baseline,
         Some(id) => Preset::find(id).unwrap_or_else(|| {
-            notices.push(format!(
-                "Unknown {whose}preset '{}'; the file's parameters were used with {} as the preset.",
-                short(id),
-                baseline.title
+            notices.push(tr!(
+                Msg::FileUnknownPreset,
+                whose = whose,
+                value = short(id),
+                baseline = baseline.reader_title()
             ));
             baseline
         }),
@@ -450,8 +435,10 @@ fn read_reference(
     let scenario = read_scenario(object, preset, whose, notices)?;
     let (name, changed) = clean_name(optional_string(object, "name")?.unwrap_or_default());
     if changed {
-        notices.push(format!(
-            "A reference's name was shortened to {MAX_NAME} characters or had control characters dropped; used '{name}'."
+        notices.push(tr!(
+            Msg::FileNameCleaned,
+            max = MAX_NAME.to_string(),
+            name = name
         ));
     }
     Ok(Reference { scenario, name })
@@ -467,41 +454,36 @@ fn read_scenario(
     let parameters = match get(object, "parameters") {
         Some(Json::Object(parameters)) => parameters,
         None => {
-            notices.push(format!(
-                "The file lists no {whose}parameters; the preset's values were used."
-            ));
+            notices.push(tr!(Msg::FileNoParameters, whose = whose));
             return Ok(scenario);
         }
-        Some(_) => {
-            return Err(format!(
-                "'{whose}parameters' must be an object of key: number."
-            ))
-        }
+        Some(_) => return Err(tr!(Msg::FileParametersType, whose = whose)),
     };
     for (key, value) in parameters {
         let (param, number) = match checked(key, value.as_f64()) {
             Ok(checked) => checked,
             Err(Invalid::UnknownKey) => {
-                notices.push(format!(
-                    "Ignored unknown {whose}parameter '{}'.",
-                    short(key)
+                notices.push(tr!(
+                    Msg::FileUnknownParameter,
+                    whose = whose,
+                    key = short(key)
                 ));
                 continue;
             }
             Err(Invalid::NotANumber(param)) => {
-                return Err(format!(
-                    "The {whose}parameter '{}' must be a number {} (the file has {}).",
-                    param.key(),
-                    param.spec().range_text(),
-                    short(&value.to_compact())
+                return Err(range_error(
+                    Msg::FileParameterNan,
+                    whose,
+                    param,
+                    short(&value.to_compact()),
                 ))
             }
             Err(Invalid::OutOfRange(param, number)) => {
-                return Err(format!(
-                    "The {whose}parameter '{}' must be {} (the file has {}).",
-                    param.key(),
-                    param.spec().range_text(),
-                    crate::text::shortest(number)
+                return Err(range_error(
+                    Msg::FileParameterRange,
+                    whose,
+                    param,
+                    crate::text::shortest(number),
                 ))
             }
         };
@@ -513,12 +495,26 @@ fn read_scenario(
         .map(|spec| spec.key)
         .collect();
     if !missing.is_empty() {
-        notices.push(format!(
-            "The file does not set {whose}{}; the preset's values were used.",
-            missing.join(", ")
+        notices.push(tr!(
+            Msg::FileMissing,
+            whose = whose,
+            keys = missing.join(", ")
         ));
     }
     Ok(scenario)
+}
+
+/// Why the file's value of `param` (`value`, as written) cannot be used: `msg` with its range.
+fn range_error(msg: Msg, whose: &str, param: crate::params::Param, value: String) -> String {
+    let spec = param.spec();
+    tr!(
+        dyn msg,
+        whose = whose,
+        key = param.key(),
+        min = crate::text::shortest(spec.min),
+        max = crate::text::shortest(spec.max),
+        value = value
+    )
 }
 
 /// The Monte Carlo settings in `run`, checked.
@@ -530,23 +526,24 @@ fn read_monte_carlo(run: &[(String, Json)]) -> Result<MonteCarloSettings, String
         })
         .and_then(|samples| u32::try_from(samples).ok())
         .ok_or_else(|| {
-            format!("'monte_carlo.samples' must be a whole number between {MIN_CHOSEN_SAMPLES} and {MAX_SAMPLES}.")
+            tr!(
+                Msg::FileSamples,
+                min = MIN_CHOSEN_SAMPLES.to_string(),
+                max = MAX_SAMPLES.to_string()
+            )
         })?;
     let seed = match get(run, "seed") {
         None => DEFAULT_SEED,
-        Some(seed) => seed.as_u64().ok_or_else(|| {
-            format!(
-                "'monte_carlo.seed' must be a whole number between 0 and {}.",
-                u64::MAX
-            )
-        })?,
+        Some(seed) => seed
+            .as_u64()
+            .ok_or_else(|| tr!(Msg::FileSeed, max = u64::MAX.to_string()))?,
     };
     let sampling = match get(run, "sampling") {
         None | Some(Json::Null) => Some(Sampling::default()),
         Some(Json::String(id)) => Sampling::from_id(id),
         Some(_) => None,
     }
-    .ok_or("'monte_carlo.sampling' must be \"plausible\" or \"scenario\".")?;
+    .ok_or(tr!(Msg::FileSampling))?;
     Ok(MonteCarloSettings {
         samples,
         seed,

@@ -159,7 +159,14 @@ pub const MAX_NAME: usize = 40;
 
 /// How each pinned scenario's lines are drawn, in pinning order, as the legends, text
 /// alternatives, values and headline name them.
+/// (Ids in the page's markup; [`style_name`] is what a reader reads.)
 pub const REFERENCE_STYLES: [&str; MAX_REFERENCES] = ["dashed", "dotted", "long dashes"];
+
+/// The `index`-th reference's style of line in the reader's language: "dashed", "dotted", "long
+/// dashes".
+pub fn style_name(index: usize) -> &'static str {
+    tr!([Msg::CompareStyle1, Msg::CompareStyle2, Msg::CompareStyle3][index.min(MAX_REFERENCES - 1)])
+}
 
 /// A scenario pinned for comparison, with the name a reader gave it (empty: none).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -180,26 +187,28 @@ impl Reference {
         }
     }
 
-    /// What the page calls it: the reader's name, else its closest preset's title, with
-    /// "(changed)" when it differs from that preset ("Skeptic (changed)").
+    /// What the page calls it: the reader's name, else its closest preset's title in the reader's
+    /// language, with "(changed)" when it differs from that preset ("Skeptic (changed)"). A name
+    /// that is the preset's English title (as an English reader's page showed it) is that
+    /// default, shown in the reader's language too; links and files keep the name as it is.
     pub fn name(&self) -> String {
-        if !self.name.is_empty() {
+        let preset = crate::url::closest_preset(&self.scenario);
+        if !self.name.is_empty() && self.name != preset.title {
             return self.name.clone();
         }
-        let preset = crate::url::closest_preset(&self.scenario);
         if self.scenario.differences(&preset.scenario()).is_empty() {
-            preset.title.to_string()
+            preset.reader_title().to_string()
         } else {
-            format!("{} (changed)", preset.title)
+            tr!(Msg::CompareChanged, name = preset.reader_title())
         }
     }
 
     /// Its name with the style of line of the `index`-th reference: "Skeptic (dashed)".
     pub fn label(&self, index: usize) -> String {
-        format!(
-            "{} ({})",
-            self.name(),
-            REFERENCE_STYLES[index.min(MAX_REFERENCES - 1)]
+        tr!(
+            Msg::CompareLabel,
+            name = self.name(),
+            style = style_name(index)
         )
     }
 }

@@ -44,10 +44,12 @@ use crate::analysis::{
     MonteCarloSettings, Sampling, DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, MIN_CHOSEN_SAMPLES,
 };
 use crate::data::Region;
+use crate::i18n::Msg;
 use crate::params::{Param, ParamSpec};
 use crate::projection::TARGET_YEAR;
 use crate::scenario::{Preset, Scenario, PRESETS};
 use crate::state::{Reference, Shown, DEFAULT_FAN_REGION, DEFAULT_STAGE, MAX_NAME, MAX_REFERENCES};
+use crate::tr;
 
 // What a link carries is defined elsewhere, and reached here under the names the tests use: the
 // ground state in `crate::state`; the Monte Carlo settings and the bounds on samples and target
@@ -83,26 +85,31 @@ pub struct Decoded {
 }
 
 /// Where a reader finds what changed between data versions.
-pub const DATA_CHANGES: &str =
-    "“Data changes” on the Sources and method page (method.html#data-changes)";
+/// (In English; the notes give it in the reader's language.)
+pub const DATA_CHANGES: &str = crate::i18n::english_const(Msg::NoticeDataChanges);
 
-/// The note for a link or file (`what`) made with data version `version` (`None`: before versions were written).
-pub fn data_note(what: &str, version: Option<&str>) -> Option<String> {
+/// The note for a link or file (`what`: [`Msg::NoticeWhatLink`] or [`Msg::NoticeWhatFile`]) made
+/// with data version `version` (`None`: before versions were written).
+pub fn data_note(what: Msg, version: Option<&str>) -> Option<String> {
     let current = crate::data::DATA_VERSION;
-    match version {
-        Some(version) if version == current => None,
-        Some(version) if version == crate::data::LEGACY_DATA_VERSION => Some(format!(
-            "This {what} was made with the {version} data; it opens the same settings on the current data ({current}), so its numbers can differ. What changed: {DATA_CHANGES}."
-        )),
-        None => Some(format!(
-            "This {what} was made with the {} data (before links and files carried a data version); it opens the same settings on the current data ({current}), so its numbers can differ. What changed: {DATA_CHANGES}.",
-            crate::data::LEGACY_DATA_VERSION
-        )),
-        Some(version) => Some(format!(
-            "This {what} names data version {}, which this version of the calculator does not know; it was opened on the current data ({current}). What changed: {DATA_CHANGES}.",
-            quote(version)
-        )),
-    }
+    let (msg, version) = match version {
+        Some(version) if version == current => return None,
+        Some(version) if version == crate::data::LEGACY_DATA_VERSION => {
+            (Msg::NoticeDataLegacy, version.to_string())
+        }
+        None => (
+            Msg::NoticeDataUnversioned,
+            crate::data::LEGACY_DATA_VERSION.to_string(),
+        ),
+        Some(version) => (Msg::NoticeDataUnknown, quote(version)),
+    };
+    Some(tr!(
+        dyn msg,
+        what = tr!(what),
+        version = version,
+        current = current,
+        changes = tr!(Msg::NoticeDataChanges)
+    ))
 }
 
 /// The fragment text for `state`, without the leading `#`.
@@ -167,7 +174,7 @@ const REFERENCE_PREFIXES: [&str; MAX_REFERENCES] = ["r.", "r2.", "r3."];
 const PRESET_KEYS: [&str; MAX_REFERENCES] = ["r.p", "r2.p", "r3.p"];
 
 /// How notices name each: "reference ", "second reference ", "third reference ".
-const WHOSE: [&str; MAX_REFERENCES] = ["reference ", "second reference ", "third reference "];
+const WHOSE: [Msg; MAX_REFERENCES] = [Msg::NoticeWhose1, Msg::NoticeWhose2, Msg::NoticeWhose3];
 
 /// `text` with every byte but letters, digits and `-._~` percent-encoded (UTF-8).
 fn percent_encode(text: &str) -> String {
@@ -212,23 +219,20 @@ pub(crate) fn closest_preset(scenario: &Scenario) -> &'static Preset {
         .unwrap_or(Preset::baseline())
 }
 
-/// "One more problem with this link was ignored." for what was left out of a capped list.
-fn more_problems(more: usize, source: &str) -> Option<String> {
-    match more {
-        0 => None,
-        1 => Some(format!("One more problem with this {source} was ignored.")),
-        more => Some(format!(
-            "{more} more problems with this {source} were ignored."
-        )),
-    }
-}
-
-/// `notices` capped as a link's are (the first [`MAX_NOTICES`], then how many more), so a long list
-/// cannot push other messages, such as "loaded …", out of the page's notices.
-pub fn capped(mut notices: Vec<String>, source: &str) -> Vec<String> {
-    let more = notices.len().saturating_sub(MAX_NOTICES);
+/// `notices` capped as a link's are (the first [`MAX_NOTICES`], then how many more: `more`,
+/// [`Msg::NoticeMoreLink`] or [`Msg::NoticeMoreFile`], "One more problem with this link was
+/// ignored."), so a long list cannot push other messages, such as "loaded …", out of the page's
+/// notices.
+pub fn capped(mut notices: Vec<String>, more: Msg) -> Vec<String> {
+    let count = notices.len().saturating_sub(MAX_NOTICES);
     notices.truncate(MAX_NOTICES);
-    notices.extend(more_problems(more, source));
+    if count > 0 {
+        notices.push(crate::i18n::plural(
+            more,
+            count as f64,
+            &[&count.to_string()],
+        ));
+    }
     notices
 }
 
@@ -241,12 +245,14 @@ pub fn decode(input: &str) -> Decoded {
     // Counted as the reader typed it: a browser's percent-encoding of "é" (six characters) counts as one.
     let typed_len = percent_decode(text).chars().count();
     if typed_len > MAX_LINK_LEN {
-        notices.push(format!(
-            "This link is {typed_len} characters long, more than the {MAX_LINK_LEN} this page reads; it was ignored and the baseline scenario is shown instead."
+        notices.push(tr!(
+            Msg::NoticeLinkTooLong,
+            length = typed_len.to_string(),
+            max = MAX_LINK_LEN.to_string()
         ));
         return Decoded {
             state: LinkState::default(),
-            notices: capped(notices, "link"),
+            notices,
             data_note: None,
         };
     }
@@ -261,12 +267,13 @@ pub fn decode(input: &str) -> Decoded {
     if let Some(version) = value_of("v") {
         match version.parse::<u32>() {
             Ok(FORMAT_VERSION) => {}
-            Ok(newer) if newer > FORMAT_VERSION => notices.push(format!(
-                "This link was made by a newer version of the calculator (link format {newer}); the settings this version understands were used."
-            )),
-            _ => notices.push(format!(
-                "The link format version {} is not understood; the link was read as version {FORMAT_VERSION}.",
-                quote(version)
+            Ok(newer) if newer > FORMAT_VERSION => {
+                notices.push(tr!(Msg::NoticeLinkNewer, version = newer.to_string()))
+            }
+            _ => notices.push(tr!(
+                Msg::NoticeLinkFormat,
+                value = quote(version),
+                version = FORMAT_VERSION.to_string()
             )),
         }
     }
@@ -279,7 +286,11 @@ pub fn decode(input: &str) -> Decoded {
     let mut slots = [usize::MAX; MAX_REFERENCES];
     for (index, prefix) in REFERENCE_PREFIXES.iter().enumerate() {
         if pairs.iter().any(|(key, _)| key.starts_with(prefix)) {
-            let preset = read_preset(value_of(PRESET_KEYS[index]), WHOSE[index], &mut notices);
+            let preset = read_preset(
+                value_of(PRESET_KEYS[index]),
+                tr!(WHOSE[index]),
+                &mut notices,
+            );
             slots[index] = state.references.len();
             state.references.push(Reference::new(preset.scenario()));
         }
@@ -290,61 +301,49 @@ pub fn decode(input: &str) -> Decoded {
 
     for (key, value) in &pairs {
         let Some(value) = value.as_deref() else {
-            notices.push(format!(
-                "The setting {} has no value; it was ignored.",
-                quote(key)
-            ));
+            notices.push(tr!(Msg::NoticeNoValue, key = quote(key)));
             continue;
         };
         match key.as_str() {
             "v" | "p" | "r.p" | "r2.p" | "r3.p" | "d" => {}
             "st" => match Shown::from_id(&value.to_ascii_lowercase()) {
                 Some(shown) => state.show(shown),
-                None => notices.push(format!(
-                    "Unknown stage {}; showing {} instead (valid: {}).",
-                    quote(value),
-                    DEFAULT_STAGE.label(),
-                    crate::state::SHOWN_IDS
+                None => notices.push(tr!(
+                    Msg::NoticeUnknownStage,
+                    value = quote(value),
+                    stage = DEFAULT_STAGE.label(),
+                    valid = crate::state::SHOWN_IDS
                 )),
             },
             "vw" => match View::from_id(&value.to_ascii_lowercase()) {
                 Some(view) => state.view = view,
-                None => notices.push(format!(
-                    "Unknown view {}; showing the charts (valid: charts, table).",
-                    quote(value)
-                )),
+                None => notices.push(tr!(Msg::NoticeUnknownView, value = quote(value))),
             },
             "mc" => mc_samples = read_samples(value, &mut notices),
             "seed" => match value.parse::<u64>() {
                 Ok(number) => seed = Some(number),
-                Err(_) => notices.push(format!(
-                    "The Monte Carlo seed {} is not a whole number from 0 to {}; the default seed was used.",
-                    quote(value),
-                    u64::MAX
+                Err(_) => notices.push(tr!(
+                    Msg::NoticeBadSeed,
+                    value = quote(value),
+                    max = u64::MAX.to_string()
                 )),
             },
             "sm" => match Sampling::from_id(&value.to_ascii_lowercase()) {
                 Some(mode) => sampling = Some(mode),
-                None => notices.push(format!(
-                    "Unknown Monte Carlo sampling {} (valid: plausible, scenario); used plausible.",
-                    quote(value)
-                )),
+                None => notices.push(tr!(Msg::NoticeUnknownSampling, value = quote(value))),
             },
             "tg" => match parse_number(value) {
                 Some(target) if (0.0..=1.0).contains(&target) => state.target = Some(target),
                 Some(target) => {
                     let used = target.clamp(0.0, 1.0);
-                    notices.push(format!(
-                        "The target share {} is out of range; used {}.",
-                        percent(target, value),
-                        percent(used, value)
+                    notices.push(tr!(
+                        Msg::NoticeTargetRange,
+                        value = percent(target, value),
+                        used = percent(used, value)
                     ));
                     state.target = Some(used);
                 }
-                None => notices.push(format!(
-                    "The target share {} is not a number; it was ignored.",
-                    quote(value)
-                )),
+                None => notices.push(tr!(Msg::NoticeTargetNan, value = quote(value))),
             },
             "ty" => {
                 if let Some(year) = read_target_year(value, &mut notices) {
@@ -353,41 +352,46 @@ pub fn decode(input: &str) -> Decoded {
             }
             "fr" => match Region::from_id(&value.to_ascii_lowercase()) {
                 Some(region) => state.fan_region = region,
-                None => notices.push(format!(
-                    "Unknown region {} for the fan chart; showing {} instead (valid: {}).",
-                    quote(value),
-                    DEFAULT_FAN_REGION.label(),
-                    valid_region_ids()
+                None => notices.push(tr!(
+                    Msg::NoticeUnknownRegion,
+                    value = quote(value),
+                    region = DEFAULT_FAN_REGION.label(),
+                    valid = valid_region_ids()
                 )),
             },
-            "lang" => match crate::i18n::Lang::ALL.into_iter().find(|lang| value.eq_ignore_ascii_case(lang.id())) {
+            "lang" => match crate::i18n::Lang::ALL
+                .into_iter()
+                .find(|lang| value.eq_ignore_ascii_case(lang.id()))
+            {
                 Some(lang) => state.lang = Some(lang),
                 None => {
                     state.lang = Some(crate::i18n::Lang::En);
-                    notices.push(crate::tr!(crate::i18n::Msg::LangUnknown, value = quote(value)));
+                    notices.push(tr!(Msg::LangUnknown, value = quote(value)));
                 }
             },
             "embed" => match crate::chart::ChartKind::embedded(&value.to_ascii_lowercase()) {
                 Some(chart) => state.embed = Some(chart),
-                None => notices.push(format!(
-                    "Unknown chart {} to embed; showing the whole calculator (valid: {}).",
-                    quote(value),
-                    crate::chart::EMBED_IDS
+                None => notices.push(tr!(
+                    Msg::NoticeUnknownEmbed,
+                    value = quote(value),
+                    valid = crate::chart::EMBED_IDS
                 )),
             },
             _ => {
-                let pinned = REFERENCE_PREFIXES.iter().enumerate().find_map(|(index, prefix)| {
-                    key.strip_prefix(prefix).map(|rest| (index, rest))
-                });
+                let pinned = REFERENCE_PREFIXES
+                    .iter()
+                    .enumerate()
+                    .find_map(|(index, prefix)| key.strip_prefix(prefix).map(|rest| (index, rest)));
                 let (scenario, param_key, whose) = match pinned {
                     Some((index, "n")) => {
                         if let Some(reference) = state.references.get_mut(slots[index]) {
                             let (name, changed) = crate::state::clean_name(value);
                             if changed {
-                                notices.push(format!(
-                                    "The name of the {}was shortened to {MAX_NAME} characters or had control characters dropped; used {}.",
-                                    WHOSE[index],
-                                    quote(&name)
+                                notices.push(tr!(
+                                    Msg::NoticeNameCleaned,
+                                    whose = tr!(WHOSE[index]),
+                                    max = MAX_NAME.to_string(),
+                                    name = quote(&name)
                                 ));
                             }
                             reference.name = name;
@@ -395,9 +399,12 @@ pub fn decode(input: &str) -> Decoded {
                         continue;
                     }
                     Some((index, rest)) => (
-                        state.references.get_mut(slots[index]).map(|r| &mut r.scenario),
+                        state
+                            .references
+                            .get_mut(slots[index])
+                            .map(|r| &mut r.scenario),
                         rest,
-                        WHOSE[index],
+                        tr!(WHOSE[index]),
                     ),
                     None => (Some(&mut state.scenario), key.as_str(), ""),
                 };
@@ -405,7 +412,7 @@ pub fn decode(input: &str) -> Decoded {
                     (Some(scenario), Some(param)) => {
                         read_param(scenario, param.spec(), value, whose, &mut notices);
                     }
-                    _ => notices.push(format!("Ignored unknown setting {}.", quote(key))),
+                    _ => notices.push(tr!(Msg::NoticeUnknownSetting, key = quote(key))),
                 }
             }
         }
@@ -423,21 +430,20 @@ pub fn decode(input: &str) -> Decoded {
                 sampling,
             });
         }
-        (None, Some(_)) if value_of("mc").is_none() => notices.push(
-            "Ignored the Monte Carlo seed because the link asks for no Monte Carlo run ('mc')."
-                .to_string(),
-        ),
+        (None, Some(_)) if value_of("mc").is_none() => {
+            notices.push(tr!(Msg::NoticeSeedWithoutMc).to_string())
+        }
         (None, _) => {}
     }
     // Only a real link (one that names a preset or a format version) can be from older data.
     let data_note = if value_of("v").is_some() || value_of("p").is_some() {
-        data_note("link", value_of("d"))
+        data_note(Msg::NoticeWhatLink, value_of("d"))
     } else {
         None
     };
     Decoded {
         state,
-        notices: capped(notices, "link"),
+        notices: capped(notices, Msg::NoticeMoreLink),
         data_note,
     }
 }
@@ -475,10 +481,7 @@ fn split_pairs(text: &str, notices: &mut Vec<String>) -> Vec<(String, Option<Str
             Some(existing) => {
                 existing.1 = value;
                 if !repeated.contains(&key) {
-                    notices.push(format!(
-                        "The setting {} appears more than once; the last one was used.",
-                        quote(&key)
-                    ));
+                    notices.push(tr!(Msg::NoticeRepeated, key = quote(&key)));
                     repeated.push(key);
                 }
             }
@@ -525,11 +528,12 @@ fn read_preset(id: Option<&str>, whose: &str, notices: &mut Vec<String>) -> &'st
     match Preset::find(&id.to_ascii_lowercase()) {
         Some(preset) => preset,
         None => {
-            notices.push(format!(
-                "Unknown {whose}preset {}; used {} instead (valid: {}).",
-                quote(id),
-                Preset::baseline().title,
-                Preset::valid_ids()
+            notices.push(tr!(
+                Msg::NoticeUnknownPreset,
+                whose = whose,
+                value = quote(id),
+                baseline = Preset::baseline().reader_title(),
+                valid = Preset::valid_ids()
             ));
             Preset::baseline()
         }
@@ -545,11 +549,12 @@ fn read_param(
     notices: &mut Vec<String>,
 ) {
     let Some(value) = parse_number(text) else {
-        notices.push(format!(
-            "The {whose}value of {} ({}) is not a number; kept {}.",
-            spec.label,
-            quote(text),
-            spec.display(scenario.get(spec.param))
+        notices.push(tr!(
+            Msg::NoticeParamNan,
+            whose = whose,
+            label = spec.reader_label(),
+            value = quote(text),
+            kept = spec.display(scenario.get(spec.param))
         ));
         return;
     };
@@ -560,16 +565,18 @@ fn read_param(
         } else {
             quote(text)
         };
-        notices.push(format!(
-            "{}{} {} is out of range; used {}.",
-            capitalise_first(whose),
-            if whose.is_empty() {
-                spec.label.to_string()
+        // In English, "Reference sanctions friction 2 is out of range".
+        let label = spec.reader_label();
+        notices.push(tr!(
+            Msg::NoticeParamRange,
+            whose = capitalise_first(whose),
+            label = if whose.is_empty() || crate::i18n::language() != crate::i18n::Lang::En {
+                label.to_string()
             } else {
-                spec.label.to_ascii_lowercase()
+                label.to_ascii_lowercase()
             },
-            shown,
-            spec.display(used)
+            value = shown,
+            used = spec.display(used)
         ));
         scenario.set(spec.param, used);
         return;
@@ -584,17 +591,18 @@ fn read_samples(text: &str, notices: &mut Vec<String>) -> Option<u32> {
         Ok(samples) => {
             let used = samples.clamp(u64::from(MIN_CHOSEN_SAMPLES), u64::from(MAX_SAMPLES));
             if used != samples {
-                notices.push(format!(
-                    "{samples} Monte Carlo samples is out of range ({MIN_CHOSEN_SAMPLES} to {MAX_SAMPLES}); used {used}."
+                notices.push(tr!(
+                    Msg::NoticeSamplesRange,
+                    samples = samples.to_string(),
+                    min = MIN_CHOSEN_SAMPLES.to_string(),
+                    max = MAX_SAMPLES.to_string(),
+                    used = used.to_string()
                 ));
             }
             u32::try_from(used).ok()
         }
         Err(_) => {
-            notices.push(format!(
-                "The Monte Carlo sample count {} is not a whole number; no Monte Carlo run was set.",
-                quote(text)
-            ));
+            notices.push(tr!(Msg::NoticeSamplesNan, value = quote(text)));
             None
         }
     }
@@ -603,9 +611,10 @@ fn read_samples(text: &str, notices: &mut Vec<String>) -> Option<u32> {
 /// The target year from link text, clamped into range, with a notice if needed.
 fn read_target_year(text: &str, notices: &mut Vec<String>) -> Option<u16> {
     let Some(year) = parse_number(text).filter(|year| year.fract() == 0.0) else {
-        notices.push(format!(
-            "The target year {} is not a whole year; {TARGET_YEAR} was used.",
-            quote(text)
+        notices.push(tr!(
+            Msg::NoticeYearNan,
+            value = quote(text),
+            year = TARGET_YEAR.to_string()
         ));
         return None;
     };
@@ -616,9 +625,12 @@ fn read_target_year(text: &str, notices: &mut Vec<String>) -> Option<u16> {
         } else {
             quote(text)
         };
-        notices.push(format!(
-            "The target year {shown} is out of range ({TARGET_YEAR_MIN} to {TARGET_YEAR_MAX}); used {}.",
-                crate::text::fixed(used, 0)
+        notices.push(tr!(
+            Msg::NoticeYearRange,
+            value = shown,
+            min = TARGET_YEAR_MIN.to_string(),
+            max = TARGET_YEAR_MAX.to_string(),
+            used = crate::text::fixed(used, 0)
         ));
     }
     // `used` is a whole number within the u16 range here.

@@ -7,30 +7,32 @@
 
 use crate::app::state::{Action, AppState};
 use crate::app::{button, markup};
+use crate::i18n::Msg;
 use crate::state::{Reference, MAX_REFERENCES, REFERENCE_STYLES};
+use crate::tr;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Each reference's name field and remove button: ids, the field's accessible name and the
 /// button's text (each names the line, so that three buttons never read alike).
-const FIELDS: [(&str, &str, &str, &str); MAX_REFERENCES] = [
+const FIELDS: [(&str, Msg, &str, Msg); MAX_REFERENCES] = [
     (
         "reference-name-1",
-        "Name of the dashed reference",
+        Msg::CompareName1,
         "remove-reference-1",
-        "Remove dashed",
+        Msg::CompareRemove1,
     ),
     (
         "reference-name-2",
-        "Name of the dotted reference",
+        Msg::CompareName2,
         "remove-reference-2",
-        "Remove dotted",
+        Msg::CompareRemove2,
     ),
     (
         "reference-name-3",
-        "Name of the long-dashed reference",
+        Msg::CompareName3,
         "remove-reference-3",
-        "Remove long dashes",
+        Msg::CompareRemove3,
     ),
 ];
 
@@ -43,7 +45,7 @@ pub fn pin_button(pinned: usize, dispatch: &UseReducerDispatcher<AppState>) -> H
     let dispatch = dispatch.clone();
     button(
         "pin-reference",
-        "Pin for comparison",
+        tr!(Msg::ComparePin),
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::PinReference)),
     )
 }
@@ -68,9 +70,9 @@ pub fn view(references: &[Reference], dispatch: &UseReducerDispatcher<AppState>)
             });
             html! {
                 <li data-style={REFERENCE_STYLES[index]}>
-                    <input type="text" {id} aria-label={label} maxlength="40"
+                    <input type="text" {id} aria-label={tr!(label)} maxlength="40"
                         value={reference.name()} onchange={on_name} />
-                    { button(remove_id, remove_label, on_remove) }
+                    { button(remove_id, tr!(remove_label), on_remove) }
                 </li>
             }
         },
@@ -84,7 +86,7 @@ pub fn view(references: &[Reference], dispatch: &UseReducerDispatcher<AppState>)
             if references.len() >= MAX_REFERENCES {
                 { markup("m-compare-full") }
             }
-            { button("clear-reference", "Clear all", on_clear) }
+            { button("clear-reference", tr!(Msg::CompareClear), on_clear) }
         </div>
     }
 }

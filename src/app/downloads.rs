@@ -4,10 +4,12 @@
 
 use crate::app::state::{Action, AppState};
 use crate::app::{button, markup};
+use crate::i18n::Msg;
 use crate::projection::Projection;
 use crate::provenance::{self, Made, CSV_NAME, SOURCES_FILE};
 use crate::scenario_file::{scenario_from_text, scenario_to_json_made};
 use crate::state::LinkState;
+use crate::tr;
 use crate::web::files;
 use crate::web::json::parse_json;
 use std::rc::Rc;
@@ -91,11 +93,11 @@ pub fn view(
                 let result = match outcome {
                     Ok((name, text)) => scenario_from_text(&text, parse_json)
                         .map(|(state, mut notices)| {
-                            notices.insert(0, format!("loaded {name}."));
+                            notices.insert(0, tr!(Msg::FileLoaded, name = name));
                             (state, notices)
                         })
-                        .map_err(|message| format!("{name} was not loaded: {message}")),
-                    Err(message) => Err(format!("The file was not loaded: {message}")),
+                        .map_err(|message| tr!(Msg::FileNotLoaded, name = name, message = message)),
+                    Err(message) => Err(tr!(Msg::FileFailed, message = message)),
                 };
                 dispatch.dispatch(Action::LoadFile(result));
             });
@@ -105,8 +107,8 @@ pub fn view(
         <section class="downloads" aria-labelledby="downloads-heading">
             { markup("m-downloads") }
             <div class="download-buttons">
-                { button("download-csv", "Projection as CSV (zip, with sources)", on_csv) }
-                { button("download-json", "Scenario as JSON", on_json) }
+                { button("download-csv", tr!(Msg::DownloadCsv), on_csv) }
+                { button("download-json", tr!(Msg::DownloadJson), on_json) }
                 { markup("m-load-json") }
                 <input type="file" id="load-json" accept=".json,application/json" onchange={on_load} />
             </div>

@@ -9,7 +9,9 @@
 
 use crate::app::markup;
 use crate::app::state::{Action, AppState, SavedEntries};
+use crate::i18n::Msg;
 use crate::saved::{SavedList, STORAGE_KEY};
+use crate::tr;
 use crate::url;
 use crate::web::json::parse_json;
 use crate::web::{clipboard, storage, timings};
@@ -19,7 +21,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The stored list now (none stored: an empty one), or why it cannot be used.
-fn stored() -> Result<SavedList, &'static str> {
+fn stored() -> Result<SavedList, Msg> {
     match storage::read(STORAGE_KEY)? {
         Some(text) => SavedList::parse(parse_json(&text)),
         None => Ok(SavedList::default()),
@@ -36,7 +38,7 @@ pub fn load() -> (SavedEntries, AttrValue) {
                 note.unwrap_or_default(),
             )
         }
-        Err(why) => (SavedEntries::default(), AttrValue::Static(why)),
+        Err(why) => (SavedEntries::default(), AttrValue::Static(tr!(why))),
     }
 }
 
@@ -46,9 +48,11 @@ pub fn load() -> (SavedEntries, AttrValue) {
 fn change(name: &str, delete: Option<&str>, rename: Option<&str>, link: &str) -> Action {
     let outcome = stored().and_then(|mut list| {
         let done = match (delete, rename) {
-            (Some(entry), _) => list.delete(entry).map(|()| "Deleted."),
-            (None, Some(entry)) => list.rename(entry, name).map(|()| "Renamed."),
-            (None, None) => list.save(name, link, &timings::today()).map(|()| "Saved."),
+            (Some(entry), _) => list.delete(entry).map(|()| Msg::SavedDeleted),
+            (None, Some(entry)) => list.rename(entry, name).map(|()| Msg::SavedRenamed),
+            (None, None) => list
+                .save(name, link, &timings::today())
+                .map(|()| Msg::SavedSaved),
         }?;
         storage::write(STORAGE_KEY, &list.to_json())?;
         Ok((list.entries, done))
@@ -56,9 +60,9 @@ fn change(name: &str, delete: Option<&str>, rename: Option<&str>, link: &str) ->
     match outcome {
         Ok((entries, done)) => Action::Saved(
             Some(SavedEntries(Rc::new(entries))),
-            AttrValue::Static(done),
+            AttrValue::Static(tr!(done)),
         ),
-        Err(why) => Action::Saved(None, AttrValue::Static(why)),
+        Err(why) => Action::Saved(None, AttrValue::Static(tr!(why))),
     }
 }
 
@@ -103,11 +107,11 @@ pub fn view(
                     dispatch.dispatch(Action::Navigate(decoded, true));
                     Action::Saved(
                         None,
-                        AttrValue::Static(if noted {
-                            "Opened, with notices: see the top of the page."
+                        AttrValue::Static(tr!(if noted {
+                            Msg::SavedOpenedNotices
                         } else {
-                            "Opened."
-                        }),
+                            Msg::SavedOpened
+                        })),
                     )
                 }
                 _ => {
@@ -134,8 +138,8 @@ pub fn view(
                 // Each button is named by its own text and the entry's name ("Open Skeptic").
                 <li>
                     <span id={format!("sn{index}")}>{ entry.name.clone() }</span>
-                    { " saved " }{ entry.saved.clone() }
-                    { Html::from_html_unchecked(format!(r#"<span><button id="so{index}" value="o{index}" aria-labelledby="so{index} sn{index}">Open</button><button id="sr{index}" value="r{index}" aria-labelledby="sr{index} sn{index}">Rename</button><button id="sd{index}" value="d{index}" aria-labelledby="sd{index} sn{index}">Delete</button></span>"#).into()) }
+                    { tr!(Msg::SavedOn) }{ entry.saved.clone() }
+                    { Html::from_html_unchecked(format!(r#"<span><button id="so{index}" value="o{index}" aria-labelledby="so{index} sn{index}">{}</button><button id="sr{index}" value="r{index}" aria-labelledby="sr{index} sn{index}">{}</button><button id="sd{index}" value="d{index}" aria-labelledby="sd{index} sn{index}">{}</button></span>"#, tr!(Msg::SavedOpen), tr!(Msg::SavedRename), tr!(Msg::SavedDelete)).into()) }
                 </li>
             }) }</ul>
         </form>

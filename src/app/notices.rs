@@ -15,7 +15,7 @@ pub fn view(notices: &[Notice], dispatch: &UseReducerDispatcher<AppState>) -> Ht
                 html! {
                     <div class="notice" key={id}>
                         <p>{ notice.text.clone() }</p>
-                        <button type="button" class="dismiss" {onclick} aria-label="Dismiss this notice">{ "Dismiss" }</button>
+                        <button type="button" class="dismiss" {onclick} aria-label={crate::tr!(crate::i18n::Msg::NoticeDismissLabel)}>{ crate::tr!(crate::i18n::Msg::NoticeDismiss) }</button>
                     </div>
                 }
             }) }

@@ -60,7 +60,8 @@ pub fn app() -> Html {
 
     // Derived data: recomputed only when its ground state changes, never stored.
     let projection = use_memo(link.scenario, |scenario| Rc::new(simulate(scenario)));
-    let references = use_memo(link.references.clone(), |references| {
+    // Their labels ("Skeptic (dashed)") are in the reader's language: a new language names them anew.
+    let references = use_memo((link.references.clone(), state.lang), |(references, _)| {
         Rc::new(
             references
                 .iter()

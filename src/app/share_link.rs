@@ -6,6 +6,8 @@
 //! renders whenever the link changes anyway.
 
 use crate::app::{button, markup};
+use crate::i18n::Msg;
+use crate::tr;
 use crate::web::{clipboard, files};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -46,14 +48,12 @@ pub fn view(state: &ShareLinkState, link: String, citation: String) -> Html {
             let status = status.clone();
             let field = field.clone();
             let done = move |outcome: Result<(), String>| match outcome {
-                Ok(()) => status.set("Link copied.".to_string()),
+                Ok(()) => status.set(tr!(Msg::ShareCopied).to_string()),
                 Err(reason) => {
                     if let Some(input) = field.cast::<HtmlInputElement>() {
                         clipboard::select_field(&input);
                     }
-                    status.set(format!(
-                        "Could not copy ({reason}): the link is selected below, press Ctrl+C or ⌘C."
-                    ));
+                    status.set(tr!(Msg::ShareCopyFailed, reason = reason));
                 }
             };
             clipboard::copy(&link.as_str().into(), Box::new(done));
@@ -61,11 +61,11 @@ pub fn view(state: &ShareLinkState, link: String, citation: String) -> Html {
     };
     html! {
         <div class="share">
-            { button("copy-link", "Copy link", onclick) }
+            { button("copy-link", tr!(Msg::ShareCopy), onclick) }
             <span id="copy-status" class="copy-status" aria-live="polite">{ (*state.status).clone() }</span>
             { markup("m-share-label") }
             <input id="share-link" class="share-field" type="text" readonly=true value={link} ref={state.field.clone()} />
-            { button("print-briefing", "Print a briefing", Callback::from(|_: MouseEvent| files::print_page())) }
+            { button("print-briefing", tr!(Msg::SharePrint), Callback::from(|_: MouseEvent| files::print_page())) }
             <p id="cite" class="cite">{ markup("m-cite") }<span id="citation">{ citation }</span></p>
         </div>
     }

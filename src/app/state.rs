@@ -115,7 +115,7 @@ fn link_notices(notices: Vec<String>, data_note: Option<String>) -> Vec<String> 
     data_note
         .into_iter()
         .chain(notices)
-        .map(|notice| format!("Link: {notice}"))
+        .map(|notice| crate::tr!(crate::i18n::Msg::NoticeFromLink, notice = notice))
         .collect()
 }
 
@@ -212,7 +212,7 @@ impl Reducible for AppState {
                 next.link = link;
                 let notices: Vec<String> = notices
                     .into_iter()
-                    .map(|notice| format!("Scenario file: {notice}"))
+                    .map(|notice| crate::tr!(crate::i18n::Msg::NoticeFromFile, notice = notice))
                     .collect();
                 next.file_outcome = Some(notices.join(" "));
                 next.add_notices(notices);

@@ -7,7 +7,6 @@ use super::{ChartInput, ChartKind};
 use crate::data::{Region, Stage, REGION_COUNT};
 use crate::i18n::Msg;
 use crate::projection::Projection;
-use crate::state::REFERENCE_STYLES;
 use crate::text::{percent, thousands};
 use crate::tr;
 use std::fmt::Write;
@@ -227,7 +226,7 @@ pub fn values(kind: ChartKind, input: &ChartInput, year: u16) -> Option<String> 
                 break;
             }
             if let Some(value) = number(kind, input, pinned.projection, row, year) {
-                let style = REFERENCE_STYLES[pinned.style.min(2)];
+                let style = crate::state::style_name(pinned.style);
                 let _ = write!(out, "{before}{style} {}", write(row, value));
                 before = ", ";
             }

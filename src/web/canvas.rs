@@ -107,7 +107,7 @@ pub fn draw_chart(
         return Ok(None);
     }
     let backend = Canvas::new(canvas.clone())
-        .ok_or_else(|| "this browser cannot draw on a canvas".to_string())?;
+        .ok_or_else(|| crate::tr!(crate::i18n::Msg::NoticeNoCanvas).to_string())?;
     let area = PageBackend::Canvas(backend).into_drawing_area();
     chart::draw(&area, kind, &input.with_scale(size.ratio)).map(Some)
 }

@@ -28,11 +28,11 @@ pub fn copy(what: &JsValue, done: Copied) {
                 done(if outcome.is_undefined() {
                     Ok(())
                 } else {
-                    Err("the browser did not allow copying".into())
+                    Err(crate::tr!(crate::i18n::Msg::ShareNotAllowed).into())
                 })
             }),
         ),
-        Err(_) => done(Err("the browser cannot copy this here".into())),
+        Err(_) => done(Err(crate::tr!(crate::i18n::Msg::ShareCannotCopy).into())),
     }
 }
 

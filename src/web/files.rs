@@ -2,6 +2,8 @@
 //! chose, and reading a static file of the site.
 
 use super::document;
+use crate::i18n::Msg;
+use crate::tr;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -41,12 +43,12 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), S
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser could not prepare the file".to_string())?;
+        .map_err(|_| tr!(Msg::FilePrepareFailed).to_string())?;
     download_blob(file_name, &blob)
 }
 
 fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let failed = || "the browser refused the download".to_string();
+    let failed = || tr!(Msg::FileDownloadRefused).to_string();
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| failed())?;
     let anchor: web_sys::HtmlAnchorElement = document()
         .and_then(|document| document.create_element("a").ok())
@@ -81,7 +83,7 @@ pub fn download_canvas_png(canvas: &HtmlCanvasElement, file_name: &str) -> Resul
     });
     canvas
         .to_blob(callback.unchecked_ref())
-        .map_err(|_| "the browser could not export the chart".to_string())
+        .map_err(|_| tr!(Msg::ChartExportFailed).to_string())
 }
 
 /// Reads the first file chosen in a file input as text, refusing files over [`MAX_FILE_BYTES`],
@@ -98,10 +100,11 @@ pub fn read_chosen_file(
     input.set_value("");
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
-        return done(Err(format!(
-            "{name} is {} KB; scenario files are at most {} KB",
-            crate::text::fixed(file.size() / 1024.0, 0),
-            crate::text::fixed(MAX_FILE_BYTES / 1024.0, 0)
+        return done(Err(tr!(
+            Msg::FileTooBigChosen,
+            name = name,
+            size = crate::text::fixed(file.size() / 1024.0, 0),
+            max = crate::text::fixed(MAX_FILE_BYTES / 1024.0, 0)
         )));
     }
     super::when_settled(
@@ -110,7 +113,7 @@ pub fn read_chosen_file(
             // text() fulfils with a string and rejects with an error.
             done(match outcome.as_string() {
                 Some(text) => Ok((name, text)),
-                None => Err(format!("{name} could not be read")),
+                None => Err(tr!(Msg::FileUnreadable, name = name)),
             })
         }),
     );
