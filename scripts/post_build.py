@@ -307,7 +307,9 @@ def write_catalogs(root, source="i18n"):
             # English text's names in the order they first appear.
             names = []
             for form in [english[key]["one"], english[key]["other"]] if isinstance(english[key], dict) else [english[key]]:
-                names += [name for name in PLACEHOLDER.findall(form) if name not in names]
+                for name in PLACEHOLDER.findall(form):  # once each, as build.rs: a name may recur
+                    if name not in names:
+                        names.append(name)
             def positional(text):
                 if not isinstance(text, str):
                     return None

@@ -44,11 +44,11 @@ impl Output {
 
     /// A label such as "Russia's 2030 separation share".
     pub fn label(&self) -> String {
-        format!(
-            "{}'s {} {} share",
-            self.region.label(),
-            self.year,
-            self.stage.id()
+        tr!(
+            Msg::AnalysisOutput,
+            region = self.region.label(),
+            year = self.year.to_string(),
+            stage = crate::state::Shown::Stage(self.stage).name()
         )
     }
 
@@ -141,11 +141,8 @@ impl Sampling {
 
     /// The fan chart's legend for its band: "P10–P90 under the model's plausible ranges" or
     /// "P10–P90 around this scenario's own assumptions".
-    pub fn band_label(self) -> &'static str {
-        match self {
-            Sampling::Plausible => "P10–P90 under the model's plausible ranges",
-            Sampling::Scenario => "P10–P90 around this scenario's own assumptions",
-        }
+    pub fn band_label(self) -> String {
+        format!("P10–P90 {}", self.assumption())
     }
 
     /// What the odds and bands assume, as a phrase that ends a sentence: "under the model's
@@ -708,32 +705,34 @@ pub fn describe_goal_seek(
     answer: GoalSeek,
 ) -> String {
     let spec = param.spec();
-    let goal = format!(
-        "{} at {}",
-        target.output.label(),
-        text::percent(target.share, 1)
-    );
+    let (output, share) = (target.output.label(), text::percent(target.share, 1));
+    let label = spec.reader_label();
     match answer {
-        GoalSeek::Reached { value, achieved } if value == scenario.get(param) => format!(
-            "{goal} is already met: \u{201c}{}\u{201d} at its current {} gives {}.",
-            spec.label,
-            spec.display(value),
-            text::percent(achieved, 1)
+        GoalSeek::Reached { value, achieved } => tr!(
+            dyn if value == scenario.get(param) {
+                Msg::GoalMet
+            } else {
+                Msg::GoalSet
+            },
+            output = output,
+            share = share,
+            param = label,
+            value = spec.display(value),
+            achieved = text::percent(achieved, 1)
         ),
-        GoalSeek::Reached { value, achieved } => format!(
-            "{goal}: set \u{201c}{}\u{201d} to {} (gives {}).",
-            spec.label,
-            spec.display(value),
-            text::percent(achieved, 1)
-        ),
-        GoalSeek::Unreachable { best_value, best_achieved } => format!(
-            "{goal} is out of reach by changing \u{201c}{}\u{201d} alone: no value from {} to {} gets there; the best, {}, gives {}.{}",
-            spec.label,
-            spec.display(spec.min),
-            spec.display(spec.max),
-            spec.display(best_value),
-            text::percent(best_achieved, 1),
-            money_saturates(scenario, param)
+        GoalSeek::Unreachable {
+            best_value,
+            best_achieved,
+        } => tr!(
+            Msg::GoalOutOfReach,
+            output = output,
+            share = share,
+            param = label,
+            min = spec.display(spec.min),
+            max = spec.display(spec.max),
+            best = spec.display(best_value),
+            achieved = text::percent(best_achieved, 1),
+            more = money_saturates(scenario, param)
         ),
     }
 }
@@ -751,12 +750,7 @@ fn money_saturates(scenario: &Scenario, param: Param) -> String {
         // Up to the slider's next step: the money that is enough.
         .map(|budget| (budget / spec.step - 1e-9).ceil() * spec.step)
         .filter(|budget| *budget <= spec.max)
-        .map(|budget| {
-            format!(
-                " From {} on the money pays for the whole ambition: more buys nothing more.",
-                spec.display(budget)
-            )
-        })
+        .map(|budget| tr!(Msg::GoalMoneyEnough, budget = spec.display(budget)))
         .unwrap_or_default()
 }
 

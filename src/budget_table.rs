@@ -9,10 +9,13 @@
 
 use crate::data::Stage;
 use crate::explain::{HeavyWhy, Limit, RussiaWhy};
+use crate::i18n::Msg;
 use crate::params::Param;
 use crate::projection::{Budget, Projection, TARGET_YEAR};
 use crate::scenario::Scenario;
+use crate::state::{Product, Shown};
 use crate::text::{fixed, percent, thousands};
+use crate::tr;
 
 /// The table's column headings after the row heading: what this scenario's money buys, and what
 /// 10% and 12% of world output in 2030 need ([`crate::projection::RUSSIA_TARGETS`]); the page
@@ -83,9 +86,9 @@ impl Row {
     }
 }
 
-/// US$ bn as "$9.20bn".
+/// US$ bn as "$9.20bn" (in the reader's language on the page: "9,20 млрд $").
 pub fn money(bn: f64) -> String {
-    format!("${}bn", fixed(bn, 2))
+    tr!(Msg::BudgetMoney, n = fixed(bn, 2))
 }
 
 impl BudgetTable {
@@ -144,21 +147,21 @@ impl BudgetTable {
         let bought = self.bought_cost_bn();
         let (cost, with_premium) = (budget.cost_bn, budget.cost_with_premium_bn);
         [
-            capacity("Mining capacity (t REO a year)", 0),
-            capacity("Separation capacity (t oxide a year)", 1),
-            capacity("Magnet capacity (t NdFeB a year)", 2),
+            capacity(tr!(Msg::BudgetRowMining), 0),
+            capacity(tr!(Msg::BudgetRowSeparation), 1),
+            capacity(tr!(Msg::BudgetRowMagnets), 2),
             Row {
-                label: "Cost at benchmark capital cost",
+                label: tr!(Msg::BudgetRowCost),
                 values: [bought[0], cost[0], cost[1]],
                 unit: Unit::Money,
             },
             Row {
-                label: "Cost with the sanctions premium",
+                label: tr!(Msg::BudgetRowPremium),
                 values: [bought[1], with_premium[0], with_premium[1]],
                 unit: Unit::Money,
             },
             Row {
-                label: "Share of it the money buys",
+                label: tr!(Msg::BudgetRowShare),
                 values: [budget.funded, self.buys(0), self.buys(1)],
                 unit: Unit::Share,
             },
@@ -195,29 +198,26 @@ impl BudgetTable {
     /// …", or "nothing" when every stage meets its ambition.
     pub fn runs_out_first(&self) -> String {
         let mut out = String::new();
-        let stages = Stage::ALL.map(|stage| (stage.id(), self.limits[stage as usize]));
-        let heavy = ("heavy separation (Dy, Tb)", self.heavy_limit);
+        let stages = Stage::ALL.map(|stage| (Shown::Stage(stage), self.limits[stage as usize]));
+        let heavy = (Shown::Product(Product::Heavy), self.heavy_limit);
         for (at, limit) in stages.into_iter().chain([heavy]) {
             let Some(limit) = limit else {
                 continue;
             };
-            let name = match limit {
-                Limit::Money => "money",
-                Limit::Feed => "feed",
-                Limit::Ramp => "time to ramp up",
-                Limit::Sanctions => "time lost to sanctions",
-                Limit::HeavySupply => "heavy supply (loparite yields light rare earths only)",
-            };
+            let name = tr!(match limit {
+                Limit::Money => Msg::BudgetLimitMoney,
+                Limit::Feed => Msg::BudgetLimitFeed,
+                Limit::Ramp => Msg::BudgetLimitRamp,
+                Limit::Sanctions => Msg::BudgetLimitSanctions,
+                Limit::HeavySupply => Msg::BudgetLimitHeavy,
+            });
             if !out.is_empty() {
-                out.push_str("; ");
+                out.push_str(tr!(Msg::ChartListSemicolon));
             }
-            out.push_str("at ");
-            out.push_str(at);
-            out.push_str(", ");
-            out.push_str(name);
+            out.push_str(&tr!(Msg::BudgetLimitAt, stage = at.name(), limit = name));
         }
         if out.is_empty() {
-            out.push_str("nothing");
+            out.push_str(tr!(Msg::BudgetLimitNone));
         }
         out
     }
@@ -226,15 +226,16 @@ impl BudgetTable {
     /// the capacity 10% of world output in 2030 needs (84% of what 12% needs) at a 24% sanctions
     /// premium on capital cost; what runs out first in 2030: …".
     pub fn answer(&self) -> String {
-        format!(
-            "{} for rare earths ({} hub budget \u{d7} {}) buys {} of the capacity 10% of world output in {TARGET_YEAR} needs ({} of what 12% needs) at a {} sanctions premium on capital cost; what runs out first in {TARGET_YEAR}: {}.",
-            money(self.budget.money_bn),
-            money(self.hub_bn),
-            percent(self.rare_earth_share, 0),
-            percent(self.buys(0), 0),
-            percent(self.buys(1), 0),
-            percent(self.budget.premium, 0),
-            self.runs_out_first()
+        tr!(
+            Msg::BudgetAnswer,
+            money = money(self.budget.money_bn),
+            hub = money(self.hub_bn),
+            share = percent(self.rare_earth_share, 0),
+            buys = percent(self.buys(0), 0),
+            year = TARGET_YEAR.to_string(),
+            buys12 = percent(self.buys(1), 0),
+            premium = percent(self.budget.premium, 0),
+            limits = self.runs_out_first()
         )
     }
 }
@@ -258,15 +259,16 @@ pub fn feed_sentence(projection: &Projection, year: u16) -> String {
         .filter(|index| *index < projection.years)
         .and_then(|index| projection.russia_feed.get(index).copied())
     else {
-        return format!("No feed figures for {year}.");
+        return tr!(Msg::BudgetFeedNone, year = year.to_string());
     };
     let unfed = feed.unfed_separation;
-    format!(
-        "In {year} Russia's separation needs {} t REO of concentrate; its own mining (Lovozero, 2,600 t in 2025, and new mines) gives {} t and it imports {} t. Separation that lacks feed does not happen: {} t of oxide lost.",
-        thousands(feed.need),
-        thousands(feed.own),
-        thousands(feed.imported),
-        thousands(unfed)
+    tr!(
+        Msg::BudgetFeed,
+        year = year.to_string(),
+        need = thousands(feed.need),
+        own = thousands(feed.own),
+        imported = thousands(feed.imported),
+        unfed = thousands(unfed)
     )
 }
 

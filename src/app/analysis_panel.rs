@@ -12,11 +12,13 @@ use crate::app::state::{Action, AppState};
 use crate::app::{button, markup};
 use crate::chart::{ChartKind, Theme};
 use crate::data::Region;
+use crate::i18n::Msg;
 use crate::params::Param;
 use crate::projection::Projection;
 use crate::simulate::simulate;
-use crate::state::LinkState;
+use crate::state::{LinkState, Shown};
 use crate::text;
+use crate::tr;
 use crate::web::files;
 use crate::worker_protocol::{AnalysisInput, AnalysisResults};
 use std::rc::Rc;
@@ -123,10 +125,7 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
                     }
                     Err(_) => {
                         field.set_value(&settings.seed.to_string());
-                        Action::Notify(
-                            "The seed must be a whole number from 0 up; it was left unchanged."
-                                .to_string(),
-                        )
+                        Action::Notify(tr!(Msg::AnalysisSeedInvalid).into())
                     }
                 }),
             };
@@ -142,7 +141,7 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
             let name = format!("ree-outlook-tornado-{}.csv", stage.id());
             let outcome = match &tornado {
                 Some(tornado) => files::download_text(&name, "text/csv", &tornado.to_csv()),
-                None => Err("the sensitivity analysis has not run yet".to_string()),
+                None => Err(tr!(Msg::AnalysisTornadoNotRun).into()),
             };
             notice_failure(&name, outcome, &dispatch);
         })
@@ -172,14 +171,17 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
     // Before the analyses first answer, their charts stay empty rather than draw a placeholder.
     let waiting = props.results.input.is_none();
     let status = if props.fresh {
-        format!(
-            "{} runs, seed {}, computed in {} ms.",
-            count_text(settings.samples),
-            settings.seed,
-            text::fixed(props.results.run_ms, 0)
+        crate::i18n::plural(
+            Msg::AnalysisStatus,
+            f64::from(settings.samples),
+            &[
+                &count_text(settings.samples),
+                &settings.seed.to_string(),
+                &text::fixed(props.results.run_ms, 0),
+            ],
         )
     } else {
-        "Updating…".to_string()
+        tr!(Msg::AnalysisUpdating).into()
     };
 
     html! {
@@ -187,7 +189,7 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
             { markup("m-analysis") }
             <div class="analysis-settings" onchange={on_setting}>
                 <span class="setting">
-                    <label for="target-share">{ format!("Target for Russia's {} share", stage.id()) }</label>
+                    <label for="target-share">{ tr!(Msg::AnalysisTarget, stage = Shown::Stage(stage).name()) }</label>
                     <select id="target-share">
                         { options(targets.iter().map(|share| (text::shortest(*share), text::percent(*share, 1), (share - input.target_share).abs() < 1e-12))) }
                     </select>
@@ -233,7 +235,7 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
                     <ChartCanvas kind={ChartKind::Tornado} projection={analysed.clone()}
                         {stage} theme={props.theme} lang={crate::i18n::language()}
                         tornado={props.results.tornado.clone()} {waiting} dispatch={props.dispatch.clone()} />
-                    { button("download-csv-tornado", "Tornado as CSV", on_tornado_csv) }
+                    { button("download-csv-tornado", tr!(Msg::AnalysisTornadoCsv), on_tornado_csv) }
                 </div>
             </div>
         </section>

@@ -14,29 +14,32 @@ use crate::app::analysis_panel::options;
 use crate::app::markup;
 use crate::app::state::{Action, AppState};
 use crate::data::{Region, Stage};
+use crate::i18n::Msg;
 use crate::params::{Param, PARAMS};
 use crate::scenario::Scenario;
 use crate::text;
+use crate::tr;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The answer shown, with what it was asked for.
+/// The answer shown, with what it was asked for (its words are written when it is shown, in the
+/// page's language then).
 #[derive(Clone, PartialEq)]
 pub struct Answer {
-    text: String,
     param: Param,
     answer: GoalSeek,
     scenario: Scenario,
-    /// The stage the question named: the form keeps showing it when the page's stage switch moves.
-    stage: Stage,
+    /// The target asked for; its stage is the one the form keeps showing when the page's stage
+    /// switch moves.
+    target: Target,
 }
 
-/// What is wrong with the form's two typed fields, each beside its field.
+/// Which of the form's two typed fields cannot be read (each gets its message beside it).
 #[derive(Clone, Default, PartialEq)]
 pub struct Invalid {
-    share: Option<&'static str>,
-    year: Option<String>,
+    share: bool,
+    year: bool,
 }
 
 /// The value of a field or select (`value` is read by name, so the input's binding serves both).
@@ -55,13 +58,13 @@ fn read_form(
 ) -> Result<(Param, Target), Invalid> {
     let share = text::parse_number(share.trim().trim_end_matches('%'))
         .filter(|value: &f64| *value > 0.0 && *value < 100.0)
-        .ok_or("Enter a percentage above 0 and below 100.");
+        .ok_or(());
     let year = year
         .trim()
         .parse::<u16>()
         .ok()
         .filter(|year| (MOVABLE_YEAR_MIN..=TARGET_YEAR_MAX).contains(year))
-        .ok_or_else(|| format!("Enter a year from {MOVABLE_YEAR_MIN} to {TARGET_YEAR_MAX}."));
+        .ok_or(());
     match (share, year) {
         (Ok(share), Ok(year)) => Ok((
             // The choices come from the page's own lists, so they always read.
@@ -76,8 +79,8 @@ fn read_form(
             },
         )),
         (share, year) => Err(Invalid {
-            share: share.err(),
-            year: year.err(),
+            share: share.is_err(),
+            year: year.is_err(),
         }),
     }
 }
@@ -144,11 +147,10 @@ pub fn view(
             .map(|(param, target)| {
                 let found = goal_seek(&scenario, param, target);
                 Answer {
-                    text: describe_goal_seek(&scenario, param, target, found),
                     param,
                     answer: found,
                     scenario,
-                    stage: target.output.stage,
+                    target,
                 }
             });
             answer.set(Some(result));
@@ -174,22 +176,19 @@ pub fn view(
                     });
                     html! {
                         <button type="button" id="goal-seek-apply" {onclick}>
-                            { format!("Use {}", param.spec().display(value)) }
+                            { tr!(Msg::GoalUse, value = param.spec().display(value)) }
                         </button>
                     }
                 }
                 _ => html! {},
             };
-            // The answer (the model's own sentence) and the note as one HTML string (see
-            // `app::markup`): less code than yew's for each element.
-            let note = if stale {
-                "<p class=\"goal-note\">This answer was for the previous settings; press \u{201c}Find the value\u{201d} again.</p>"
-            } else {
-                ""
-            };
+            // The answer (the model's own sentence) as an HTML string and the note as the page's
+            // markup (see `app::markup`): less code than yew's for each element.
+            let text = describe_goal_seek(&found.scenario, found.param, found.target, found.answer);
             html! {
                 <>
-                    { Html::from_html_unchecked(format!(r#"<p id="goal-seek-answer" data-stale="{stale}">{}</p>{note}"#, found.text).into()) }
+                    { Html::from_html_unchecked(format!(r#"<p id="goal-seek-answer" data-stale="{stale}">{text}</p>"#).into()) }
+                    if stale { { markup("m-goal-stale") } }
                     { apply }
                 </>
             }
@@ -199,12 +198,12 @@ pub fn view(
 
     // The stage of the question asked, once there is an answer; before, the page's.
     let asked_stage = match &**answer {
-        Some(Ok(found)) => found.stage,
+        Some(Ok(found)) => found.target.output.stage,
         _ => target.output.stage,
     };
     let default_share = text::shortest((target.share * 1000.0).round() / 10.0);
-    let (share_described, share_invalid) = marks(invalid.share.is_some(), "goal-share-error");
-    let (year_described, year_invalid) = marks(invalid.year.is_some(), "goal-year-error");
+    let (share_described, share_invalid) = marks(invalid.share, "goal-share-error");
+    let (year_described, year_invalid) = marks(invalid.year, "goal-year-error");
     html! {
         <section class="goal-seek" aria-labelledby="goal-seek-heading">
             { markup("m-goal-heading") }
@@ -214,8 +213,8 @@ pub fn view(
                     <input ref={state.share.clone()} type="number" id="goal-share" min="0.5" max="99" step="0.5"
                         ~defaultValue={default_share} inputmode="decimal"
                         aria-describedby={share_described} aria-invalid={share_invalid} />
-                    if let Some(message) = invalid.share {
-                        <span id="goal-share-error" class="goal-error">{ message }</span>
+                    if invalid.share {
+                        <span id="goal-share-error" class="goal-error">{ tr!(Msg::GoalShareInvalid) }</span>
                     }
                 </span>
                 <span class="setting">
@@ -224,8 +223,8 @@ pub fn view(
                         max={TARGET_YEAR_MAX.to_string()} step="1"
                         ~defaultValue={target.output.year.clamp(MOVABLE_YEAR_MIN, TARGET_YEAR_MAX).to_string()} inputmode="numeric"
                         aria-describedby={year_described} aria-invalid={year_invalid} />
-                    if let Some(message) = invalid.year {
-                        <span id="goal-year-error" class="goal-error">{ message }</span>
+                    if invalid.year {
+                        <span id="goal-year-error" class="goal-error">{ tr!(Msg::GoalYearInvalid, from = MOVABLE_YEAR_MIN.to_string(), to = TARGET_YEAR_MAX.to_string()) }</span>
                     }
                 </span>
                 <span class="setting">
@@ -237,7 +236,7 @@ pub fn view(
                 <span class="setting">
                     { markup("m-goal-param") }
                     <select ref={state.param.clone()} id="goal-param">
-                        { options(PARAMS.iter().filter(|spec| spec.param != Param::Horizon).map(|spec| (spec.key.into(), spec.label.into(), spec.param == Param::Sanctions))) }
+                        { options(PARAMS.iter().filter(|spec| spec.param != Param::Horizon).map(|spec| (spec.key.into(), spec.reader_label().into(), spec.param == Param::Sanctions))) }
                     </select>
                 </span>
                 { markup("m-goal-run") }

@@ -9,11 +9,21 @@
 use crate::app::chart_canvas::Compared;
 use crate::app::markup;
 use crate::data::{Region, Stage};
+use crate::i18n::Msg;
 use crate::projection::Projection;
-use crate::state::{Product, Shown, REFERENCE_STYLES};
+use crate::state::{Product, Shown};
 use crate::text;
+use crate::tr;
 use std::fmt::Write;
 use yew::prelude::*;
+
+/// The line styles of the pinned references in the reader's words, in the order of
+/// [`crate::state::REFERENCE_STYLES`]: dashed, dotted, long dashes.
+const STYLES: [Msg; crate::state::MAX_REFERENCES] = [
+    Msg::TableStyleDashed,
+    Msg::TableStyleDotted,
+    Msg::TableStyleLongDashes,
+];
 
 /// Appends `<td>text</td>` to `html`.
 fn cell(html: &mut String, text: &str) {
@@ -32,33 +42,39 @@ fn table_html(projection: &Projection, shown: Shown, references: &[Compared]) ->
     let product = shown.product().is_some();
     let unit = stage.unit();
     let mut html = String::new();
+    let caption = tr!(
+        dyn if product {
+            Msg::TableCaptionProduct
+        } else {
+            Msg::TableCaption
+        },
+        name = shown.name(),
+        from = projection.base_year.to_string(),
+        to = projection.last_year().to_string()
+    );
     let _ = write!(
         html,
-        r#"<table id="projection-table" data-stage="{}"><caption id="projection-table-caption">Share of world {} output by region: {}the model from {} to {}</caption><thead><tr><th scope="col">Year</th>"#,
+        r#"<table id="projection-table" data-stage="{}"><caption id="projection-table-caption">{caption}</caption><thead><tr><th scope="col">{}</th>"#,
         shown.id(),
-        shown.name(),
-        if product { "" } else { "observed years, then " },
-        projection.base_year,
-        projection.last_year()
+        tr!(Msg::TableYear)
     );
     for region in Region::ALL {
         html.push_str(r#"<th scope="col">"#);
         html.push_str(region.label());
         html.push_str("</th>");
     }
-    let _ = write!(
-        html,
-        r##"<th scope="col"><a href="#g-trusted">Outside China and Russia</a></th><th scope="col"><a href="#g-hhi">HHI</a></th><th scope="col">World demand ({unit})</th><th scope="col"><a href="#g-supply-gap">Supply gap</a> outside China ({unit}, share of its demand)</th>"##
-    );
+    html.push_str(&tr!(Msg::TableColumns, unit = unit));
     if on_china {
-        html.push_str(
-            r#"<th scope="col">Magnets outside China relying on China's Dy and Tb (t NdFeB)</th>"#,
-        );
+        let _ = write!(html, r#"<th scope="col">{}</th>"#, tr!(Msg::TableOnChina));
     }
     // Russia's share in each pinned reference, named by its line's style only: the reader's
     // names stay out of this HTML string (the compare list and the charts show them).
-    for style in REFERENCE_STYLES.iter().take(references.len()) {
-        let _ = write!(html, r#"<th scope="col">Russia, {style} reference</th>"#);
+    for style in STYLES.iter().take(references.len()) {
+        let _ = write!(
+            html,
+            r#"<th scope="col">{}</th>"#,
+            tr!(Msg::TableReference, style = tr!(*style))
+        );
     }
     html.push_str("</tr></thead><tbody>");
     for observed in crate::projection::history(stage).filter(|_| !product) {
@@ -71,8 +87,8 @@ fn table_html(projection: &Projection, shown: Shown, references: &[Compared]) ->
             .sum();
         let _ = write!(
             html,
-            r#"<tr class="observed"><th scope="row">{} (observed)</th>"#,
-            observed.year
+            r#"<tr class="observed"><th scope="row">{}</th>"#,
+            tr!(Msg::TableObserved, year = observed.year.to_string())
         );
         for share in observed.share {
             cell(&mut html, &text::percent(share, 1));

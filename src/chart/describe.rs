@@ -418,7 +418,7 @@ fn tornado(out: &mut String, input: &ChartInput) {
             let (low, high) = distinct(unit(swing.output_at_low), unit(swing.output_at_high));
             tr!(
                 Msg::ChartDescribeTornadoSwing,
-                param = spec.label,
+                param = spec.reader_label(),
                 low = spec.display(swing.low),
                 high = spec.display(swing.high),
                 from = low,
@@ -437,14 +437,14 @@ fn tornado(out: &mut String, input: &ChartInput) {
         .swings
         .iter()
         .filter(|swing| swing.width() < 1e-9)
-        .map(|swing| swing.param.spec().label.to_string())
+        .map(|swing| swing.param.spec().reader_label().to_string())
         .collect();
     // The parameters the analysis leaves alone: those whose value is the reader's choice, with no
     // plausible range to draw from.
     let fixed: Vec<String> = crate::params::PARAMS
         .iter()
         .filter(|spec| !spec.is_uncertain())
-        .map(|spec| spec.label.to_string())
+        .map(|spec| spec.reader_label().to_string())
         .collect();
     if !fixed.is_empty() {
         put!(out, Msg::ChartDescribeTornadoFixed, params = join(&fixed));

@@ -71,9 +71,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let target = bands.target;
     let target_here = target.output.region == bands.region && target.output.stage == stage;
 
+    let band = bands.sampling.band_label();
     let mut legend = vec![
         Entry {
-            label: bands.sampling.band_label(),
+            label: &band,
             swatch: Swatch::Fill(blend(colour, look.background, 0.35)),
         },
         Entry {

@@ -70,7 +70,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         (width as i32 * 3 / 5 / look.text_width("0", NAME_FONT).max(1)).max(8) as usize;
     let labels: Vec<Vec<String>> = shown
         .iter()
-        .map(|swing| wrap(swing.param.spec().label, characters))
+        .map(|swing| wrap(swing.param.spec().reader_label(), characters))
         .collect();
     let names = labels
         .iter()
