@@ -159,6 +159,9 @@ fn static_parts() -> Vec<(String, String)> {
         "update-reload",
         // Generated in each language by tests/track_record_page.rs.
         "track-record",
+        "sources-more",
+        "sources-russia",
+        "sources-market",
         // The CSV download's README (what the file and its columns are), read by the page at the
         // download (`provenance::CSV_README`).
         "csv-readme",
@@ -180,7 +183,7 @@ fn static_parts() -> Vec<(String, String)> {
         (format!("static.html.{id}"), id)
     }));
     parts.extend(
-        ["skip-links", "site-nav"]
+        ["skip-links", "site-nav", "sources-more"]
             .iter()
             .map(|id| (format!("static.label.{id}"), id.to_string())),
     );
