@@ -86,25 +86,32 @@ pub fn app() -> Html {
         timings::today(),
     );
     let (analysis, analysis_fresh) = use_analysis(AnalysisInput::from_link(link));
-    let share = use_share_link(&fragment);
+    let share = use_share_link();
     let panel = use_analysis_panel(&analysis, &projection);
 
-    // The URL follows the state: throttled replaces, a push for discrete changes.
+    // The URL follows the state: throttled replaces, a push for discrete changes; and a copy
+    // link's confirmation goes once the link changes.
     {
-        let last_push = use_mut_ref(|| state.history_pushes);
+        let last = use_mut_ref(|| (state.history_pushes, fragment.clone()));
         let embed = link.embed.map(ChartKind::id);
+        let copied = share.status();
         use_effect_with(
             (fragment.clone(), state.history_pushes),
             move |(fragment, pushes)| {
+                let mut last = last.borrow_mut();
+                if last.1 != *fragment {
+                    last.1.clone_from(fragment);
+                    share_link::link_changed(&copied);
+                }
                 // The embed view marks the document too, so the stylesheet can hide the static
                 // page around the app without `:has()`, which made every change restyle the page.
                 crate::web::mark_root("data-embed", embed);
-                let mode = if *pushes == *last_push.borrow() {
+                let mode = if *pushes == last.0 {
                     HistoryMode::Replace
                 } else {
                     HistoryMode::Push
                 };
-                *last_push.borrow_mut() = *pushes;
+                last.0 = *pushes;
                 history::write_fragment(fragment, mode);
             },
         );

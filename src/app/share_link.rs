@@ -16,22 +16,31 @@ pub struct ShareLinkState {
     field: NodeRef,
 }
 
-/// The copy link's hooks for the link with `fragment` (without `#`): a confirmation belongs to
-/// the link it copied, so it is cleared when the link changes (only when there is one: setting
-/// the state renders the whole page again, and the link changes with every slider step).
+/// The copy link's hooks. A confirmation belongs to the link it copied: the root's effect that
+/// follows the link calls [`ShareLinkState::link_changed`] (an effect of its own here would be
+/// another copy of yew's code).
 #[hook]
-pub fn use_share_link(fragment: &str) -> ShareLinkState {
-    let status = use_state(String::new);
-    let field = use_node_ref();
-    {
-        let status = status.clone();
-        use_effect_with(fragment.to_string(), move |_| {
-            if !status.is_empty() {
-                status.set(String::new());
-            }
-        });
+pub fn use_share_link() -> ShareLinkState {
+    ShareLinkState {
+        status: use_state(String::new),
+        field: use_node_ref(),
     }
-    ShareLinkState { status, field }
+}
+
+impl ShareLinkState {
+    /// A handle for an effect: clears the confirmation once the link has changed (only when there
+    /// is one: setting the state renders the whole page again, and the link changes with every
+    /// slider step).
+    pub fn status(&self) -> UseStateHandle<String> {
+        self.status.clone()
+    }
+}
+
+/// Clears a copy confirmation `status` (see [`ShareLinkState::status`]) after the link changed.
+pub fn link_changed(status: &UseStateHandle<String>) {
+    if !status.is_empty() {
+        status.set(String::new());
+    }
 }
 
 /// A copy-link button, its status, the scenario's `link` in a read-only field, a print button and
