@@ -2,7 +2,7 @@
 //! and the layout (headline, charts, table and downloads, then the settings: after the charts on a
 //! phone, beside them on a wide screen).
 
-use crate::app::analysis_hook::use_analysis;
+use crate::app::analysis_hook::{self, use_analysis};
 use crate::app::analysis_panel::{self, use_analysis_panel, AnalysisPanelInput};
 use crate::app::budget;
 use crate::app::chart_canvas::{ChartCanvas, Compared, References};
@@ -85,20 +85,23 @@ pub fn app() -> Html {
         history::link_for(&fragment),
         timings::today(),
     );
-    let (analysis, analysis_fresh) = use_analysis(AnalysisInput::from_link(link));
+    let analysis_input = AnalysisInput::from_link(link);
+    let (analysis, analysis_fresh, runner) = use_analysis(analysis_input);
     let share = use_share_link();
     let panel = use_analysis_panel(&analysis, &projection);
 
-    // The URL follows the state: throttled replaces, a push for discrete changes; and a copy
-    // link's confirmation goes once the link changes.
+    // The analyses follow their input; the URL follows the state: throttled replaces, a push for
+    // discrete changes; and a copy link's confirmation goes once the link changes. (One effect:
+    // each effect is its own copy of yew's code.)
     {
-        let last = use_mut_ref(|| (state.history_pushes, fragment.clone()));
+        let last = use_mut_ref(|| (state.history_pushes, fragment.clone(), None));
         let embed = link.embed.map(ChartKind::id);
         let copied = share.status();
         use_effect_with(
-            (fragment.clone(), state.history_pushes),
-            move |(fragment, pushes)| {
+            (fragment.clone(), state.history_pushes, analysis_input),
+            move |(fragment, pushes, input)| {
                 let mut last = last.borrow_mut();
+                analysis_hook::ask_once(&runner, &mut last.2, *input);
                 if last.1 != *fragment {
                     last.1.clone_from(fragment);
                     share_link::link_changed(&copied);
