@@ -20,6 +20,7 @@
 
 use crate::analysis::{MonteCarloResult, Tornado};
 use crate::app::downloads::notice_failure;
+use crate::app::use_mount;
 
 use crate::app::state::{Action, AppState};
 use crate::chart::{self, ChartInput, ChartKind, Pinned, Theme, YearAxis};
@@ -320,7 +321,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     // A resize redraws at once, in the frame that lays the canvas out at its new size.
     {
         let easel = easel.clone();
-        use_effect_with((), move |()| {
+        use_mount(Box::new(move || {
             let element = canvas_ref.cast::<Element>();
             let follower = easel.clone();
             let cursor = element.as_ref().map(|element| {
@@ -337,8 +338,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     }
                 })
             });
-            move || drop((watch, cursor))
-        });
+            Box::new(move || drop((watch, cursor)))
+        }));
     }
 
     // The latest input, for whichever of the draws below comes first. The first time, the chart

@@ -33,7 +33,7 @@ pub mod walk;
 
 pub use root::App;
 
-use yew::{html, AttrValue, Callback, Html, MouseEvent};
+use yew::{hook, html, AttrValue, Callback, Html, MouseEvent};
 
 /// Fixed markup, parsed by the browser: the content of index.html's `<template id="m-…">` (`id`),
 /// in the page's language (www/pwa.js translates the templates with the page's own HTML, as the
@@ -71,6 +71,14 @@ pub fn markup(id: &'static str) -> Html {
 #[inline(never)]
 pub fn button(id: &'static str, label: &'static str, onclick: Callback<MouseEvent>) -> Html {
     html! { <button type="button" {id} {onclick}>{ label }</button> }
+}
+
+/// An effect that runs once, after the first render, and cleans up (what `body` returns) when the
+/// part of the page goes: `use_effect_with((), …)` with the body boxed, so that every such effect
+/// of the page shares one copy of yew's generic code for it.
+#[hook]
+pub fn use_mount(body: Box<dyn FnOnce() -> Box<dyn FnOnce()>>) {
+    yew::use_effect_with((), move |()| body());
 }
 
 /// Renders the app into `root`, replacing what it holds (the static loading state).

@@ -18,6 +18,7 @@ use crate::app::projection_table;
 use crate::app::share_link::{self, use_share_link};
 use crate::app::stage_switch;
 use crate::app::state::{Action, AppState};
+use crate::app::use_mount;
 use crate::app::walk;
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
@@ -124,7 +125,7 @@ pub fn app() -> Html {
     // system colour scheme. (One effect for both: each effect is its own copy of yew's code.)
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |()| {
+        use_mount(Box::new(move || {
             let navigated = dispatch.clone();
             let listeners = history::on_navigation(move |fragment| {
                 // The same path as a typed link: everything after the first '#'.
@@ -148,8 +149,8 @@ pub fn app() -> Html {
                     Theme::Light
                 }));
             });
-            move || drop((listeners, listener))
-        });
+            Box::new(move || drop((listeners, listener)))
+        }));
     }
 
     let show_table = link.view == View::Table;
