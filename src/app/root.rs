@@ -97,7 +97,10 @@ pub fn app() -> Html {
     {
         let last = use_mut_ref(|| (state.history_pushes, fragment.clone(), None));
         let embed = link.embed.map(ChartKind::id);
-        let copied = share.status();
+        // A confirmation belongs to the link it copied (cleared only when there is one: a
+        // change of state renders the whole page again, and the link changes with every slider
+        // step).
+        let copied = (!state.copy_status.is_empty()).then(|| dispatch.clone());
         use_effect_with(
             (fragment.clone(), state.history_pushes, analysis_input),
             move |(fragment, pushes, input)| {
@@ -105,7 +108,9 @@ pub fn app() -> Html {
                 analysis_hook::ask_once(&runner, &mut last.2, *input);
                 if last.1 != *fragment {
                     last.1.clone_from(fragment);
-                    share_link::link_changed(&copied);
+                    if let Some(dispatch) = &copied {
+                        dispatch.dispatch(Action::CopyStatus(String::new()));
+                    }
                 }
                 // The embed view marks the document too, so the stylesheet can hide the static
                 // page around the app without `:has()`, which made every change restyle the page.
@@ -272,7 +277,7 @@ pub fn app() -> Html {
                     // The link and the files before the analyses: the analyses' results arrive
                     // later and grow their captions, which would move anything below them under
                     // a reader's pointer.
-                    { share_link::view(&share, made.link, made.citation) }
+                    { share_link::view(&share, &state.copy_status, made.link, made.citation, &dispatch) }
                     { downloads }
                     { my_scenarios::view(&state.saved, &fragment, &dispatch) }
                     { analysis_panel::view(&panel, AnalysisPanelInput { link, references: references.clone(), results: &analysis,

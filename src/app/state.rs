@@ -45,6 +45,8 @@ pub struct AppState {
     /// "My scenarios": the saved scenarios as last read or written (the stored list itself is in
     /// `localStorage`), and what the last action there did, shown beside the section's buttons.
     pub saved: (SavedEntries, AttrValue),
+    /// What "Copy link" did last (empty once the link changes; see `app::share_link`).
+    pub copy_status: String,
     /// The language whose texts are in use ([`crate::i18n::language`]), so a change of language
     /// renders the page again.
     pub lang: crate::i18n::Lang,
@@ -73,6 +75,7 @@ impl AppState {
             file_outcome: None,
             walking: false,
             saved: Default::default(),
+            copy_status: String::new(),
             lang: crate::i18n::language(),
         };
         state.add_notices(link_notices(decoded.notices, decoded.data_note));
@@ -143,6 +146,8 @@ pub enum Action {
     Notify(String),
     /// "My scenarios" changed: its entries (`None`: as they were) and status.
     Saved(Option<SavedEntries>, AttrValue),
+    /// What "Copy link" did (empty: nothing to say, for a changed link).
+    CopyStatus(String),
     /// Remove a message.
     DismissNotice(u32),
     /// The system colour scheme changed.
@@ -229,6 +234,7 @@ impl Reducible for AppState {
                 }
                 next.saved.1 = status;
             }
+            Action::CopyStatus(text) => next.copy_status = text,
             Action::DismissNotice(id) => next.notices.retain(|notice| notice.id != id),
             Action::SetTheme(theme) => next.theme = theme,
             Action::Language(lang, chosen) => {
