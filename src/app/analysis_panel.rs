@@ -49,6 +49,8 @@ pub struct AnalysisPanelInput<'a> {
     pub theme: Theme,
     /// Where changes go.
     pub dispatch: &'a UseReducerDispatcher<AppState>,
+    /// The goal seek's last answer.
+    pub goal: &'a Option<Result<goal_seek::Answer, goal_seek::Invalid>>,
 }
 
 /// The analysis section's state: the projection its fan is drawn around and the goal seek's.
@@ -224,7 +226,7 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
                 <span id="analysis-status" class="analysis-status" aria-live="off">{ status }</span>
             </div>
             // Goal seek above the charts: their captions grow when the results arrive.
-            { goal_seek::view(&state.goal, props.link.scenario, input.target(), props.dispatch) }
+            { goal_seek::view(&state.goal, props.goal, props.link.scenario, input.target(), props.dispatch) }
             <div class="charts analysis-charts">
                 <ChartCanvas kind={ChartKind::Fan} projection={analysed.clone()}
                     references={props.references.clone()} {stage} theme={props.theme} lang={crate::i18n::language()}

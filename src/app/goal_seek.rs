@@ -22,7 +22,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The answer shown, with what it was asked for.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
     text: String,
     param: Param,
@@ -33,7 +33,7 @@ pub struct Answer {
 }
 
 /// What is wrong with the form's two typed fields, each beside its field.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Invalid {
     share: Option<&'static str>,
     year: Option<String>,
@@ -91,12 +91,12 @@ fn marks(message: bool, id: &'static str) -> (Option<&'static str>, Option<&'sta
     }
 }
 
-/// The goal seek's state: its answer (or what is wrong with the form) and its four fields.
+/// The goal seek's four fields. Its answer (or what is wrong with the form) is the page state's
+/// `goal`.
 ///
 /// Held by the page's root, through the analysis panel's hooks ([`use_goal_seek`]): a component of
 /// its own would bring the page another copy of yew's generic code.
 pub struct GoalSeekState {
-    answer: UseStateHandle<Option<Result<Answer, Invalid>>>,
     share: NodeRef,
     year: NodeRef,
     stage: NodeRef,
@@ -107,7 +107,6 @@ pub struct GoalSeekState {
 #[hook]
 pub fn use_goal_seek() -> GoalSeekState {
     GoalSeekState {
-        answer: use_state(|| None),
         share: use_node_ref(),
         year: use_node_ref(),
         stage: use_node_ref(),
@@ -117,16 +116,16 @@ pub fn use_goal_seek() -> GoalSeekState {
 
 /// The goal-seek form and its answer, for `scenario` (the page's: the one a goal seek starts
 /// from, and the one an answer is checked against to tell whether it is stale), with the page's
-/// chosen `target` as the fields' defaults (the region is always Russia).
+/// chosen `target` as the fields' defaults (the region is always Russia) and the last `answer`.
 pub fn view(
     state: &GoalSeekState,
+    answer: &Option<Result<Answer, Invalid>>,
     scenario: Scenario,
     target: Target,
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Html {
-    let answer = &state.answer;
     let onsubmit = {
-        let answer = answer.clone();
+        let dispatch = dispatch.clone();
         let refs = (
             state.share.clone(),
             state.year.clone(),
@@ -151,15 +150,15 @@ pub fn view(
                     stage: target.output.stage,
                 }
             });
-            answer.set(Some(result));
+            dispatch.dispatch(Action::Goal(result));
         })
     };
 
-    let invalid = match &**answer {
+    let invalid = match answer {
         Some(Err(invalid)) => invalid.clone(),
         _ => Invalid::default(),
     };
-    let result_html = match &**answer {
+    let result_html = match answer {
         Some(Ok(found)) => {
             let stale = found.scenario != scenario;
             let apply = match found.answer {
@@ -198,7 +197,7 @@ pub fn view(
     };
 
     // The stage of the question asked, once there is an answer; before, the page's.
-    let asked_stage = match &**answer {
+    let asked_stage = match answer {
         Some(Ok(found)) => found.stage,
         _ => target.output.stage,
     };

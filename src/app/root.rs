@@ -281,7 +281,7 @@ pub fn app() -> Html {
                     { downloads }
                     { my_scenarios::view(&state.saved, &fragment, &dispatch) }
                     { analysis_panel::view(&panel, AnalysisPanelInput { link, references: references.clone(), results: &analysis,
-                        fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch }) }
+                        fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch, goal: &state.goal }) }
                 </main>
                 // After the charts in reading order, so that on a phone the headline and the first
                 // chart fill the first screen; a wide screen shows it as the left column.

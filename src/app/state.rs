@@ -45,6 +45,8 @@ pub struct AppState {
     /// "My scenarios": the saved scenarios as last read or written (the stored list itself is in
     /// `localStorage`), and what the last action there did, shown beside the section's buttons.
     pub saved: (SavedEntries, AttrValue),
+    /// The goal seek's answer, or what is wrong with its form (`app::goal_seek`; none yet).
+    pub goal: Option<Result<crate::app::goal_seek::Answer, crate::app::goal_seek::Invalid>>,
     /// What "Copy link" did last (empty once the link changes; see `app::share_link`).
     pub copy_status: String,
     /// The language whose texts are in use ([`crate::i18n::language`]), so a change of language
@@ -75,6 +77,7 @@ impl AppState {
             file_outcome: None,
             walking: false,
             saved: Default::default(),
+            goal: None,
             copy_status: String::new(),
             lang: crate::i18n::language(),
         };
@@ -146,6 +149,8 @@ pub enum Action {
     Notify(String),
     /// "My scenarios" changed: its entries (`None`: as they were) and status.
     Saved(Option<SavedEntries>, AttrValue),
+    /// The goal seek answered, or found its form unreadable.
+    Goal(Result<crate::app::goal_seek::Answer, crate::app::goal_seek::Invalid>),
     /// What "Copy link" did (empty: nothing to say, for a changed link).
     CopyStatus(String),
     /// Remove a message.
@@ -234,6 +239,7 @@ impl Reducible for AppState {
                 }
                 next.saved.1 = status;
             }
+            Action::Goal(answer) => next.goal = Some(answer),
             Action::CopyStatus(text) => next.copy_status = text,
             Action::DismissNotice(id) => next.notices.retain(|notice| notice.id != id),
             Action::SetTheme(theme) => next.theme = theme,
