@@ -87,7 +87,10 @@ pub fn app() -> Html {
         timings::today(),
     );
     let analysis_input = AnalysisInput::from_link(link);
-    let (analysis, analysis_fresh, runner) = use_analysis(analysis_input);
+    let runner = use_analysis(&dispatch);
+    let analysis = (*state.analysis.0).clone();
+    // Whether the results shown belong to the current input.
+    let analysis_fresh = analysis.input == Some(analysis_input);
     let share = use_share_link();
     let panel = use_analysis_panel(&analysis, &projection);
 

@@ -9,6 +9,7 @@ use crate::saved::Saved;
 use crate::scenario::{Preset, PRESETS};
 use crate::state::{clean_name, LinkState, Reference, Shown, View, MAX_REFERENCES};
 use crate::url::Decoded;
+use crate::worker_protocol::AnalysisResults;
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
@@ -45,6 +46,8 @@ pub struct AppState {
     /// "My scenarios": the saved scenarios as last read or written (the stored list itself is in
     /// `localStorage`), and what the last action there did, shown beside the section's buttons.
     pub saved: (SavedEntries, AttrValue),
+    /// The analyses' latest results (`app::analysis_hook`).
+    pub analysis: Analysed,
     /// The goal seek's answer, or what is wrong with its form (`app::goal_seek`; none yet).
     pub goal: Option<Result<crate::app::goal_seek::Answer, crate::app::goal_seek::Invalid>>,
     /// What "Copy link" did last (empty once the link changes; see `app::share_link`).
@@ -52,6 +55,16 @@ pub struct AppState {
     /// The language whose texts are in use ([`crate::i18n::language`]), so a change of language
     /// renders the page again.
     pub lang: crate::i18n::Lang,
+}
+
+/// The analyses' latest results, compared by identity: each publication renders the page again.
+#[derive(Clone, Debug, Default)]
+pub struct Analysed(pub Rc<AnalysisResults>);
+
+impl PartialEq for Analysed {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The saved scenarios as last read or written, oldest first. Compared by identity: every read
@@ -77,6 +90,7 @@ impl AppState {
             file_outcome: None,
             walking: false,
             saved: Default::default(),
+            analysis: Analysed::default(),
             goal: None,
             copy_status: String::new(),
             lang: crate::i18n::language(),
@@ -149,6 +163,8 @@ pub enum Action {
     Notify(String),
     /// "My scenarios" changed: its entries (`None`: as they were) and status.
     Saved(Option<SavedEntries>, AttrValue),
+    /// The analyses have new results.
+    Analysed(Rc<AnalysisResults>),
     /// The goal seek answered, or found its form unreadable.
     Goal(Result<crate::app::goal_seek::Answer, crate::app::goal_seek::Invalid>),
     /// What "Copy link" did (empty: nothing to say, for a changed link).
@@ -239,6 +255,7 @@ impl Reducible for AppState {
                 }
                 next.saved.1 = status;
             }
+            Action::Analysed(results) => next.analysis = Analysed(results),
             Action::Goal(answer) => next.goal = Some(answer),
             Action::CopyStatus(text) => next.copy_status = text,
             Action::DismissNotice(id) => next.notices.retain(|notice| notice.id != id),
