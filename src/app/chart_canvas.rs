@@ -297,7 +297,7 @@ impl Easel {
 /// A titled chart with its canvas, text alternative and downloads.
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
-    let canvas_ref = use_node_ref();
+    let canvas_ref = use_mut_ref(NodeRef::default).borrow().clone();
     let painter = use_mut_ref(Painter::default);
     let easel = Easel {
         painter: painter.clone(),

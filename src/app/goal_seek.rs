@@ -107,10 +107,10 @@ pub struct GoalSeekState {
 #[hook]
 pub fn use_goal_seek() -> GoalSeekState {
     GoalSeekState {
-        share: use_node_ref(),
-        year: use_node_ref(),
-        stage: use_node_ref(),
-        param: use_node_ref(),
+        share: use_mut_ref(NodeRef::default).borrow().clone(),
+        year: use_mut_ref(NodeRef::default).borrow().clone(),
+        stage: use_mut_ref(NodeRef::default).borrow().clone(),
+        param: use_mut_ref(NodeRef::default).borrow().clone(),
     }
 }
 

@@ -17,11 +17,13 @@ pub struct ShareLinkState {
     field: NodeRef,
 }
 
-/// The copy link's hooks.
+/// The copy link's hooks. Node references here and in the other parts are kept with
+/// `use_mut_ref` (yew's `use_node_ref` is a `use_state`, whose generic code the page would carry for
+/// it alone).
 #[hook]
 pub fn use_share_link() -> ShareLinkState {
     ShareLinkState {
-        field: use_node_ref(),
+        field: use_mut_ref(NodeRef::default).borrow().clone(),
     }
 }
 
