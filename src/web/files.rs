@@ -74,11 +74,12 @@ pub fn print_page() {
 /// Offers the canvas's current pixels as a PNG download.
 pub fn download_canvas_png(canvas: &HtmlCanvasElement, file_name: &str) -> Result<(), String> {
     let file_name = file_name.to_string();
-    let callback = Closure::once_into_js(move |blob: JsValue| {
+    // Boxed, as `web::when_settled`'s handler is: one copy of wasm-bindgen's code for both.
+    let callback = Closure::once_into_js(Box::new(move |blob: JsValue| {
         if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
             let _ = download_blob(&file_name, &blob);
         }
-    });
+    }) as Box<dyn FnOnce(JsValue)>);
     canvas
         .to_blob(callback.unchecked_ref())
         .map_err(|_| "the browser could not export the chart".to_string())
