@@ -2,7 +2,6 @@
 //! chose, and reading a static file of the site.
 
 use super::document;
-use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlCanvasElement, HtmlInputElement};
@@ -56,7 +55,7 @@ fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     anchor.set_download(file_name);
     anchor.click();
     // Give the browser time to start the download before the address is released.
-    Timeout::new(60_000, move || {
+    super::timeout(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     })
     .forget();
