@@ -259,9 +259,9 @@ pub fn decode(input: &str) -> Decoded {
     };
 
     if let Some(version) = value_of("v") {
-        match version.parse::<u32>() {
-            Ok(FORMAT_VERSION) => {}
-            Ok(newer) if newer > FORMAT_VERSION => notices.push(format!(
+        match crate::text::parse_whole::<u32>(version) {
+            Some(FORMAT_VERSION) => {}
+            Some(newer) if newer > FORMAT_VERSION => notices.push(format!(
                 "This link was made by a newer version of the calculator (link format {newer}); the settings this version understands were used."
             )),
             _ => notices.push(format!(

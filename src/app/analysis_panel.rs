@@ -107,9 +107,9 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
             let mut run = settings;
             let action = match field.id().as_str() {
                 "target-share" => text::parse_number(&value).map(Action::SetTarget),
-                "target-year" => value.parse().ok().map(Action::SetTargetYear),
+                "target-year" => text::parse_whole(&value).map(Action::SetTargetYear),
                 "fan-region" => Region::from_id(&value).map(Action::SetFanRegion),
-                "mc-samples" => value.parse::<u32>().ok().map(|samples| {
+                "mc-samples" => text::parse_whole::<u32>(&value).map(|samples| {
                     run.samples = samples.clamp(MIN_CHOSEN_SAMPLES, MAX_SAMPLES);
                     Action::SetMonteCarlo(link_settings(run))
                 }),

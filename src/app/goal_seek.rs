@@ -56,10 +56,7 @@ fn read_form(
     let share = text::parse_number(share.trim().trim_end_matches('%'))
         .filter(|value: &f64| *value > 0.0 && *value < 100.0)
         .ok_or("Enter a percentage above 0 and below 100.");
-    let year = year
-        .trim()
-        .parse::<u16>()
-        .ok()
+    let year = text::parse_whole::<u16>(year.trim())
         .filter(|year| (MOVABLE_YEAR_MIN..=TARGET_YEAR_MAX).contains(year))
         .ok_or_else(|| format!("Enter a year from {MOVABLE_YEAR_MIN} to {TARGET_YEAR_MAX}."));
     match (share, year) {
