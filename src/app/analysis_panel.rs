@@ -14,7 +14,6 @@ use crate::chart::{ChartKind, Theme};
 use crate::data::Region;
 use crate::params::Param;
 use crate::projection::Projection;
-use crate::simulate::simulate;
 use crate::state::LinkState;
 use crate::text;
 use crate::web::files;
@@ -62,20 +61,18 @@ pub struct AnalysisPanelState {
     goal: GoalSeekState,
 }
 
-/// The analysis section's hooks, for `results` and the page's `projection`. The fan's central
-/// line is the scenario its bands were computed for, and the tornado needs no projection: neither
-/// chart redraws on a slider move, only when new results arrive. Like the bands, it ends at the
+/// The analysis section's hooks, with the projection of the scenario the results are for
+/// (`analysed`, the page state's; before any, the page's `projection`). The fan's central line is
+/// the scenario its bands were computed for, and the tornado needs no projection: neither chart
+/// redraws on a slider move, only when new results arrive. Like the bands, it ends at the
 /// scenario's own horizon, where the other charts end.
 #[hook]
 pub fn use_analysis_panel(
-    results: &AnalysisResults,
+    analysed: Option<&Rc<Projection>>,
     projection: &Rc<Projection>,
 ) -> AnalysisPanelState {
-    let analysed = use_memo(results.input.map(|input| input.scenario), |analysed| {
-        analysed.map(|scenario| Rc::new(simulate(&scenario)))
-    });
     AnalysisPanelState {
-        analysed: (*analysed).clone().unwrap_or_else(|| projection.clone()),
+        analysed: analysed.unwrap_or(projection).clone(),
         goal: use_goal_seek(),
     }
 }

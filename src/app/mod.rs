@@ -6,9 +6,11 @@
 //! preset picker, controls, stage switch, table, the money section, downloads, "My scenarios", and the copy link
 //! and the analysis panel with the goal seek, whose hooks the root holds): each component brings its own copy of
 //! yew's generic code, about 0.6 KB of the gzipped page (each effect or memo, 0.2 to 0.3 KB).
-//! Parts get values and callbacks and keep no model logic; derived values (projections, texts)
-//! are computed in render, with `use_memo` where a render would otherwise recompute them for
-//! nothing, never stored.
+//! Parts get values and callbacks and keep no model logic; derived texts are computed in render,
+//! and the projections by the reducer when their scenarios change (`state::Derived`). State
+//! goes into the reducer and node references into `use_mut_ref` rather than a `use_state` or
+//! `use_memo` each, and run-once effects through [`use_mount`]: each hook of another type is
+//! another copy of yew's generic code.
 
 pub mod analysis_hook;
 pub mod analysis_panel;

@@ -24,7 +24,6 @@ use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::i18n::Msg;
 use crate::provenance::Made;
-use crate::simulate::simulate;
 use crate::state::{LinkState, View};
 use crate::tr;
 use crate::url;
@@ -59,22 +58,9 @@ pub fn app() -> Html {
     let dispatch = state.dispatcher();
     let link = &state.link;
 
-    // Derived data: recomputed only when its ground state changes, never stored.
-    let projection = use_memo(link.scenario, |scenario| Rc::new(simulate(scenario)));
-    let references = use_memo(link.references.clone(), |references| {
-        Rc::new(
-            references
-                .iter()
-                .enumerate()
-                .map(|(index, reference)| Compared {
-                    projection: Rc::new(simulate(&reference.scenario)),
-                    label: reference.label(index).into(),
-                })
-                .collect::<Vec<_>>(),
-        )
-    });
-    let projection: Rc<_> = (*projection).clone();
-    let references: References = (*references).clone();
+    // Derived data: recomputed by the reducer only when its ground state changes.
+    let projection = state.derived.projection.clone();
+    let references = state.derived.references.clone();
     let preset = state.preset();
     let preset_scenario = preset.scenario();
     let changed = link.scenario.differences(&preset_scenario).len();
@@ -92,7 +78,7 @@ pub fn app() -> Html {
     // Whether the results shown belong to the current input.
     let analysis_fresh = analysis.input == Some(analysis_input);
     let share = use_share_link();
-    let panel = use_analysis_panel(&analysis, &projection);
+    let panel = use_analysis_panel(state.derived.analysed.as_ref(), &projection);
 
     // The analyses follow their input; the URL follows the state: throttled replaces, a push for
     // discrete changes; and a copy link's confirmation goes once the link changes. (One effect:

@@ -1,12 +1,17 @@
 //! The page's one reducer: the ground state (what a link carries, plus theme and notices)
-//! and every action that changes it. Derived data (projections, texts) is never stored here.
+//! and every action that changes it. Of the derived data only the projections are kept here
+//! ([`Derived`]), recomputed when what they are computed from changes; texts never are.
 
 use crate::analysis::{MonteCarloSettings, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
+use crate::app::chart_canvas::{Compared, References};
 use crate::chart::Theme;
 use crate::data::Region;
 use crate::params::Param;
+use crate::projection::Projection;
 use crate::saved::Saved;
+use crate::scenario::Scenario;
 use crate::scenario::{Preset, PRESETS};
+use crate::simulate::simulate;
 use crate::state::{clean_name, LinkState, Reference, Shown, View, MAX_REFERENCES};
 use crate::url::Decoded;
 use crate::worker_protocol::AnalysisResults;
@@ -48,6 +53,8 @@ pub struct AppState {
     pub saved: (SavedEntries, AttrValue),
     /// The analyses' latest results (`app::analysis_hook`).
     pub analysis: Analysed,
+    /// The projections of the link's scenario, its references and the analysed scenario.
+    pub derived: Derived,
     /// The goal seek's answer, or what is wrong with its form (`app::goal_seek`; none yet).
     pub goal: Option<Result<crate::app::goal_seek::Answer, crate::app::goal_seek::Invalid>>,
     /// What "Copy link" did last (empty once the link changes; see `app::share_link`).
@@ -55,6 +62,60 @@ pub struct AppState {
     /// The language whose texts are in use ([`crate::i18n::language`]), so a change of language
     /// renders the page again.
     pub lang: crate::i18n::Lang,
+}
+
+/// The projections the page shows, recomputed by the reducer when the scenario, the references or
+/// the analysed scenario change (rather than with `use_memo`, whose code the page would carry once
+/// per memo); compared by identity, as they change only with what they are computed from.
+#[derive(Clone, Debug)]
+pub struct Derived {
+    /// The link's scenario's projection.
+    pub projection: Rc<Projection>,
+    /// The pinned references' projections and labels.
+    pub references: References,
+    /// The projection of the scenario the analyses' results are for (none before the first).
+    pub analysed: Option<Rc<Projection>>,
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.projection, &other.projection)
+            && Rc::ptr_eq(&self.references, &other.references)
+            && match (&self.analysed, &other.analysed) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
+}
+
+impl Derived {
+    /// The projections of `link`, and of the `analysed` scenario.
+    fn of(link: &LinkState, analysed: Option<&Scenario>) -> Derived {
+        Derived {
+            projection: Rc::new(simulate(&link.scenario)),
+            references: compared(&link.references),
+            analysed: analysed.map(|scenario| Rc::new(simulate(scenario))),
+        }
+    }
+}
+
+/// The references' projections and labels.
+fn compared(references: &[Reference]) -> References {
+    Rc::new(
+        references
+            .iter()
+            .enumerate()
+            .map(|(index, reference)| Compared {
+                projection: Rc::new(simulate(&reference.scenario)),
+                label: reference.label(index).into(),
+            })
+            .collect(),
+    )
+}
+
+/// The scenario the analyses' `results` are for.
+fn analysed(results: &AnalysisResults) -> Option<Scenario> {
+    results.input.map(|input| input.scenario)
 }
 
 /// The analyses' latest results, compared by identity: each publication renders the page again.
@@ -82,6 +143,7 @@ impl AppState {
     /// The state a link opens with: the decoded state and its notices.
     pub fn from_decoded(decoded: Decoded, theme: Theme) -> AppState {
         let mut state = AppState {
+            derived: Derived::of(&decoded.state, None),
             link: decoded.state,
             theme,
             notices: Vec::new(),
@@ -305,6 +367,17 @@ impl Reducible for AppState {
             }
             Action::SetFanRegion(region) => next.link.fan_region = region,
             Action::SetMonteCarlo(run) => next.link.monte_carlo = run,
+        }
+        // What is derived follows what it is derived from.
+        if next.link.scenario != self.link.scenario {
+            next.derived.projection = Rc::new(simulate(&next.link.scenario));
+        }
+        if next.link.references != self.link.references {
+            next.derived.references = compared(&next.link.references);
+        }
+        let analysed_now = analysed(&next.analysis.0);
+        if analysed_now != analysed(&self.analysis.0) {
+            next.derived.analysed = analysed_now.map(|scenario| Rc::new(simulate(&scenario)));
         }
         if next == *self {
             self
