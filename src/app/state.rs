@@ -168,10 +168,10 @@ impl AppState {
 
     /// Adds one notice (see [`AppState::add_notices`]).
     pub fn notices_add(&mut self, text: String) {
-        self.add_notices([text]);
+        self.add_notices(vec![text]);
     }
 
-    fn add_notices(&mut self, texts: impl IntoIterator<Item = String>) {
+    fn add_notices(&mut self, texts: Vec<String>) {
         for text in texts {
             // A notice already on screen is not repeated (the same old link opened again, or the
             // same mistake made twice): the one shown moves to the end, as the newest.
@@ -308,9 +308,9 @@ impl Reducible for AppState {
             }
             Action::LoadFile(Err(message)) => {
                 next.file_outcome = Some(message.clone());
-                next.add_notices([message]);
+                next.add_notices(vec![message]);
             }
-            Action::Notify(text) => next.add_notices([text]),
+            Action::Notify(text) => next.notices_add(text),
             Action::Saved(entries, status) => {
                 if let Some(entries) = entries {
                     next.saved.0 = entries;
