@@ -402,6 +402,15 @@ mod engine {
     }
 }
 
+/// A whole number in `T`'s range (an unsigned type), read as `text.parse::<T>()` reads it (digits
+/// after an optional `+`): every such read goes through one copy of the standard library's `u64`
+/// parser rather than one per type.
+pub fn parse_whole<T: TryFrom<u64>>(text: &str) -> Option<T> {
+    text.parse::<u64>()
+        .ok()
+        .and_then(|value| T::try_from(value).ok())
+}
+
 /// A finite number in Rust's float syntax (sign, digits, one point, an exponent; no `inf` or `NaN`,
 /// no spaces), as `text.parse::<f64>()` reads it; `None` for other text and for values that overflow.
 pub fn parse_number(text: &str) -> Option<f64> {

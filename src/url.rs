@@ -265,9 +265,9 @@ pub fn decode(input: &str) -> Decoded {
     };
 
     if let Some(version) = value_of("v") {
-        match version.parse::<u32>() {
-            Ok(FORMAT_VERSION) => {}
-            Ok(newer) if newer > FORMAT_VERSION => {
+        match crate::text::parse_whole::<u32>(version) {
+            Some(FORMAT_VERSION) => {}
+            Some(newer) if newer > FORMAT_VERSION => {
                 notices.push(tr!(Msg::NoticeLinkNewer, version = newer.to_string()))
             }
             _ => notices.push(tr!(

@@ -51,6 +51,8 @@ pub struct AnalysisPanelInput<'a> {
     pub theme: Theme,
     /// Where changes go.
     pub dispatch: &'a UseReducerDispatcher<AppState>,
+    /// The goal seek's last answer.
+    pub goal: &'a Option<Result<goal_seek::Answer, goal_seek::Invalid>>,
 }
 
 /// The analysis section's state: the projection its fan is drawn around and the goal seek's.
@@ -62,20 +64,18 @@ pub struct AnalysisPanelState {
     goal: GoalSeekState,
 }
 
-/// The analysis section's hooks, for `results` and the page's `projection`. The fan's central
-/// line is the scenario its bands were computed for, and the tornado needs no projection: neither
-/// chart redraws on a slider move, only when new results arrive. Like the bands, it ends at the
+/// The analysis section's hooks, with the projection of the scenario the results are for
+/// (`analysed`, the page state's; before any, the page's `projection`). The fan's central line is
+/// the scenario its bands were computed for, and the tornado needs no projection: neither chart
+/// redraws on a slider move, only when new results arrive. Like the bands, it ends at the
 /// scenario's own horizon, where the other charts end.
 #[hook]
 pub fn use_analysis_panel(
-    results: &AnalysisResults,
+    analysed: Option<&Rc<Projection>>,
     projection: &Rc<Projection>,
 ) -> AnalysisPanelState {
-    let analysed = use_memo(results.input.map(|input| input.scenario), |analysed| {
-        analysed.map(|scenario| Rc::new(simulate(&scenario)))
-    });
     AnalysisPanelState {
-        analysed: (*analysed).clone().unwrap_or_else(|| projection.clone()),
+        analysed: analysed.unwrap_or(projection).clone(),
         goal: use_goal_seek(),
     }
 }
@@ -107,9 +107,9 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
             let mut run = settings;
             let action = match field.id().as_str() {
                 "target-share" => text::parse_number(&value).map(Action::SetTarget),
-                "target-year" => value.parse().ok().map(Action::SetTargetYear),
+                "target-year" => text::parse_whole(&value).map(Action::SetTargetYear),
                 "fan-region" => Region::from_id(&value).map(Action::SetFanRegion),
-                "mc-samples" => value.parse::<u32>().ok().map(|samples| {
+                "mc-samples" => text::parse_whole::<u32>(&value).map(|samples| {
                     run.samples = samples.clamp(MIN_CHOSEN_SAMPLES, MAX_SAMPLES);
                     Action::SetMonteCarlo(link_settings(run))
                 }),
@@ -226,7 +226,7 @@ pub fn view(state: &AnalysisPanelState, props: AnalysisPanelInput<'_>) -> Html {
                 <span id="analysis-status" class="analysis-status" aria-live="off">{ status }</span>
             </div>
             // Goal seek above the charts: their captions grow when the results arrive.
-            { goal_seek::view(&state.goal, props.link.scenario, input.target(), props.dispatch) }
+            { goal_seek::view(&state.goal, props.goal, props.link.scenario, input.target(), props.dispatch) }
             <div class="charts analysis-charts">
                 <ChartCanvas kind={ChartKind::Fan} projection={analysed.clone()}
                     references={props.references.clone()} {stage} theme={props.theme} lang={crate::i18n::language()}

@@ -20,6 +20,7 @@
 
 use crate::analysis::{MonteCarloResult, Tornado};
 use crate::app::downloads::notice_failure;
+use crate::app::use_mount;
 
 use crate::app::state::{Action, AppState};
 use crate::chart::{self, ChartInput, ChartKind, Pinned, Theme, YearAxis};
@@ -309,7 +310,7 @@ impl Easel {
 /// A titled chart with its canvas, text alternative and downloads.
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
-    let canvas_ref = use_node_ref();
+    let canvas_ref = use_mut_ref(NodeRef::default).borrow().clone();
     let painter = use_mut_ref(Painter::default);
     let easel = Easel {
         painter: painter.clone(),
@@ -333,7 +334,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     // A resize redraws at once, in the frame that lays the canvas out at its new size.
     {
         let easel = easel.clone();
-        use_effect_with((), move |()| {
+        use_mount(Box::new(move || {
             let element = canvas_ref.cast::<Element>();
             let follower = easel.clone();
             let cursor = element.as_ref().map(|element| {
@@ -350,8 +351,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     }
                 })
             });
-            move || drop((watch, cursor))
-        });
+            Box::new(move || drop((watch, cursor)))
+        }));
     }
 
     // The latest input, for whichever of the draws below comes first. The first time, the chart

@@ -25,7 +25,7 @@ use yew::prelude::*;
 
 /// The answer shown, with what it was asked for (its words are written when it is shown, in the
 /// page's language then).
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
     param: Param,
     answer: GoalSeek,
@@ -36,7 +36,7 @@ pub struct Answer {
 }
 
 /// Which of the form's two typed fields cannot be read (each gets its message beside it).
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Invalid {
     share: bool,
     year: bool,
@@ -59,10 +59,7 @@ fn read_form(
     let share = text::parse_number(share.trim().trim_end_matches('%'))
         .filter(|value: &f64| *value > 0.0 && *value < 100.0)
         .ok_or(());
-    let year = year
-        .trim()
-        .parse::<u16>()
-        .ok()
+    let year = text::parse_whole::<u16>(year.trim())
         .filter(|year| (MOVABLE_YEAR_MIN..=TARGET_YEAR_MAX).contains(year))
         .ok_or(());
     match (share, year) {
@@ -94,12 +91,12 @@ fn marks(message: bool, id: &'static str) -> (Option<&'static str>, Option<&'sta
     }
 }
 
-/// The goal seek's state: its answer (or what is wrong with the form) and its four fields.
+/// The goal seek's four fields. Its answer (or what is wrong with the form) is the page state's
+/// `goal`.
 ///
 /// Held by the page's root, through the analysis panel's hooks ([`use_goal_seek`]): a component of
 /// its own would bring the page another copy of yew's generic code.
 pub struct GoalSeekState {
-    answer: UseStateHandle<Option<Result<Answer, Invalid>>>,
     share: NodeRef,
     year: NodeRef,
     stage: NodeRef,
@@ -110,26 +107,25 @@ pub struct GoalSeekState {
 #[hook]
 pub fn use_goal_seek() -> GoalSeekState {
     GoalSeekState {
-        answer: use_state(|| None),
-        share: use_node_ref(),
-        year: use_node_ref(),
-        stage: use_node_ref(),
-        param: use_node_ref(),
+        share: use_mut_ref(NodeRef::default).borrow().clone(),
+        year: use_mut_ref(NodeRef::default).borrow().clone(),
+        stage: use_mut_ref(NodeRef::default).borrow().clone(),
+        param: use_mut_ref(NodeRef::default).borrow().clone(),
     }
 }
 
 /// The goal-seek form and its answer, for `scenario` (the page's: the one a goal seek starts
 /// from, and the one an answer is checked against to tell whether it is stale), with the page's
-/// chosen `target` as the fields' defaults (the region is always Russia).
+/// chosen `target` as the fields' defaults (the region is always Russia) and the last `answer`.
 pub fn view(
     state: &GoalSeekState,
+    answer: &Option<Result<Answer, Invalid>>,
     scenario: Scenario,
     target: Target,
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Html {
-    let answer = &state.answer;
     let onsubmit = {
-        let answer = answer.clone();
+        let dispatch = dispatch.clone();
         let refs = (
             state.share.clone(),
             state.year.clone(),
@@ -153,15 +149,15 @@ pub fn view(
                     target,
                 }
             });
-            answer.set(Some(result));
+            dispatch.dispatch(Action::Goal(result));
         })
     };
 
-    let invalid = match &**answer {
+    let invalid = match answer {
         Some(Err(invalid)) => invalid.clone(),
         _ => Invalid::default(),
     };
-    let result_html = match &**answer {
+    let result_html = match answer {
         Some(Ok(found)) => {
             let stale = found.scenario != scenario;
             let apply = match found.answer {
@@ -197,7 +193,7 @@ pub fn view(
     };
 
     // The stage of the question asked, once there is an answer; before, the page's.
-    let asked_stage = match &**answer {
+    let asked_stage = match answer {
         Some(Ok(found)) => found.target.output.stage,
         _ => target.output.stage,
     };

@@ -6,9 +6,11 @@
 //! preset picker, controls, stage switch, table, the money section, downloads, "My scenarios", and the copy link
 //! and the analysis panel with the goal seek, whose hooks the root holds): each component brings its own copy of
 //! yew's generic code, about 0.6 KB of the gzipped page (each effect or memo, 0.2 to 0.3 KB).
-//! Parts get values and callbacks and keep no model logic; derived values (projections, texts)
-//! are computed in render, with `use_memo` where a render would otherwise recompute them for
-//! nothing, never stored.
+//! Parts get values and callbacks and keep no model logic; derived texts are computed in render,
+//! and the projections by the reducer when their scenarios change (`state::Derived`). State
+//! goes into the reducer and node references into `use_mut_ref` rather than a `use_state` or
+//! `use_memo` each, and run-once effects through [`use_mount`]: each hook of another type is
+//! another copy of yew's generic code.
 
 pub mod analysis_hook;
 pub mod analysis_panel;
@@ -33,7 +35,7 @@ pub mod walk;
 
 pub use root::App;
 
-use yew::{html, AttrValue, Callback, Html, MouseEvent};
+use yew::{hook, html, AttrValue, Callback, Html, MouseEvent};
 
 /// Fixed markup, parsed by the browser: the content of index.html's `<template id="m-…">` (`id`),
 /// in the page's language (www/pwa.js translates the templates with the page's own HTML, as the
@@ -71,6 +73,14 @@ pub fn markup(id: &'static str) -> Html {
 #[inline(never)]
 pub fn button(id: &'static str, label: &'static str, onclick: Callback<MouseEvent>) -> Html {
     html! { <button type="button" {id} {onclick}>{ label }</button> }
+}
+
+/// An effect that runs once, after the first render, and cleans up (what `body` returns) when the
+/// part of the page goes: `use_effect_with((), …)` with the body boxed, so that every such effect
+/// of the page shares one copy of yew's generic code for it.
+#[hook]
+pub fn use_mount(body: Box<dyn FnOnce() -> Box<dyn FnOnce()>>) {
+    yew::use_effect_with((), move |()| body());
 }
 
 /// Renders the app into `root`, replacing what it holds (the static loading state).

@@ -94,7 +94,7 @@ pub fn view(
                 .and_then(|button| button.get_attribute("value"))
                 .unwrap_or_default();
             let (op, index) = value.split_at(value.len().min(1));
-            let entry = entries.get(index.parse::<usize>().unwrap_or(usize::MAX));
+            let entry = entries.get(crate::text::parse_whole(index).unwrap_or(usize::MAX));
             let name = entry.map(|entry| entry.name.as_str());
             // Focus goes to the field: it outlives the button pressed, whichever it was.
             clipboard::select_field(&input);

@@ -2,7 +2,7 @@
 //! and the layout (headline, charts, table and downloads, then the settings: after the charts on a
 //! phone, beside them on a wide screen).
 
-use crate::app::analysis_hook::use_analysis;
+use crate::app::analysis_hook::{self, use_analysis};
 use crate::app::analysis_panel::{self, use_analysis_panel, AnalysisPanelInput};
 use crate::app::budget;
 use crate::app::chart_canvas::{ChartCanvas, Compared, References};
@@ -18,12 +18,12 @@ use crate::app::projection_table;
 use crate::app::share_link::{self, use_share_link};
 use crate::app::stage_switch;
 use crate::app::state::{Action, AppState};
+use crate::app::use_mount;
 use crate::app::walk;
 use crate::chart::{ChartKind, Theme};
 use crate::data::Stage;
 use crate::i18n::Msg;
 use crate::provenance::Made;
-use crate::simulate::simulate;
 use crate::state::{LinkState, View};
 use crate::tr;
 use crate::url;
@@ -58,23 +58,9 @@ pub fn app() -> Html {
     let dispatch = state.dispatcher();
     let link = &state.link;
 
-    // Derived data: recomputed only when its ground state changes, never stored.
-    let projection = use_memo(link.scenario, |scenario| Rc::new(simulate(scenario)));
-    // Their labels ("Skeptic (dashed)") are in the reader's language: a new language names them anew.
-    let references = use_memo((link.references.clone(), state.lang), |(references, _)| {
-        Rc::new(
-            references
-                .iter()
-                .enumerate()
-                .map(|(index, reference)| Compared {
-                    projection: Rc::new(simulate(&reference.scenario)),
-                    label: reference.label(index).into(),
-                })
-                .collect::<Vec<_>>(),
-        )
-    });
-    let projection: Rc<_> = (*projection).clone();
-    let references: References = (*references).clone();
+    // Derived data: recomputed by the reducer only when its ground state changes.
+    let projection = state.derived.projection.clone();
+    let references = state.derived.references.clone();
     let preset = state.preset();
     let preset_scenario = preset.scenario();
     let changed = link.scenario.differences(&preset_scenario).len();
@@ -86,26 +72,44 @@ pub fn app() -> Html {
         history::link_for(&fragment),
         timings::today(),
     );
-    let (analysis, analysis_fresh) = use_analysis(AnalysisInput::from_link(link));
-    let share = use_share_link(&fragment);
-    let panel = use_analysis_panel(&analysis, &projection);
+    let analysis_input = AnalysisInput::from_link(link);
+    let runner = use_analysis(&dispatch);
+    let analysis = (*state.analysis.0).clone();
+    // Whether the results shown belong to the current input.
+    let analysis_fresh = analysis.input == Some(analysis_input);
+    let share = use_share_link();
+    let panel = use_analysis_panel(state.derived.analysed.as_ref(), &projection);
 
-    // The URL follows the state: throttled replaces, a push for discrete changes.
+    // The analyses follow their input; the URL follows the state: throttled replaces, a push for
+    // discrete changes; and a copy link's confirmation goes once the link changes. (One effect:
+    // each effect is its own copy of yew's code.)
     {
-        let last_push = use_mut_ref(|| state.history_pushes);
+        let last = use_mut_ref(|| (state.history_pushes, fragment.clone(), None));
         let embed = link.embed.map(ChartKind::id);
+        // A confirmation belongs to the link it copied (cleared only when there is one: a
+        // change of state renders the whole page again, and the link changes with every slider
+        // step).
+        let copied = (!state.copy_status.is_empty()).then(|| dispatch.clone());
         use_effect_with(
-            (fragment.clone(), state.history_pushes),
-            move |(fragment, pushes)| {
+            (fragment.clone(), state.history_pushes, analysis_input),
+            move |(fragment, pushes, input)| {
+                let mut last = last.borrow_mut();
+                analysis_hook::ask_once(&runner, &mut last.2, *input);
+                if last.1 != *fragment {
+                    last.1.clone_from(fragment);
+                    if let Some(dispatch) = &copied {
+                        dispatch.dispatch(Action::CopyStatus(String::new()));
+                    }
+                }
                 // The embed view marks the document too, so the stylesheet can hide the static
                 // page around the app without `:has()`, which made every change restyle the page.
                 crate::web::mark_root("data-embed", embed);
-                let mode = if *pushes == *last_push.borrow() {
+                let mode = if *pushes == last.0 {
                     HistoryMode::Replace
                 } else {
                     HistoryMode::Push
                 };
-                *last_push.borrow_mut() = *pushes;
+                last.0 = *pushes;
                 history::write_fragment(fragment, mode);
             },
         );
@@ -115,7 +119,7 @@ pub fn app() -> Html {
     // system colour scheme. (One effect for both: each effect is its own copy of yew's code.)
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |()| {
+        use_mount(Box::new(move || {
             let navigated = dispatch.clone();
             let listeners = history::on_navigation(move |fragment| {
                 // The same path as a typed link: everything after the first '#'.
@@ -139,8 +143,8 @@ pub fn app() -> Html {
                     Theme::Light
                 }));
             });
-            move || drop((listeners, listener))
-        });
+            Box::new(move || drop((listeners, listener)))
+        }));
     }
 
     let show_table = link.view == View::Table;
@@ -262,11 +266,11 @@ pub fn app() -> Html {
                     // The link and the files before the analyses: the analyses' results arrive
                     // later and grow their captions, which would move anything below them under
                     // a reader's pointer.
-                    { share_link::view(&share, made.link, made.citation) }
+                    { share_link::view(&share, &state.copy_status, made.link, made.citation, &dispatch) }
                     { downloads }
                     { my_scenarios::view(&state.saved, &fragment, &dispatch) }
                     { analysis_panel::view(&panel, AnalysisPanelInput { link, references: references.clone(), results: &analysis,
-                        fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch }) }
+                        fresh: analysis_fresh, theme: state.theme, dispatch: &dispatch, goal: &state.goal }) }
                 </main>
                 // After the charts in reading order, so that on a phone the headline and the first
                 // chart fill the first screen; a wide screen shows it as the left column.

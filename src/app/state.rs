@@ -1,14 +1,20 @@
 //! The page's one reducer: the ground state (what a link carries, plus theme and notices)
-//! and every action that changes it. Derived data (projections, texts) is never stored here.
+//! and every action that changes it. Of the derived data only the projections are kept here
+//! ([`Derived`]), recomputed when what they are computed from changes; texts never are.
 
 use crate::analysis::{MonteCarloSettings, TARGET_YEAR_MAX, TARGET_YEAR_MIN};
+use crate::app::chart_canvas::{Compared, References};
 use crate::chart::Theme;
 use crate::data::Region;
 use crate::params::Param;
+use crate::projection::Projection;
 use crate::saved::Saved;
+use crate::scenario::Scenario;
 use crate::scenario::{Preset, PRESETS};
+use crate::simulate::simulate;
 use crate::state::{clean_name, LinkState, Reference, Shown, View, MAX_REFERENCES};
 use crate::url::Decoded;
+use crate::worker_protocol::AnalysisResults;
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
@@ -45,9 +51,81 @@ pub struct AppState {
     /// "My scenarios": the saved scenarios as last read or written (the stored list itself is in
     /// `localStorage`), and what the last action there did, shown beside the section's buttons.
     pub saved: (SavedEntries, AttrValue),
+    /// The analyses' latest results (`app::analysis_hook`).
+    pub analysis: Analysed,
+    /// The projections of the link's scenario, its references and the analysed scenario.
+    pub derived: Derived,
+    /// The goal seek's answer, or what is wrong with its form (`app::goal_seek`; none yet).
+    pub goal: Option<Result<crate::app::goal_seek::Answer, crate::app::goal_seek::Invalid>>,
+    /// What "Copy link" did last (empty once the link changes; see `app::share_link`).
+    pub copy_status: String,
     /// The language whose texts are in use ([`crate::i18n::language`]), so a change of language
     /// renders the page again.
     pub lang: crate::i18n::Lang,
+}
+
+/// The projections the page shows, recomputed by the reducer when the scenario, the references or
+/// the analysed scenario change (rather than with `use_memo`, whose code the page would carry once
+/// per memo); compared by identity, as they change only with what they are computed from.
+#[derive(Clone, Debug)]
+pub struct Derived {
+    /// The link's scenario's projection.
+    pub projection: Rc<Projection>,
+    /// The pinned references' projections and labels.
+    pub references: References,
+    /// The projection of the scenario the analyses' results are for (none before the first).
+    pub analysed: Option<Rc<Projection>>,
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.projection, &other.projection)
+            && Rc::ptr_eq(&self.references, &other.references)
+            && match (&self.analysed, &other.analysed) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
+}
+
+impl Derived {
+    /// The projections of `link`, and of the `analysed` scenario.
+    fn of(link: &LinkState, analysed: Option<&Scenario>) -> Derived {
+        Derived {
+            projection: Rc::new(simulate(&link.scenario)),
+            references: compared(&link.references),
+            analysed: analysed.map(|scenario| Rc::new(simulate(scenario))),
+        }
+    }
+}
+
+/// The references' projections and labels.
+fn compared(references: &[Reference]) -> References {
+    Rc::new(
+        references
+            .iter()
+            .enumerate()
+            .map(|(index, reference)| Compared {
+                projection: Rc::new(simulate(&reference.scenario)),
+                label: reference.label(index).into(),
+            })
+            .collect(),
+    )
+}
+
+/// The scenario the analyses' `results` are for.
+fn analysed(results: &AnalysisResults) -> Option<Scenario> {
+    results.input.map(|input| input.scenario)
+}
+
+/// The analyses' latest results, compared by identity: each publication renders the page again.
+#[derive(Clone, Debug, Default)]
+pub struct Analysed(pub Rc<AnalysisResults>);
+
+impl PartialEq for Analysed {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The saved scenarios as last read or written, oldest first. Compared by identity: every read
@@ -65,6 +143,7 @@ impl AppState {
     /// The state a link opens with: the decoded state and its notices.
     pub fn from_decoded(decoded: Decoded, theme: Theme) -> AppState {
         let mut state = AppState {
+            derived: Derived::of(&decoded.state, None),
             link: decoded.state,
             theme,
             notices: Vec::new(),
@@ -73,6 +152,9 @@ impl AppState {
             file_outcome: None,
             walking: false,
             saved: Default::default(),
+            analysis: Analysed::default(),
+            goal: None,
+            copy_status: String::new(),
             lang: crate::i18n::language(),
         };
         state.add_notices(link_notices(decoded.notices, decoded.data_note));
@@ -86,10 +168,10 @@ impl AppState {
 
     /// Adds one notice (see [`AppState::add_notices`]).
     pub fn notices_add(&mut self, text: String) {
-        self.add_notices([text]);
+        self.add_notices(vec![text]);
     }
 
-    fn add_notices(&mut self, texts: impl IntoIterator<Item = String>) {
+    fn add_notices(&mut self, texts: Vec<String>) {
         for text in texts {
             // A notice already on screen is not repeated (the same old link opened again, or the
             // same mistake made twice): the one shown moves to the end, as the newest.
@@ -143,6 +225,12 @@ pub enum Action {
     Notify(String),
     /// "My scenarios" changed: its entries (`None`: as they were) and status.
     Saved(Option<SavedEntries>, AttrValue),
+    /// The analyses have new results.
+    Analysed(Rc<AnalysisResults>),
+    /// The goal seek answered, or found its form unreadable.
+    Goal(Result<crate::app::goal_seek::Answer, crate::app::goal_seek::Invalid>),
+    /// What "Copy link" did (empty: nothing to say, for a changed link).
+    CopyStatus(String),
     /// Remove a message.
     DismissNotice(u32),
     /// The system colour scheme changed.
@@ -220,15 +308,18 @@ impl Reducible for AppState {
             }
             Action::LoadFile(Err(message)) => {
                 next.file_outcome = Some(message.clone());
-                next.add_notices([message]);
+                next.add_notices(vec![message]);
             }
-            Action::Notify(text) => next.add_notices([text]),
+            Action::Notify(text) => next.notices_add(text),
             Action::Saved(entries, status) => {
                 if let Some(entries) = entries {
                     next.saved.0 = entries;
                 }
                 next.saved.1 = status;
             }
+            Action::Analysed(results) => next.analysis = Analysed(results),
+            Action::Goal(answer) => next.goal = Some(answer),
+            Action::CopyStatus(text) => next.copy_status = text,
             Action::DismissNotice(id) => next.notices.retain(|notice| notice.id != id),
             Action::SetTheme(theme) => next.theme = theme,
             Action::Language(lang, chosen) => {
@@ -276,6 +367,18 @@ impl Reducible for AppState {
             }
             Action::SetFanRegion(region) => next.link.fan_region = region,
             Action::SetMonteCarlo(run) => next.link.monte_carlo = run,
+        }
+        // What is derived follows what it is derived from.
+        if next.link.scenario != self.link.scenario {
+            next.derived.projection = Rc::new(simulate(&next.link.scenario));
+        }
+        // The references' labels ("Skeptic (dashed)") are in the reader's language.
+        if next.link.references != self.link.references || next.lang != self.lang {
+            next.derived.references = compared(&next.link.references);
+        }
+        let analysed_now = analysed(&next.analysis.0);
+        if analysed_now != analysed(&self.analysis.0) {
+            next.derived.analysed = analysed_now.map(|scenario| Rc::new(simulate(&scenario)));
         }
         if next == *self {
             self

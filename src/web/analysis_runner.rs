@@ -186,7 +186,7 @@ fn pump(runner: &Shared) {
     if wait > 0.0 {
         if guard.send_timer.is_none() {
             let runner = Rc::downgrade(runner);
-            guard.send_timer = Some(Timeout::new(wait.ceil() as u32, move || {
+            guard.send_timer = Some(super::timeout(wait.ceil() as u32, move || {
                 with_runner(&runner, |runner| {
                     runner.borrow_mut().send_timer = None;
                     pump(runner);
@@ -227,7 +227,7 @@ fn run_on_main_thread(runner: &Shared, input: AnalysisInput) {
     let since = now_ms() - runner.borrow().last_main_run;
     let delay = (ANALYSIS_INTERVAL_MS - since).clamp(0.0, ANALYSIS_INTERVAL_MS);
     let weak = Rc::downgrade(runner);
-    let timer = Timeout::new(delay.ceil() as u32, move || {
+    let timer = super::timeout(delay.ceil() as u32, move || {
         with_runner(&weak, |runner| {
             let results = run(&input, now_ms);
             {

@@ -454,8 +454,10 @@ impl DrawingBackend for PageBackend<'_> {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        // One iterator type for every caller's path: one copy of the SVG backend's code.
+        let path: &mut dyn Iterator<Item = BackendCoord> = &mut path.into_iter();
         if let PageBackend::Canvas(canvas) = self {
-            canvas.path(&mut path.into_iter(), style.color(), style.stroke_width());
+            canvas.path(path, style.color(), style.stroke_width());
             return Ok(());
         }
         on_backend!(self, backend => backend.draw_path(path, style))
@@ -480,8 +482,10 @@ impl DrawingBackend for PageBackend<'_> {
         vertices: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        // One iterator type for every caller's polygon, as for `draw_path`.
+        let vertices: &mut dyn Iterator<Item = BackendCoord> = &mut vertices.into_iter();
         if let PageBackend::Canvas(canvas) = self {
-            canvas.polygon(&mut vertices.into_iter(), style.color());
+            canvas.polygon(vertices, style.color());
             return Ok(());
         }
         on_backend!(self, backend => backend.fill_polygon(vertices, style))

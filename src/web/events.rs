@@ -28,7 +28,17 @@ pub fn listen(
     name: &'static str,
     handler: impl FnMut(web_sys::Event) + 'static,
 ) -> Option<Listener> {
-    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    listen_boxed(target, name, Box::new(handler))
+}
+
+/// [`listen`] with the handler boxed: one copy of wasm-bindgen's closure code serves every
+/// listener.
+fn listen_boxed(
+    target: EventTarget,
+    name: &'static str,
+    handler: Box<dyn FnMut(web_sys::Event)>,
+) -> Option<Listener> {
+    let closure = Closure::wrap(handler);
     target
         .add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())
         .ok()?;

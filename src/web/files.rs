@@ -4,7 +4,6 @@
 use super::document;
 use crate::i18n::Msg;
 use crate::tr;
-use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlCanvasElement, HtmlInputElement};
@@ -58,7 +57,7 @@ fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     anchor.set_download(file_name);
     anchor.click();
     // Give the browser time to start the download before the address is released.
-    Timeout::new(60_000, move || {
+    super::timeout(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     })
     .forget();
@@ -76,11 +75,12 @@ pub fn print_page() {
 /// Offers the canvas's current pixels as a PNG download.
 pub fn download_canvas_png(canvas: &HtmlCanvasElement, file_name: &str) -> Result<(), String> {
     let file_name = file_name.to_string();
-    let callback = Closure::once_into_js(move |blob: JsValue| {
+    // Boxed, as `web::when_settled`'s handler is: one copy of wasm-bindgen's code for both.
+    let callback = Closure::once_into_js(Box::new(move |blob: JsValue| {
         if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
             let _ = download_blob(&file_name, &blob);
         }
-    });
+    }) as Box<dyn FnOnce(JsValue)>);
     canvas
         .to_blob(callback.unchecked_ref())
         .map_err(|_| tr!(Msg::ChartExportFailed).to_string())

@@ -67,10 +67,11 @@ fn post(task: Box<dyn FnOnce()>) {
 }
 
 fn request_frame(task: Box<dyn FnOnce()>) {
-    let frame = Closure::once_into_js(move || {
+    // Boxed, as `post`'s task is: one copy of wasm-bindgen's code for both.
+    let frame = Closure::once_into_js(Box::new(move || {
         FRAME_START.with(|start| start.set(now_ms()));
         task();
-    });
+    }) as Box<dyn FnOnce()>);
     if let Some(window) = window() {
         let _ = window.request_animation_frame(frame.unchecked_ref());
     }

@@ -144,7 +144,7 @@ pub fn write_fragment(fragment: &str, mode: HistoryMode) {
         writer.pending = Some(fragment.to_string());
         if writer.timer.is_none() {
             let wait = writer.last_write_ms + URL_WRITE_INTERVAL_MS - now;
-            writer.timer = Some(Timeout::new(wait.max(0.0).ceil() as u32, || {
+            writer.timer = Some(super::timeout(wait.max(0.0).ceil() as u32, || {
                 after_input_frame(ADDRESS_WRITE_MS, flush_pending_fragment);
             }));
         }

@@ -80,6 +80,12 @@ pub fn in_worker() -> bool {
     window().is_none()
 }
 
+/// A `gloo_timers` timeout that runs `task` after `ms` milliseconds (cancelled when dropped), the
+/// task boxed: one copy of wasm-bindgen's closure code serves every timer of the page.
+pub(crate) fn timeout(ms: u32, task: impl FnOnce() + 'static) -> gloo_timers::callback::Timeout {
+    gloo_timers::callback::Timeout::new(ms, Box::new(task) as Box<dyn FnOnce()>)
+}
+
 /// Calls `done` once `promise` settles, with the value it was fulfilled or rejected with (callers
 /// tell them apart by type: each promise used here fulfils with a string or `undefined` and rejects
 /// with an error object). One self-freeing closure serves as both handlers, so nothing leaks and
