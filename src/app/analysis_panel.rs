@@ -15,7 +15,6 @@ use crate::data::Region;
 use crate::i18n::Msg;
 use crate::params::Param;
 use crate::projection::Projection;
-use crate::simulate::simulate;
 use crate::state::{LinkState, Shown};
 use crate::text;
 use crate::tr;

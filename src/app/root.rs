@@ -203,7 +203,7 @@ pub fn app() -> Html {
 
     // The embed view (`embed=<chart>`, for an article's iframe) is this page with `data-embed`:
     // the stylesheet then shows only the headline, that chart and the link to the same scenario
-    // in the whole calculator (in a new tab), which is hidden otherwise.
+    // in the whole calculator (in a new tab), which exists only there.
     let embed = link.embed.map(ChartKind::id);
     let downloads = downloads::view(
         &projection,
@@ -212,23 +212,23 @@ pub fn app() -> Html {
         state.file_outcome.as_deref(),
         &dispatch,
     );
-    // As an HTML string (the link's own encoding: ids and numbers), which costs less than yew's
-    // code for the element.
-    let full = Html::from_html_unchecked(
-        format!(
-            r##"<a id="open-full" class="embed-open" href="#{}" target="_blank" rel="noopener">{}</a>"##,
-            // Outside the embed view the page's own link is it, already encoded.
-            crate::chart::escape(&match link.embed {
-                Some(_) => url::encode(&LinkState {
+    // Only in the embed view (the whole page has no use for it, and a link that changed would be
+    // parsed anew at each key press). As an HTML string (the link's own encoding: ids and
+    // numbers), which costs less than yew's code for the element.
+    let full = match link.embed {
+        Some(_) => Html::from_html_unchecked(
+            format!(
+                r##"<a id="open-full" class="embed-open" href="#{}" target="_blank" rel="noopener">{}</a>"##,
+                crate::chart::escape(&url::encode(&LinkState {
                     embed: None,
                     ..link.clone()
-                }),
-                None => fragment.clone(),
-            }),
-            crate::chart::escape(tr!(Msg::EmbedOpenFull))
-        )
-        .into(),
-    );
+                })),
+                crate::chart::escape(tr!(Msg::EmbedOpenFull))
+            )
+            .into(),
+        ),
+        None => Html::default(),
+    };
 
     html! {
         <div class="page" data-embed={embed}>
