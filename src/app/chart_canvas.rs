@@ -451,14 +451,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let glossary = props.kind.glossary();
     let title_id = format!("chart-{id}-title");
     let description_id = format!("chart-{id}-description");
-    // The title and the text alternative as HTML strings (the chart's own label and the model's
-    // text, escaped: a pinned reference's name is a reader's; see `app::markup`): less code than
-    // yew's for each element.
-    let (title, description, glossary_text) = (
-        chart::escape(props.kind.label()),
-        chart::escape(&description),
-        chart::escape(glossary.0),
-    );
+    // The title and the glossary link as HTML strings (escaped; see `app::markup`): less code
+    // than yew's for each element.
+    let (title, glossary_text) = (chart::escape(props.kind.label()), chart::escape(glossary.0));
     html! {
         <figure class="chart" id={format!("figure-{id}")}>
             { Html::from_html_unchecked(format!(r#"<figcaption id="{title_id}" class="chart-title">{title}</figcaption>"#).into()) }
@@ -472,7 +467,12 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 aria-keyshortcuts={time_chart.then_some("ArrowLeft ArrowRight Home End Escape")}
             />
             { Html::from_html_unchecked(AttrValue::Static(r#"<div class="chart-tip" aria-live="polite"></div>"#)) }
-            { Html::from_html_unchecked(format!(r#"<p id="{description_id}" class="chart-description">{description} <a href="{}">{glossary_text}</a></p>"#, glossary.1).into()) }
+            // The text alternative as a text node, which a key press changes without the page
+            // parsing HTML; the glossary link beside it is fixed.
+            <p id={description_id} class="chart-description">
+                { description }{ " " }
+                { Html::from_html_unchecked(format!(r#"<a href="{}">{glossary_text}</a>"#, glossary.1).into()) }
+            </p>
             <div class="download-row" onclick={on_tool}>
                 { Html::from_html_unchecked(toolbar_html(props.kind).into()) }
             </div>
