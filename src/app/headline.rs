@@ -422,7 +422,9 @@ pub fn view(
             <details class="headline-more" open={crate::web::colour_scheme::is_wide()}>
             // Which stage the 10% claim counts, and why the stages differ; then why Russia lands
             // where it does. Neither changes with the odds, so the link keeps a reader's focus.
-            { model_html(format!(r##"<summary>{}</summary><p class="headline-claim">{} <a href="#g-stage">{}</a></p><p id="headline-why" class="headline-why">{}</p>"##, escaped(Msg::HeadlineMore), escaped(Msg::HeadlineClaim), escaped(Msg::HeadlineClaimLink), escape(&russia_why(projection, full, scenario, shown)))) }
+            // Two strings: the fixed one is not parsed again when the why line changes.
+            { model_html(format!(r##"<summary>{}</summary><p class="headline-claim">{} <a href="#g-stage">{}</a></p>"##, escaped(Msg::HeadlineMore), escaped(Msg::HeadlineClaim), escaped(Msg::HeadlineClaimLink))) }
+            { model_html(format!(r##"<p id="headline-why" class="headline-why">{}</p>"##, escape(&russia_why(projection, full, scenario, shown)))) }
             <div class="headline-others">
                 { model_html(others) }
                 // Its own string: the odds arriving leave it, and its link's focus, as it is.
