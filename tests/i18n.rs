@@ -347,3 +347,43 @@ fn manifest_english_is_the_manifests_own() {
         "a manifest.* text scripts/post_build.py does not write"
     );
 }
+
+/// The catalogues the build ships (scripts/post_build.py's `write_catalogs`, values by position)
+/// are the ones the pages written at build time use (`PageTexts::catalogue`, from the keyed files):
+/// two writers of the same format, which must not drift apart (a value in the wrong place would
+/// show another value in the page).
+#[test]
+fn shipped_catalogues_are_the_build_time_pages_own() {
+    use ree_outlook::i18n::{Catalogue, Lang, PageTexts};
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = std::env::temp_dir().join(format!("ree-catalogues-{}", std::process::id()));
+    let script = format!(
+        "import sys; sys.path.insert(0, 'scripts'); import post_build; post_build.write_catalogs({:?}, 'i18n')",
+        out.display().to_string()
+    );
+    let status = std::process::Command::new("python3")
+        .args(["-c", &script])
+        .current_dir(root)
+        .output();
+    assert!(
+        status.as_ref().is_ok_and(|output| output.status.success()),
+        "post_build.write_catalogs failed: {status:?}"
+    );
+    let read = |path: std::path::PathBuf| {
+        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+    };
+    let english = read(format!("{root}/i18n/en.json").into());
+    for lang in [Lang::Ru, Lang::Zh] {
+        let shipped =
+            ree_outlook::json::parse(&read(out.join("i18n").join(format!("{}.json", lang.id()))))
+                .and_then(|json| Catalogue::from_json(lang, &json));
+        let keyed = PageTexts::parse(
+            lang,
+            &read(format!("{root}/i18n/{}.json", lang.id()).into()),
+            &english,
+        )
+        .and_then(|texts| texts.catalogue());
+        assert_eq!(shipped.map(Some), keyed, "{}", lang.id());
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
