@@ -284,3 +284,19 @@ export async function axeViolations(page) {
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
+
+/**
+ * The elements matching `selector` that reach past the page's left or right edge (at most ten, as "tag#id left..right"),
+ * with the page's width and scroll width: what a 360 px test asserts is empty and no wider than the page.
+ */
+export function pastEdge(page, selector) {
+  return page.evaluate((selector) => {
+    const width = document.documentElement.clientWidth;
+    const over = [];
+    for (const element of document.querySelectorAll(selector)) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) over.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} ${Math.round(box.left)}..${Math.round(box.right)}`);
+    }
+    return { width, scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 10) };
+  }, selector);
+}

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, ROOT, watch, waitReady, axeViolations } from './harness.mjs';
+import { serve, launch, ROOT, watch, waitReady, axeViolations, pastEdge } from './harness.mjs';
 
 const texts = (lang) => JSON.parse(readFileSync(path.join(ROOT, 'i18n', `${lang}.json`), 'utf8'));
 
@@ -130,15 +130,7 @@ for (const lang of ['ru', 'zh']) {
     assert.deepEqual(await axeViolations(page), []);
 
     // At 360 px nothing of these parts reaches past the page's edge.
-    const result = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const over = [];
-      for (const element of document.querySelectorAll('#notices, #notices *, #compare, #compare *, .toolbar, .toolbar *, .share, .share *, .downloads, .downloads *, .saved, .saved *')) {
-        const box = element.getBoundingClientRect();
-        if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) over.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} ${Math.round(box.left)}..${Math.round(box.right)}`);
-      }
-      return { width, scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 10) };
-    });
+    const result = await pastEdge(page, '#notices, #notices *, #compare, #compare *, .toolbar, .toolbar *, .share, .share *, .downloads, .downloads *, .saved, .saved *');
     assert.equal(result.width, 360, 'the page is 360 px wide');
     assert.deepEqual(result.over, [], 'elements past the page edge');
     assert.ok(result.scrollWidth <= 360, `the page scrolls sideways: ${result.scrollWidth} px`);

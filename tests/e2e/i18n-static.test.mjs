@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, serve, launch, launchPersistent, watch, waitReady, waitControlled, axeViolations } from './harness.mjs';
+import { ROOT, DIST, serve, launch, launchPersistent, watch, waitReady, waitControlled, axeViolations, pastEdge } from './harness.mjs';
 
 const TEXTS = Object.fromEntries(['en', 'ru', 'zh'].map((lang) => [lang, JSON.parse(readFileSync(path.join(ROOT, 'i18n', `${lang}.json`), 'utf8'))]));
 const SCENARIO = '#v=1&p=baseline';
@@ -215,15 +215,7 @@ for (const lang of ['ru', 'zh']) {
   test(`at 360 px wide nothing in the header or the glossary is wider than the page (${lang})`, async () => {
     const { page, context } = await open(`${SCENARIO}&lang=${lang}`, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     await assertIn(page, lang);
-    const result = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const over = [];
-      for (const element of document.querySelectorAll('.site-header, .site-header *, #glossary, #glossary *')) {
-        const box = element.getBoundingClientRect();
-        if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) over.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} ${Math.round(box.left)}..${Math.round(box.right)}`);
-      }
-      return { width, scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 10) };
-    });
+    const result = await pastEdge(page, '.site-header, .site-header *, #glossary, #glossary *');
     assert.equal(result.width, 360, 'the page is 360 px wide');
     assert.deepEqual(result.over, [], 'elements past the page edge');
     assert.ok(result.scrollWidth <= 360, `the page scrolls sideways: ${result.scrollWidth} px`);
