@@ -337,7 +337,7 @@ fn to_html(texts: &PageTexts, all: &[(Stage, Vec<ClaimNumbers>)]) -> String {
         })
         .collect();
     out.push_str(&format!(
-        "</head>\n<body class=\"claims-page\">\n<main class=\"claims-main\">\n<p><a href=\"{back}\">{back_text}</a></p>\n<nav class=\"claims-langs\" aria-label=\"{lang_label}\">{switch}</nav>\n<h1>{title}</h1>\n",
+        "</head>\n<body class=\"claims-page\">\n<main class=\"claims-main\">\n<p><a class=\"claims-back\" href=\"{back}\">{back_text}</a></p>\n<nav class=\"claims-langs\" aria-label=\"{lang_label}\">{switch}</nav>\n<h1>{title}</h1>\n",
         back = if lang == Lang::En { "./".to_string() } else { format!("./#lang={}", lang.id()) },
         back_text = texts.text("claims.back", &[]),
         lang_label = crate::tr!(crate::i18n::Msg::LangLabel),

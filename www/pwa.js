@@ -96,6 +96,92 @@ window.reeStatic = (id) => {
   }
 })();
 
+// The all-claims view from the calculator, without leaving the page. claims.html (claims.ru.html, claims.zh.html) is a
+// static page of its own, for a reload, a shared link or a reader without JavaScript. A click on a link to it from the
+// calculator shows that page's <main> in place of the calculator instead: the view is drawn in the click's next frame
+// rather than after a whole navigation, and Back returns to the calculator as it was left, without starting it again.
+// Pointing at the link (or focusing or touching it) fetches the page (from the service worker's cache once the site is
+// saved) and starts its first chart loading, so a click has nothing left to wait for. The address becomes the page's,
+// a history entry of its own; src/web/history.rs leaves entries at other addresses alone.
+// In the view, "Back to the calculator" goes back, and a preset's link opens that preset in the calculator in place of
+// the view's entry (the app reads it as an edited address); its other links (languages, the method) load their page.
+const reeClaims = /^claims(\.[a-z]+)?\.html$/;
+const reeHome = location.pathname + location.search;
+const reeViews = {};
+let reeShown = null;
+let reeLeft = null;
+// The view of page `file`: the page, parsed (inert: nothing in it loads), with a copy of its first picture made part of
+// this document, so that picture loads now and the view's own copy finds it loaded. The rest of the view is made
+// part of this document when first shown: its later pictures then load as they are scrolled to, as on the page.
+const reeView = (file) =>
+  reeOnce(reeViews, file, () =>
+    window.reeText(file).then((text) => {
+      const page = new DOMParser().parseFromString(text, 'text/html');
+      return { page, first: document.importNode(page.querySelector('picture'), true), main: null };
+    }));
+// A link of the calculator (not of the view) to a claims page, or null.
+const reeClaimsLink = (event) => {
+  const link = event.target.closest && event.target.closest('a[href]');
+  return link && reeClaims.test(link.getAttribute('href')) && !link.closest('.claims-main') ? link : null;
+};
+const reeShow = (view) => {
+  if (reeShown === view) return;
+  if (reeShown) reeShown.main.remove();
+  else reeLeft = { title: document.title, y: scrollY, focus: document.activeElement };
+  reeShown = view;
+  view.main = view.main || document.importNode(view.page.querySelector('main'), true);
+  document.body.classList.add('claims-view');
+  document.body.append(view.main);
+  document.title = view.page.title;
+  scrollTo(0, 0);
+  const heading = view.main.querySelector('h1');
+  heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
+};
+const reeHide = () => {
+  if (!reeShown) return;
+  reeShown.main.remove();
+  reeShown = null;
+  document.body.classList.remove('claims-view');
+  document.title = reeLeft.title;
+  scrollTo(0, reeLeft.y);
+  if (reeLeft.focus && reeLeft.focus.focus) reeLeft.focus.focus({ preventScroll: true });
+};
+for (const type of ['pointerover', 'focusin', 'touchstart']) {
+  document.addEventListener(type, (event) => {
+    const link = reeClaimsLink(event);
+    if (link) reeView(link.getAttribute('href')).catch(() => {});
+  }, { passive: true });
+}
+document.addEventListener('click', (event) => {
+  if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  const link = reeClaimsLink(event);
+  if (link) {
+    event.preventDefault();
+    const file = link.getAttribute('href');
+    reeView(file).then((view) => {
+      history.pushState({ reeView: file }, '', file);
+      reeShow(view);
+    }, () => location.assign(link.href));
+    return;
+  }
+  const inView = reeShown && event.target.closest && event.target.closest('.claims-main a[href]');
+  if (!inView || new URL(inView.href).pathname !== new URL('./', location.href).pathname) return;
+  event.preventDefault();
+  if (inView.classList.contains('claims-back') && history.state && history.state.reeView) {
+    history.back();
+    return;
+  }
+  reeHide();
+  history.replaceState(null, '', reeHome + new URL(inView.href).hash);
+  dispatchEvent(new PopStateEvent('popstate', { state: null }));
+});
+addEventListener('popstate', () => {
+  const file = location.pathname.slice(location.pathname.lastIndexOf('/') + 1);
+  if (reeClaims.test(file)) reeView(file).then(reeShow, () => location.reload());
+  else reeHide();
+});
+
 (function () {
   'use strict';
 

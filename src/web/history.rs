@@ -77,6 +77,8 @@ struct UrlWriter {
 }
 
 thread_local! {
+    /// The page's path as it opened ([`on_navigation`] sets it).
+    static HOME: RefCell<String> = const { RefCell::new(String::new()) };
     static URL_WRITER: RefCell<UrlWriter> = const { RefCell::new(UrlWriter {
         last_write_ms: f64::NEG_INFINITY,
         last_push_ms: f64::NEG_INFINITY,
@@ -155,6 +157,10 @@ pub fn write_fragment(fragment: &str, mode: HistoryMode) {
 const ADDRESS_WRITE_MS: f64 = 4.0;
 
 fn flush_pending_fragment() {
+    // Not into another page's entry: the write waits, as for an entry left before it landed.
+    if away() {
+        return;
+    }
     let now = now_ms();
     URL_WRITER.with(|cell| {
         let Ok(mut writer) = cell.try_borrow_mut() else {
@@ -167,6 +173,19 @@ fn flush_pending_fragment() {
             writer.last_write_ms = now;
         }
     });
+}
+
+/// Whether the address is another page's: www/pwa.js shows the all-claims view in place of the
+/// calculator at that page's address (`claims.html`), in a history entry of its own, which is not
+/// the calculator's to read or write.
+fn away() -> bool {
+    let path = window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_default();
+    HOME.with(|home| {
+        let home = home.borrow();
+        !home.is_empty() && *home != path
+    })
 }
 
 /// What a navigation brings: the fragment to show, or nothing when the page already shows it.
@@ -236,6 +255,7 @@ pub fn on_navigation(handler: impl Fn(String) -> String + 'static) -> Vec<Listen
     let Some(window) = window() else {
         return Vec::new();
     };
+    HOME.with(|home| *home.borrow_mut() = window.location().pathname().unwrap_or_default());
     // The first entry gets its number too (the address is left as it is).
     if let Ok(history) = window.history() {
         let _ = history.replace_state(&JsValue::from(0), "");
@@ -246,6 +266,9 @@ pub fn on_navigation(handler: impl Fn(String) -> String + 'static) -> Vec<Listen
         .filter_map(|name| {
             let handler = handler.clone();
             listen(window.clone().into(), name, move |_| {
+                if away() {
+                    return;
+                }
                 if let Some(fragment) = arrive() {
                     settle(&handler(fragment));
                 }
