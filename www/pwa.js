@@ -160,6 +160,7 @@ document.addEventListener('click', (event) => {
     event.preventDefault();
     const file = link.getAttribute('href');
     reeView(file).then((view) => {
+      if (reeShown) return; // a second click while the page came
       history.pushState({ reeView: file }, '', file);
       reeShow(view);
     }, () => location.assign(link.href));
