@@ -387,3 +387,85 @@ fn shipped_catalogues_are_the_build_time_pages_own() {
     }
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// Translations written by the tests from generated English (`tests/track_record_page.rs`), never
+/// by hand: they follow the English by construction.
+const GENERATED: [&str; 1] = ["static.html.track-record"];
+
+/// The English each translation was written from, as a fingerprint per language and key:
+/// `i18n/translated-from.json`.
+const TRANSLATED_FROM: &str = "i18n/translated-from.json";
+
+/// A fingerprint of an English text: FNV-1a (64 bits, hex) of its forms in the order of their
+/// names, each as its name, a NUL, its text and a NUL (a plain text's name is empty).
+/// `scripts/i18n_add.py` computes the same.
+fn fingerprint(value: &serde_json::Value) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut forms = forms(value).unwrap_or_default();
+    forms.sort();
+    for (form, text) in forms {
+        for byte in form.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// A translation is of the current English: when an English text changes (a sentence reworded, or
+/// index.html's own HTML, which `UPDATE_SNAPSHOTS=1` copies into `i18n/en.json`), its Russian and
+/// Chinese are named here until someone updates them and records that they now follow it:
+/// `I18N_REVIEWED=1 cargo test --test i18n` writes every current text's fingerprint. Structure
+/// and named values are checked above; this catches a translation that says what the English no
+/// longer says.
+#[test]
+fn translations_follow_the_current_english() {
+    let english = read("en");
+    let path = format!("{}/{TRANSLATED_FROM}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("I18N_REVIEWED").is_some() {
+        let current: std::collections::BTreeMap<&str, std::collections::BTreeMap<&String, String>> =
+            ["ru", "zh"]
+                .into_iter()
+                .map(|lang| {
+                    let texts = read(lang);
+                    let prints = english
+                        .iter()
+                        .filter(|(key, _)| {
+                            texts.contains_key(*key) && !GENERATED.contains(&key.as_str())
+                        })
+                        .map(|(key, value)| (key, fingerprint(value)))
+                        .collect();
+                    (lang, prints)
+                })
+                .collect();
+        let text = serde_json::to_string_pretty(&current).unwrap_or_default() + "\n";
+        std::fs::write(&path, text).unwrap_or_else(|error| panic!("{path}: {error}"));
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let recorded: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
+        serde_json::from_str(&text).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let mut stale = Vec::new();
+    for lang in ["ru", "zh"] {
+        let prints = recorded.get(lang);
+        for (key, value) in english
+            .iter()
+            .filter(|(key, _)| !GENERATED.contains(&key.as_str()))
+        {
+            match prints.and_then(|prints| prints.get(key)) {
+                Some(print) if *print == fingerprint(value) => {}
+                Some(_) => stale.push(format!(
+                    "{lang}: '{key}' was translated from an older English"
+                )),
+                None => stale.push(format!(
+                    "{lang}: '{key}' has no record of the English it was translated from"
+                )),
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "{} translations may not say what the English says now:\n{}\nUpdate each, then record that they \
+         follow the current English: I18N_REVIEWED=1 cargo test --test i18n ({TRANSLATED_FROM}).",
+        stale.len(),
+        stale.join("\n")
+    );
+}
