@@ -24,13 +24,20 @@ after(async () => {
 /** The link beside the preset picker. */
 const LINK = '.preset-all a';
 
-/** Opens the calculator at `fragment` and marks the document, so a test can tell that no page was loaded since. */
-async function openCalculator(page, fragment, watcher) {
+/**
+ * Opens the calculator at `fragment` in a new context (`page` in `context`, `watcher` on it) and marks the document, so
+ * a test can tell that no page was loaded since. `context` is a browser context's options, or a persistent context.
+ */
+async function openCalculator(fragment, context = {}) {
+  if (!context.newPage) context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...context });
+  const page = await context.newPage();
+  const watcher = watch(page);
   await page.goto(`${server.url}#${fragment}`);
   await waitReady(page, watcher);
   await page.evaluate(() => {
     window.__sameDocument = true;
   });
+  return { context, page, watcher };
 }
 
 /** Clicks the link to the view and waits for the view with its first chart. */
@@ -46,10 +53,7 @@ const sameDocument = (page) => page.evaluate(() => window.__sameDocument === tru
 const viewShown = (page) => page.evaluate(() => document.querySelector('body > .claims-main') !== null);
 
 test('the link shows the view in place of the calculator, at its address, and Back and Forward move between them', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const watcher = watch(page);
-  await openCalculator(page, 'v=1&p=skeptic&d=2025.1', watcher);
+  const { context, page, watcher } = await openCalculator('v=1&p=skeptic&d=2025.1');
   const calculatorUrl = page.url();
   const entries = await page.evaluate(() => history.length);
   await openView(page);
@@ -80,10 +84,7 @@ test('the link shows the view in place of the calculator, at its address, and Ba
 });
 
 test('in the view, a preset\'s link opens that preset in the calculator and "Back to the calculator" goes back', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const watcher = watch(page);
-  await openCalculator(page, 'v=1&p=skeptic&d=2025.1', watcher);
+  const { context, page, watcher } = await openCalculator('v=1&p=skeptic&d=2025.1');
   const calculatorUrl = page.url();
   const entries = await page.evaluate(() => history.length);
   await openView(page);
@@ -116,10 +117,7 @@ test('in the view, a preset\'s link opens that preset in the calculator and "Bac
 });
 
 test('a slider move whose address write is pending when the view opens lands in the calculator\'s entry', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const watcher = watch(page);
-  await openCalculator(page, 'v=1&p=skeptic&d=2025.1', watcher);
+  const { context, page, watcher } = await openCalculator('v=1&p=skeptic&d=2025.1');
   await page.waitForTimeout(1200);
   await page.focus('#param-sanctions');
   // Two steps within the write interval: the second's write is still pending when the view opens.
@@ -142,9 +140,7 @@ test('a slider move whose address write is pending when the view opens lands in 
 });
 
 test('on a 360 px phone in Russian the link opens the Russian view, its narrow pictures, nothing past the edge, and axe finds no violations', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
-  const page = await context.newPage();
-  await openCalculator(page, 'v=1&p=baseline&lang=ru&d=2025.1');
+  const { context, page } = await openCalculator('v=1&p=baseline&lang=ru&d=2025.1', { viewport: { width: 360, height: 740 }, bypassCSP: true });
   await page.waitForFunction((link) => document.querySelector(link)?.getAttribute('href') === 'claims.ru.html', LINK);
   await openView(page);
   assert.match(page.url(), /\/claims\.ru\.html$/);
@@ -158,16 +154,15 @@ test('on a 360 px phone in Russian the link opens the Russian view, its narrow p
 });
 
 test('the view opens offline after a first visit of the calculator', async () => {
-  const { context, close } = await launchPersistent();
+  const persistent = await launchPersistent();
   try {
-    const page = await context.newPage();
-    await openCalculator(page, 'v=1&p=baseline&d=2025.1');
+    const { context, page } = await openCalculator('v=1&p=baseline&d=2025.1', persistent.context);
     await waitControlled(page);
     await context.setOffline(true);
     await openView(page);
     assert.ok(await sameDocument(page));
     assert.equal(await page.locator('.claims-main h1').innerText(), 'All claims at a glance');
   } finally {
-    await close();
+    await persistent.close();
   }
 });
