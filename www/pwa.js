@@ -179,7 +179,9 @@ document.addEventListener('click', (event) => {
 });
 addEventListener('popstate', () => {
   const file = location.pathname.slice(location.pathname.lastIndexOf('/') + 1);
-  if (reeClaims.test(file)) reeView(file).then(reeShow, () => location.reload());
+  // Shown only if the address is still that page's when it comes (a second Back may have come first).
+  const here = () => location.pathname.endsWith('/' + file);
+  if (reeClaims.test(file)) reeView(file).then((view) => here() && reeShow(view), () => here() && location.reload());
   else reeHide();
 });
 
