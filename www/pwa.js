@@ -1,6 +1,7 @@
 // Keeps in-page links from replacing the scenario in the address (below), writes to the clipboard for the page's
-// WebAssembly, registers the service worker (sw.js beside the page) and offers a one-click reload when a new version
-// is ready.
+// WebAssembly, reads the site's files and puts the page's own HTML in the reader's language, shows the all-claims view
+// in place of the calculator, registers the service worker (sw.js beside the page) and offers a one-click reload when a
+// new version is ready. Each part is a section below, in that order.
 //
 // Loaded as an ordinary same-origin script (no inline JS, so the Content-Security-Policy needs no exception), in the
 // head and not deferred: it is small, and the reader's language starts loading before the WebAssembly's download.
