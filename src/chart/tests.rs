@@ -350,11 +350,25 @@ fn the_tornado_names_every_uncertain_parameter_in_full_even_on_a_phone() {
             assert!(texts.contains(label), "{label} at {width} px: {texts}");
         }
     }
+    let chars = |line: &str| line.chars().count() as i32;
     assert_eq!(
-        tornado::wrap("Russia's 2030 ambition (share of world supply)", 23),
+        tornado::wrap("Russia's 2030 ambition (share of world supply)", 23, chars),
         ["Russia's 2030 ambition", "(share of world supply)"]
     );
-    assert_eq!(tornado::wrap("Sanctions", 4), ["Sanctions"]);
+    assert_eq!(tornado::wrap("Sanctions", 4, chars), ["Sanctions"]);
+    // Chinese breaks between characters, never before closing or after opening punctuation.
+    assert_eq!(
+        tornado::wrap("中国冶炼分离份额（2025 年）", 8, chars),
+        ["中国冶炼分离份额", "（2025 年）"]
+    );
+    assert_eq!(
+        tornado::wrap("中国出口管制", 4, chars),
+        ["中国出口", "管制"]
+    );
+    assert_eq!(
+        tornado::wrap("份额（2025）", 1, chars),
+        ["份", "额", "（2025）"]
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The tornado chart: how far one output moves when each uncertain parameter goes from its
 //! plausible low to its plausible high, widest swing at the top. Every uncertain parameter has a
 //! row, those that cannot move the output marked "no effect"; a name too long for the room at the
-//! left is wrapped at spaces, never cut.
+//! left is wrapped at spaces (and between Chinese characters), never cut.
 
 use super::fan::axis_pct;
 use super::frame::{self, Entry, LegendAt, Mesh, Swatch};
@@ -21,17 +21,42 @@ const AT_HIGH: RGBColor = RGBColor(238, 102, 119);
 /// Size of the parameter names, in CSS pixels.
 const NAME_FONT: f64 = 11.0;
 
-/// `text` in lines of at most `chars` characters, broken at spaces (a longer word keeps a line
-/// of its own).
-pub(crate) fn wrap(text: &str, chars: usize) -> Vec<String> {
+/// Whether a line may break between `before` and `after` where no space stands: beside a Chinese
+/// character or kana (those lines break between characters), but not before closing punctuation
+/// or after opening punctuation.
+fn breaks_between(before: char, after: char) -> bool {
+    let wide = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
+    let closing = |c: char| "）」』》〉】，。、：；！？)".contains(c);
+    let opening = |c: char| "（「『《〈【(".contains(c);
+    (wide(before) || wide(after)) && !closing(after) && !opening(before)
+}
+
+/// `text` in lines no wider than `room` as `width` measures them, broken at spaces and between
+/// Chinese characters (a longer word keeps a line of its own).
+pub(crate) fn wrap(text: &str, room: i32, width: impl Fn(&str) -> i32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    for word in text.split(' ') {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= chars => {
-                line.push(' ');
-                line.push_str(word);
+    for (index, word) in text.split(' ').enumerate() {
+        // The word in the pieces a line may break between, the first after a space.
+        let mut pieces: Vec<String> = vec![String::new()];
+        let mut previous = None;
+        for c in word.chars() {
+            if previous.is_some_and(|before| breaks_between(before, c)) {
+                pieces.push(String::new());
             }
-            _ => lines.push(word.to_string()),
+            if let Some(piece) = pieces.last_mut() {
+                piece.push(c);
+            }
+            previous = Some(c);
+        }
+        for (place, piece) in pieces.into_iter().enumerate() {
+            let space = if index > 0 && place == 0 { " " } else { "" };
+            match lines.last_mut() {
+                Some(line) if width(&format!("{line}{space}{piece}")) <= room => {
+                    line.push_str(space);
+                    line.push_str(&piece);
+                }
+                _ => lines.push(piece),
+            }
         }
     }
     lines
@@ -66,11 +91,17 @@ pub(crate) fn draw<DB: DrawingBackend>(
     // Room for the parameter names at the left: each name wrapped into lines that fit in 60% of
     // the width (two lines for the longest on a phone), the room as wide as the widest line.
     let (width, _) = body.dim_in_pixel();
-    let characters =
-        (width as i32 * 3 / 5 / look.text_width("0", NAME_FONT).max(1)).max(8) as usize;
+    let characters = (width as i32 * 3 / 5 / look.text_width("0", NAME_FONT).max(1)).max(8);
+    // Lines measured in thirds of a digit's width: a Chinese character takes five, as
+    // `Look::text_width` reckons it.
+    let thirds = |line: &str| {
+        line.chars()
+            .map(|c| if c >= '\u{2e80}' { 5 } else { 3 })
+            .sum::<i32>()
+    };
     let labels: Vec<Vec<String>> = shown
         .iter()
-        .map(|swing| wrap(swing.param.spec().reader_label(), characters))
+        .map(|swing| wrap(swing.param.spec().reader_label(), characters * 3, thirds))
         .collect();
     let names = labels
         .iter()

@@ -208,6 +208,31 @@ for (const width of [360, 1440]) {
   });
 }
 
+// Chinese names have no spaces: they break between characters, so on a phone they leave the bars room and every
+// "无影响" (no effect) inside the canvas (before, unbroken names took two thirds of a 320 px canvas and cut it off).
+for (const width of [320, 360]) {
+  test(`in Chinese at ${width} px the tornado's names break between characters and every text lies inside its canvas`, async () => {
+    const { context, page, errors } = await open('#v=1&p=kremlin-12&lang=zh', { width, height: 900 });
+    await analysed(page);
+    await page.locator('#chart-tornado').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => window.__texts.some((t) => t.canvas === 'chart-tornado' && /^影响/.test(t.text)));
+    await page.waitForTimeout(300);
+    const texts = await canvasTexts(page, 'chart-tornado', /^影响/);
+    const idle = texts.filter((t) => t.text === '无影响');
+    assert.ok(idle.length > 0, 'parameters with no effect are marked');
+    for (const t of texts.filter((t) => !t.rotated)) {
+      const left = t.align === 'end' || t.align === 'right' ? t.x - t.width : t.align === 'center' ? t.x - t.width / 2 : t.x;
+      assert.ok(left >= 0 && left + t.width <= t.canvasWidth + 1, `"${t.text}" lies inside the canvas (${left}..${left + t.width} of ${t.canvasWidth})`);
+    }
+    // The names (right-aligned at the bars' left edge) take at most two thirds of the canvas.
+    const names = texts.filter((t) => t.align === 'end' || t.align === 'right');
+    const edge = Math.max(...names.map((t) => t.x));
+    assert.ok(edge <= (texts[0].canvasWidth * 2) / 3, `names end at ${edge} of ${texts[0].canvasWidth}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
 test('goal seek keeps the question typed, marks a stale answer, says already met and validates beside the fields', async () => {
   const { context, page, errors } = await open('#v=1&p=baseline');
   await analysed(page);
