@@ -26,40 +26,64 @@ const NAME_FONT: f64 = 11.0;
 /// or after opening punctuation.
 fn breaks_between(before: char, after: char) -> bool {
     let wide = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
-    let closing = |c: char| "）」』》〉】，。、：；！？)".contains(c);
-    let opening = |c: char| "（「『《〈【(".contains(c);
+    let closing = |c: char| {
+        matches!(
+            c,
+            '）' | '」'
+                | '』'
+                | '》'
+                | '〉'
+                | '】'
+                | '，'
+                | '。'
+                | '、'
+                | '：'
+                | '；'
+                | '！'
+                | '？'
+                | ')'
+        )
+    };
+    let opening = |c: char| matches!(c, '（' | '「' | '『' | '《' | '〈' | '【' | '(');
     (wide(before) || wide(after)) && !closing(after) && !opening(before)
 }
 
-/// `text` in lines no wider than `room` as `width` measures them, broken at spaces and between
-/// Chinese characters (a longer word keeps a line of its own).
-pub(crate) fn wrap(text: &str, room: i32, width: impl Fn(&str) -> i32) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for (index, word) in text.split(' ').enumerate() {
-        // The word in the pieces a line may break between, the first after a space.
-        let mut pieces: Vec<String> = vec![String::new()];
-        let mut previous = None;
-        for c in word.chars() {
-            if previous.is_some_and(|before| breaks_between(before, c)) {
-                pieces.push(String::new());
-            }
-            if let Some(piece) = pieces.last_mut() {
-                piece.push(c);
-            }
-            previous = Some(c);
-        }
-        for (place, piece) in pieces.into_iter().enumerate() {
-            let space = if index > 0 && place == 0 { " " } else { "" };
-            match lines.last_mut() {
-                Some(line) if width(&format!("{line}{space}{piece}")) <= room => {
-                    line.push_str(space);
-                    line.push_str(&piece);
+/// `text` in lines no wider than `room`, a line's width the sum of `width` over its characters,
+/// broken at spaces and between Chinese characters (a longer word keeps a line of its own).
+pub(crate) fn wrap(text: &str, room: i32, width: impl Fn(char) -> i32) -> Vec<String> {
+    // Each line with its width.
+    let mut lines: Vec<(String, i32)> = Vec::new();
+    // Puts `piece` (after a space if `spaced`) on the last line if it fits, else on a new one.
+    let place = |lines: &mut Vec<(String, i32)>, piece: &mut String, spaced: bool| {
+        let wide: i32 = piece.chars().map(&width).sum();
+        let gap = if spaced { width(' ') } else { 0 };
+        match lines.last_mut() {
+            Some((line, used)) if *used + gap + wide <= room => {
+                if spaced {
+                    line.push(' ');
                 }
-                _ => lines.push(piece),
+                line.push_str(piece);
+                *used += gap + wide;
+                piece.clear();
             }
+            _ => lines.push((std::mem::take(piece), wide)),
         }
+    };
+    let mut piece = String::new();
+    let mut spaced = false;
+    let mut previous = None;
+    for c in text.chars() {
+        if c == ' ' || previous.is_some_and(|before| breaks_between(before, c)) {
+            place(&mut lines, &mut piece, spaced);
+            spaced = c == ' ';
+        }
+        if c != ' ' {
+            piece.push(c);
+        }
+        previous = Some(c).filter(|&c| c != ' ');
     }
-    lines
+    place(&mut lines, &mut piece, spaced);
+    lines.into_iter().map(|(line, _)| line).collect()
 }
 
 /// Draws the tornado chart, or a short message when there is no sensitivity result yet.
@@ -94,11 +118,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let characters = (width as i32 * 3 / 5 / look.text_width("0", NAME_FONT).max(1)).max(8);
     // Lines measured in thirds of a digit's width: a Chinese character takes five, as
     // `Look::text_width` reckons it.
-    let thirds = |line: &str| {
-        line.chars()
-            .map(|c| if c >= '\u{2e80}' { 5 } else { 3 })
-            .sum::<i32>()
-    };
+    let thirds = |c: char| if c >= '\u{2e80}' { 5 } else { 3 };
     let labels: Vec<Vec<String>> = shown
         .iter()
         .map(|swing| wrap(swing.param.spec().reader_label(), characters * 3, thirds))
