@@ -182,24 +182,34 @@ test('with a 2030 horizon the fan ends in 2030 like the other charts, even for a
   await context.close();
 });
 
+/**
+ * Opens `fragment` at `width` px, waits for the analyses and the tornado's draw (its title matching `title`), and
+ * returns the texts of that draw, after checking that every one lies inside the canvas.
+ */
+async function tornadoTexts(fragment, width, title) {
+  const opened = await open(fragment, { width, height: 900 });
+  const { page } = opened;
+  await analysed(page);
+  await page.locator('#chart-tornado').scrollIntoViewIfNeeded();
+  await page.waitForFunction((title) => window.__texts.some((t) => t.canvas === 'chart-tornado' && new RegExp(title).test(t.text)), title.source);
+  await page.waitForTimeout(300);
+  const texts = await canvasTexts(page, 'chart-tornado', title);
+  for (const t of texts.filter((t) => !t.rotated)) {
+    const left = t.align === 'end' || t.align === 'right' ? t.x - t.width : t.align === 'center' ? t.x - t.width / 2 : t.x;
+    assert.ok(left >= 0 && left + t.width <= t.canvasWidth + 1, `"${t.text}" lies inside the canvas (${left}..${left + t.width} of ${t.canvasWidth})`);
+  }
+  return { ...opened, texts };
+}
+
 for (const width of [360, 1440]) {
   test(`the tornado names every uncertain parameter in full, inside its canvas, at ${width} px`, async () => {
-    const { context, page, errors } = await open('#v=1&p=kremlin-12', { width, height: 900 });
-    await analysed(page);
-    await page.locator('#chart-tornado').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => window.__texts.some((t) => t.canvas === 'chart-tornado' && /^What moves/.test(t.text)));
-    await page.waitForTimeout(300);
-    const texts = await canvasTexts(page, 'chart-tornado', /^What moves/);
+    const { context, page, errors, texts } = await tornadoTexts('#v=1&p=kremlin-12', width, /^What moves/);
     // Every parameter with a plausible range (not a single value), as the parameter table gives them.
     const labels = RANGED_LABELS;
     assert.ok(labels.length >= 22, `${labels.length} ranged parameters`);
     const drawn = texts.map((t) => t.text).join(' ').replace(/\s+/g, ' ');
     for (const label of labels) assert.ok(drawn.includes(label), `"${label}" is drawn in full: ${drawn}`);
     assert.ok(!drawn.includes('…'), 'no name is cut');
-    for (const t of texts.filter((t) => !t.rotated)) {
-      const left = t.align === 'end' || t.align === 'right' ? t.x - t.width : t.align === 'center' ? t.x - t.width / 2 : t.x;
-      assert.ok(left >= 0 && left + t.width <= t.canvasWidth + 1, `"${t.text}" lies inside the canvas (${left}..${left + t.width} of ${t.canvasWidth})`);
-    }
     const idle = (await page.locator('#chart-tornado-description').innerText()).match(/No effect at all: (.*)\./);
     assert.ok(idle, 'the text alternative lists the parameters with no effect');
     assert.equal(texts.filter((t) => t.text === 'no effect').length, idle[1].split(/, | and /).length);
@@ -212,18 +222,8 @@ for (const width of [360, 1440]) {
 // "无影响" (no effect) inside the canvas (before, unbroken names took two thirds of a 320 px canvas and cut it off).
 for (const width of [320, 360]) {
   test(`in Chinese at ${width} px the tornado's names break between characters and every text lies inside its canvas`, async () => {
-    const { context, page, errors } = await open('#v=1&p=kremlin-12&lang=zh', { width, height: 900 });
-    await analysed(page);
-    await page.locator('#chart-tornado').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => window.__texts.some((t) => t.canvas === 'chart-tornado' && /^影响/.test(t.text)));
-    await page.waitForTimeout(300);
-    const texts = await canvasTexts(page, 'chart-tornado', /^影响/);
-    const idle = texts.filter((t) => t.text === '无影响');
-    assert.ok(idle.length > 0, 'parameters with no effect are marked');
-    for (const t of texts.filter((t) => !t.rotated)) {
-      const left = t.align === 'end' || t.align === 'right' ? t.x - t.width : t.align === 'center' ? t.x - t.width / 2 : t.x;
-      assert.ok(left >= 0 && left + t.width <= t.canvasWidth + 1, `"${t.text}" lies inside the canvas (${left}..${left + t.width} of ${t.canvasWidth})`);
-    }
+    const { context, errors, texts } = await tornadoTexts('#v=1&p=kremlin-12&lang=zh', width, /^影响/);
+    assert.ok(texts.some((t) => t.text === '无影响'), 'parameters with no effect are marked');
     // The names (right-aligned at the bars' left edge) take at most two thirds of the canvas.
     const names = texts.filter((t) => t.align === 'end' || t.align === 'right');
     const edge = Math.max(...names.map((t) => t.x));
