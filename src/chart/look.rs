@@ -141,9 +141,15 @@ impl Look {
     /// character, a whole em for a Chinese (or other full-width) one.
     /// No measuring: text measurement in the browser goes through the DOM and is slow.
     pub fn text_width(&self, text: &str, css: f64) -> i32 {
-        let wide = text.chars().filter(|&c| c >= '\u{2e80}').count();
+        let wide = text.chars().filter(|&c| full_width(c)).count();
         ((text.chars().count() as f64 * 0.6 + wide as f64 * 0.4) * css * self.scale).round() as i32
     }
+}
+
+/// Whether `c` is a Chinese (or other full-width) character, a whole em wide in
+/// [`Look::text_width`]'s reckoning.
+pub fn full_width(c: char) -> bool {
+    c >= '\u{2e80}'
 }
 
 /// `colour` laid over `background` at opacity `alpha` (for legend samples of translucent fills).

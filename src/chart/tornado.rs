@@ -5,7 +5,7 @@
 
 use super::fan::axis_pct;
 use super::frame::{self, Entry, LegendAt, Mesh, Swatch};
-use super::look::{unit, Look};
+use super::look::{full_width, unit, Look};
 use super::{ChartInput, DrawResult};
 use crate::i18n::Msg;
 use crate::tr;
@@ -116,9 +116,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
     // the width (two lines for the longest on a phone), the room as wide as the widest line.
     let (width, _) = body.dim_in_pixel();
     let characters = (width as i32 * 3 / 5 / look.text_width("0", NAME_FONT).max(1)).max(8);
-    // Lines measured in thirds of a digit's width: a Chinese character takes five, as
+    // Lines measured in thirds of a digit's width: a full-width character takes five, as
     // `Look::text_width` reckons it.
-    let thirds = |c: char| if c >= '\u{2e80}' { 5 } else { 3 };
+    let thirds = |c: char| if full_width(c) { 5 } else { 3 };
     let labels: Vec<Vec<String>> = shown
         .iter()
         .map(|swing| wrap(swing.param.spec().reader_label(), characters * 3, thirds))
